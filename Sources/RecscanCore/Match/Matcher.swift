@@ -1,0 +1,145 @@
+/// Why a rule is recommended for a host (before exclusions and dependencies).
+public struct RuleMatch: Sendable, Equatable {
+    /// False when a version could not be parsed: recommended, but never automatically.
+    public var certain: Bool
+    public var evidence: [Evidence]
+}
+
+/// The result of matching one rule against one host.
+public enum MatchVerdict: Sendable, Equatable {
+    case recommended(RuleMatch)
+    /// The package is installed at a fixed version; evidence names it.
+    case patched([Evidence])
+    case notRecommended
+}
+
+/// Matches hosts against the catalog through its index.
+public struct Matcher: Sendable {
+    public let index: CatalogIndex
+
+    public init(index: CatalogIndex) { self.index = index }
+
+    /// Every rule directly recommended for the host, and the rules it does not get because it is patched.
+    public func match(_ inventory: HostInventory) -> (recommended: [String: RuleMatch], patched: [String: [Evidence]]) {
+        let facts = HostFacts(inventory)
+        let detected = facts.detectedApplicationTypes(index)
+        var recommended: [String: RuleMatch] = [:]
+        var patched: [String: [Evidence]] = [:]
+        for id in candidates(facts, detected: detected) {
+            guard let rule = index.catalog.rules[id] else { continue }
+            switch verdict(rule, facts, detected: detected) {
+            case .recommended(let match): recommended[id] = match
+            case .patched(let evidence): patched[id] = evidence
+            case .notRecommended: break
+            }
+        }
+        return (recommended, patched)
+    }
+
+    /// The only rules that can possibly match: found through the host's packages, sockets,
+    /// files, services and detected application types, plus the unconditional ones.
+    func candidates(_ facts: HostFacts, detected: [String: String]) -> [String] {
+        var ids = Set(index.unconditionalRules)
+        for key in facts.packages.keys { ids.formUnion(index.rulesBySoftware[key] ?? []) }
+        for type in detected.keys { ids.formUnion(index.rulesByApplicationType[type] ?? []) }
+        for port in facts.listening { ids.formUnion(index.rulesByPort[port] ?? []) }
+        for file in facts.files { ids.formUnion(index.rulesByFile[file] ?? []) }
+        for service in facts.services { ids.formUnion(index.rulesByService[service] ?? []) }
+        return ids.sorted(by: RuleID.less)
+    }
+
+    /// Checks every criterion of `rule` against the host, as the SPEC's "Matching" lists them.
+    func verdict(_ rule: Rule, _ facts: HostFacts, detected: [String: String]) -> MatchVerdict {
+        guard !rule.custom else { return .notRecommended }
+        var evidence: [Evidence] = []
+        var certain = true
+        let applies = rule.applies
+        if !applies.operatingSystems.isEmpty {
+            guard let os = facts.inventory.os, applies.operatingSystems.contains(where: { $0.holds(for: os) }) else {
+                return .notRecommended
+            }
+            evidence.append(Evidence(.os, [("family", os.family), ("name", os.name), ("version", os.version)]))
+        }
+        if let type = rule.applicationTypeID {
+            guard let detectedBy = detected[type] else { return .notRecommended }
+            evidence.append(Evidence(.applicationType, [("id", type), ("detectedBy", detectedBy)]))
+        }
+        if !applies.software.isEmpty {
+            switch softwareVerdict(applies.software, facts) {
+            case .affected(let found): evidence += found
+            case .uncertain(let found):
+                evidence += found
+                certain = false
+            case .patched(let found): return .patched(found)
+            case .absent: return .notRecommended
+            }
+        }
+        if applies.hasPresenceAlternatives {
+            guard let present = presence(applies, facts) else { return .notRecommended }
+            evidence.append(present)
+        }
+        if evidence.isEmpty { evidence.append(Evidence(.always, [])) }
+        return .recommended(RuleMatch(certain: certain, evidence: evidence))
+    }
+
+    private enum SoftwareVerdict {
+        case affected([Evidence]), uncertain([Evidence]), patched([Evidence]), absent
+    }
+
+    private func softwareVerdict(_ entries: [AffectedSoftware], _ facts: HostFacts) -> SoftwareVerdict {
+        var affected: [Evidence] = []
+        var uncertain: [Evidence] = []
+        var patched: [Evidence] = []
+        for entry in entries {
+            let range = AffectedRange(
+                scheme: entry.ecosystem.scheme, introduced: entry.introduced, fixed: entry.fixed,
+                lastAffected: entry.lastAffected)
+            for package in facts.packages[SoftwareKey(entry.ecosystem, entry.name)] ?? [] {
+                let base: [(name: String, value: String)] = [
+                    ("ecosystem", package.ecosystem.rawValue), ("name", package.name), ("version", package.version),
+                    ("range", range.description),
+                ]
+                switch range.verdict(for: package.version) {
+                case .affected: affected.append(Evidence(.package, base))
+                case .uncertain(let reason): uncertain.append(Evidence(.uncertain, base + [("reason", reason)]))
+                case .patched: patched.append(Evidence(.patched, base))
+                case .notAffected: break
+                }
+            }
+        }
+        if !affected.isEmpty { return .affected(affected) }
+        if !uncertain.isEmpty { return .uncertain(uncertain) }
+        if !patched.isEmpty { return .patched(patched) }
+        return .absent
+    }
+
+    private func presence(_ applies: Applicability, _ facts: HostFacts) -> Evidence? {
+        if let port = applies.ports.first(where: facts.listening.contains) {
+            return Evidence(.port, [("protocol", port.transport), ("port", String(port.port))])
+        }
+        if let file = applies.files.first(where: facts.files.contains) {
+            return Evidence(.file, [("path", file)])
+        }
+        if let service = applies.services.first(where: { facts.services.contains($0.lowercased()) }) {
+            return Evidence(.service, [("name", service)])
+        }
+        return nil
+    }
+}
+
+extension OSConstraint {
+    /// Every attribute that is set holds for `os`; `version` is a prefix match on whole
+    /// components ("12" matches "12" and "12.7", not "120"), min/max compare generically.
+    func holds(for os: OperatingSystem) -> Bool {
+        if let family, family != os.family { return false }
+        if let name, name != os.name { return false }
+        if let version, os.version != version, !os.version.hasPrefix(version + ".") { return false }
+        if let minVersion {
+            guard let order = VersionSchemeKind.generic.compare(os.version, minVersion), order >= 0 else { return false }
+        }
+        if let maxVersion {
+            guard let order = VersionSchemeKind.generic.compare(os.version, maxVersion), order <= 0 else { return false }
+        }
+        return true
+    }
+}

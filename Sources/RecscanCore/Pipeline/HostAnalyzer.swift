@@ -1,0 +1,100 @@
+/// What one host contributes to the run: its report and, for the fleet-wide exclusion audit,
+/// the rules it would get if nothing excluded them.
+public struct HostAnalysis: Sendable {
+    public var report: HostReport
+    /// Rules recommended before exclusions (including dependencies of non-excluded rules).
+    public var recommendedRuleIDs: Set<String>
+    /// Remediation plans for the host's false-positive events.
+    public var triage: [TriagePlan]
+}
+
+/// The input of one host: its merged inventory, or the problems that made it unusable.
+public struct HostInput: Sendable {
+    public var hostname: String
+    public var inventory: HostInventory?
+    public var errors: [InputError]
+    /// False-positive events reported for this host.
+    public var events: [SecurityEvent]
+
+    public init(hostname: String, inventory: HostInventory?, errors: [InputError], events: [SecurityEvent] = []) {
+        self.hostname = hostname
+        self.inventory = inventory
+        self.errors = errors
+        self.events = events
+    }
+}
+
+/// Runs the per-host stages: resolve the fleet context, match, decide outcomes, audit.
+public struct HostAnalyzer: Sendable {
+    public let matcher: Matcher
+    public let fleet: Fleet
+    /// Reference time in seconds since 1970.
+    public let referenceTime: Int64
+    public let maxAgeDays: Int
+    let planner: TriagePlanner
+
+    public init(matcher: Matcher, fleet: Fleet, referenceTime: Int64, maxAgeDays: Int) {
+        self.matcher = matcher
+        self.fleet = fleet
+        self.referenceTime = referenceTime
+        self.maxAgeDays = maxAgeDays
+        planner = TriagePlanner(catalog: matcher.index.catalog, fleet: fleet)
+    }
+
+    var catalog: Catalog { matcher.index.catalog }
+
+    /// Analyzes one host.
+    public func analyze(_ input: HostInput) -> HostAnalysis {
+        let context = HostFleetContext(hostname: input.hostname, fleet: fleet)
+        let settings = context.effectiveSettings
+        let auditor = HostAuditor(catalog: catalog, context: context, settings: settings)
+        var report = HostReport(
+            hostname: context.computer?.hostname ?? input.hostname, policyID: context.computer?.policyID,
+            status: .ok, settings: settings)
+        var findings = auditor.fleetFindings()
+        var recommended: Set<String> = []
+        if let inventory = input.inventory, input.errors.isEmpty {
+            report.os = inventory.os
+            report.collected = inventory.collected
+            report.inventorySources = inventory.sources
+            let (direct, patched) = matcher.match(inventory)
+            let recommendations = Recommendations(
+                direct: direct, catalog: catalog, context: context, referenceDay: floorDiv(referenceTime, 86_400))
+            recommended = Set(recommendations.matches.keys)
+            let decider = OutcomeDecider(catalog: catalog, context: context, settings: settings)
+            report.rules = decider.outcomes(recommendations, patched: patched)
+            findings += auditor.outcomeFindings(
+                report.rules, recommendations: recommendations, directlyRecommended: Set(direct.keys))
+            if let stale = staleness(inventory) {
+                report.status = .stale
+                findings.append(stale)
+            }
+        } else if input.errors.isEmpty {
+            report.status = .noInventory
+        } else {
+            report.status = .error
+            report.inventorySources = Array(Set(input.errors.map(\.file))).sorted()
+            for error in input.errors {
+                findings.append(
+                    Finding(kind: .inventoryError, severity: .high, ruleID: nil, level: nil,
+                            message: "The inventory could not be read (\(error.description)); this host was not matched."))
+            }
+        }
+        report.findings = findings.sorted(by: Finding.reportOrder)
+        let triage = input.events.isEmpty ? [] : planner.plans(for: report, context: context, events: input.events)
+        return HostAnalysis(report: report, recommendedRuleIDs: recommended, triage: triage)
+    }
+
+    private func staleness(_ inventory: HostInventory) -> Finding? {
+        guard let collected = inventory.collectedEpochSeconds else { return nil }
+        let ageDays = (referenceTime - collected) / 86_400
+        guard referenceTime - collected > Int64(maxAgeDays) * 86_400 else { return nil }
+        return Finding(
+            kind: .staleInventory, severity: .medium, ruleID: nil, level: nil,
+            message: "The inventory was collected \(ageDays) days ago (\(inventory.collected ?? "?")), more than the \(maxAgeDays)-day limit; recommendations may be out of date.")
+    }
+}
+
+func floorDiv(_ value: Int64, _ divisor: Int64) -> Int64 {
+    value >= 0 ? value / divisor : (value - divisor + 1) / divisor
+}

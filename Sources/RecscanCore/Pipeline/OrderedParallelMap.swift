@@ -1,0 +1,34 @@
+/// Transforms `items` on up to `jobs` concurrent tasks and hands each result to `consume`
+/// in input order, so that output never depends on scheduling. At most `jobs * 4` results
+/// are in flight or waiting, whatever the number of items.
+func orderedParallelMap<Item: Sendable, Result: Sendable>(
+    _ items: [Item], jobs: Int, transform: @escaping @Sendable (Item) -> Result,
+    consume: (Result) throws -> Void
+) async throws {
+    let window = max(1, jobs) * 4
+    try await withThrowingTaskGroup(of: (Int, Result).self) { group in
+        var next = 0
+        var running = 0
+        var waiting: [Int: Result] = [:]
+        var emitted = 0
+        func startMore() {
+            while running < max(1, jobs), next < items.count, next - emitted < window {
+                let index = next
+                let item = items[index]
+                group.addTask { (index, transform(item)) }
+                next += 1
+                running += 1
+            }
+        }
+        startMore()
+        while let (index, result) = try await group.next() {
+            running -= 1
+            waiting[index] = result
+            while let ready = waiting.removeValue(forKey: emitted) {
+                try consume(ready)
+                emitted += 1
+            }
+            startMore()
+        }
+    }
+}

@@ -1,0 +1,64 @@
+import Foundation
+
+/// A run folder that becomes visible only when complete: it is built under a hidden temporary
+/// name and renamed into place, then `latest` is switched to it atomically.
+public struct RunDirectory: Sendable {
+    public let outDirectory: String
+    public let runID: String
+    /// Where files are written while the run is in progress.
+    public let temporaryPath: String
+
+    /// Prepares a temporary folder for a run named after `preferredID` (suffixed `-2`, `-3`...
+    /// when a run of that name already exists).
+    public init(outDirectory: String, preferredID: String) throws {
+        let manager = FileManager.default
+        do {
+            try manager.createDirectory(atPath: outDirectory, withIntermediateDirectories: true)
+        } catch {
+            throw OutputError(path: outDirectory, message: "cannot be created: \(error.localizedDescription)")
+        }
+        var runID = preferredID
+        var suffix = 2
+        while manager.fileExists(atPath: (outDirectory as NSString).appendingPathComponent(runID)) {
+            runID = "\(preferredID)-\(suffix)"
+            suffix += 1
+        }
+        self.outDirectory = outDirectory
+        self.runID = runID
+        temporaryPath = (outDirectory as NSString).appendingPathComponent(".\(runID).tmp-\(ProcessInfo.processInfo.processIdentifier)")
+        try? manager.removeItem(atPath: temporaryPath)
+        do {
+            try manager.createDirectory(atPath: temporaryPath, withIntermediateDirectories: false)
+        } catch {
+            throw OutputError(path: temporaryPath, message: "cannot be created: \(error.localizedDescription)")
+        }
+    }
+
+    /// The final location of the run.
+    public var finalPath: String { (outDirectory as NSString).appendingPathComponent(runID) }
+
+    /// Renames the finished run into place and points `latest` at it.
+    public func commit() throws {
+        guard rename(temporaryPath, finalPath) == 0 else {
+            throw OutputError(path: finalPath, message: "cannot be renamed into place: \(String(cString: strerror(errno)))")
+        }
+        let latest = (outDirectory as NSString).appendingPathComponent("latest")
+        let staging = (outDirectory as NSString).appendingPathComponent(".latest.tmp-\(ProcessInfo.processInfo.processIdentifier)")
+        unlink(staging)
+        guard symlink(runID, staging) == 0, rename(staging, latest) == 0 else {
+            unlink(staging)
+            throw OutputError(path: latest, message: "cannot be updated: \(String(cString: strerror(errno)))")
+        }
+    }
+
+    /// Removes the temporary folder of a run that failed.
+    public func discard() {
+        try? FileManager.default.removeItem(atPath: temporaryPath)
+    }
+
+    /// `20261129T000000Z` for a reference time.
+    public static func runID(referenceTime: Int64) -> String {
+        Timestamps.iso8601(epochSeconds: referenceTime).replacingOccurrences(of: "-", with: "")
+            .replacingOccurrences(of: ":", with: "")
+    }
+}

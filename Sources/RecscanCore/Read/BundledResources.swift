@@ -1,0 +1,28 @@
+/// The schemas and the default catalog compiled into the program.
+public enum BundledSchema: String, Sendable, CaseIterable {
+    case catalog, fleet, inventory, events, report
+
+    /// The XSD text.
+    public var bytes: [UInt8] {
+        switch self {
+        case .catalog: PackageResources.catalog_xsd
+        case .fleet: PackageResources.fleet_xsd
+        case .inventory: PackageResources.inventory_xsd
+        case .events: PackageResources.events_xsd
+        case .report: PackageResources.report_xsd
+        }
+    }
+
+    /// The namespace of documents this schema describes.
+    public var namespace: String { "urn:recscan:\(rawValue):1" }
+
+    /// The root element of documents this schema describes.
+    public var rootElement: String { rawValue }
+}
+
+/// The catalog bundled with the program, used when `--catalog` is not given.
+public enum BundledCatalog {
+    public static let displayName = "<bundled catalog>"
+
+    public static var bytes: [UInt8] { PackageResources.catalog_xml }
+}

@@ -1,0 +1,76 @@
+/// Typed access to an element's attributes that reports problems with file and position.
+struct ElementAttributes {
+    let element: XMLElementStart
+    let file: String
+
+    func error(_ message: String) -> InputError {
+        InputError(file: file, line: element.line, column: element.column > 0 ? element.column : nil, message: message)
+    }
+
+    func optional(_ name: String) -> String? {
+        guard let value = element.attributes[name] else { return nil }
+        let trimmed = value.trimmingWhitespace
+        return trimmed.isEmpty ? nil : trimmed
+    }
+
+    func required(_ name: String) throws -> String {
+        guard let value = optional(name) else {
+            throw error("<\(element.localName)> needs a non-empty \(name) attribute")
+        }
+        return value
+    }
+
+    func choice<T: RawRepresentable>(_ name: String, default fallback: T) throws -> T where T.RawValue == String {
+        guard let raw = optional(name) else { return fallback }
+        guard let value = T(rawValue: raw) else {
+            throw error("\(name)=\"\(raw)\" on <\(element.localName)> is not one of the accepted values")
+        }
+        return value
+    }
+
+    func requiredChoice<T: RawRepresentable & CaseIterable>(_ name: String, as type: T.Type) throws -> T
+    where T.RawValue == String {
+        let raw = try required(name)
+        guard let value = T(rawValue: raw) else {
+            let accepted = T.allCases.map(\.rawValue).joined(separator: ", ")
+            throw error("\(name)=\"\(raw)\" on <\(element.localName)> is not one of: \(accepted)")
+        }
+        return value
+    }
+
+    func flag(_ name: String) throws -> Bool {
+        guard let raw = optional(name) else { return false }
+        switch raw {
+        case "true", "1": return true
+        case "false", "0": return false
+        default: throw error("\(name)=\"\(raw)\" on <\(element.localName)> must be true or false")
+        }
+    }
+
+    func port(_ name: String = "port") throws -> Int {
+        let raw = try required(name)
+        guard let value = Int(raw), (1...65535).contains(value) else {
+            throw error("\(name)=\"\(raw)\" on <\(element.localName)> is not a port number (1-65535)")
+        }
+        return value
+    }
+}
+
+extension StringProtocol {
+    var trimmingWhitespace: String {
+        var scalars = Substring(self)
+        while let first = scalars.first, first.isWhitespace { scalars = scalars.dropFirst() }
+        while let last = scalars.last, last.isWhitespace { scalars = scalars.dropLast() }
+        return String(scalars)
+    }
+}
+
+/// Checks that a document's root element is the one a format expects.
+func expectRoot(_ element: XMLElementStart, name: String, namespace: String, file: String) throws {
+    guard element.localName == name, element.namespace == namespace else {
+        let found = element.namespace.map { "{\($0)}" } ?? ""
+        throw InputError(
+            file: file, line: element.line,
+            message: "root element is \(found)\(element.localName), expected {\(namespace)}\(name)")
+    }
+}

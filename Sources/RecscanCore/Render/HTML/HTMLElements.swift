@@ -1,0 +1,131 @@
+/// One column of an ``HTMLTable``.
+struct TableColumn: Sendable {
+    var header: String
+    /// Numbers align right.
+    var numeric = false
+
+    init(_ header: String, numeric: Bool = false) {
+        self.header = header
+        self.numeric = numeric
+    }
+}
+
+/// A data table with a caption, column headers and a row header in the first column.
+///
+/// Rows with no cells at all render the `emptyText` sentence instead of an empty table.
+struct HTMLTable: Sendable {
+    var caption: String
+    var columns: [TableColumn]
+    var rows: [[HTMLFragment]]
+    var emptyText: String
+    /// An extra class on the `<table>`, for styling.
+    var className: String?
+
+    init(
+        caption: String,
+        columns: [TableColumn],
+        rows: [[HTMLFragment]],
+        emptyText: String = "None.",
+        className: String? = nil
+    ) {
+        self.caption = caption
+        self.columns = columns
+        self.rows = rows
+        self.emptyText = emptyText
+        self.className = className
+    }
+
+    func render() -> HTMLFragment {
+        guard !rows.isEmpty else { return "<p class=\"none\">\(emptyText)</p>\n" }
+        let tableClass = ["data", className].compactMap { $0 }.joined(separator: " ")
+        let headers = columns.map { column -> HTMLFragment in
+            "<th scope=\"col\"\(numericClass(column))>\(column.header)</th>"
+        }
+        let body = rows.map { cells -> HTMLFragment in
+            var rendered: [HTMLFragment] = []
+            for (index, cell) in cells.enumerated() {
+                let numeric = index < columns.count ? numericClass(columns[index]) : .empty
+                rendered.append(index == 0 ? "<th scope=\"row\"\(numeric)>\(cell)</th>" : "<td\(numeric)>\(cell)</td>")
+            }
+            return "<tr>\(rendered)</tr>\n"
+        }
+        return """
+            <table class="\(tableClass)">
+            <caption>\(caption)</caption>
+            <thead><tr>\(headers)</tr></thead>
+            <tbody>
+            \(body)</tbody>
+            </table>
+
+            """
+    }
+
+    private func numericClass(_ column: TableColumn) -> HTMLFragment { column.numeric ? " class=\"num\"" : .empty }
+}
+
+/// Small element builders shared by the pages.
+enum HTMLBlocks {
+    /// A `<section>` with its `<h2>` heading; `id` is a fixed anchor name chosen by the page.
+    static func section(id: String, title: String, count: Int? = nil, intro: String? = nil, _ content: HTMLFragment)
+        -> HTMLFragment
+    {
+        let countText: HTMLFragment = count.map { " <span class=\"count\">(\($0))</span>" } ?? .empty
+        let introText: HTMLFragment = intro.map { "<p class=\"intro\">\($0)</p>\n" } ?? .empty
+        return """
+            <section id="\(id)">
+            <h2>\(title)\(countText)</h2>
+            \(introText)\(content)</section>
+
+            """
+    }
+
+    /// A list of facts: term and description pairs.
+    static func facts(_ items: [(term: String, value: HTMLFragment)]) -> HTMLFragment {
+        let entries = items.map { item -> HTMLFragment in "<dt>\(item.term)</dt><dd>\(item.value)</dd>\n" }
+        return "<dl class=\"facts\">\n\(entries)</dl>\n"
+    }
+
+    /// A bulleted list; `nil` when there is nothing to list.
+    static func list(_ items: [HTMLFragment], className: String? = nil) -> HTMLFragment {
+        guard !items.isEmpty else { return .empty }
+        let classAttribute: HTMLFragment = className.map { " class=\"\($0)\"" } ?? .empty
+        let entries = items.map { item -> HTMLFragment in "<li>\(item)</li>" }
+        return "<ul\(classAttribute)>\(entries)</ul>"
+    }
+
+    /// A numbered list whose items keep their own numbers.
+    static func orderedList(_ items: [(number: Int, content: HTMLFragment)]) -> HTMLFragment {
+        guard !items.isEmpty else { return .empty }
+        let entries = items.map { item -> HTMLFragment in "<li value=\"\(item.number)\">\(item.content)</li>" }
+        return "<ol>\(entries)</ol>"
+    }
+
+    /// A link to a page of this run; `href` is a relative path built from safe file names.
+    static func link(_ href: String, _ label: HTMLFragment) -> HTMLFragment { "<a href=\"\(href)\">\(label)</a>" }
+
+    /// A notice the reader must not miss.
+    static func alert(_ text: String) -> HTMLFragment { "<p class=\"alert\" role=\"note\">\(text)</p>\n" }
+
+    /// A short label with a class derived from a fixed vocabulary value (status, severity...).
+    static func badge(_ text: String, kind: String) -> HTMLFragment {
+        "<span class=\"badge \(CSSClass.name(kind))\">\(text)</span>"
+    }
+
+    /// Text in a `<code>` element.
+    static func code(_ text: String) -> HTMLFragment { "<code>\(text)</code>" }
+}
+
+/// CSS class names derived from vocabulary values.
+enum CSSClass {
+    /// Keeps letters, digits and `-`; anything else becomes `-`.
+    static func name(_ value: String) -> String {
+        let scalars = value.lowercased().unicodeScalars
+            .map { scalar -> Character in
+                switch scalar {
+                case "a"..."z", "0"..."9", "-": Character(scalar)
+                default: "-"
+                }
+            }
+        return "is-" + String(scalars)
+    }
+}

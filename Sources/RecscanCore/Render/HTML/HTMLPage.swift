@@ -1,0 +1,61 @@
+/// The frame every page of a run shares: document head, breadcrumb, heading, main content, footer.
+struct HTMLPage: Sendable {
+    /// Where the page sits in the run folder.
+    enum Location: Sendable {
+        /// `index.html`, `style.css` next to it.
+        case root
+        /// `hosts/…` or `rules/…`, one folder down.
+        case subfolder
+
+        /// The prefix that leads from this page to the run folder.
+        var toRoot: String {
+            switch self {
+            case .root: ""
+            case .subfolder: "../"
+            }
+        }
+    }
+
+    var title: String
+    var location: Location
+    var run: RunInfo
+    /// Trail of (label, href) links shown above the heading; the page itself comes last, unlinked.
+    var breadcrumb: [(label: String, href: String)] = []
+    var heading: HTMLFragment
+    /// Shown right under the heading.
+    var subtitle: HTMLFragment = .empty
+    var sections: [HTMLFragment]
+
+    /// The full document.
+    func render() -> String {
+        let trail = breadcrumb.map { item in HTMLBlocks.link(item.href, "\(item.label)") + " › " }
+        let navigation: HTMLFragment =
+            breadcrumb.isEmpty
+            ? .empty : "<nav class=\"breadcrumb\" aria-label=\"Breadcrumb\">\(trail)<span>\(title)</span></nav>\n"
+        let document: HTMLFragment = """
+            <!DOCTYPE html>
+            <html lang="en">
+            <head>
+            <meta charset="utf-8">
+            <meta name="viewport" content="width=device-width, initial-scale=1">
+            <meta name="generator" content="recscan">
+            <title>\(title) · recscan \(run.runID)</title>
+            <link rel="stylesheet" href="\(location.toRoot)style.css">
+            </head>
+            <body>
+            <header class="page">
+            \(navigation)<h1>\(heading)</h1>
+            \(subtitle)</header>
+            <main>
+            \(sections)</main>
+            <footer class="page">
+            <p>recscan run <span class="run">\(run.runID)</span> · catalog \(run.catalogVersion) · \
+            reference time \(run.referenceTime)</p>
+            </footer>
+            </body>
+            </html>
+
+            """
+        return document.markup
+    }
+}

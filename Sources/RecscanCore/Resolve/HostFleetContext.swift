@@ -1,0 +1,83 @@
+/// The fleet's view of one host: its policy chain and what each level sets.
+public struct HostFleetContext: Sendable {
+    /// The computer entry, when the fleet knows the host.
+    public var computer: Computer?
+    /// The computer's policy chain, root first.
+    public var chain: [Policy]
+
+    /// Builds the context of `hostname` (matched case-insensitively).
+    public init(hostname: String, fleet: Fleet) {
+        computer = fleet.computers[hostname.lowercased()]
+        var chain: [Policy] = []
+        var seen: Set<String> = []
+        var next = computer?.policyID
+        while let id = next, !seen.contains(id), let policy = fleet.policies[id] {
+            seen.insert(id)
+            chain.append(policy)
+            next = policy.parentID
+        }
+        self.chain = chain.reversed()
+    }
+
+    /// Every level with its configuration, root policy first, the computer last.
+    public var levels: [(level: Level, configuration: LevelConfiguration)] {
+        var levels = chain.map { (Level.policy($0.id), $0.configuration) }
+        if let computer { levels.append((.computer, computer.configuration)) }
+        return levels
+    }
+
+    /// The settings in force: the computer's own value, else the nearest policy's, else the default.
+    public var effectiveSettings: EffectiveSettings {
+        let nearestFirst = Array(levels.reversed())
+        let engine = nearestFirst.first { $0.configuration.engineMode != .inherited }
+        let behavior = nearestFirst.first { $0.configuration.behavior != .inherited }
+        var autoApply: [Module: Bool] = [:]
+        for module in Module.allCases {
+            let setting = nearestFirst.lazy.compactMap { $0.configuration.autoApply[module] }.first { $0 != .inherited }
+            autoApply[module] = setting == .yes
+        }
+        return EffectiveSettings(
+            engineMode: engine?.configuration.engineMode ?? .inline, engineModeSetAt: engine?.level,
+            behavior: behavior?.configuration.behavior ?? .prevent, behaviorSetAt: behavior?.level,
+            autoApply: autoApply)
+    }
+
+    /// Levels where `ruleID` is assigned, root policy first, the computer last.
+    public func assignmentLevels(of ruleID: String) -> [Level] {
+        levels.filter { $0.configuration.assignedRules.contains(ruleID) }.map(\.level)
+    }
+
+    /// Every rule assigned on any level, sorted.
+    public var assignedRuleIDs: [String] {
+        Set(levels.flatMap(\.configuration.assignedRules)).sorted(by: RuleID.less)
+    }
+}
+
+/// How the nearest-level-wins walk over exclusions ended for one rule.
+public struct ExclusionDecision: Sendable, Equatable {
+    /// The exclusion in force, if any.
+    public var excludedBy: ExclusionReference?
+    /// Expired exclusions passed over on the way (nearest first).
+    public var expired: [ExclusionReference]
+}
+
+extension HostFleetContext {
+    /// Walks computer, then policies from the leaf up, then the catalog; the first level that
+    /// says something about the rule wins. Expired overrides no longer apply and are passed over.
+    /// - Parameter referenceDay: days since 1970 of the reference time; an override is in force
+    ///   through its `expires` day.
+    public func exclusion(for rule: Rule, referenceDay: Int64) -> ExclusionDecision {
+        var expired: [ExclusionReference] = []
+        for (level, configuration) in levels.reversed() {
+            guard let override = configuration.overrides.first(where: { $0.ruleID == rule.id }) else { continue }
+            let reference = ExclusionReference(level: level, reason: override.reason, by: override.by, expires: override.expires)
+            if let expires = override.expires, let day = Timestamps.epochDays(date: expires), day < referenceDay {
+                if override.excluded { expired.append(reference) }
+                continue
+            }
+            return ExclusionDecision(excludedBy: override.excluded ? reference : nil, expired: expired)
+        }
+        let catalog = rule.excludedInCatalog ? ExclusionReference(level: .catalog, reason: "excluded in the catalog") : nil
+        return ExclusionDecision(excludedBy: catalog, expired: expired)
+    }
+}

@@ -1,0 +1,122 @@
+/// An RPM version (`[epoch:]version[-release]`), parsed and ordered as rpm ≥ 4.15 does.
+///
+/// Parsing follows rpm's `parseEVR()`: the epoch is a leading run of digits ended by `:`
+/// (`:1.0` has epoch 0), the release is what follows the last `-` after it. A string is invalid
+/// only when it is empty or holds no ASCII letter or digit at all.
+///
+/// Ordering is rpm's `rpmvercmp()` applied to epoch (absent = `0`), version and release in turn.
+/// Segments are maximal runs of ASCII digits or letters; anything else separates them. Digit
+/// runs compare as unbounded numbers and beat letter runs; `~` sorts before everything, even
+/// the end (`1.0~rc1 < 1.0`); `^` sorts after the end but before any other segment
+/// (`1.0 < 1.0^git1 < 1.0.1`). When all segments tie, the side with segments left wins.
+///
+/// A version without a release sorts before the same version with any release (rpm's
+/// `labelCompare()` for full EVRs); ``compare(toBound:)`` implements the other rule rpm uses
+/// for dependency ranges, where a bound without a release matches every release.
+struct RPMVersion: SchemeVersion {
+    /// The epoch digits; empty when absent (compares as `0`).
+    let epoch: [UInt8]
+    /// The version bytes.
+    let version: [UInt8]
+    /// The release bytes; `nil` when the string has no `-` after the epoch.
+    let release: [UInt8]?
+
+    init?(parsing text: String) {
+        let bytes = Array(text.utf8)
+        guard bytes.contains(where: VersionBytes.isAlphanumeric) else { return nil }
+        let epochEnd = bytes.firstIndex { !VersionBytes.isDigit($0) } ?? bytes.endIndex
+        var rest = bytes[...]
+        if epochEnd < bytes.endIndex, bytes[epochEnd] == VersionBytes.colon {
+            epoch = Array(bytes[..<epochEnd])
+            rest = bytes[(epochEnd + 1)...]
+        } else {
+            epoch = []
+        }
+        if let hyphen = rest.lastIndex(of: VersionBytes.hyphen) {
+            version = Array(rest[..<hyphen])
+            release = Array(rest[(hyphen + 1)...])
+        } else {
+            version = Array(rest)
+            release = nil
+        }
+    }
+
+    func compare(to other: RPMVersion) -> Int {
+        let head = compareEpochAndVersion(other)
+        if head != 0 { return head }
+        switch (release, other.release) {
+        case (nil, nil): return 0
+        case (nil, _): return -1
+        case (_, nil): return 1
+        case let (left?, right?): return Self.rpmvercmp(left, right)
+        }
+    }
+
+    func compare(toBound bound: RPMVersion) -> Int {
+        bound.release == nil ? compareEpochAndVersion(bound) : compare(to: bound)
+    }
+
+    private func compareEpochAndVersion(_ other: RPMVersion) -> Int {
+        let zero = [VersionBytes.zero]
+        let epochOrder = Self.rpmvercmp(epoch.isEmpty ? zero : epoch, other.epoch.isEmpty ? zero : other.epoch)
+        if epochOrder != 0 { return epochOrder }
+        return Self.rpmvercmp(version, other.version)
+    }
+
+    /// rpm's `rpmvercmp()` (rpmio/rpmvercmp.c, rpm ≥ 4.15).
+    /// - Returns: -1, 0 or 1.
+    static func rpmvercmp(_ a: [UInt8], _ b: [UInt8]) -> Int {
+        if a == b { return 0 }
+        // 0 stands for C's terminating NUL; real NUL bytes are separators and skipped first.
+        func at(_ s: [UInt8], _ k: Int) -> UInt8 { k < s.count ? s[k] : 0 }
+        func isSeparator(_ byte: UInt8) -> Bool {
+            !VersionBytes.isAlphanumeric(byte) && byte != VersionBytes.tilde && byte != VersionBytes.caret
+        }
+        var one = 0
+        var two = 0
+        while one < a.count || two < b.count {
+            while one < a.count, isSeparator(a[one]) { one += 1 }
+            while two < b.count, isSeparator(b[two]) { two += 1 }
+            let c1 = at(a, one)
+            let c2 = at(b, two)
+
+            if c1 == VersionBytes.tilde || c2 == VersionBytes.tilde {
+                if c1 != VersionBytes.tilde { return 1 }
+                if c2 != VersionBytes.tilde { return -1 }
+                one += 1
+                two += 1
+                continue
+            }
+            if c1 == VersionBytes.caret || c2 == VersionBytes.caret {
+                if c1 == 0 { return -1 }
+                if c2 == 0 { return 1 }
+                if c1 != VersionBytes.caret { return 1 }
+                if c2 != VersionBytes.caret { return -1 }
+                one += 1
+                two += 1
+                continue
+            }
+            if c1 == 0 || c2 == 0 { break }
+
+            let isNumeric = VersionBytes.isDigit(c1)
+            let inSegment = { (byte: UInt8) in isNumeric ? VersionBytes.isDigit(byte) : VersionBytes.isLetter(byte) }
+            var end1 = one
+            var end2 = two
+            while end1 < a.count, inSegment(a[end1]) { end1 += 1 }
+            while end2 < b.count, inSegment(b[end2]) { end2 += 1 }
+
+            // Segments of different kinds: numeric beats alphabetic.
+            if two == end2 { return isNumeric ? 1 : -1 }
+
+            let order =
+                isNumeric
+                ? VersionBytes.compareNumeric(a[one..<end1], b[two..<end2])
+                : VersionBytes.compareLexically(a[one..<end1], b[two..<end2])
+            if order != 0 { return order }
+            one = end1
+            two = end2
+        }
+        if one >= a.count && two >= b.count { return 0 }
+        return one >= a.count ? -1 : 1
+    }
+}

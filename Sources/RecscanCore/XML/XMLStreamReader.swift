@@ -1,0 +1,147 @@
+internal import CLibXML2
+import Foundation
+
+/// Streams an XML file through libxml2's reader, safely for untrusted input:
+/// no DTD loading, no entity expansion, no network, DOCTYPEs rejected, depth bounded.
+public enum XMLStreamReader {
+    /// Reads the file at `path` and hands each event to `handle`, in document order.
+    /// - Throws: `InputError` with line and column for malformed or hostile XML, or
+    ///   whatever `handle` throws.
+    public static func read(
+        path: String, displayName: String? = nil, limits: InputLimits = .standard,
+        handle: (XMLEvent) throws -> Void
+    ) throws {
+        let name = displayName ?? path
+        try checkSize(path: path, name: name, limits: limits)
+        guard let reader = xmlReaderForFile(path, nil, safeParseOptions) else {
+            throw InputError(file: name, message: "cannot open the file for reading")
+        }
+        defer { xmlFreeTextReader(reader) }
+        try drive(reader, name: name, limits: limits, handle: handle)
+    }
+
+    /// Reads an in-memory document (used for bundled resources and tests).
+    public static func read(
+        bytes: [UInt8], displayName: String, limits: InputLimits = .standard,
+        handle: (XMLEvent) throws -> Void
+    ) throws {
+        guard bytes.count <= limits.maxFileBytes else {
+            throw InputError(file: displayName, message: "is \(bytes.count) bytes, over the limit of \(limits.maxFileBytes)")
+        }
+        try bytes.withUnsafeBufferPointer { buffer in
+            let base = buffer.baseAddress.map { UnsafeRawPointer($0).assumingMemoryBound(to: CChar.self) }
+            guard let reader = xmlReaderForMemory(base, Int32(buffer.count), displayName, nil, safeParseOptions) else {
+                throw InputError(file: displayName, message: "cannot start the XML reader")
+            }
+            defer { xmlFreeTextReader(reader) }
+            try drive(reader, name: displayName, limits: limits, handle: handle)
+        }
+    }
+
+    static let safeParseOptions = Int32(
+        XML_PARSE_NONET.rawValue | XML_PARSE_NOCDATA.rawValue | XML_PARSE_COMPACT.rawValue | XML_PARSE_BIG_LINES.rawValue)
+
+    private static func checkSize(path: String, name: String, limits: InputLimits) throws {
+        let attributes: [FileAttributeKey: Any]
+        do {
+            attributes = try FileManager.default.attributesOfItem(atPath: path)
+        } catch {
+            throw InputError(file: name, message: "cannot be read: \(error.localizedDescription)")
+        }
+        if let size = attributes[.size] as? Int, size > limits.maxFileBytes {
+            throw InputError(file: name, message: "is \(size) bytes, over the limit of \(limits.maxFileBytes)")
+        }
+    }
+
+    private static func drive(
+        _ reader: xmlTextReaderPtr, name: String, limits: InputLimits, handle: (XMLEvent) throws -> Void
+    ) throws {
+        let collector = XMLErrorCollector()
+        let context = Unmanaged.passUnretained(collector).toOpaque()
+        xmlTextReaderSetStructuredErrorHandler(reader, { context, error in
+            guard let context, let error else { return }
+            Unmanaged<XMLErrorCollector>.fromOpaque(context).takeUnretainedValue().record(error)
+        }, context)
+        defer { withExtendedLifetime(collector) {} }
+        var sawRoot = false
+        while true {
+            let status = xmlTextReaderRead(reader)
+            if status == 0 { break }
+            if status < 0 {
+                throw collector.firstError(file: name, prefix: "is not well-formed XML: ") ?? InputError(
+                    file: name, line: Int(xmlTextReaderGetParserLineNumber(reader)),
+                    column: Int(xmlTextReaderGetParserColumnNumber(reader)), message: "is not well-formed XML")
+            }
+            let depth = Int(xmlTextReaderDepth(reader))
+            // The parser reads ahead of the reader; the node keeps the line it started on.
+            // libxml2 2.9 keeps no column for nodes, so none is reported rather than a wrong one.
+            let line = xmlTextReaderCurrentNode(reader).map { Int(xmlGetLineNo($0)) } ?? 0
+            let column = 0
+            switch xmlTextReaderNodeType(reader) {
+            case Int32(XML_READER_TYPE_DOCUMENT_TYPE.rawValue):
+                throw InputError(file: name, line: line, column: column, message: "has a DOCTYPE; DTDs are not accepted in untrusted input")
+            case Int32(XML_READER_TYPE_ENTITY_REFERENCE.rawValue):
+                throw InputError(file: name, line: line, column: column, message: "uses an entity reference; entities are not expanded")
+            case Int32(XML_READER_TYPE_ELEMENT.rawValue):
+                guard depth < limits.maxDepth else {
+                    throw InputError(file: name, line: line, column: column, message: "nests elements deeper than \(limits.maxDepth) levels")
+                }
+                sawRoot = true
+                try handle(.start(element(reader, line: line, column: column, depth: depth)))
+                if xmlTextReaderIsEmptyElement(reader) == 1 {
+                    try handle(.end(localName: string(xmlTextReaderConstLocalName(reader)), depth: depth))
+                }
+            case Int32(XML_READER_TYPE_END_ELEMENT.rawValue):
+                try handle(.end(localName: string(xmlTextReaderConstLocalName(reader)), depth: depth))
+            case Int32(XML_READER_TYPE_TEXT.rawValue), Int32(XML_READER_TYPE_CDATA.rawValue):
+                try handle(.text(string(xmlTextReaderConstValue(reader))))
+            default:
+                continue
+            }
+        }
+        if let error = collector.firstError(file: name, prefix: "is not well-formed XML: ") { throw error }
+        if !sawRoot { throw InputError(file: name, line: 1, message: "has no root element (empty document)") }
+    }
+
+    private static func element(_ reader: xmlTextReaderPtr, line: Int, column: Int, depth: Int) -> XMLElementStart {
+        let localName = string(xmlTextReaderConstLocalName(reader))
+        let namespace = xmlTextReaderConstNamespaceUri(reader).map { String(cString: $0) }
+        let isEmpty = xmlTextReaderIsEmptyElement(reader) == 1
+        var attributes: [String: String] = [:]
+        while xmlTextReaderMoveToNextAttribute(reader) == 1 {
+            if xmlTextReaderIsNamespaceDecl(reader) == 1 { continue }
+            if xmlTextReaderConstNamespaceUri(reader) != nil { continue }
+            attributes[string(xmlTextReaderConstLocalName(reader))] = string(xmlTextReaderConstValue(reader))
+        }
+        xmlTextReaderMoveToElement(reader)
+        return XMLElementStart(
+            localName: localName, namespace: namespace, attributes: attributes, line: line, column: column,
+            isEmpty: isEmpty, depth: depth)
+    }
+
+    private static func string(_ pointer: UnsafePointer<xmlChar>?) -> String {
+        guard let pointer else { return "" }
+        return String(cString: pointer)
+    }
+}
+
+/// Collects libxml2 errors for one parse; owned by that parse alone, never global.
+final class XMLErrorCollector {
+    private(set) var errors: [(line: Int, column: Int, message: String)] = []
+
+    func firstError(file: String, prefix: String = "") -> InputError? {
+        guard let first = errors.first else { return nil }
+        return InputError(file: file, line: first.line, column: first.column > 0 ? first.column : nil, message: prefix + first.message)
+    }
+
+    func record(_ error: UnsafePointer<xmlError>) {
+        guard error.pointee.level.rawValue >= XML_ERR_ERROR.rawValue else { return }
+        let raw = error.pointee.message.map { String(cString: $0) } ?? "XML error \(error.pointee.code)"
+        let message = raw.trimmingCharacters(in: .whitespacesAndNewlines)
+        errors.append((Int(error.pointee.line), Int(error.pointee.int2), message))
+    }
+
+    func append(line: Int, column: Int, message: String) {
+        errors.append((line, column, message))
+    }
+}

@@ -1,0 +1,128 @@
+internal import CLibXML2
+
+/// Writes an XML document to a file through libxml2's text writer, streaming:
+/// nothing but the open element stack is held in memory.
+public final class XMLStreamWriter {
+    private let writer: xmlTextWriterPtr
+    private let path: String
+    private let buffer: xmlBufferPtr?
+    private var closed = false
+
+    /// Opens `path` for writing (replacing it).
+    /// - Throws: `OutputError` when the file cannot be created.
+    public init(path: String, indent: Bool = true) throws {
+        guard let writer = xmlNewTextWriterFilename(path, 0) else {
+            throw OutputError(path: path, message: "cannot create the file")
+        }
+        self.writer = writer
+        self.path = path
+        buffer = nil
+        if indent {
+            xmlTextWriterSetIndent(writer, 1)
+            xmlTextWriterSetIndentString(writer, "  ")
+        }
+        try check(xmlTextWriterStartDocument(writer, "1.0", "UTF-8", nil))
+    }
+
+    /// Starts an in-memory fragment (no XML declaration), read back with `finishFragment()`.
+    public init(fragmentNamed name: String) throws {
+        guard let buffer = xmlBufferCreate() else { throw OutputError(path: name, message: "out of memory") }
+        guard let writer = xmlNewTextWriterMemory(buffer, 0) else {
+            xmlBufferFree(buffer)
+            throw OutputError(path: name, message: "out of memory")
+        }
+        self.writer = writer
+        self.buffer = buffer
+        path = name
+        xmlTextWriterSetIndent(writer, 1)
+        xmlTextWriterSetIndentString(writer, "  ")
+    }
+
+    deinit {
+        if !closed { xmlFreeTextWriter(writer) }
+        if let buffer { xmlBufferFree(buffer) }
+    }
+
+    /// The bytes of a fragment writer; the writer cannot be used afterwards.
+    public func finishFragment() throws -> [UInt8] {
+        guard let buffer, !closed else { throw OutputError(path: path, message: "is not an open fragment") }
+        closed = true
+        let flushed = xmlTextWriterFlush(writer)
+        xmlFreeTextWriter(writer)
+        guard flushed >= 0, let content = xmlBufferContent(buffer) else {
+            throw OutputError(path: path, message: "could not be written")
+        }
+        let count = Int(xmlBufferLength(buffer))
+        return Array(UnsafeBufferPointer(start: content, count: count))
+    }
+
+    /// Writes bytes that are already well-formed XML (a fragment) as they are.
+    public func raw(_ bytes: [UInt8]) throws {
+        guard !bytes.isEmpty else { return }
+        try bytes.withUnsafeBufferPointer { pointer in
+            guard let base = pointer.baseAddress else { return }
+            try check(xmlTextWriterWriteRawLen(writer, base, Int32(pointer.count)))
+        }
+    }
+
+    /// Opens an element; close it with `endElement()`.
+    public func startElement(_ name: String) throws {
+        try check(xmlTextWriterStartElement(writer, name))
+    }
+
+    /// Writes one attribute of the element just opened. `nil` values are skipped.
+    public func attribute(_ name: String, _ value: String?) throws {
+        guard let value else { return }
+        try check(xmlTextWriterWriteAttribute(writer, name, value))
+    }
+
+    /// Writes escaped character data.
+    public func text(_ value: String) throws {
+        try check(xmlTextWriterWriteString(writer, value))
+    }
+
+    /// Writes a comment.
+    public func comment(_ value: String) throws {
+        try check(xmlTextWriterWriteComment(writer, value))
+    }
+
+    /// Closes the innermost open element.
+    public func endElement() throws {
+        try check(xmlTextWriterEndElement(writer))
+    }
+
+    /// Writes `<name attributes...>text</name>` or an empty element when `text` is nil.
+    public func element(_ name: String, _ attributes: [(String, String?)] = [], text: String? = nil) throws {
+        try startElement(name)
+        for (key, value) in attributes { try attribute(key, value) }
+        if let text { try self.text(text) }
+        try endElement()
+    }
+
+    /// Ends the document and flushes it to disk.
+    public func close() throws {
+        guard !closed else { return }
+        closed = true
+        let ended = xmlTextWriterEndDocument(writer)
+        let flushed = xmlTextWriterFlush(writer)
+        xmlFreeTextWriter(writer)
+        if ended < 0 || flushed < 0 { throw OutputError(path: path, message: "could not be written completely") }
+    }
+
+    private func check(_ status: Int32) throws {
+        if status < 0 { throw OutputError(path: path, message: "could not be written (disk full or not writable?)") }
+    }
+}
+
+/// A report file or folder that could not be written.
+public struct OutputError: Error, Sendable, Equatable, CustomStringConvertible {
+    public var path: String
+    public var message: String
+
+    public init(path: String, message: String) {
+        self.path = path
+        self.message = message
+    }
+
+    public var description: String { "\(path): \(message)" }
+}

@@ -1,0 +1,111 @@
+import Foundation
+import Testing
+
+/// Runs the built `recscan` binary as a user would and checks files and exit codes.
+@Suite("recscan command line, end to end")
+struct EndToEndTests {
+    struct Run {
+        var status: Int32
+        var stdout: String
+        var stderr: String
+    }
+
+    static var binary: URL {
+        URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("recscan")
+    }
+
+    /// The repository root, found from this file's location.
+    static var repository: URL {
+        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    }
+
+    func recscan(_ arguments: [String], in directory: URL) throws -> Run {
+        let process = Process()
+        process.executableURL = Self.binary
+        process.arguments = arguments
+        process.currentDirectoryURL = directory
+        process.environment = ["SOURCE_DATE_EPOCH": "1795910400", "PATH": "/usr/bin:/bin"]
+        let out = Pipe()
+        let err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        let stdout = out.fileHandleForReading.readDataToEndOfFile()
+        let stderr = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Run(
+            status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
+            stderr: String(decoding: stderr, as: UTF8.self))
+    }
+
+    func temporaryDirectory() throws -> URL {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("recscan-e2e-" + UUID().uuidString)
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        return url
+    }
+
+    @Test func sampleScanWritesAValidReportAndFlagsTheBrokenInventory() throws {
+        let work = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: work) }
+        let inventories = Self.repository.appendingPathComponent("Inventories").path
+        let scan = try recscan(["scan", "--inventories", inventories, "--out", work.path + "/Reports"], in: work)
+        #expect(scan.status == 2, "stderr: \(scan.stderr)")
+        #expect(scan.stdout.contains("run 20261129T000000Z"))
+        #expect(scan.stdout.contains("rejected "))
+        let report = work.path + "/Reports/latest/report.xml"
+        #expect(FileManager.default.fileExists(atPath: work.path + "/Reports/latest/index.html"))
+        let validate = try recscan(["validate", report], in: work)
+        #expect(validate.status == 0, "\(validate.stdout)")
+        #expect(validate.stdout.contains("valid recscan report XML"))
+
+        let gate = try recscan(["scan", "--inventories", inventories, "--out", work.path + "/Gate", "--fail-on", "manual", "--format", "xml"], in: work)
+        #expect(gate.status == 1)
+        #expect(!FileManager.default.fileExists(atPath: work.path + "/Gate/latest/index.html"))
+    }
+
+    @Test func exitCodesFollowTheSpec() throws {
+        let work = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: work) }
+        let inventories = work.appendingPathComponent("in")
+        try FileManager.default.createDirectory(at: inventories, withIntermediateDirectories: true)
+        try Data("""
+            <inventory xmlns="urn:recscan:inventory:1"><host hostname="h1" collected="2026-11-28T00:00:00Z">
+            <os family="linux" name="debian" version="12"/></host></inventory>
+            """.utf8).write(to: inventories.appendingPathComponent("h1.xml"))
+        let clean = try recscan(["scan", "--inventories", inventories.path, "--out", "out"], in: work)
+        #expect(clean.status == 0, "stderr: \(clean.stderr)")
+
+        #expect(try recscan(["scan", "--jobs", "0"], in: work).status == 64)
+        #expect(try recscan(["scan", "--inventories", "does-not-exist"], in: work).status == 64)
+
+        try Data("<fleet xmlns=\"urn:recscan:fleet:1\"><computer hostname=\"h1\" policy=\"missing\"/></fleet>".utf8)
+            .write(to: inventories.appendingPathComponent("fleet.xml"))
+        let badFleet = try recscan(["scan", "--inventories", inventories.path, "--out", "out2"], in: work)
+        #expect(badFleet.status == 65)
+        #expect(badFleet.stderr.contains("unknown policy missing"))
+        #expect(!FileManager.default.fileExists(atPath: work.path + "/out2/latest"))
+
+        try Data("x".utf8).write(to: work.appendingPathComponent("blocker"))
+        try FileManager.default.removeItem(at: inventories.appendingPathComponent("fleet.xml"))
+        let unwritable = try recscan(["scan", "--inventories", inventories.path, "--out", "blocker/reports"], in: work)
+        #expect(unwritable.status == 73)
+    }
+
+    @Test func validateAndSchemaCommands() throws {
+        let work = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: work) }
+        let bad = work.appendingPathComponent("bad.xml")
+        try Data("<inventory xmlns=\"urn:recscan:inventory:1\">\n  <host/>\n  <host hostname=\"x\"><listen protocol=\"tcp\" port=\"99999\"/></host>\n</inventory>".utf8).write(to: bad)
+        let result = try recscan(["validate", bad.path], in: work)
+        #expect(result.status == 2)
+        #expect(result.stdout.contains("bad.xml:2"))
+        #expect(result.stdout.contains("bad.xml:3"))
+
+        for name in ["catalog", "fleet", "inventory", "events", "report"] {
+            let schema = try recscan(["schema", name], in: work)
+            #expect(schema.status == 0)
+            #expect(schema.stdout.contains("urn:recscan:\(name):1"))
+        }
+        #expect(try recscan(["schema", "nope"], in: work).status == 64)
+    }
+}
