@@ -25,10 +25,21 @@ public struct ReportXMLWriter {
 
     /// Appends one host.
     public mutating func write(host: HostReport) throws {
+        // The host is written inside a throw-away wrapper so that libxml2 indents it one level,
+        // as it sits in the report; the wrapper's own lines are then dropped.
         let fragment = try XMLStreamWriter(fragmentNamed: path)
+        try fragment.startElement("wrapper")
         try HostXML.write(host, to: fragment)
+        try fragment.endElement()
+        let bytes = try fragment.finishFragment()
+        let start = (bytes.firstIndex(of: UInt8(ascii: "\n")) ?? -1) + 1
+        let closing = Array("</wrapper>".utf8)
+        var end = bytes.count
+        while end >= start + closing.count, !bytes[(end - closing.count)..<end].elementsEqual(closing) { end -= 1 }
+        end -= closing.count
+        guard end >= start else { throw OutputError(path: path, message: "host \(host.hostname) could not be serialized") }
         do {
-            try body.write(contentsOf: fragment.finishFragment())
+            try body.write(contentsOf: bytes[start..<end])
         } catch let error as OutputError {
             throw error
         } catch {
@@ -77,7 +88,6 @@ public struct ReportXMLWriter {
             throw OutputError(path: bodyPath, message: "cannot be read back")
         }
         defer { try? input.close() }
-        try writer.raw(Array("\n".utf8))
         while let chunk = try input.read(upToCount: 1 << 20), !chunk.isEmpty {
             try writer.raw([UInt8](chunk))
         }
