@@ -24,8 +24,9 @@ struct OutcomeDecider {
                 }
                 return result
             }
-            // Assigned but no longer recommended; custom rules are never proposed for unassignment.
-            guard !rule.custom else { return nil }
+            // Custom rules are never recommended, and never proposed for unassignment either:
+            // an assigned custom rule simply stays assigned.
+            guard !rule.custom else { return result }
             result.outcome = .toUnassign
             result.evidence = patched[id] ?? []
             return result

@@ -62,6 +62,8 @@ public struct SecurityEvent: Sendable, Equatable {
     public var hostname: String
     public var ruleID: String
     public var action: String
+    /// How many hits the event stands for (the console folds repeats).
+    public var count: Int = 1
 
     /// Events blocked traffic unless the action starts with `detect-only`.
     public var blocked: Bool { !action.lowercased().hasPrefix("detect-only") }

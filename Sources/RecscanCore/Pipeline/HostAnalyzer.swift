@@ -49,7 +49,7 @@ public struct HostAnalyzer: Sendable {
         let settings = context.effectiveSettings
         let auditor = HostAuditor(catalog: catalog, context: context, settings: settings)
         var report = HostReport(
-            hostname: context.computer?.hostname ?? input.hostname, policyID: context.computer?.policyID,
+            hostname: input.hostname, policyID: context.computer?.policyID,
             status: .ok, settings: settings)
         var findings = auditor.fleetFindings()
         var recommended: Set<String> = []

@@ -23,10 +23,16 @@ public enum EventsReader {
                     guard Timestamps.epochSeconds(dateTime: time) != nil else {
                         throw attributes.error("time=\"\(time)\" is not an ISO 8601 date and time")
                     }
-                    events.append(
-                        SecurityEvent(
-                            time: time, hostname: try attributes.required("hostname"), ruleID: try attributes.required("rule"),
-                            action: try attributes.required("action")))
+                    var event = SecurityEvent(
+                        time: time, hostname: try attributes.required("hostname"), ruleID: try attributes.required("rule"),
+                        action: try attributes.required("action"))
+                    if let raw = attributes.optional("count") {
+                        guard let count = Int(raw), count > 0 else {
+                            throw attributes.error("count=\"\(raw)\" on <event> must be a positive whole number")
+                        }
+                        event.count = count
+                    }
+                    events.append(event)
                 } catch let error as InputError {
                     problems.append(error)
                 }

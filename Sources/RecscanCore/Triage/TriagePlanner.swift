@@ -32,8 +32,9 @@ struct TriagePlanner {
             steps.append(TriageStep(order: steps.count + 1, action: action, optional: optional, attributes: attributes, text: text))
         }
         let actions = Set(events.map(\.action)).sorted().joined(separator: ", ")
-        add("review-events", [("count", String(events.count)), ("first", times.first ?? ""), ("last", times.last ?? "")],
-            "\(events.count) event(s) of rule \(ruleName) on \(host) from \(times.first ?? "?") to \(times.last ?? "?"), action \(actions): "
+        let hits = events.reduce(0) { $0 + $1.count }
+        add("review-events", [("count", String(hits)), ("first", times.first ?? ""), ("last", times.last ?? "")],
+            "\(hits) event(s) of rule \(ruleName) on \(host) from \(times.first ?? "?") to \(times.last ?? "?"), action \(actions): "
                 + (blocked ? "traffic was blocked." : "detect-only, nothing was blocked."))
         let engine = report.settings?.engineMode ?? .inline
         if blocked && engine == .inline {
@@ -86,7 +87,7 @@ struct TriagePlanner {
             add("review-assignment", [("rule", ruleID)],
                 "Rule \(ruleID) can never be applied automatically, so someone assigned it by hand on \(levels.map(\.phrase).joined(separator: ", ")): ask who and why.")
         }
-        return TriagePlan(hostname: host, ruleID: ruleID, events: events.count, blocked: blocked, steps: steps)
+        return TriagePlan(hostname: host, ruleID: ruleID, events: hits, blocked: blocked, steps: steps)
     }
 
     /// Hostnames under each policy, directly or through child policies, sorted.

@@ -66,8 +66,10 @@ struct OutcomeTests {
         #expect(rule.assignedAt == [.computer])
     }
 
-    @Test func customRuleIsNeverProposedForUnassignment() throws {
-        #expect(try analyze(webHost).rule("9000001") == nil)
+    @Test func assignedCustomRuleStaysAssignedAndIsNeverProposedForUnassignment() throws {
+        let rule = try #require(try analyze(webHost).rule("9000001"))
+        #expect(rule.outcome == .assigned)
+        #expect(rule.evidence.isEmpty)
     }
 
     @Test func nearestExclusionWinsAndEnabledOverridesTheCatalog() throws {
