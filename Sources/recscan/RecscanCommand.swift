@@ -15,7 +15,8 @@ enum ExitStatus: Int32 {
 struct RecscanCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "recscan",
-        abstract: "Offline recommendation scans for a fleet: which security rules each host needs, what to unassign, what to audit.",
+        abstract:
+            "Offline recommendation scans for a fleet: which security rules each host needs, what to unassign, what to audit.",
         subcommands: [ScanCommand.self, ValidateCommand.self, SchemaCommand.self],
         defaultSubcommand: ScanCommand.self)
 }

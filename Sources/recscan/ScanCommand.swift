@@ -32,7 +32,8 @@ struct ScanCommand: AsyncParsableCommand {
     var maxAge = 7
 
     enum FailThreshold: String, ExpressibleByArgument, CaseIterable {
-        case toAssign = "to-assign", manual
+        case toAssign = "to-assign"
+        case manual
         case findingHigh = "finding-high"
     }
 
@@ -79,7 +80,9 @@ struct ScanCommand: AsyncParsableCommand {
         guard let raw = ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"], !raw.isEmpty else {
             return Int64(Date().timeIntervalSince1970)
         }
-        guard let seconds = Int64(raw) else { throw ValidationError("SOURCE_DATE_EPOCH must be whole seconds, got '\(raw)'") }
+        guard let seconds = Int64(raw) else {
+            throw ValidationError("SOURCE_DATE_EPOCH must be whole seconds, got '\(raw)'")
+        }
         return seconds
     }
 
@@ -95,7 +98,9 @@ struct ScanCommand: AsyncParsableCommand {
     private func printSummary(_ result: ScanResult) {
         let summary = result.summary
         print("run \(result.runID): \(result.runPath)")
-        print("hosts \(summary.hosts), to-assign \(summary.toAssign) (auto \(summary.auto), manual \(summary.manual)), assigned \(summary.assigned), to-unassign \(summary.toUnassign), excluded \(summary.excluded), findings \(summary.findings), rejected inputs \(summary.rejectedInputs)")
+        print(
+            "hosts \(summary.hosts), to-assign \(summary.toAssign) (auto \(summary.auto), manual \(summary.manual)), assigned \(summary.assigned), to-unassign \(summary.toUnassign), excluded \(summary.excluded), findings \(summary.findings), rejected inputs \(summary.rejectedInputs)"
+        )
         for rejected in result.rejected {
             let position = [rejected.line, rejected.column].compactMap { $0 }.map(String.init).joined(separator: ":")
             print("rejected \(rejected.file)\(position.isEmpty ? "" : ":" + position): \(rejected.reason)")

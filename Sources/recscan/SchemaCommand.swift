@@ -10,7 +10,9 @@ struct SchemaCommand: ParsableCommand {
 
     func run() throws {
         guard let schema = BundledSchema(rawValue: name) else {
-            throw ValidationError("unknown schema '\(name)'; choose one of: \(BundledSchema.allCases.map(\.rawValue).joined(separator: ", "))")
+            throw ValidationError(
+                "unknown schema '\(name)'; choose one of: \(BundledSchema.allCases.map(\.rawValue).joined(separator: ", "))"
+            )
         }
         print(String(decoding: schema.bytes, as: UTF8.self), terminator: "")
     }

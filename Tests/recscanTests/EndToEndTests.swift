@@ -16,7 +16,8 @@ struct EndToEndTests {
 
     /// The repository root, found from this file's location.
     static var repository: URL {
-        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent()
     }
 
     func recscan(_ arguments: [String], in directory: URL) throws -> Run {
@@ -58,7 +59,11 @@ struct EndToEndTests {
         #expect(validate.status == 0, "\(validate.stdout)")
         #expect(validate.stdout.contains("valid recscan report XML"))
 
-        let gate = try recscan(["scan", "--inventories", inventories, "--out", work.path + "/Gate", "--fail-on", "manual", "--format", "xml"], in: work)
+        let gate = try recscan(
+            [
+                "scan", "--inventories", inventories, "--out", work.path + "/Gate", "--fail-on", "manual", "--format",
+                "xml",
+            ], in: work)
         #expect(gate.status == 1)
         #expect(!FileManager.default.fileExists(atPath: work.path + "/Gate/latest/index.html"))
     }
@@ -68,10 +73,12 @@ struct EndToEndTests {
         defer { try? FileManager.default.removeItem(at: work) }
         let inventories = work.appendingPathComponent("in")
         try FileManager.default.createDirectory(at: inventories, withIntermediateDirectories: true)
-        try Data("""
+        try Data(
+            """
             <inventory xmlns="urn:recscan:inventory:1"><host hostname="h1" collected="2026-11-28T00:00:00Z">
             <os family="linux" name="debian" version="12"/></host></inventory>
-            """.utf8).write(to: inventories.appendingPathComponent("h1.xml"))
+            """.utf8
+        ).write(to: inventories.appendingPathComponent("h1.xml"))
         let clean = try recscan(["scan", "--inventories", inventories.path, "--out", "out"], in: work)
         #expect(clean.status == 0, "stderr: \(clean.stderr)")
 
@@ -95,7 +102,10 @@ struct EndToEndTests {
         let work = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: work) }
         let bad = work.appendingPathComponent("bad.xml")
-        try Data("<inventory xmlns=\"urn:recscan:inventory:1\">\n  <host/>\n  <host hostname=\"x\"><listen protocol=\"tcp\" port=\"99999\"/></host>\n</inventory>".utf8).write(to: bad)
+        try Data(
+            "<inventory xmlns=\"urn:recscan:inventory:1\">\n  <host/>\n  <host hostname=\"x\"><listen protocol=\"tcp\" port=\"99999\"/></host>\n</inventory>"
+                .utf8
+        ).write(to: bad)
         let result = try recscan(["validate", bad.path], in: work)
         #expect(result.status == 2)
         #expect(result.stdout.contains("bad.xml:2"))

@@ -30,12 +30,14 @@ public struct FleetExclusionAudit: Sendable {
         guard !recommended.isEmpty else { return }
         let context = HostFleetContext(hostname: hostname, fleet: fleet)
         for policy in context.chain {
-            for override in policy.configuration.overrides where override.excluded && recommended.contains(override.ruleID) {
+            for override in policy.configuration.overrides
+            where override.excluded && recommended.contains(override.ruleID) {
                 used.insert(Key(level: .policy(policy.id), ownerID: policy.id, ruleID: override.ruleID))
             }
         }
         if let computer = context.computer {
-            for override in computer.configuration.overrides where override.excluded && recommended.contains(override.ruleID) {
+            for override in computer.configuration.overrides
+            where override.excluded && recommended.contains(override.ruleID) {
                 used.insert(Key(level: .computer, ownerID: computer.hostname, ruleID: override.ruleID))
             }
         }
@@ -54,7 +56,9 @@ public struct FleetExclusionAudit: Sendable {
             return result
         }.sorted { lhs, rhs in
             if lhs.level.kind != rhs.level.kind { return lhs.level.kind == .policy }
-            if lhs.ownerID.lowercased() != rhs.ownerID.lowercased() { return lhs.ownerID.lowercased() < rhs.ownerID.lowercased() }
+            if lhs.ownerID.lowercased() != rhs.ownerID.lowercased() {
+                return lhs.ownerID.lowercased() < rhs.ownerID.lowercased()
+            }
             return RuleID.less(lhs.ruleID, rhs.ruleID)
         }
     }

@@ -10,71 +10,93 @@ struct HostAuditor {
         if settings.engineMode == .tap {
             let level = settings.engineModeSetAt ?? .computer
             findings.append(
-                finding(.engineTapOverride, level: level,
-                        "Engine mode is tap, set on \(level.phrase): every intrusion-prevention rule only detects, nothing is blocked. Switch back to inherited (inline) once the false positive is handled."))
+                finding(
+                    .engineTapOverride, level: level,
+                    "Engine mode is tap, set on \(level.phrase): every intrusion-prevention rule only detects, nothing is blocked. Switch back to inherited (inline) once the false positive is handled."
+                ))
         }
         for id in context.assignedRuleIDs {
             let levels = context.assignmentLevels(of: id)
             guard let rule = catalog.rules[id] else {
                 findings.append(
-                    finding(.unknownRule, rule: id,
-                            "Rule \(id) is assigned on \(phrase(levels)) but is not in the catalog (version \(catalog.version)); remove the assignment or update the catalog."))
+                    finding(
+                        .unknownRule, rule: id,
+                        "Rule \(id) is assigned on \(phrase(levels)) but is not in the catalog (version \(catalog.version)); remove the assignment or update the catalog."
+                    ))
                 continue
             }
             if let reason = rule.neverAutoReason {
                 let blocks = OutcomeDecider(catalog: catalog, context: context, settings: settings).blocks(rule)
                 findings.append(
-                    finding(.manualAssignment, severity: blocks ? .high : .medium, rule: id,
-                            "Rule \(id) (\(rule.name)) is never applied automatically (\(reason.rawValue)), so someone assigned it by hand on \(phrase(levels))\(blocks ? "; it blocks traffic on this host" : ""). Review why it is there."))
+                    finding(
+                        .manualAssignment, severity: blocks ? .high : .medium, rule: id,
+                        "Rule \(id) (\(rule.name)) is never applied automatically (\(reason.rawValue)), so someone assigned it by hand on \(phrase(levels))\(blocks ? "; it blocks traffic on this host" : ""). Review why it is there."
+                    ))
             }
             if levels.count > 1 {
                 findings.append(
-                    finding(.multiLevelAssignment, rule: id,
-                            "Rule \(id) is assigned on \(levels.count) levels (\(phrase(levels))); unassigning it needs every level, policies first."))
+                    finding(
+                        .multiLevelAssignment, rule: id,
+                        "Rule \(id) is assigned on \(levels.count) levels (\(phrase(levels))); unassigning it needs every level, policies first."
+                    ))
             }
         }
         return findings
     }
 
     /// Findings that need the host's outcomes.
-    func outcomeFindings(_ results: [RuleResult], recommendations: Recommendations, directlyRecommended: Set<String>) -> [Finding] {
+    func outcomeFindings(_ results: [RuleResult], recommendations: Recommendations, directlyRecommended: Set<String>)
+        -> [Finding]
+    {
         var findings: [Finding] = []
         let byID = Dictionary(uniqueKeysWithValues: results.map { ($0.ruleID, $0) })
         for result in results {
             if result.outcome == .excluded, !result.assignedAt.isEmpty, let exclusion = result.excludedBy {
                 findings.append(
-                    finding(.assignedButExcluded, rule: result.ruleID, level: exclusion.level,
-                            "Rule \(result.ruleID) is excluded from recommendations on \(exclusion.level.phrase) but still assigned on \(phrase(result.assignedAt)); unassign it or lift the exclusion."))
+                    finding(
+                        .assignedButExcluded, rule: result.ruleID, level: exclusion.level,
+                        "Rule \(result.ruleID) is excluded from recommendations on \(exclusion.level.phrase) but still assigned on \(phrase(result.assignedAt)); unassign it or lift the exclusion."
+                    ))
             }
             if let expired = recommendations.exclusions[result.ruleID]?.expired.first, result.outcome != .excluded {
                 findings.append(
-                    finding(.expiredExclusion, rule: result.ruleID, level: expired.level,
-                            "The exclusion of rule \(result.ruleID) on \(expired.level.phrase) expired on \(expired.expires ?? "?"); the rule is recommended again (\(result.outcome.rawValue))."))
+                    finding(
+                        .expiredExclusion, rule: result.ruleID, level: expired.level,
+                        "The exclusion of rule \(result.ruleID) on \(expired.level.phrase) expired on \(expired.expires ?? "?"); the rule is recommended again (\(result.outcome.rawValue))."
+                    ))
             }
-            let staysAssigned = result.outcome == .assigned || (result.outcome == .excluded && !result.assignedAt.isEmpty)
+            let staysAssigned =
+                result.outcome == .assigned || (result.outcome == .excluded && !result.assignedAt.isEmpty)
             guard staysAssigned, let rule = catalog.rules[result.ruleID] else { continue }
             for dependency in rule.dependsOn {
-                let covered = !context.assignmentLevels(of: dependency).isEmpty
+                let covered =
+                    !context.assignmentLevels(of: dependency).isEmpty
                     || (byID[dependency]?.outcome == .toAssign && byID[dependency]?.apply == .auto)
                 if !covered {
                     findings.append(
-                        finding(.missingDependency, rule: result.ruleID,
-                                "Rule \(result.ruleID) depends on rule \(dependency), which is not assigned on any level and will not be applied automatically; assign \(dependency) too."))
+                        finding(
+                            .missingDependency, rule: result.ruleID,
+                            "Rule \(result.ruleID) depends on rule \(dependency), which is not assigned on any level and will not be applied automatically; assign \(dependency) too."
+                        ))
                 }
             }
         }
         for override in context.computer?.configuration.overrides ?? [] where override.excluded {
             if !directlyRecommended.contains(override.ruleID) && recommendations.matches[override.ruleID] == nil {
                 findings.append(
-                    finding(.unusedExclusion, rule: override.ruleID, level: .computer,
-                            "This computer excludes rule \(override.ruleID) (\(override.reason ?? "no reason given")), but the host would not get the rule anyway; the exclusion can go."))
+                    finding(
+                        .unusedExclusion, rule: override.ruleID, level: .computer,
+                        "This computer excludes rule \(override.ruleID) (\(override.reason ?? "no reason given")), but the host would not get the rule anyway; the exclusion can go."
+                    ))
             }
         }
         return findings
     }
 
-    private func finding(_ kind: FindingKind, severity: Severity? = nil, rule: String? = nil, level: Level? = nil,
-                         _ message: String) -> Finding {
+    private func finding(
+        _ kind: FindingKind, severity: Severity? = nil, rule: String? = nil, level: Level? = nil,
+        _ message: String
+    ) -> Finding {
         Finding(kind: kind, severity: severity ?? kind.defaultSeverity, ruleID: rule, level: level, message: message)
     }
 

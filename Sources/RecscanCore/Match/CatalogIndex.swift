@@ -1,6 +1,7 @@
 /// Lookup tables over the catalog so that matching a host costs per package, port or file
 /// it has, not per rule in the catalog.
 public struct CatalogIndex: Sendable {
+    /// The catalog the tables index.
     public let catalog: Catalog
     /// Rules that list a package, by ecosystem and normalized name.
     let rulesBySoftware: [SoftwareKey: [String]]

@@ -2,6 +2,7 @@
 public struct RuleMatch: Sendable, Equatable {
     /// False when a version could not be parsed: recommended, but never automatically.
     public var certain: Bool
+    /// Facts that made the rule match, e.g. the affected package or the detected application type.
     public var evidence: [Evidence]
 }
 
@@ -15,8 +16,10 @@ public enum MatchVerdict: Sendable, Equatable {
 
 /// Matches hosts against the catalog through its index.
 public struct Matcher: Sendable {
+    /// The lookup tables over the catalog that hosts are matched against.
     public let index: CatalogIndex
 
+    /// Creates a matcher over an indexed catalog.
     public init(index: CatalogIndex) { self.index = index }
 
     /// Every rule directly recommended for the host, and the rules it does not get because it is patched.
@@ -83,7 +86,10 @@ public struct Matcher: Sendable {
     }
 
     private enum SoftwareVerdict {
-        case affected([Evidence]), uncertain([Evidence]), patched([Evidence]), absent
+        case affected([Evidence])
+        case uncertain([Evidence])
+        case patched([Evidence])
+        case absent
     }
 
     private func softwareVerdict(_ entries: [AffectedSoftware], _ facts: HostFacts) -> SoftwareVerdict {
@@ -135,10 +141,14 @@ extension OSConstraint {
         if let name, name != os.name { return false }
         if let version, os.version != version, !os.version.hasPrefix(version + ".") { return false }
         if let minVersion {
-            guard let order = VersionSchemeKind.generic.compare(os.version, minVersion), order >= 0 else { return false }
+            guard let order = VersionSchemeKind.generic.compare(os.version, minVersion), order >= 0 else {
+                return false
+            }
         }
         if let maxVersion {
-            guard let order = VersionSchemeKind.generic.compare(os.version, maxVersion), order <= 0 else { return false }
+            guard let order = VersionSchemeKind.generic.compare(os.version, maxVersion), order <= 0 else {
+                return false
+            }
         }
         return true
     }

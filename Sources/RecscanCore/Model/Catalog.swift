@@ -4,6 +4,7 @@ public enum Module: String, Sendable, CaseIterable, Comparable {
     case integrityMonitoring = "integrity-monitoring"
     case logInspection = "log-inspection"
 
+    /// Orders modules by their report name, alphabetically.
     public static func < (lhs: Module, rhs: Module) -> Bool { lhs.rawValue < rhs.rawValue }
 }
 
@@ -20,6 +21,7 @@ public enum Severity: String, Sendable, CaseIterable, Comparable {
         }
     }
 
+    /// Orders severities from low up to critical.
     public static func < (lhs: Severity, rhs: Severity) -> Bool { lhs.rank < rhs.rank }
 }
 
@@ -35,44 +37,65 @@ public enum ManualReason: String, Sendable, CaseIterable {
 
 /// A traffic family (intrusion prevention): detected on a host by its `<detect>` children.
 public struct ApplicationType: Sendable, Equatable {
+    /// One sign that a host runs the application type: a listening port or an installed package.
     public enum Detection: Sendable, Equatable {
         case listen(protocol: String, port: Int)
         case software(ecosystem: Ecosystem, name: String)
     }
 
+    /// The identifier rules refer to in `applicationType`, e.g. "web-server-common".
     public var id: String
+    /// The display name, e.g. "Web Server Common".
     public var name: String
+    /// Which traffic its rules inspect: "incoming" or "outgoing".
     public var direction: String
+    /// The traffic's protocol (the catalog's `protocol` attribute), e.g. "tcp".
     public var transport: String
+    /// The ports its rules inspect, as written, e.g. "80,443,8080"; not used for detection.
     public var ports: String
+    /// The `<detect>` children; any one of them found on a host detects the application type.
     public var detections: [Detection]
 }
 
 /// One affected range of one package, as a rule lists it.
 public struct AffectedSoftware: Sendable, Equatable {
+    /// The package ecosystem, which decides the version scheme and how names compare.
     public var ecosystem: Ecosystem
+    /// The affected package's name in its ecosystem, e.g. "openssl".
     public var name: String
+    /// The first affected version (inclusive); `nil` means affected from the lowest version.
     public var introduced: String?
+    /// The first patched version (exclusive upper bound); installed at or past it means patched.
     public var fixed: String?
+    /// The last affected version (inclusive upper bound); installed past it means patched.
     public var lastAffected: String?
 }
 
 /// An operating-system constraint; every attribute that is set must hold.
 public struct OSConstraint: Sendable, Equatable {
+    /// The OS family the host must run, e.g. "linux" or "windows".
     public var family: String?
+    /// The distribution id the host must run, e.g. "debian", "rhel" or "windows".
     public var name: String?
     /// Prefix match on the host's OS version ("12" matches "12.7").
     public var version: String?
+    /// The lowest OS version accepted (inclusive).
     public var minVersion: String?
+    /// The highest OS version accepted (inclusive).
     public var maxVersion: String?
 }
 
 /// What a rule needs of a host to be recommended.
 public struct Applicability: Sendable, Equatable {
+    /// OS constraints; the host must satisfy one of them when any are listed.
     public var operatingSystems: [OSConstraint] = []
+    /// Affected package ranges; the host must have a package inside one of them when any are listed.
     public var software: [AffectedSoftware] = []
+    /// Listening ports that, like files and services, each suffice as a presence alternative.
     public var ports: [ListeningPort] = []
+    /// File paths that, like ports and services, each suffice as a presence alternative.
     public var files: [String] = []
+    /// Service names that, present in any state, each suffice as a presence alternative.
     public var services: [String] = []
 
     /// Ports, files and services form one list of alternatives.
@@ -81,19 +104,31 @@ public struct Applicability: Sendable, Equatable {
 
 /// A catalog rule with its flags and applicability criteria.
 public struct Rule: Sendable, Equatable {
+    /// The rule's identifier; IPS rules use 7-digit numbers, e.g. "1000763".
     public var id: String
+    /// The protection module the rule belongs to.
     public var module: Module
+    /// The rule's display name, e.g. "URI Length And Depth Restriction".
     public var name: String
+    /// How bad the threat the rule addresses is.
     public var severity: Severity
+    /// CVE identifiers the rule protects against, e.g. "CVE-2014-0160".
     public var cves: [String] = []
+    /// The application type that must be detected on a host (intrusion prevention only).
     public var applicationTypeID: String?
+    /// Rules recommended along with this one, transitively, whenever it is recommended.
     public var dependsOn: [String] = []
+    /// The criteria a host must meet for the rule to be recommended.
     public var applies = Applicability()
     /// `nil` when automatic application is allowed.
     public var neverAutoReason: ManualReason?
+    /// Whether the catalog-wide `recommendations="excluded"` flag hides the rule.
     public var excludedInCatalog = false
+    /// Whether the rule only logs and never blocks, whatever the engine mode.
     public var detectOnly = false
+    /// Whether the rule is a custom rule, which is never recommended.
     public var custom = false
+    /// The catalog's free-text explanation of the rule, when it has one.
     public var description: String?
     /// Where the rule was declared, for diagnostics.
     public var line: Int = 0
@@ -101,12 +136,16 @@ public struct Rule: Sendable, Equatable {
 
 /// The whole rule catalog, keyed for lookup.
 public struct Catalog: Sendable {
+    /// The catalog's `version` attribute, e.g. "2026.11.28".
     public var version: String
+    /// Application types by identifier.
     public var applicationTypes: [String: ApplicationType]
+    /// Rules by identifier.
     public var rules: [String: Rule]
     /// Rule identifiers, sorted, for deterministic iteration.
     public var sortedRuleIDs: [String]
 
+    /// Creates a catalog and sorts its rule identifiers.
     public init(version: String, applicationTypes: [String: ApplicationType], rules: [String: Rule]) {
         self.version = version
         self.applicationTypes = applicationTypes
@@ -117,6 +156,7 @@ public struct Catalog: Sendable {
 
 /// Rule identifiers sort numerically when both are numbers, else as text.
 public enum RuleID {
+    /// Whether rule `lhs` sorts before rule `rhs`: numbers numerically and before other identifiers.
     public static func less(_ lhs: String, _ rhs: String) -> Bool {
         if let left = Int(lhs), let right = Int(rhs), left != right { return left < right }
         if (Int(lhs) == nil) != (Int(rhs) == nil) { return Int(lhs) != nil }

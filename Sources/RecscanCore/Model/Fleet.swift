@@ -7,48 +7,70 @@ public enum EngineModeSetting: String, Sendable { case inline, tap, inherited }
 
 /// An override of a rule's catalog-wide `recommendations` flag at one level.
 public struct RecommendationOverride: Sendable, Equatable {
+    /// The rule whose `recommendations` flag is overridden.
     public var ruleID: String
+    /// Whether the override excludes the rule from recommendations (`false` re-enables it).
     public var excluded: Bool
+    /// Why the override was set, e.g. "noisy on file shares".
     public var reason: String?
+    /// Who set the override, e.g. "ops".
     public var by: String?
     /// Last day the override is in force (inclusive), as `YYYY-MM-DD`.
     public var expires: String?
+    /// Where the override was declared in the fleet file, for diagnostics.
     public var line: Int = 0
 }
 
 /// Settings, assignments and overrides that a policy or a computer carries.
 public struct LevelConfiguration: Sendable, Equatable {
+    /// The network engine mode this level sets, or `inherited`.
     public var engineMode: EngineModeSetting = .inherited
+    /// Automatic application of recommendations per module; a missing module is inherited.
     public var autoApply: [Module: AutoApplySetting] = [:]
+    /// The intrusion prevention behavior this level sets, or `inherited`.
     public var behavior: BehaviorSetting = .inherited
+    /// Identifiers of the rules assigned on this level.
     public var assignedRules: [String] = []
+    /// Overrides of rules' `recommendations` flag set on this level.
     public var overrides: [RecommendationOverride] = []
 }
 
 /// A policy in the tree.
 public struct Policy: Sendable, Equatable {
+    /// The policy's identifier, e.g. "linux-web".
     public var id: String
+    /// The policy's display name, e.g. "Linux Web Servers".
     public var name: String
+    /// The parent policy's identifier; `nil` for a root policy.
     public var parentID: String?
+    /// The settings, assignments and overrides the policy sets.
     public var configuration = LevelConfiguration()
+    /// Where the policy was declared in the fleet file, for diagnostics.
     public var line: Int = 0
 }
 
 /// A managed computer.
 public struct Computer: Sendable, Equatable {
+    /// The computer's hostname, as the fleet export spells it.
     public var hostname: String
+    /// The identifier of the computer's policy; `nil` when it has none.
     public var policyID: String?
+    /// The settings, assignments and overrides set on the computer itself.
     public var configuration = LevelConfiguration()
+    /// Where the computer was declared in the fleet file, for diagnostics.
     public var line: Int = 0
 }
 
 /// The exported fleet: the policy tree and its computers.
 public struct Fleet: Sendable {
+    /// When the fleet was exported (ISO 8601), as the `exported` attribute says.
     public var exported: String?
+    /// Policies by identifier.
     public var policies: [String: Policy]
     /// Keyed by lowercased hostname.
     public var computers: [String: Computer]
 
+    /// Creates a fleet from its policies and computers (computers keyed by lowercased hostname).
     public init(exported: String? = nil, policies: [String: Policy] = [:], computers: [String: Computer] = [:]) {
         self.exported = exported
         self.policies = policies
@@ -58,9 +80,13 @@ public struct Fleet: Sendable {
 
 /// A false-positive candidate: a rule fired on a computer.
 public struct SecurityEvent: Sendable, Equatable {
+    /// When the event happened (ISO 8601), as exported.
     public var time: String
+    /// The computer the rule fired on.
     public var hostname: String
+    /// The rule that fired, e.g. "1000763".
     public var ruleID: String
+    /// What the engine did, e.g. "reset" (blocked) or "detect-only: reset" (only logged).
     public var action: String
     /// How many hits the event stands for (the console folds repeats).
     public var count: Int = 1

@@ -2,6 +2,7 @@
 public enum Ecosystem: String, Sendable, CaseIterable, Comparable {
     case deb, rpm, pypi, npm, maven, nuget, gem, golang, cargo, windows, generic
 
+    /// Orders ecosystems by name, alphabetically.
     public static func < (lhs: Ecosystem, rhs: Ecosystem) -> Bool { lhs.rawValue < rhs.rawValue }
 
     /// The version scheme packages of this ecosystem use.
@@ -41,17 +42,25 @@ public enum Ecosystem: String, Sendable, CaseIterable, Comparable {
 
 /// The operating system a host runs.
 public struct OperatingSystem: Sendable, Equatable {
+    /// The OS family, e.g. "linux" or "windows".
     public var family: String
+    /// The distribution id, e.g. "debian", "ubuntu", "rhel" or "windows".
     public var name: String
+    /// The OS version, e.g. "12"; OS constraints match it by prefix or range.
     public var version: String
+    /// The CPU architecture, e.g. "x86_64", when reported.
     public var arch: String?
 }
 
 /// One installed package.
 public struct InstalledPackage: Sendable, Equatable {
+    /// The ecosystem the package comes from, which decides its version scheme.
     public var ecosystem: Ecosystem
+    /// The package name as the ecosystem spells it, e.g. "apache2".
     public var name: String
+    /// The installed version in the ecosystem's scheme, e.g. "2.4.62-1~deb12u2".
     public var version: String
+    /// The package's architecture, e.g. "amd64", when reported.
     public var arch: String?
     /// The file the package was read from, kept as evidence.
     public var source: String?
@@ -59,21 +68,29 @@ public struct InstalledPackage: Sendable, Equatable {
 
 /// A socket a host listens on.
 public struct ListeningPort: Sendable, Equatable, Hashable {
+    /// The transport protocol, e.g. "tcp" or "udp".
     public var transport: String
+    /// The port number listened on, e.g. 443.
     public var port: Int
 }
 
 /// What one host runs, as its inventory says.
 public struct HostInventory: Sendable, Equatable {
+    /// The host's name; hostnames match case-insensitively.
     public var hostname: String
     /// The collection time as written in the inventory (ISO 8601).
     public var collected: String?
     /// `collected` in seconds since 1970, when it parsed.
     public var collectedEpochSeconds: Int64?
+    /// The operating system, when the inventory reports it.
     public var os: OperatingSystem?
+    /// Packages installed on the host.
     public var packages: [InstalledPackage] = []
+    /// Sockets the host listens on.
     public var listening: [ListeningPort] = []
+    /// Names of services present on the host, whatever their state.
     public var services: [String] = []
+    /// Paths of files present on the host.
     public var files: [String] = []
     /// Files this host was read from.
     public var sources: [String] = []

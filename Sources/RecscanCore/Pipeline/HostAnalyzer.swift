@@ -1,6 +1,7 @@
 /// What one host contributes to the run: its report and, for the fleet-wide exclusion audit,
 /// the rules it would get if nothing excluded them.
 public struct HostAnalysis: Sendable {
+    /// The host's outcomes, findings and settings as the report shows them.
     public var report: HostReport
     /// Rules recommended before exclusions (including dependencies of non-excluded rules).
     public var recommendedRuleIDs: Set<String>
@@ -10,12 +11,16 @@ public struct HostAnalysis: Sendable {
 
 /// The input of one host: its merged inventory, or the problems that made it unusable.
 public struct HostInput: Sendable {
+    /// The host's name, as its inventory or the fleet spells it.
     public var hostname: String
+    /// The host's inventories merged into one; `nil` when there is none or one could not be read.
     public var inventory: HostInventory?
+    /// Problems reading the host's inventory files; any one makes the host `error`.
     public var errors: [InputError]
     /// False-positive events reported for this host.
     public var events: [SecurityEvent]
 
+    /// Creates the input of one host.
     public init(hostname: String, inventory: HostInventory?, errors: [InputError], events: [SecurityEvent] = []) {
         self.hostname = hostname
         self.inventory = inventory
@@ -26,13 +31,17 @@ public struct HostInput: Sendable {
 
 /// Runs the per-host stages: resolve the fleet context, match, decide outcomes, audit.
 public struct HostAnalyzer: Sendable {
+    /// Matches a host's inventory against the catalog.
     public let matcher: Matcher
+    /// The fleet export, for policy chains, settings, assignments and overrides.
     public let fleet: Fleet
     /// Reference time in seconds since 1970.
     public let referenceTime: Int64
+    /// Inventories older than this many days are stale.
     public let maxAgeDays: Int
     let planner: TriagePlanner
 
+    /// Creates an analyzer for one run.
     public init(matcher: Matcher, fleet: Fleet, referenceTime: Int64, maxAgeDays: Int) {
         self.matcher = matcher
         self.fleet = fleet
@@ -76,8 +85,9 @@ public struct HostAnalyzer: Sendable {
             report.inventorySources = Array(Set(input.errors.map(\.file))).sorted()
             for error in input.errors {
                 findings.append(
-                    Finding(kind: .inventoryError, severity: .high, ruleID: nil, level: nil,
-                            message: "The inventory could not be read (\(error.description)); this host was not matched."))
+                    Finding(
+                        kind: .inventoryError, severity: .high, ruleID: nil, level: nil,
+                        message: "The inventory could not be read (\(error.description)); this host was not matched."))
             }
         }
         report.findings = findings.sorted(by: Finding.reportOrder)
@@ -91,7 +101,9 @@ public struct HostAnalyzer: Sendable {
         guard referenceTime - collected > Int64(maxAgeDays) * 86_400 else { return nil }
         return Finding(
             kind: .staleInventory, severity: .medium, ruleID: nil, level: nil,
-            message: "The inventory was collected \(ageDays) days ago (\(inventory.collected ?? "?")), more than the \(maxAgeDays)-day limit; recommendations may be out of date.")
+            message:
+                "The inventory was collected \(ageDays) days ago (\(inventory.collected ?? "?")), more than the \(maxAgeDays)-day limit; recommendations may be out of date."
+        )
     }
 }
 

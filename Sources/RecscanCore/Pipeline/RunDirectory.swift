@@ -3,7 +3,9 @@ import Foundation
 /// A run folder that becomes visible only when complete: it is built under a hidden temporary
 /// name and renamed into place, then `latest` is switched to it atomically.
 public struct RunDirectory: Sendable {
+    /// The folder that holds the run folders and `latest`.
     public let outDirectory: String
+    /// The run's identifier, the name of its final folder.
     public let runID: String
     /// Where files are written while the run is in progress.
     public let temporaryPath: String
@@ -25,7 +27,8 @@ public struct RunDirectory: Sendable {
         }
         self.outDirectory = outDirectory
         self.runID = runID
-        temporaryPath = (outDirectory as NSString).appendingPathComponent(".\(runID).tmp-\(ProcessInfo.processInfo.processIdentifier)")
+        temporaryPath = (outDirectory as NSString).appendingPathComponent(
+            ".\(runID).tmp-\(ProcessInfo.processInfo.processIdentifier)")
         try? manager.removeItem(atPath: temporaryPath)
         do {
             try manager.createDirectory(atPath: temporaryPath, withIntermediateDirectories: false)
@@ -40,10 +43,12 @@ public struct RunDirectory: Sendable {
     /// Renames the finished run into place and points `latest` at it.
     public func commit() throws {
         guard rename(temporaryPath, finalPath) == 0 else {
-            throw OutputError(path: finalPath, message: "cannot be renamed into place: \(String(cString: strerror(errno)))")
+            throw OutputError(
+                path: finalPath, message: "cannot be renamed into place: \(String(cString: strerror(errno)))")
         }
         let latest = (outDirectory as NSString).appendingPathComponent("latest")
-        let staging = (outDirectory as NSString).appendingPathComponent(".latest.tmp-\(ProcessInfo.processInfo.processIdentifier)")
+        let staging = (outDirectory as NSString).appendingPathComponent(
+            ".latest.tmp-\(ProcessInfo.processInfo.processIdentifier)")
         unlink(staging)
         guard symlink(runID, staging) == 0, rename(staging, latest) == 0 else {
             unlink(staging)

@@ -2,11 +2,15 @@ import Foundation
 
 /// The inputs of a run, read and checked: the first stage of the pipeline.
 public struct ScanInputs: Sendable {
+    /// The rule catalog, given or bundled.
     public var catalog: Catalog
+    /// The fleet export; empty when no fleet file was found.
     public var fleet: Fleet
+    /// False-positive events to triage; empty when no events file was found.
     public var events: [SecurityEvent]
     /// One entry per host, sorted by hostname (case-insensitive).
     public var hosts: [HostInput]
+    /// Input files, or parts of them, that could not be used.
     public var rejected: [RejectedInput]
 
     /// Reads the catalog, the fleet, the events and every inventory.
@@ -23,7 +27,9 @@ public struct ScanInputs: Sendable {
         let fleet = try loadFleet(options, discovered: discovered)
         var events: [SecurityEvent] = []
         var eventFiles = discovered.filter { $0.kind == .eventsXML || $0.kind == .eventsCSV }
-        if let path = options.eventsPath { eventFiles = [DiscoveredInput(path: path, displayName: path, kind: InputDiscovery.classify(path: path))] }
+        if let path = options.eventsPath {
+            eventFiles = [DiscoveredInput(path: path, displayName: path, kind: InputDiscovery.classify(path: path))]
+        }
         for file in eventFiles {
             do {
                 events += try readEvents(file, limits: options.limits)
@@ -36,7 +42,8 @@ public struct ScanInputs: Sendable {
             switch file.kind {
             case .nativeInventory: inventoryFiles.append(file)
             case .unrecognized(let reason): rejected.append(RejectedInput(file: file.displayName, reason: reason))
-            case .report: rejected.append(RejectedInput(file: file.displayName, reason: "is a recscan report, not an input"))
+            case .report:
+                rejected.append(RejectedInput(file: file.displayName, reason: "is a recscan report, not an input"))
             case .catalog where options.catalogPath == nil:
                 log("note: \(file.displayName) is a catalog; it is used only when given with --catalog")
             default: break
@@ -44,21 +51,29 @@ public struct ScanInputs: Sendable {
         }
         let limits = options.limits
         var parsed: [Result<[HostInventory], InventoryFileError>] = []
-        try await orderedParallelMap(inventoryFiles, jobs: options.jobs, transform: { file in
-            do {
-                return .success(try InventoryReader.read(path: file.path, displayName: file.displayName, limits: limits))
-            } catch let error as InventoryFileError {
-                return .failure(error)
-            } catch {
-                return .failure(InventoryFileError(error: InputError(file: file.displayName, message: "\(error)"), hostnames: []))
-            }
-        }, consume: { parsed.append($0) })
+        try await orderedParallelMap(
+            inventoryFiles, jobs: options.jobs,
+            transform: { file in
+                do {
+                    return .success(
+                        try InventoryReader.read(path: file.path, displayName: file.displayName, limits: limits))
+                } catch let error as InventoryFileError {
+                    return .failure(error)
+                } catch {
+                    return .failure(
+                        InventoryFileError(
+                            error: InputError(file: file.displayName, message: "\(error)"), hostnames: []))
+                }
+            }, consume: { parsed.append($0) })
         var merger = HostMerger()
         for (file, result) in zip(inventoryFiles, parsed) {
             switch result {
             case .success(let hosts): merger.add(hosts)
             case .failure(let failure):
-                rejected.append(RejectedInput(file: failure.error.file, line: failure.error.line, column: failure.error.column, reason: failure.error.message))
+                rejected.append(
+                    RejectedInput(
+                        file: failure.error.file, line: failure.error.line, column: failure.error.column,
+                        reason: failure.error.message))
                 let names = failure.hostnames.isEmpty ? [Self.hostname(fromFile: file.path)] : failure.hostnames
                 for name in names { merger.addError(failure.error, hostname: name) }
             }
@@ -66,7 +81,10 @@ public struct ScanInputs: Sendable {
         let hosts = merger.inputs(fleet: fleet, events: events)
         let known = Set(hosts.map { $0.hostname.lowercased() })
         for event in events where !known.contains(event.hostname.lowercased()) {
-            rejected.append(RejectedInput(file: eventFiles.first?.displayName ?? "events", reason: "event for unknown computer \(event.hostname) (rule \(event.ruleID), \(event.time))"))
+            rejected.append(
+                RejectedInput(
+                    file: eventFiles.first?.displayName ?? "events",
+                    reason: "event for unknown computer \(event.hostname) (rule \(event.ruleID), \(event.time))"))
         }
         return ScanInputs(catalog: catalog, fleet: fleet, events: events, hosts: hosts, rejected: rejected)
     }
@@ -91,9 +109,12 @@ public struct ScanInputs: Sendable {
         } else {
             let fleets = discovered.filter { $0.kind == .fleet }
             guard fleets.count <= 1 else {
-                throw ScanFailure.unusableInput(fleets.map {
-                    InputError(file: $0.displayName, message: "is one of \(fleets.count) fleet files; pass the one to use with --fleet")
-                })
+                throw ScanFailure.unusableInput(
+                    fleets.map {
+                        InputError(
+                            file: $0.displayName,
+                            message: "is one of \(fleets.count) fleet files; pass the one to use with --fleet")
+                    })
             }
             guard let only = fleets.first else { return Fleet() }
             path = only.path
@@ -127,6 +148,8 @@ public struct ScanInputs: Sendable {
     }
 
     private static func rejections(_ error: any Error, file: String) -> [RejectedInput] {
-        inputErrors(error, file: file).map { RejectedInput(file: $0.file, line: $0.line, column: $0.column, reason: $0.message) }
+        inputErrors(error, file: file).map {
+            RejectedInput(file: $0.file, line: $0.line, column: $0.column, reason: $0.message)
+        }
     }
 }

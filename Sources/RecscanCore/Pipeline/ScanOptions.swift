@@ -5,18 +5,28 @@ public enum ReportFormat: String, Sendable, CaseIterable {
 
 /// Everything a scan needs to know, as the command line gives it.
 public struct ScanOptions: Sendable {
+    /// The folder of inventory files (`--inventories`), default `Inventories`.
     public var inventories = "Inventories"
+    /// The catalog file (`--catalog`); `nil` uses the catalog bundled with the program.
     public var catalogPath: String?
+    /// The fleet file (`--fleet`); `nil` looks for one in the inventories folder by its root element.
     public var fleetPath: String?
+    /// The events file (`--events`); `nil` looks for one in the inventories folder.
     public var eventsPath: String?
+    /// The folder that receives run folders and `latest` (`--out`), default `Reports`.
     public var outDirectory = "Reports"
+    /// The report formats to write (`--format`).
     public var formats: Set<ReportFormat> = [.xml, .html]
+    /// How many hosts are analysed in parallel (`--jobs`).
     public var jobs = 2
+    /// Inventories older than this many days are stale (`--max-age`).
     public var maxAgeDays = 7
     /// Reference time for expiry and staleness, seconds since 1970.
     public var referenceTime: Int64 = 0
+    /// Size and nesting bounds applied to every input file.
     public var limits = InputLimits.standard
 
+    /// Creates options with the command line's defaults.
     public init() {}
 }
 
@@ -29,6 +39,7 @@ public enum ScanFailure: Error, Sendable, CustomStringConvertible {
     /// The report could not be written (exit 73).
     case output(OutputError)
 
+    /// The failure as printed on stderr: the problems one per line, or the message.
     public var description: String {
         switch self {
         case .unusableInput(let errors): errors.map(\.description).joined(separator: "\n")
@@ -40,9 +51,13 @@ public enum ScanFailure: Error, Sendable, CustomStringConvertible {
 
 /// What a finished scan reports back to the command line.
 public struct ScanResult: Sendable {
+    /// The identifier of the run, also its folder's name.
     public var runID: String
+    /// The final path of the run folder.
     public var runPath: String
+    /// The fleet-wide counts of the run.
     public var summary: ScanSummary
+    /// Input files, or parts of them, that could not be used.
     public var rejected: [RejectedInput]
     /// Findings of severity high or critical.
     public var highFindings: Int

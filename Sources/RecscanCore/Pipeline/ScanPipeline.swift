@@ -11,9 +11,11 @@
 /// 6. **Render** (`ReportXMLWriter`, `HTMLReportWriter`): streamed as hosts finish, into a
 ///    temporary run folder that is renamed into place only when complete.
 public struct ScanPipeline: Sendable {
+    /// The options of the run, as the command line gave them.
     public let options: ScanOptions
     private let log: @Sendable (String) -> Void
 
+    /// Creates a pipeline; `log` receives progress lines meant for stderr.
     public init(options: ScanOptions, log: @escaping @Sendable (String) -> Void = { _ in }) {
         self.options = options
         self.log = log
@@ -23,10 +25,14 @@ public struct ScanPipeline: Sendable {
     /// - Throws: `ScanFailure` when no report can be written.
     public func run() async throws -> ScanResult {
         let inputs = try await ScanInputs.load(options, log: log)
-        log("read \(inputs.hosts.count) hosts, \(inputs.catalog.rules.count) rules, \(inputs.rejected.count) rejected inputs")
+        log(
+            "read \(inputs.hosts.count) hosts, \(inputs.catalog.rules.count) rules, \(inputs.rejected.count) rejected inputs"
+        )
         let run: RunDirectory
         do {
-            run = try RunDirectory(outDirectory: options.outDirectory, preferredID: RunDirectory.runID(referenceTime: options.referenceTime))
+            run = try RunDirectory(
+                outDirectory: options.outDirectory,
+                preferredID: RunDirectory.runID(referenceTime: options.referenceTime))
         } catch let error as OutputError {
             throw ScanFailure.output(error)
         }
@@ -50,9 +56,12 @@ public struct ScanPipeline: Sendable {
         let analyzer = HostAnalyzer(
             matcher: Matcher(index: CatalogIndex(catalog: inputs.catalog)), fleet: inputs.fleet,
             referenceTime: options.referenceTime, maxAgeDays: options.maxAgeDays)
-        var xml = options.formats.contains(.xml)
-            ? try ReportXMLWriter(path: run.temporaryPath + "/report.xml", run: info, maxAgeDays: options.maxAgeDays) : nil
-        var html = options.formats.contains(.html)
+        var xml =
+            options.formats.contains(.xml)
+            ? try ReportXMLWriter(path: run.temporaryPath + "/report.xml", run: info, maxAgeDays: options.maxAgeDays)
+            : nil
+        var html =
+            options.formats.contains(.html)
             ? HTMLReportWriter(directory: run.temporaryPath, run: info, catalog: inputs.catalog) : nil
         var summary = ScanSummary()
         var exclusions = FleetExclusionAudit(fleet: inputs.fleet, referenceDay: floorDiv(options.referenceTime, 86_400))
@@ -73,6 +82,7 @@ public struct ScanPipeline: Sendable {
         try xml?.finish(summary: summary, rejected: inputs.rejected, exclusions: fleetExclusions, triage: triage)
         try html?.finish(summary: summary, rejected: inputs.rejected, exclusions: fleetExclusions, triage: triage)
         return ScanResult(
-            runID: run.runID, runPath: run.finalPath, summary: summary, rejected: inputs.rejected, highFindings: highFindings)
+            runID: run.runID, runPath: run.finalPath, summary: summary, rejected: inputs.rejected,
+            highFindings: highFindings)
     }
 }

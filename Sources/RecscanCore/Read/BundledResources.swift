@@ -22,7 +22,9 @@ public enum BundledSchema: String, Sendable, CaseIterable {
 
 /// The catalog bundled with the program, used when `--catalog` is not given.
 public enum BundledCatalog {
+    /// How reports name the bundled catalog, in place of a file path.
     public static let displayName = "<bundled catalog>"
 
+    /// The bundled catalog's XML bytes.
     public static var bytes: [UInt8] { PackageResources.catalog_xml }
 }

@@ -1,10 +1,12 @@
 /// Reads a native catalog (`urn:recscan:catalog:1`) into a `Catalog`.
 public enum CatalogReader {
+    /// The catalog format's XML namespace, `urn:recscan:catalog:1`.
     public static let namespace = "urn:recscan:catalog:1"
 
     /// Reads the catalog file at `path`.
     /// - Throws: `InputErrors` listing every problem; a catalog with any problem is unusable.
-    public static func read(path: String, displayName: String? = nil, limits: InputLimits = .standard) throws -> Catalog {
+    public static func read(path: String, displayName: String? = nil, limits: InputLimits = .standard) throws -> Catalog
+    {
         var builder = CatalogBuilder(file: displayName ?? path)
         do {
             try XMLStreamReader.read(path: path, displayName: displayName, limits: limits) { try builder.handle($0) }
@@ -28,13 +30,15 @@ public enum CatalogReader {
 
 /// Several problems found in one input file.
 public struct InputErrors: Error, Sendable, CustomStringConvertible {
+    /// Every problem found in the file.
     public var errors: [InputError]
 
+    /// Collects the problems found in one file.
     public init(_ errors: [InputError]) { self.errors = errors }
 
+    /// The problems, one per line.
     public var description: String { errors.map(\.description).joined(separator: "\n") }
 }
-
 
 private struct CatalogBuilder {
     let file: String
@@ -93,7 +97,8 @@ private struct CatalogBuilder {
         case "os":
             currentRule?.applies.operatingSystems.append(
                 OSConstraint(
-                    family: attributes.optional("family")?.lowercased(), name: attributes.optional("name")?.lowercased(),
+                    family: attributes.optional("family")?.lowercased(),
+                    name: attributes.optional("name")?.lowercased(),
                     version: attributes.optional("version"), minVersion: attributes.optional("minVersion"),
                     maxVersion: attributes.optional("maxVersion")))
         case "software":
@@ -114,7 +119,8 @@ private struct CatalogBuilder {
     private func rule(_ attributes: ElementAttributes) throws -> Rule {
         var rule = Rule(
             id: try attributes.required("id"), module: try attributes.requiredChoice("module", as: Module.self),
-            name: attributes.optional("name") ?? "", severity: try attributes.choice("severity", default: Severity.medium))
+            name: attributes.optional("name") ?? "",
+            severity: try attributes.choice("severity", default: Severity.medium))
         rule.line = attributes.element.line
         rule.applicationTypeID = attributes.optional("applicationType")
         let autoApply = attributes.optional("autoApply") ?? "allowed"
@@ -145,7 +151,8 @@ private struct CatalogBuilder {
 
     private func software(_ attributes: ElementAttributes) throws -> AffectedSoftware {
         AffectedSoftware(
-            ecosystem: try attributes.requiredChoice("ecosystem", as: Ecosystem.self), name: try attributes.required("name"),
+            ecosystem: try attributes.requiredChoice("ecosystem", as: Ecosystem.self),
+            name: try attributes.required("name"),
             introduced: attributes.optional("introduced"), fixed: attributes.optional("fixed"),
             lastAffected: attributes.optional("lastAffected"))
     }
@@ -180,7 +187,9 @@ private struct CatalogBuilder {
     private mutating func insert(_ rule: Rule) {
         if let earlier = rules[rule.id] {
             problems.append(
-                InputError(file: file, line: rule.line, message: "rule \(rule.id) is declared twice (first on line \(earlier.line))"))
+                InputError(
+                    file: file, line: rule.line,
+                    message: "rule \(rule.id) is declared twice (first on line \(earlier.line))"))
             return
         }
         rules[rule.id] = rule
@@ -191,10 +200,14 @@ private struct CatalogBuilder {
         for id in rules.keys.sorted(by: RuleID.less) {
             guard let rule = rules[id] else { continue }
             if let type = rule.applicationTypeID, applicationTypes[type] == nil {
-                problems.append(InputError(file: file, line: rule.line, message: "rule \(id) names unknown application type \(type)"))
+                problems.append(
+                    InputError(
+                        file: file, line: rule.line, message: "rule \(id) names unknown application type \(type)"))
             }
             for dependency in rule.dependsOn where rules[dependency] == nil {
-                problems.append(InputError(file: file, line: rule.line, message: "rule \(id) depends on unknown rule \(dependency)"))
+                problems.append(
+                    InputError(file: file, line: rule.line, message: "rule \(id) depends on unknown rule \(dependency)")
+                )
             }
         }
         guard problems.isEmpty else { throw InputErrors(problems) }

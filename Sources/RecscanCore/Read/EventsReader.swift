@@ -1,11 +1,14 @@
 /// Reads false-positive events: native XML (`urn:recscan:events:1`) or the console's CSV export
 /// (`Time,Computer,Reason,Action`, Reason being "1000763 - URI Length And Depth Restriction").
 public enum EventsReader {
+    /// The events format's XML namespace, `urn:recscan:events:1`.
     public static let namespace = "urn:recscan:events:1"
     static let csvHeader = "Time,Computer,Reason,Action"
 
     /// Reads native XML events.
-    public static func readXML(path: String, displayName: String, limits: InputLimits = .standard) throws -> [SecurityEvent] {
+    public static func readXML(path: String, displayName: String, limits: InputLimits = .standard) throws
+        -> [SecurityEvent]
+    {
         var events: [SecurityEvent] = []
         var problems: [InputError] = []
         var parseError: InputError?
@@ -24,7 +27,8 @@ public enum EventsReader {
                         throw attributes.error("time=\"\(time)\" is not an ISO 8601 date and time")
                     }
                     var event = SecurityEvent(
-                        time: time, hostname: try attributes.required("hostname"), ruleID: try attributes.required("rule"),
+                        time: time, hostname: try attributes.required("hostname"),
+                        ruleID: try attributes.required("rule"),
                         action: try attributes.required("action"))
                     if let raw = attributes.optional("count") {
                         guard let count = Int(raw), count > 0 else {
@@ -54,7 +58,10 @@ public enum EventsReader {
             if lineNumber == 1 || line.trimmingWhitespace.isEmpty { continue }
             let fields = csvFields(String(line))
             guard fields.count >= 4 else {
-                problems.append(InputError(file: displayName, line: lineNumber, message: "has \(fields.count) fields, expected 4 (\(csvHeader))"))
+                problems.append(
+                    InputError(
+                        file: displayName, line: lineNumber,
+                        message: "has \(fields.count) fields, expected 4 (\(csvHeader))"))
                 continue
             }
             let reason = fields[2].trimmingWhitespace
@@ -83,7 +90,12 @@ public enum EventsReader {
             if quoted {
                 if character == "\"" {
                     let next = iterator.next()
-                    if next == "\"" { field.append("\"") } else { quoted = false; pending = next }
+                    if next == "\"" {
+                        field.append("\"")
+                    } else {
+                        quoted = false
+                        pending = next
+                    }
                 } else {
                     field.append(character)
                 }

@@ -2,11 +2,14 @@ import Foundation
 
 /// The outcome of `recscan validate` for one file.
 public struct ValidationResult: Sendable {
+    /// The file as given on the command line.
     public var file: String
     /// The format recognized, e.g. "recscan inventory XML".
     public var format: String?
+    /// Schema and content problems, with line numbers when known.
     public var problems: [InputError]
 
+    /// Whether the format was recognized and no problem was found.
     public var isValid: Bool { format != nil && problems.isEmpty }
 }
 
@@ -64,7 +67,8 @@ public enum FileValidator {
             let schemaProblems = validator.validate(path: path, limits: limits)
             result.problems = merge(schemaProblems, result.problems)
         } catch {
-            result.problems.append(InputError(file: path, message: "bundled schema \(schema.rawValue).xsd is broken: \(error)"))
+            result.problems.append(
+                InputError(file: path, message: "bundled schema \(schema.rawValue).xsd is broken: \(error)"))
         }
         return result
     }

@@ -1,5 +1,6 @@
 /// Reads a fleet export (`urn:recscan:fleet:1`): the policy tree and its computers.
 public enum FleetReader {
+    /// The fleet format's XML namespace, `urn:recscan:fleet:1`.
     public static let namespace = "urn:recscan:fleet:1"
 
     /// Reads the fleet file at `path`.
@@ -101,7 +102,9 @@ private struct FleetBuilder {
             finished.configuration = configuration
             if let earlier = fleet.policies[finished.id] {
                 problems.append(
-                    InputError(file: file, line: finished.line, message: "policy \(finished.id) is declared twice (first on line \(earlier.line))"))
+                    InputError(
+                        file: file, line: finished.line,
+                        message: "policy \(finished.id) is declared twice (first on line \(earlier.line))"))
             } else {
                 fleet.policies[finished.id] = finished
             }
@@ -111,7 +114,9 @@ private struct FleetBuilder {
             let key = finished.hostname.lowercased()
             if let earlier = fleet.computers[key] {
                 problems.append(
-                    InputError(file: file, line: finished.line, message: "computer \(finished.hostname) is declared twice (first on line \(earlier.line))"))
+                    InputError(
+                        file: file, line: finished.line,
+                        message: "computer \(finished.hostname) is declared twice (first on line \(earlier.line))"))
             } else {
                 fleet.computers[key] = finished
             }
@@ -124,7 +129,8 @@ private struct FleetBuilder {
         for id in fleet.policies.keys.sorted() {
             guard let policy = fleet.policies[id] else { continue }
             if let parent = policy.parentID, fleet.policies[parent] == nil {
-                problems.append(InputError(file: file, line: policy.line, message: "policy \(id) has unknown parent \(parent)"))
+                problems.append(
+                    InputError(file: file, line: policy.line, message: "policy \(id) has unknown parent \(parent)"))
             }
             if let cycle = cycle(from: id) {
                 problems.append(InputError(file: file, line: policy.line, message: "policy tree has a cycle: \(cycle)"))
@@ -134,7 +140,9 @@ private struct FleetBuilder {
             guard let computer = fleet.computers[key] else { continue }
             if let policy = computer.policyID, fleet.policies[policy] == nil {
                 problems.append(
-                    InputError(file: file, line: computer.line, message: "computer \(computer.hostname) uses unknown policy \(policy)"))
+                    InputError(
+                        file: file, line: computer.line,
+                        message: "computer \(computer.hostname) uses unknown policy \(policy)"))
             }
         }
         guard problems.isEmpty else { throw InputErrors(problems) }

@@ -14,6 +14,7 @@ public struct DiscoveredInput: Sendable, Equatable {
     public var path: String
     /// The path as reports show it.
     public var displayName: String
+    /// What the file holds, recognized by its content.
     public var kind: InputKind
 }
 
@@ -37,7 +38,9 @@ public enum InputDiscovery {
             if name.hasPrefix(".") || name.uppercased().hasPrefix("README") { continue }
             let full = (directory as NSString).appendingPathComponent(relative)
             var isDir: ObjCBool = false
-            if manager.fileExists(atPath: full, isDirectory: &isDir), !isDir.boolValue { relativePaths.append(relative) }
+            if manager.fileExists(atPath: full, isDirectory: &isDir), !isDir.boolValue {
+                relativePaths.append(relative)
+            }
         }
         return relativePaths.sorted().map { relative in
             let path = (directory as NSString).appendingPathComponent(relative)
@@ -58,7 +61,8 @@ public enum InputDiscovery {
         }
         if trimmed.hasPrefix(EventsReader.csvHeader) { return .eventsCSV }
         if trimmed.hasPrefix("{") || trimmed.hasPrefix("[") {
-            return .unrecognized("is JSON, which is not read yet (CycloneDX, SPDX and osquery JSON come later); \(accepted)")
+            return .unrecognized(
+                "is JSON, which is not read yet (CycloneDX, SPDX and osquery JSON come later); \(accepted)")
         }
         return .unrecognized("is not a recognized format; \(accepted)")
     }

@@ -1,10 +1,13 @@
 /// Reads a native inventory (`urn:recscan:inventory:1`) holding one or more hosts.
 public enum InventoryReader {
+    /// The native inventory format's XML namespace, `urn:recscan:inventory:1`.
     public static let namespace = "urn:recscan:inventory:1"
 
     /// Reads every host of the file.
     /// - Throws: `InventoryFileError`, which names the hosts seen before the problem.
-    public static func read(path: String, displayName: String, limits: InputLimits = .standard) throws -> [HostInventory] {
+    public static func read(path: String, displayName: String, limits: InputLimits = .standard) throws
+        -> [HostInventory]
+    {
         var builder = InventoryBuilder(file: displayName)
         do {
             try XMLStreamReader.read(path: path, displayName: displayName, limits: limits) { try builder.handle($0) }
@@ -17,14 +20,18 @@ public enum InventoryReader {
 
 /// An inventory file that could not be used, with the hosts it named before the problem.
 public struct InventoryFileError: Error, Sendable, CustomStringConvertible {
+    /// The problem that made the file unusable.
     public var error: InputError
+    /// Hosts the file named before the problem, so they can be reported as `error`.
     public var hostnames: [String]
 
+    /// Creates the error of one inventory file.
     public init(error: InputError, hostnames: [String]) {
         self.error = error
         self.hostnames = hostnames
     }
 
+    /// The underlying problem, as printed on stderr.
     public var description: String { error.description }
 }
 
@@ -58,7 +65,8 @@ private struct InventoryBuilder {
         switch element.localName {
         case "os":
             current?.os = OperatingSystem(
-                family: try attributes.required("family").lowercased(), name: attributes.optional("name")?.lowercased() ?? "",
+                family: try attributes.required("family").lowercased(),
+                name: attributes.optional("name")?.lowercased() ?? "",
                 version: attributes.optional("version") ?? "", arch: attributes.optional("arch"))
         case "package":
             current?.packages.append(

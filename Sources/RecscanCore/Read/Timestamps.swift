@@ -22,7 +22,8 @@ public enum Timestamps {
                 index += 1
             case UInt8(ascii: "+"), UInt8(ascii: "-"):
                 guard bytes.count == index + 6, bytes[index + 3] == UInt8(ascii: ":"),
-                    let hours = number(bytes[(index + 1)..<(index + 3)]), let minutes = number(bytes[(index + 4)..<(index + 6)])
+                    let hours = number(bytes[(index + 1)..<(index + 3)]),
+                    let minutes = number(bytes[(index + 4)..<(index + 6)])
                 else { return nil }
                 offset = (hours * 3600 + minutes * 60) * (bytes[index] == UInt8(ascii: "+") ? 1 : -1)
                 index += 6
@@ -48,7 +49,8 @@ public enum Timestamps {
         let (year, month, day) = civil(fromDays: days)
         func two(_ value: Int64) -> String { value < 10 ? "0\(value)" : "\(value)" }
         let yearText = String(repeating: "0", count: max(0, 4 - String(year).count)) + String(year)
-        return "\(yearText)-\(two(month))-\(two(day))T\(two(seconds / 3600)):\(two(seconds % 3600 / 60)):\(two(seconds % 60))Z"
+        return
+            "\(yearText)-\(two(month))-\(two(day))T\(two(seconds / 3600)):\(two(seconds % 3600 / 60)):\(two(seconds % 60))Z"
     }
 
     private static func days(_ bytes: ArraySlice<UInt8>) -> Int64? {

@@ -70,14 +70,16 @@ extension HostFleetContext {
         var expired: [ExclusionReference] = []
         for (level, configuration) in levels.reversed() {
             guard let override = configuration.overrides.first(where: { $0.ruleID == rule.id }) else { continue }
-            let reference = ExclusionReference(level: level, reason: override.reason, by: override.by, expires: override.expires)
+            let reference = ExclusionReference(
+                level: level, reason: override.reason, by: override.by, expires: override.expires)
             if let expires = override.expires, let day = Timestamps.epochDays(date: expires), day < referenceDay {
                 if override.excluded { expired.append(reference) }
                 continue
             }
             return ExclusionDecision(excludedBy: override.excluded ? reference : nil, expired: expired)
         }
-        let catalog = rule.excludedInCatalog ? ExclusionReference(level: .catalog, reason: "excluded in the catalog") : nil
+        let catalog =
+            rule.excludedInCatalog ? ExclusionReference(level: .catalog, reason: "excluded in the catalog") : nil
         return ExclusionDecision(excludedBy: catalog, expired: expired)
     }
 }

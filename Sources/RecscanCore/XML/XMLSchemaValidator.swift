@@ -15,10 +15,12 @@ public final class XMLSchemaValidator {
             let base = buffer.baseAddress.map { UnsafeRawPointer($0).assumingMemoryBound(to: CChar.self) }
             guard let parser = xmlSchemaNewMemParserCtxt(base, Int32(buffer.count)) else { return nil }
             defer { xmlSchemaFreeParserCtxt(parser) }
-            xmlSchemaSetParserStructuredErrors(parser, { context, error in
-                guard let context, let error else { return }
-                Unmanaged<XMLErrorCollector>.fromOpaque(context).takeUnretainedValue().record(error)
-            }, Unmanaged.passUnretained(collector).toOpaque())
+            xmlSchemaSetParserStructuredErrors(
+                parser,
+                { context, error in
+                    guard let context, let error else { return }
+                    Unmanaged<XMLErrorCollector>.fromOpaque(context).takeUnretainedValue().record(error)
+                }, Unmanaged.passUnretained(collector).toOpaque())
             return xmlSchemaParse(parser)
         }
         guard let parsed else {
@@ -54,18 +56,22 @@ public final class XMLSchemaValidator {
         var depth = 0
         while xmlTextReaderRead(reader) == 1 {
             if xmlTextReaderNodeType(reader) == Int32(XML_READER_TYPE_DOCUMENT_TYPE.rawValue) {
-                collector.append(line: Int(xmlTextReaderGetParserLineNumber(reader)), column: 0,
-                                 message: "has a DOCTYPE; DTDs are not accepted in untrusted input")
+                collector.append(
+                    line: Int(xmlTextReaderGetParserLineNumber(reader)), column: 0,
+                    message: "has a DOCTYPE; DTDs are not accepted in untrusted input")
                 break
             }
             depth = max(depth, Int(xmlTextReaderDepth(reader)))
             if depth >= limits.maxDepth {
-                collector.append(line: Int(xmlTextReaderGetParserLineNumber(reader)), column: 0,
-                                 message: "nests elements deeper than \(limits.maxDepth) levels")
+                collector.append(
+                    line: Int(xmlTextReaderGetParserLineNumber(reader)), column: 0,
+                    message: "nests elements deeper than \(limits.maxDepth) levels")
                 break
             }
         }
         withExtendedLifetime(collector) {}
-        return collector.errors.map { InputError(file: name, line: $0.line, column: $0.column > 0 ? $0.column : nil, message: $0.message) }
+        return collector.errors.map {
+            InputError(file: name, line: $0.line, column: $0.column > 0 ? $0.column : nil, message: $0.message)
+        }
     }
 }

@@ -26,7 +26,8 @@ public enum XMLStreamReader {
         handle: (XMLEvent) throws -> Void
     ) throws {
         guard bytes.count <= limits.maxFileBytes else {
-            throw InputError(file: displayName, message: "is \(bytes.count) bytes, over the limit of \(limits.maxFileBytes)")
+            throw InputError(
+                file: displayName, message: "is \(bytes.count) bytes, over the limit of \(limits.maxFileBytes)")
         }
         try bytes.withUnsafeBufferPointer { buffer in
             let base = buffer.baseAddress.map { UnsafeRawPointer($0).assumingMemoryBound(to: CChar.self) }
@@ -39,7 +40,8 @@ public enum XMLStreamReader {
     }
 
     static let safeParseOptions = Int32(
-        XML_PARSE_NONET.rawValue | XML_PARSE_NOCDATA.rawValue | XML_PARSE_COMPACT.rawValue | XML_PARSE_BIG_LINES.rawValue)
+        XML_PARSE_NONET.rawValue | XML_PARSE_NOCDATA.rawValue | XML_PARSE_COMPACT.rawValue
+            | XML_PARSE_BIG_LINES.rawValue)
 
     private static func checkSize(path: String, name: String, limits: InputLimits) throws {
         let attributes: [FileAttributeKey: Any]
@@ -58,19 +60,22 @@ public enum XMLStreamReader {
     ) throws {
         let collector = XMLErrorCollector()
         let context = Unmanaged.passUnretained(collector).toOpaque()
-        xmlTextReaderSetStructuredErrorHandler(reader, { context, error in
-            guard let context, let error else { return }
-            Unmanaged<XMLErrorCollector>.fromOpaque(context).takeUnretainedValue().record(error)
-        }, context)
+        xmlTextReaderSetStructuredErrorHandler(
+            reader,
+            { context, error in
+                guard let context, let error else { return }
+                Unmanaged<XMLErrorCollector>.fromOpaque(context).takeUnretainedValue().record(error)
+            }, context)
         defer { withExtendedLifetime(collector) {} }
         var sawRoot = false
         while true {
             let status = xmlTextReaderRead(reader)
             if status == 0 { break }
             if status < 0 {
-                throw collector.firstError(file: name, prefix: "is not well-formed XML: ") ?? InputError(
-                    file: name, line: Int(xmlTextReaderGetParserLineNumber(reader)),
-                    column: Int(xmlTextReaderGetParserColumnNumber(reader)), message: "is not well-formed XML")
+                throw collector.firstError(file: name, prefix: "is not well-formed XML: ")
+                    ?? InputError(
+                        file: name, line: Int(xmlTextReaderGetParserLineNumber(reader)),
+                        column: Int(xmlTextReaderGetParserColumnNumber(reader)), message: "is not well-formed XML")
             }
             let depth = Int(xmlTextReaderDepth(reader))
             // The parser reads ahead of the reader; the node keeps the line it started on.
@@ -79,12 +84,18 @@ public enum XMLStreamReader {
             let column = 0
             switch xmlTextReaderNodeType(reader) {
             case Int32(XML_READER_TYPE_DOCUMENT_TYPE.rawValue):
-                throw InputError(file: name, line: line, column: column, message: "has a DOCTYPE; DTDs are not accepted in untrusted input")
+                throw InputError(
+                    file: name, line: line, column: column,
+                    message: "has a DOCTYPE; DTDs are not accepted in untrusted input")
             case Int32(XML_READER_TYPE_ENTITY_REFERENCE.rawValue):
-                throw InputError(file: name, line: line, column: column, message: "uses an entity reference; entities are not expanded")
+                throw InputError(
+                    file: name, line: line, column: column,
+                    message: "uses an entity reference; entities are not expanded")
             case Int32(XML_READER_TYPE_ELEMENT.rawValue):
                 guard depth < limits.maxDepth else {
-                    throw InputError(file: name, line: line, column: column, message: "nests elements deeper than \(limits.maxDepth) levels")
+                    throw InputError(
+                        file: name, line: line, column: column,
+                        message: "nests elements deeper than \(limits.maxDepth) levels")
                 }
                 sawRoot = true
                 try handle(.start(element(reader, line: line, column: column, depth: depth)))
@@ -131,7 +142,9 @@ final class XMLErrorCollector {
 
     func firstError(file: String, prefix: String = "") -> InputError? {
         guard let first = errors.first else { return nil }
-        return InputError(file: file, line: first.line, column: first.column > 0 ? first.column : nil, message: prefix + first.message)
+        return InputError(
+            file: file, line: first.line, column: first.column > 0 ? first.column : nil, message: prefix + first.message
+        )
     }
 
     func record(_ error: UnsafePointer<xmlError>) {

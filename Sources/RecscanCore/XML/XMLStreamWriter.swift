@@ -116,13 +116,17 @@ public final class XMLStreamWriter {
 
 /// A report file or folder that could not be written.
 public struct OutputError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// The file or folder that could not be written.
     public var path: String
+    /// What went wrong, phrased to follow the path, e.g. "cannot be created: ...".
     public var message: String
 
+    /// Creates an error for `path`.
     public init(path: String, message: String) {
         self.path = path
         self.message = message
     }
 
+    /// The path and the problem, as printed on stderr.
     public var description: String { "\(path): \(message)" }
 }

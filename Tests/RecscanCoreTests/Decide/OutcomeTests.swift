@@ -41,7 +41,8 @@ struct OutcomeTests {
 
     private func analyze(_ hostBody: String, fleet: String = OutcomeTests.fleetXML) throws -> HostReport {
         let catalog = try Fixture.catalog(Self.catalogXML)
-        return Fixture.analyze(catalog: catalog, fleet: try Fixture.fleet(fleet), host: try Fixture.host(hostBody)).report
+        return Fixture.analyze(catalog: catalog, fleet: try Fixture.fleet(fleet), host: try Fixture.host(hostBody))
+            .report
     }
 
     private var webHost: String {
@@ -89,7 +90,8 @@ struct OutcomeTests {
     }
 
     @Test func exclusionIsInForceThroughItsExpiryDay() throws {
-        let fleet = OutcomeTests.fleetXML.replacingOccurrences(of: "expires=\"2026-11-28\"", with: "expires=\"2026-11-29\"")
+        let fleet = OutcomeTests.fleetXML.replacingOccurrences(
+            of: "expires=\"2026-11-28\"", with: "expires=\"2026-11-29\"")
         #expect(try analyze(webHost, fleet: fleet).rule("1004293")?.outcome == .excluded)
     }
 
@@ -102,7 +104,10 @@ struct OutcomeTests {
     @Test func applyClassAndTheMostIntrinsicReason() throws {
         let report = try analyze(webHost)
         #expect(report.rule("1005000")?.outcome == .excluded)
-        let auto = try analyze(webHost, fleet: "<computer hostname=\"web01\"><settings module=\"intrusion-prevention\" autoApply=\"yes\"/></computer>")
+        let auto = try analyze(
+            webHost,
+            fleet:
+                "<computer hostname=\"web01\"><settings module=\"intrusion-prevention\" autoApply=\"yes\"/></computer>")
         #expect(auto.rule("1000128")?.apply == .auto)
         #expect(auto.rule("1000763")?.reason == .mayAffectOperation)
         // requiresConfiguration wins over the explicit false-positive-prone.
@@ -110,23 +115,31 @@ struct OutcomeTests {
         #expect(auto.rule("2000001")?.reason == .autoApplyOff)
         let uncertain = try analyze(
             "<package ecosystem=\"deb\" name=\"openssl\" version=\"?\"/>",
-            fleet: "<computer hostname=\"web01\"><settings module=\"intrusion-prevention\" autoApply=\"yes\"/></computer>")
+            fleet:
+                "<computer hostname=\"web01\"><settings module=\"intrusion-prevention\" autoApply=\"yes\"/></computer>")
         #expect(uncertain.rule("1006012")?.apply == .manual)
         #expect(uncertain.rule("1006012")?.reason == .uncertainVersion)
     }
 
     @Test func dependenciesAreRecommendedTransitivelyWithEvidence() throws {
-        let catalog = try Fixture.catalog(Self.catalogXML.replacingOccurrences(
-            of: "<rule id=\"1000128\" module=\"intrusion-prevention\" name=\"HTTP Protocol Decoding\" severity=\"low\" applicationType=\"web\"/>",
-            with: "<rule id=\"1000128\" module=\"intrusion-prevention\" name=\"HTTP Protocol Decoding\" severity=\"low\"><applies><port protocol=\"udp\" port=\"1\"/></applies></rule>"))
-        let report = Fixture.analyze(catalog: catalog, host: try Fixture.host("<listen protocol=\"tcp\" port=\"443\"/>")).report
+        let catalog = try Fixture.catalog(
+            Self.catalogXML.replacingOccurrences(
+                of:
+                    "<rule id=\"1000128\" module=\"intrusion-prevention\" name=\"HTTP Protocol Decoding\" severity=\"low\" applicationType=\"web\"/>",
+                with:
+                    "<rule id=\"1000128\" module=\"intrusion-prevention\" name=\"HTTP Protocol Decoding\" severity=\"low\"><applies><port protocol=\"udp\" port=\"1\"/></applies></rule>"
+            ))
+        let report = Fixture.analyze(
+            catalog: catalog, host: try Fixture.host("<listen protocol=\"tcp\" port=\"443\"/>")
+        ).report
         let decoding = try #require(report.rule("1000128"))
         #expect(decoding.outcome == .toAssign)
         #expect(decoding.evidence == [Evidence(.dependency, [("rule", "1000763")])])
     }
 
     @Test func excludedRulesPullInNothing() throws {
-        let catalog = try Fixture.catalog("""
+        let catalog = try Fixture.catalog(
+            """
             <rule id="1" module="intrusion-prevention" name="needs 2" severity="low" recommendations="excluded"><dependsOn rule="2"/></rule>
             <rule id="2" module="intrusion-prevention" name="dep" severity="low"><applies><port protocol="udp" port="9"/></applies></rule>
             """)
@@ -136,21 +149,27 @@ struct OutcomeTests {
     }
 
     @Test func blocksDependsOnEngineBehaviorAndDetectOnly() throws {
-        let inline = try analyze(webHost, fleet: "<computer hostname=\"web01\"><assign rule=\"1005000\"/><assign rule=\"1000763\"/></computer>")
+        let inline = try analyze(
+            webHost,
+            fleet: "<computer hostname=\"web01\"><assign rule=\"1005000\"/><assign rule=\"1000763\"/></computer>")
         #expect(inline.rule("1000763")?.blocks == true)
         #expect(inline.rule("1005000")?.blocks == false)
         #expect(inline.rule("2000001")?.blocks == false)
-        let tap = try analyze(webHost, fleet: "<computer hostname=\"web01\" engineMode=\"tap\"><assign rule=\"1000763\"/></computer>")
+        let tap = try analyze(
+            webHost, fleet: "<computer hostname=\"web01\" engineMode=\"tap\"><assign rule=\"1000763\"/></computer>")
         #expect(tap.rule("1000763")?.blocks == false)
-        let detect = try analyze(webHost, fleet: """
-            <policy id="p"><settings module="intrusion-prevention" behavior="detect"/></policy>
-            <computer hostname="web01" policy="p"><assign rule="1000763"/></computer>
-            """)
+        let detect = try analyze(
+            webHost,
+            fleet: """
+                <policy id="p"><settings module="intrusion-prevention" behavior="detect"/></policy>
+                <computer hostname="web01" policy="p"><assign rule="1000763"/></computer>
+                """)
         #expect(detect.rule("1000763")?.blocks == false)
     }
 
     @Test func settingsComeFromTheNearestLevel() throws {
-        let fleet = try Fixture.fleet("""
+        let fleet = try Fixture.fleet(
+            """
             <policy id="root" engineMode="tap"><settings module="log-inspection" autoApply="yes"/></policy>
             <policy id="mid" parent="root" engineMode="inherited"><settings module="log-inspection" autoApply="no"/></policy>
             <policy id="leaf" parent="mid"/>

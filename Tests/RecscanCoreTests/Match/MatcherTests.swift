@@ -37,7 +37,8 @@ struct MatcherTests {
     }
 
     @Test func vulnerableDebPackageIsRecommendedWithItsRange() throws {
-        let result = try match("""
+        let result = try match(
+            """
             <os family="linux" name="ubuntu" version="14.04"/><package ecosystem="deb" name="openssl" version="1.0.1f-1ubuntu2"/>
             """)
         let evidence = try #require(result.recommended["1006012"]?.evidence)
@@ -46,33 +47,43 @@ struct MatcherTests {
     }
 
     @Test func patchedPackageIsNotRecommendedButRemembered() throws {
-        let result = try match("<os family=\"linux\" name=\"debian\" version=\"8\"/><package ecosystem=\"deb\" name=\"openssl\" version=\"1.0.1t-1+deb8u8\"/>")
+        let result = try match(
+            "<os family=\"linux\" name=\"debian\" version=\"8\"/><package ecosystem=\"deb\" name=\"openssl\" version=\"1.0.1t-1+deb8u8\"/>"
+        )
         #expect(result.recommended["1006012"] == nil)
         #expect(result.patched["1006012"]?.first?.kind == .patched)
     }
 
     @Test func rpmEpochIsHonoured() throws {
         // 1.0.1e-16.el6_5.7 without epoch 1 is below the fixed 1:1.0.1e-16.el6_5.7.
-        let vulnerable = try match("<os family=\"linux\" name=\"rhel\" version=\"6.5\"/><package ecosystem=\"rpm\" name=\"openssl\" version=\"1.0.1e-16.el6_5.4\"/>")
+        let vulnerable = try match(
+            "<os family=\"linux\" name=\"rhel\" version=\"6.5\"/><package ecosystem=\"rpm\" name=\"openssl\" version=\"1.0.1e-16.el6_5.4\"/>"
+        )
         #expect(vulnerable.recommended["1006012"] != nil)
-        let patched = try match("<os family=\"linux\" name=\"rhel\" version=\"6.5\"/><package ecosystem=\"rpm\" name=\"openssl\" version=\"1:1.0.1e-30.el6\"/>")
+        let patched = try match(
+            "<os family=\"linux\" name=\"rhel\" version=\"6.5\"/><package ecosystem=\"rpm\" name=\"openssl\" version=\"1:1.0.1e-30.el6\"/>"
+        )
         #expect(patched.recommended["1006012"] == nil && patched.patched["1006012"] != nil)
     }
 
     @Test func packageBelowIntroducedIsNeitherRecommendedNorPatched() throws {
-        let result = try match("<os family=\"linux\"/><package ecosystem=\"deb\" name=\"openssl\" version=\"0.9.8o-4\"/>")
+        let result = try match(
+            "<os family=\"linux\"/><package ecosystem=\"deb\" name=\"openssl\" version=\"0.9.8o-4\"/>")
         #expect(result.recommended["1006012"] == nil && result.patched["1006012"] == nil)
     }
 
     @Test func unparsableVersionIsUncertain() throws {
-        let result = try match("<os family=\"linux\"/><package ecosystem=\"deb\" name=\"openssl\" version=\"unknown\"/>")
+        let result = try match(
+            "<os family=\"linux\"/><package ecosystem=\"deb\" name=\"openssl\" version=\"unknown\"/>")
         let match = try #require(result.recommended["1006012"])
         #expect(!match.certain)
         #expect(match.evidence.contains { $0.kind == .uncertain && $0.value("reason") != nil })
     }
 
     @Test func osConstraintMustHold() throws {
-        let windows = try match("<os family=\"windows\" name=\"windows\" version=\"2022\"/><package ecosystem=\"deb\" name=\"openssl\" version=\"1.0.1f-1\"/>")
+        let windows = try match(
+            "<os family=\"windows\" name=\"windows\" version=\"2022\"/><package ecosystem=\"deb\" name=\"openssl\" version=\"1.0.1f-1\"/>"
+        )
         #expect(windows.recommended["1006012"] == nil)
         let debian12 = try match("<os family=\"linux\" name=\"debian\" version=\"12.7\"/>")
         #expect(debian12.recommended["1009000"] != nil && debian12.recommended["1009001"] != nil)

@@ -35,8 +35,10 @@ struct SampleOracleTests {
             var host = ExpectedHost()
             host.status = String(title[statusRange].dropFirst(8).dropLast())
             for line in lines {
-                let cells = line.trimmingCharacters(in: .whitespaces).split(separator: "|", omittingEmptySubsequences: false)
-                    .map { $0.trimmingCharacters(in: .whitespaces) }.dropFirst().dropLast()
+                let cells = line.trimmingCharacters(in: .whitespaces).split(
+                    separator: "|", omittingEmptySubsequences: false
+                )
+                .map { $0.trimmingCharacters(in: .whitespaces) }.dropFirst().dropLast()
                 let row = Array(cells)
                 guard row.count >= 5 else { continue }
                 if row[0].count == 7, Int(row[0]) != nil, Outcome(rawValue: row[2]) != nil {

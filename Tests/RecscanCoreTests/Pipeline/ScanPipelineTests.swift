@@ -9,24 +9,36 @@ struct ScanPipelineTests {
     /// an unrecognized file, a fleet and events.
     private func makeInputs() throws -> (TemporaryFolder, ScanOptions) {
         let folder = try TemporaryFolder()
-        let catalog = try folder.write("catalog.xml", """
+        let catalog = try folder.write(
+            "catalog.xml",
+            """
             <catalog xmlns="urn:recscan:catalog:1" version="t">\(OutcomeTests.catalogXML)</catalog>
             """)
-        try folder.write("in/fleet.xml", "<fleet xmlns=\"urn:recscan:fleet:1\">\(OutcomeTests.fleetXML)<computer hostname=\"gone01\" policy=\"base\"/></fleet>")
-        try folder.write("in/web01.xml", """
+        try folder.write(
+            "in/fleet.xml",
+            "<fleet xmlns=\"urn:recscan:fleet:1\">\(OutcomeTests.fleetXML)<computer hostname=\"gone01\" policy=\"base\"/></fleet>"
+        )
+        try folder.write(
+            "in/web01.xml",
+            """
             <inventory xmlns="urn:recscan:inventory:1"><host hostname="WEB01" collected="2026-11-28T08:00:00Z">
               <os family="linux" name="debian" version="12"/><listen protocol="tcp" port="443"/>
               <package ecosystem="deb" name="openssl" version="1.0.1e-2"/></host></inventory>
             """)
-        try folder.write("in/more/pair.xml", """
+        try folder.write(
+            "in/more/pair.xml",
+            """
             <inventory xmlns="urn:recscan:inventory:1">
               <host hostname="db01" collected="2026-11-10T08:00:00Z"><file path="/etc/passwd"/></host>
               <host hostname="&lt;script&gt;x" collected="2026-11-28T08:00:00Z"><listen protocol="tcp" port="445"/></host>
             </inventory>
             """)
-        try folder.write("in/broken.xml", "<inventory xmlns=\"urn:recscan:inventory:1\">\n<host hostname=\"half\"><package")
+        try folder.write(
+            "in/broken.xml", "<inventory xmlns=\"urn:recscan:inventory:1\">\n<host hostname=\"half\"><package")
         try folder.write("in/notes.txt", "not an inventory")
-        try folder.write("in/events.xml", """
+        try folder.write(
+            "in/events.xml",
+            """
             <events xmlns="urn:recscan:events:1">
               <event time="2026-11-28T10:15:00Z" hostname="web01" rule="1000763" action="reset"/>
               <event time="2026-11-28T10:17:00Z" hostname="web01" rule="1000763" action="reset"/>
@@ -59,7 +71,8 @@ struct ScanPipelineTests {
         let result = try await ScanPipeline(options: options).run()
         #expect(result.runID == "20261129T000000Z")
         #expect(result.summary.hosts == 5)
-        #expect(result.rejected.map { ($0.file as NSString).lastPathComponent }.sorted() == ["broken.xml", "notes.txt"])
+        #expect(
+            result.rejected.map { ($0.file as NSString).lastPathComponent }.sorted() == ["broken.xml", "notes.txt"])
         let broken = try #require(result.rejected.first { $0.file.hasSuffix("broken.xml") })
         #expect(broken.line == 2)
 
@@ -77,7 +90,9 @@ struct ScanPipelineTests {
 
         let latest = try FileManager.default.destinationOfSymbolicLink(atPath: options.outDirectory + "/latest")
         #expect(latest == result.runID)
-        let leftovers = try FileManager.default.contentsOfDirectory(atPath: options.outDirectory).filter { $0.hasPrefix(".") }
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: options.outDirectory).filter {
+            $0.hasPrefix(".")
+        }
         #expect(leftovers.isEmpty)
         let html = try files(under: result.runPath).keys
         #expect(html.contains("index.html"))
@@ -106,13 +121,15 @@ struct ScanPipelineTests {
         _ = try await ScanPipeline(options: options).run()
         let second = try await ScanPipeline(options: options).run()
         #expect(second.runID == "20261129T000000Z-2")
-        #expect(try FileManager.default.destinationOfSymbolicLink(atPath: options.outDirectory + "/latest") == second.runID)
+        #expect(
+            try FileManager.default.destinationOfSymbolicLink(atPath: options.outDirectory + "/latest") == second.runID)
     }
 
     @Test func unusableCatalogOrFleetWritesNothing() async throws {
         let (folder, options) = try makeInputs()
         defer { folder.remove() }
-        try folder.write("in/fleet.xml", "<fleet xmlns=\"urn:recscan:fleet:1\"><computer hostname=\"a\" policy=\"nope\"/></fleet>")
+        try folder.write(
+            "in/fleet.xml", "<fleet xmlns=\"urn:recscan:fleet:1\"><computer hostname=\"a\" policy=\"nope\"/></fleet>")
         await #expect(throws: ScanFailure.self) { try await ScanPipeline(options: options).run() }
         #expect(!FileManager.default.fileExists(atPath: options.outDirectory + "/latest"))
         var badCatalog = options
@@ -121,7 +138,10 @@ struct ScanPipelineTests {
             _ = try await ScanPipeline(options: badCatalog).run()
             Issue.record("expected a failure")
         } catch let failure as ScanFailure {
-            guard case .unusableInput(let errors) = failure else { Issue.record("wrong failure \(failure)"); return }
+            guard case .unusableInput(let errors) = failure else {
+                Issue.record("wrong failure \(failure)")
+                return
+            }
             #expect(errors.first?.file.hasSuffix("bad-catalog.xml") == true)
         }
     }
@@ -135,7 +155,10 @@ struct ScanPipelineTests {
             _ = try await ScanPipeline(options: run).run()
             Issue.record("expected a failure")
         } catch let failure as ScanFailure {
-            guard case .output = failure else { Issue.record("wrong failure \(failure)"); return }
+            guard case .output = failure else {
+                Issue.record("wrong failure \(failure)")
+                return
+            }
         }
     }
 

@@ -21,7 +21,8 @@ struct FormatReaderTests {
     }
 
     @Test func catalogReadsFlagsAndCriteria() throws {
-        let catalog = try Fixture.catalog("""
+        let catalog = try Fixture.catalog(
+            """
             <applicationType id="web" name="Web" direction="incoming" protocol="tcp" ports="80">
               <detect><listen protocol="tcp" port="80"/><software ecosystem="deb" name="apache2"/></detect>
             </applicationType>
@@ -53,7 +54,8 @@ struct FormatReaderTests {
 
     @Test func catalogReportsEveryProblemWithItsLine() {
         let problems = errors {
-            _ = try Fixture.catalog("""
+            _ = try Fixture.catalog(
+                """
                 <rule id="1" module="intrusion-prevention" name="a" severity="low"/>
                 <rule id="1" module="intrusion-prevention" name="b" severity="low"/>
                 <rule id="2" module="firewall" name="c" severity="low"/>
@@ -69,12 +71,16 @@ struct FormatReaderTests {
     }
 
     @Test func catalogWithWrongRootIsRejected() {
-        let problems = errors { _ = try CatalogReader.read(bytes: Array("<fleet xmlns=\"urn:recscan:fleet:1\"/>".utf8), displayName: "c.xml") }
+        let problems = errors {
+            _ = try CatalogReader.read(
+                bytes: Array("<fleet xmlns=\"urn:recscan:fleet:1\"/>".utf8), displayName: "c.xml")
+        }
         #expect(problems.first?.message.contains("expected {urn:recscan:catalog:1}catalog") == true)
     }
 
     @Test func fleetReadsLevelsAndRejectsCycles() throws {
-        let fleet = try Fixture.fleet("""
+        let fleet = try Fixture.fleet(
+            """
             <policy id="base"><settings module="intrusion-prevention" autoApply="yes" behavior="detect"/><assign rule="1"/></policy>
             <policy id="web" parent="base" engineMode="tap">
               <override rule="2" recommendations="excluded" reason="noisy" by="ops" expires="2027-03-31"/></policy>
@@ -87,7 +93,8 @@ struct FormatReaderTests {
         #expect(fleet.computers["web01"]?.hostname == "Web01")
 
         let problems = errors {
-            _ = try Fixture.fleet("""
+            _ = try Fixture.fleet(
+                """
                 <policy id="a" parent="b"/>
                 <policy id="b" parent="a"/>
                 <computer hostname="x" policy="missing"/>
@@ -100,7 +107,8 @@ struct FormatReaderTests {
     }
 
     @Test func inventoryReadsHostsAndRejectsBadPorts() throws {
-        let hosts = try Fixture.hosts("""
+        let hosts = try Fixture.hosts(
+            """
             <host hostname="a" collected="2026-11-28T08:00:00Z"><os family="Linux" name="Debian" version="12"/>
               <package ecosystem="deb" name="openssl" version="3.0.15-1~deb12u1"/><listen protocol="TCP" port="443"/>
               <service name="apache2" state="running"/><file path="/etc/passwd"/></host>
@@ -113,7 +121,9 @@ struct FormatReaderTests {
 
         let folder = try TemporaryFolder()
         defer { folder.remove() }
-        let path = try folder.write("bad.xml", """
+        let path = try folder.write(
+            "bad.xml",
+            """
             <inventory xmlns="urn:recscan:inventory:1">
               <host hostname="ok1"/>
               <host hostname="bad"><listen protocol="tcp" port="-1"/></host>
@@ -132,7 +142,9 @@ struct FormatReaderTests {
     @Test func eventsReadFromXMLAndCSV() throws {
         let folder = try TemporaryFolder()
         defer { folder.remove() }
-        let path = try folder.write("events.xml", """
+        let path = try folder.write(
+            "events.xml",
+            """
             <events xmlns="urn:recscan:events:1">
               <event time="2026-11-28T10:15:00Z" hostname="web01" rule="1000763" action="reset"/>
               <event time="2026-11-28T10:16:00Z" hostname="web02" rule="1000763" action="detect-only: reset"/>
@@ -151,7 +163,9 @@ struct FormatReaderTests {
         #expect(fromCSV.map(\.hostname) == ["web01", "web02"])
         #expect(fromCSV.map(\.blocked) == [true, false])
 
-        let broken = errors { _ = try EventsReader.readCSV(text: "Time,Computer,Reason,Action\nonly,two", displayName: "e.csv") }
+        let broken = errors {
+            _ = try EventsReader.readCSV(text: "Time,Computer,Reason,Action\nonly,two", displayName: "e.csv")
+        }
         #expect(broken.first?.line == 2)
     }
 
@@ -166,7 +180,9 @@ struct FormatReaderTests {
         #expect(Timestamps.iso8601(epochSeconds: 1_795_910_400) == "2026-11-29T00:00:00Z")
     }
 
-    @Test(arguments: ["2026-02-30T00:00:00Z", "2026-11-29", "yesterday", "2026-11-29T25:00:00Z", "2026-11-29T00:00:00Q"])
+    @Test(arguments: [
+        "2026-02-30T00:00:00Z", "2026-11-29", "yesterday", "2026-11-29T25:00:00Z", "2026-11-29T00:00:00Q",
+    ])
     func badTimestampsDoNotParse(text: String) {
         #expect(Timestamps.epochSeconds(dateTime: text) == nil)
     }

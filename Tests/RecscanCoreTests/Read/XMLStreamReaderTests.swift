@@ -39,7 +39,8 @@ struct XMLStreamReaderTests {
     }
 
     @Test func externalEntityIsNeverRead() throws {
-        let xxe = "<?xml version=\"1.0\"?>\n<!DOCTYPE x [<!ENTITY secret SYSTEM \"file:///etc/passwd\">]>\n<x>&secret;</x>"
+        let xxe =
+            "<?xml version=\"1.0\"?>\n<!DOCTYPE x [<!ENTITY secret SYSTEM \"file:///etc/passwd\">]>\n<x>&secret;</x>"
         let error = try readError(xxe)
         #expect(error.message.contains("DOCTYPE"))
         #expect(!error.description.contains("root:"))
@@ -57,7 +58,8 @@ struct XMLStreamReaderTests {
     }
 
     @Test func oversizedFileIsRejectedBeforeParsing() throws {
-        let error = try readError("<a>" + String(repeating: "x", count: 2000) + "</a>", limits: InputLimits(maxFileBytes: 1000, maxDepth: 8))
+        let error = try readError(
+            "<a>" + String(repeating: "x", count: 2000) + "</a>", limits: InputLimits(maxFileBytes: 1000, maxDepth: 8))
         #expect(error.message.contains("over the limit"))
     }
 

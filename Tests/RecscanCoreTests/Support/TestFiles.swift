@@ -41,11 +41,14 @@ enum Fixture {
     static func hosts(_ body: String) throws -> [HostInventory] {
         let folder = try TemporaryFolder()
         defer { folder.remove() }
-        let path = try folder.write("inventory.xml", "<inventory xmlns=\"urn:recscan:inventory:1\">\n\(body)\n</inventory>")
+        let path = try folder.write(
+            "inventory.xml", "<inventory xmlns=\"urn:recscan:inventory:1\">\n\(body)\n</inventory>")
         return try InventoryReader.read(path: path, displayName: "inventory.xml")
     }
 
-    static func host(_ body: String, hostname: String = "web01", collected: String = "2026-11-28T08:00:00Z") throws -> HostInventory {
+    static func host(_ body: String, hostname: String = "web01", collected: String = "2026-11-28T08:00:00Z") throws
+        -> HostInventory
+    {
         let hosts = try hosts("<host hostname=\"\(hostname)\" collected=\"\(collected)\">\n\(body)\n</host>")
         guard let host = hosts.first else { throw InputError(file: "inventory.xml", message: "no host") }
         return host

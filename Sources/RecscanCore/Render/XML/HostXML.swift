@@ -7,16 +7,19 @@ enum HostXML {
         try writer.attribute("status", host.status.rawValue)
         try writer.attribute("collected", host.collected)
         if let os = host.os {
-            try writer.element("os", [("family", os.family), ("name", os.name), ("version", os.version), ("arch", os.arch)])
+            try writer.element(
+                "os", [("family", os.family), ("name", os.name), ("version", os.version), ("arch", os.arch)])
         }
         for source in host.inventorySources { try writer.element("source", [("file", source)]) }
         if let settings = host.settings { try write(settings, to: writer) }
         for rule in host.rules { try write(rule, to: writer) }
         for finding in host.findings {
-            try writer.element("finding", [
-                ("kind", finding.kind.rawValue), ("severity", finding.severity.rawValue), ("rule", finding.ruleID),
-                ("level", finding.level?.kind.rawValue), ("id", finding.level?.id),
-            ], text: finding.message)
+            try writer.element(
+                "finding",
+                [
+                    ("kind", finding.kind.rawValue), ("severity", finding.severity.rawValue), ("rule", finding.ruleID),
+                    ("level", finding.level?.kind.rawValue), ("id", finding.level?.id),
+                ], text: finding.message)
         }
         try writer.endElement()
     }
@@ -32,7 +35,9 @@ enum HostXML {
             try writer.element("setAt", [("setting", "behavior"), ("level", level.kind.rawValue), ("id", level.id)])
         }
         for module in Module.allCases.sorted() {
-            try writer.element("autoApply", [("module", module.rawValue), ("value", settings.autoApply[module] == true ? "yes" : "no")])
+            try writer.element(
+                "autoApply",
+                [("module", module.rawValue), ("value", settings.autoApply[module] == true ? "yes" : "no")])
         }
         try writer.endElement()
     }
@@ -48,16 +53,19 @@ enum HostXML {
         try writer.attribute("reason", rule.reason?.rawValue)
         try writer.attribute("blocks", rule.blocks ? "true" : "false")
         for evidence in rule.evidence {
-            try writer.element("evidence", [("kind", evidence.kind.rawValue)] + evidence.attributes.map { ($0.name, $0.value) })
+            try writer.element(
+                "evidence", [("kind", evidence.kind.rawValue)] + evidence.attributes.map { ($0.name, $0.value) })
         }
         for level in rule.assignedAt {
             try writer.element("assignedAt", [("level", level.kind.rawValue), ("id", level.id)])
         }
         if let exclusion = rule.excludedBy {
-            try writer.element("excludedBy", [
-                ("level", exclusion.level.kind.rawValue), ("id", exclusion.level.id), ("reason", exclusion.reason),
-                ("by", exclusion.by), ("expires", exclusion.expires),
-            ])
+            try writer.element(
+                "excludedBy",
+                [
+                    ("level", exclusion.level.kind.rawValue), ("id", exclusion.level.id), ("reason", exclusion.reason),
+                    ("by", exclusion.by), ("expires", exclusion.expires),
+                ])
         }
         try writer.endElement()
     }

@@ -4,6 +4,7 @@ import Foundation
 /// and `finish` assembles header, summary, body and fleet-wide sections. Memory stays bounded
 /// by one host, whatever the fleet size.
 public struct ReportXMLWriter {
+    /// The report's XML namespace, `urn:recscan:report:1`.
     public static let namespace = "urn:recscan:report:1"
     private let path: String
     private let bodyPath: String
@@ -37,7 +38,9 @@ public struct ReportXMLWriter {
         var end = bytes.count
         while end >= start + closing.count, !bytes[(end - closing.count)..<end].elementsEqual(closing) { end -= 1 }
         end -= closing.count
-        guard end >= start else { throw OutputError(path: path, message: "host \(host.hostname) could not be serialized") }
+        guard end >= start else {
+            throw OutputError(path: path, message: "host \(host.hostname) could not be serialized")
+        }
         do {
             try body.write(contentsOf: bytes[start..<end])
         } catch let error as OutputError {
@@ -48,7 +51,9 @@ public struct ReportXMLWriter {
     }
 
     /// Writes the complete report and removes the body file.
-    public func finish(summary: ScanSummary, rejected: [RejectedInput], exclusions: [FleetExclusion], triage: [TriagePlan]) throws {
+    public func finish(
+        summary: ScanSummary, rejected: [RejectedInput], exclusions: [FleetExclusion], triage: [TriagePlan]
+    ) throws {
         try? body.close()
         let writer = try XMLStreamWriter(path: path)
         try writer.startElement("report")
@@ -57,25 +62,33 @@ public struct ReportXMLWriter {
         try writer.attribute("catalogVersion", run.catalogVersion)
         try writer.attribute("referenceTime", run.referenceTime)
         try writer.attribute("maxAgeDays", String(maxAgeDays))
-        try writer.element("summary", [
-            ("hosts", String(summary.hosts)), ("toAssign", String(summary.toAssign)), ("auto", String(summary.auto)),
-            ("manual", String(summary.manual)), ("assigned", String(summary.assigned)),
-            ("toUnassign", String(summary.toUnassign)), ("excluded", String(summary.excluded)),
-            ("findings", String(summary.findings)), ("rejectedInputs", String(summary.rejectedInputs)),
-        ])
+        try writer.element(
+            "summary",
+            [
+                ("hosts", String(summary.hosts)), ("toAssign", String(summary.toAssign)),
+                ("auto", String(summary.auto)),
+                ("manual", String(summary.manual)), ("assigned", String(summary.assigned)),
+                ("toUnassign", String(summary.toUnassign)), ("excluded", String(summary.excluded)),
+                ("findings", String(summary.findings)), ("rejectedInputs", String(summary.rejectedInputs)),
+            ])
         try copyBody(into: writer)
         for input in rejected {
-            try writer.element("rejected", [
-                ("file", input.file), ("line", input.line.map(String.init)), ("column", input.column.map(String.init)),
-                ("reason", input.reason),
-            ])
+            try writer.element(
+                "rejected",
+                [
+                    ("file", input.file), ("line", input.line.map(String.init)),
+                    ("column", input.column.map(String.init)),
+                    ("reason", input.reason),
+                ])
         }
         for exclusion in exclusions {
-            try writer.element("exclusion", [
-                ("level", exclusion.level.kind.rawValue), ("id", exclusion.ownerID), ("rule", exclusion.ruleID),
-                ("reason", exclusion.reason), ("by", exclusion.by), ("expires", exclusion.expires),
-                ("state", exclusion.state.rawValue),
-            ])
+            try writer.element(
+                "exclusion",
+                [
+                    ("level", exclusion.level.kind.rawValue), ("id", exclusion.ownerID), ("rule", exclusion.ruleID),
+                    ("reason", exclusion.reason), ("by", exclusion.by), ("expires", exclusion.expires),
+                    ("state", exclusion.state.rawValue),
+                ])
         }
         for plan in triage { try HostXML.write(plan, to: writer) }
         try writer.endElement()
