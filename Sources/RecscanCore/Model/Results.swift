@@ -289,3 +289,23 @@ public struct RunInfo: Sendable, Equatable {
         self.referenceTime = referenceTime
     }
 }
+
+/// The fleet-wide parts of a report, known once every host is done.
+public struct FleetResults: Sendable, Equatable {
+    /// Fleet-wide counts.
+    public var summary: ScanSummary
+    /// Inputs that could not be used, in discovery order.
+    public var rejected: [RejectedInput]
+    /// Every exclusion override of the fleet with its state.
+    public var exclusions: [FleetExclusion]
+    /// False-positive remediation plans, by host then rule.
+    public var triage: [TriagePlan]
+
+    /// Bundles the fleet-wide sections.
+    public init(summary: ScanSummary, rejected: [RejectedInput], exclusions: [FleetExclusion], triage: [TriagePlan]) {
+        self.summary = summary
+        self.rejected = rejected
+        self.exclusions = exclusions
+        self.triage = triage
+    }
+}

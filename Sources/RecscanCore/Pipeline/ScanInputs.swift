@@ -39,8 +39,11 @@ public struct ScanInputs: Sendable {
         }
         var inventoryFiles: [DiscoveredInput] = []
         for file in discovered {
+            if InventoryFormats.holdsHosts(file.kind) {
+                inventoryFiles.append(file)
+                continue
+            }
             switch file.kind {
-            case .nativeInventory: inventoryFiles.append(file)
             case .unrecognized(let reason): rejected.append(RejectedInput(file: file.displayName, reason: reason))
             case .report:
                 rejected.append(RejectedInput(file: file.displayName, reason: "is a recscan report, not an input"))
@@ -55,8 +58,7 @@ public struct ScanInputs: Sendable {
             inventoryFiles, jobs: options.jobs,
             transform: { file in
                 do {
-                    return .success(
-                        try InventoryReader.read(path: file.path, displayName: file.displayName, limits: limits))
+                    return .success(try InventoryFormats.read(file, limits: limits))
                 } catch let error as InventoryFileError {
                     return .failure(error)
                 } catch {

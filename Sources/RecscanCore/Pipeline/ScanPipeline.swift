@@ -79,8 +79,10 @@ public struct ScanPipeline: Sendable {
         }
         summary.rejectedInputs = inputs.rejected.count
         let fleetExclusions = exclusions.results
-        try xml?.finish(summary: summary, rejected: inputs.rejected, exclusions: fleetExclusions, triage: triage)
-        try html?.finish(summary: summary, rejected: inputs.rejected, exclusions: fleetExclusions, triage: triage)
+        let fleetResults = FleetResults(
+            summary: summary, rejected: inputs.rejected, exclusions: fleetExclusions, triage: triage)
+        try xml?.finish(fleetResults)
+        try html?.finish(fleetResults)
         return ScanResult(
             runID: run.runID, runPath: run.finalPath, summary: summary, rejected: inputs.rejected,
             highFindings: highFindings)

@@ -243,6 +243,6 @@ enum RenderFixture {
             summary.add(host)
         }
         summary.rejectedInputs = rejected.count
-        try writer.finish(summary: summary, rejected: rejected, exclusions: exclusions, triage: triage)
+        try writer.finish(FleetResults(summary: summary, rejected: rejected, exclusions: exclusions, triage: triage))
     }
 }

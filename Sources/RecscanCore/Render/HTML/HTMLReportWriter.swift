@@ -66,12 +66,7 @@ public struct HTMLReportWriter: Sendable {
     ///   - exclusions: every exclusion override of the fleet, with its state.
     ///   - triage: the false-positive remediation plans.
     /// - Throws: ``HTMLWriteError`` when a folder or a file cannot be written.
-    public func finish(
-        summary: ScanSummary,
-        rejected: [RejectedInput],
-        exclusions: [FleetExclusion],
-        triage: [TriagePlan]
-    ) throws {
+    public func finish(_ fleet: FleetResults) throws {
         let sortedRules = rules.keys.sorted(by: RuleID.less).compactMap { rules[$0] }
         let folder = HTMLOutput.path(directory, "rules")
         try HTMLOutput.makeDirectory(folder)
@@ -81,13 +76,13 @@ public struct HTMLReportWriter: Sendable {
         }
         let index = IndexPage(
             run: run,
-            summary: summary,
+            summary: fleet.summary,
             hosts: hosts,
             rules: sortedRules,
             catalog: catalog,
-            rejected: rejected,
-            exclusions: exclusions,
-            triage: triage,
+            rejected: fleet.rejected,
+            exclusions: fleet.exclusions,
+            triage: fleet.triage,
             links: links
         )
         try HTMLOutput.write(index.render(), to: HTMLOutput.path(directory, "index.html"))

@@ -51,9 +51,7 @@ public struct ReportXMLWriter {
     }
 
     /// Writes the complete report and removes the body file.
-    public func finish(
-        summary: ScanSummary, rejected: [RejectedInput], exclusions: [FleetExclusion], triage: [TriagePlan]
-    ) throws {
+    public func finish(_ fleet: FleetResults) throws {
         try? body.close()
         let writer = try XMLStreamWriter(path: path)
         try writer.startElement("report")
@@ -62,6 +60,7 @@ public struct ReportXMLWriter {
         try writer.attribute("catalogVersion", run.catalogVersion)
         try writer.attribute("referenceTime", run.referenceTime)
         try writer.attribute("maxAgeDays", String(maxAgeDays))
+        let summary = fleet.summary
         try writer.element(
             "summary",
             [
@@ -72,7 +71,7 @@ public struct ReportXMLWriter {
                 ("findings", String(summary.findings)), ("rejectedInputs", String(summary.rejectedInputs)),
             ])
         try copyBody(into: writer)
-        for input in rejected {
+        for input in fleet.rejected {
             try writer.element(
                 "rejected",
                 [
@@ -81,7 +80,7 @@ public struct ReportXMLWriter {
                     ("reason", input.reason),
                 ])
         }
-        for exclusion in exclusions {
+        for exclusion in fleet.exclusions {
             try writer.element(
                 "exclusion",
                 [
@@ -90,7 +89,7 @@ public struct ReportXMLWriter {
                     ("state", exclusion.state.rawValue),
                 ])
         }
-        for plan in triage { try HostXML.write(plan, to: writer) }
+        for plan in fleet.triage { try HostXML.write(plan, to: writer) }
         try writer.endElement()
         try writer.close()
         try? FileManager.default.removeItem(atPath: bodyPath)
