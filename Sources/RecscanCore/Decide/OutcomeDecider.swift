@@ -6,7 +6,7 @@ struct OutcomeDecider {
 
     /// Outcomes for every rule that is recommended or assigned, sorted by rule id.
     func outcomes(_ recommendations: Recommendations, patched: [String: [Evidence]]) -> [RuleResult] {
-        let ids = Set(recommendations.matches.keys).union(context.assignedRuleIDs).sorted(by: RuleID.less)
+        let ids = catalog.sortedInRuleOrder(Set(recommendations.matches.keys).union(context.assignedRuleIDs))
         return ids.compactMap { id in
             guard let rule = catalog.rules[id] else { return nil }
             let assignedAt = context.assignmentLevels(of: id)

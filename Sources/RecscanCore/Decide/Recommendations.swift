@@ -9,7 +9,7 @@ struct Recommendations {
     /// Excluded rules pull in nothing; custom rules are never pulled in.
     init(direct: [String: RuleMatch], catalog: Catalog, context: HostFleetContext, referenceDay: Int64) {
         matches = direct
-        var queue = direct.keys.sorted(by: RuleID.less)
+        var queue = catalog.sortedInRuleOrder(direct.keys)
         var position = 0
         while position < queue.count {
             let id = queue[position]

@@ -3,41 +3,50 @@
 public struct CatalogIndex: Sendable {
     /// The catalog the tables index.
     public let catalog: Catalog
+    /// Rules in id order; an ordinal is a position in this array, so that candidate sets are
+    /// small integer sets that sort without string comparisons.
+    let rulesByOrdinal: [Rule]
     /// Rules that list a package, by ecosystem and normalized name.
-    let rulesBySoftware: [SoftwareKey: [String]]
+    let rulesBySoftware: [SoftwareKey: [Int]]
     /// Rules of an application type, by type id.
-    let rulesByApplicationType: [String: [String]]
+    let rulesByApplicationType: [String: [Int]]
     /// Application types detected by a listening socket.
     let applicationTypesByListen: [ListeningPort: [String]]
     /// Application types detected by installed software.
     let applicationTypesBySoftware: [SoftwareKey: [String]]
-    let rulesByPort: [ListeningPort: [String]]
-    let rulesByFile: [String: [String]]
-    let rulesByService: [String: [String]]
+    /// Rules that list a listening port.
+    let rulesByPort: [ListeningPort: [Int]]
+    /// Rules that list a file path.
+    let rulesByFile: [String: [Int]]
+    /// Rules that list a service, by lowercased name.
+    let rulesByService: [String: [Int]]
     /// Rules with no package, application type, port, file or service criterion: checked on every host.
-    let unconditionalRules: [String]
+    let unconditionalRules: [Int]
 
     /// Builds the index once per run.
     public init(catalog: Catalog) {
         self.catalog = catalog
-        var bySoftware: [SoftwareKey: [String]] = [:]
-        var byType: [String: [String]] = [:]
-        var byPort: [ListeningPort: [String]] = [:]
-        var byFile: [String: [String]] = [:]
-        var byService: [String: [String]] = [:]
-        var unconditional: [String] = []
+        var ordered: [Rule] = []
+        var bySoftware: [SoftwareKey: [Int]] = [:]
+        var byType: [String: [Int]] = [:]
+        var byPort: [ListeningPort: [Int]] = [:]
+        var byFile: [String: [Int]] = [:]
+        var byService: [String: [Int]] = [:]
+        var unconditional: [Int] = []
         for id in catalog.sortedRuleIDs {
             guard let rule = catalog.rules[id] else { continue }
+            let ordinal = ordered.count
+            ordered.append(rule)
             let applies = rule.applies
             for software in applies.software {
-                bySoftware[SoftwareKey(software.ecosystem, software.name), default: []].append(id)
+                bySoftware[SoftwareKey(software.ecosystem, software.name), default: []].append(ordinal)
             }
-            if let type = rule.applicationTypeID { byType[type, default: []].append(id) }
-            for port in applies.ports { byPort[port, default: []].append(id) }
-            for file in applies.files { byFile[file, default: []].append(id) }
-            for service in applies.services { byService[service.lowercased(), default: []].append(id) }
+            if let type = rule.applicationTypeID { byType[type, default: []].append(ordinal) }
+            for port in applies.ports { byPort[port, default: []].append(ordinal) }
+            for file in applies.files { byFile[file, default: []].append(ordinal) }
+            for service in applies.services { byService[service.lowercased(), default: []].append(ordinal) }
             if applies.software.isEmpty && rule.applicationTypeID == nil && !applies.hasPresenceAlternatives {
-                unconditional.append(id)
+                unconditional.append(ordinal)
             }
         }
         var typesByListen: [ListeningPort: [String]] = [:]
@@ -52,13 +61,14 @@ public struct CatalogIndex: Sendable {
                 }
             }
         }
-        rulesBySoftware = bySoftware
+        rulesByOrdinal = ordered
+        rulesBySoftware = bySoftware.mapValues { Array(Set($0)).sorted() }
         rulesByApplicationType = byType
         applicationTypesByListen = typesByListen
         applicationTypesBySoftware = typesBySoftware
-        rulesByPort = byPort
-        rulesByFile = byFile
-        rulesByService = byService
+        rulesByPort = byPort.mapValues { Array(Set($0)).sorted() }
+        rulesByFile = byFile.mapValues { Array(Set($0)).sorted() }
+        rulesByService = byService.mapValues { Array(Set($0)).sorted() }
         unconditionalRules = unconditional
     }
 }

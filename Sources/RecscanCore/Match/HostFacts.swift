@@ -21,17 +21,28 @@ struct HostFacts {
 
     /// The application types detected on this host, each with what detected it first.
     func detectedApplicationTypes(_ index: CatalogIndex) -> [String: String] {
-        var detected: [String: String] = [:]
-        for port in listening.sorted(by: { ($0.transport, $0.port) < ($1.transport, $1.port) }) {
-            for type in index.applicationTypesByListen[port] ?? [] where detected[type] == nil {
-                detected[type] = "\(port.transport)/\(port.port)"
+        // A socket detects first; among several detectors of one kind the smallest is kept,
+        // so the evidence does not depend on hash order.
+        var sockets: [String: ListeningPort] = [:]
+        for port in listening {
+            for type in index.applicationTypesByListen[port] ?? [] {
+                if let current = sockets[type], (current.transport, current.port) <= (port.transport, port.port) {
+                    continue
+                }
+                sockets[type] = port
             }
         }
-        for key in packages.keys.sorted(by: { ($0.ecosystem, $0.name) < ($1.ecosystem, $1.name) }) {
-            for type in index.applicationTypesBySoftware[key] ?? [] where detected[type] == nil {
-                detected[type] = "\(key.ecosystem.rawValue) \(packages[key]?.first?.name ?? key.name)"
+        var detected = sockets.mapValues { "\($0.transport)/\($0.port)" }
+        var bySoftware: [String: String] = [:]
+        for (key, installed) in packages {
+            guard let types = index.applicationTypesBySoftware[key] else { continue }
+            let detector = "\(key.ecosystem.rawValue) \(installed.first?.name ?? key.name)"
+            for type in types where detected[type] == nil {
+                if let current = bySoftware[type], current <= detector { continue }
+                bySoftware[type] = detector
             }
         }
+        detected.merge(bySoftware) { socket, _ in socket }
         return detected
     }
 }

@@ -28,11 +28,11 @@ public struct Matcher: Sendable {
         let detected = facts.detectedApplicationTypes(index)
         var recommended: [String: RuleMatch] = [:]
         var patched: [String: [Evidence]] = [:]
-        for id in candidates(facts, detected: detected) {
-            guard let rule = index.catalog.rules[id] else { continue }
+        for ordinal in candidates(facts, detected: detected) {
+            let rule = index.rulesByOrdinal[ordinal]
             switch verdict(rule, facts, detected: detected) {
-            case .recommended(let match): recommended[id] = match
-            case .patched(let evidence): patched[id] = evidence
+            case .recommended(let match): recommended[rule.id] = match
+            case .patched(let evidence): patched[rule.id] = evidence
             case .notRecommended: break
             }
         }
@@ -41,14 +41,14 @@ public struct Matcher: Sendable {
 
     /// The only rules that can possibly match: found through the host's packages, sockets,
     /// files, services and detected application types, plus the unconditional ones.
-    func candidates(_ facts: HostFacts, detected: [String: String]) -> [String] {
-        var ids = Set(index.unconditionalRules)
-        for key in facts.packages.keys { ids.formUnion(index.rulesBySoftware[key] ?? []) }
-        for type in detected.keys { ids.formUnion(index.rulesByApplicationType[type] ?? []) }
-        for port in facts.listening { ids.formUnion(index.rulesByPort[port] ?? []) }
-        for file in facts.files { ids.formUnion(index.rulesByFile[file] ?? []) }
-        for service in facts.services { ids.formUnion(index.rulesByService[service] ?? []) }
-        return ids.sorted(by: RuleID.less)
+    func candidates(_ facts: HostFacts, detected: [String: String]) -> [Int] {
+        var ordinals = Set(index.unconditionalRules)
+        for key in facts.packages.keys { ordinals.formUnion(index.rulesBySoftware[key] ?? []) }
+        for type in detected.keys { ordinals.formUnion(index.rulesByApplicationType[type] ?? []) }
+        for port in facts.listening { ordinals.formUnion(index.rulesByPort[port] ?? []) }
+        for file in facts.files { ordinals.formUnion(index.rulesByFile[file] ?? []) }
+        for service in facts.services { ordinals.formUnion(index.rulesByService[service] ?? []) }
+        return ordinals.sorted()
     }
 
     /// Checks every criterion of `rule` against the host, as the SPEC's "Matching" lists them.

@@ -151,6 +151,17 @@ public struct Catalog: Sendable {
         self.applicationTypes = applicationTypes
         self.rules = rules
         self.sortedRuleIDs = rules.keys.sorted(by: RuleID.less)
+        self.ruleOrder = Dictionary(uniqueKeysWithValues: sortedRuleIDs.enumerated().map { ($1, $0) })
+    }
+
+    /// Each rule's position in `sortedRuleIDs`, so that sorting rule ids compares integers.
+    public let ruleOrder: [String: Int]
+
+    /// `ids` in rule order; ids not in the catalog come last, in `RuleID` order.
+    public func sortedInRuleOrder<S: Sequence>(_ ids: S) -> [String] where S.Element == String {
+        ids.map { (ruleOrder[$0] ?? Int.max, $0) }
+            .sorted { $0.0 != $1.0 ? $0.0 < $1.0 : RuleID.less($0.1, $1.1) }
+            .map(\.1)
     }
 }
 

@@ -8,7 +8,7 @@ struct ElementAttributes {
     }
 
     func optional(_ name: String) -> String? {
-        guard let value = element.attributes[name] else { return nil }
+        guard let value = element[name] else { return nil }
         let trimmed = value.trimmingWhitespace
         return trimmed.isEmpty ? nil : trimmed
     }
@@ -58,6 +58,13 @@ struct ElementAttributes {
 
 extension StringProtocol {
     var trimmingWhitespace: String {
+        // Almost every value has no surrounding blanks: check the two ends' bytes first.
+        let string = String(self)
+        if let first = string.utf8.first, let last = string.utf8.last, first > 0x20, first < 0x80, last > 0x20,
+            last < 0x80
+        {
+            return string
+        }
         var scalars = Substring(self)
         while let first = scalars.first, first.isWhitespace { scalars = scalars.dropFirst() }
         while let last = scalars.last, last.isWhitespace { scalars = scalars.dropLast() }

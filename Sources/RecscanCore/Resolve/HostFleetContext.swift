@@ -1,9 +1,9 @@
 /// The fleet's view of one host: its policy chain and what each level sets.
 public struct HostFleetContext: Sendable {
     /// The computer entry, when the fleet knows the host.
-    public var computer: Computer?
+    public let computer: Computer?
     /// The computer's policy chain, root first.
-    public var chain: [Policy]
+    public let chain: [Policy]
 
     /// Builds the context of `hostname` (matched case-insensitively).
     public init(hostname: String, fleet: Fleet) {
@@ -17,14 +17,13 @@ public struct HostFleetContext: Sendable {
             next = policy.parentID
         }
         self.chain = chain.reversed()
+        var levels = self.chain.map { (Level.policy($0.id), $0.configuration) }
+        if let computer { levels.append((.computer, computer.configuration)) }
+        self.levels = levels
     }
 
     /// Every level with its configuration, root policy first, the computer last.
-    public var levels: [(level: Level, configuration: LevelConfiguration)] {
-        var levels = chain.map { (Level.policy($0.id), $0.configuration) }
-        if let computer { levels.append((.computer, computer.configuration)) }
-        return levels
-    }
+    public let levels: [(level: Level, configuration: LevelConfiguration)]
 
     /// The settings in force: the computer's own value, else the nearest policy's, else the default.
     public var effectiveSettings: EffectiveSettings {

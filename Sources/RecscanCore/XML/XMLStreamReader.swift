@@ -68,6 +68,7 @@ public enum XMLStreamReader {
             }, context)
         defer { withExtendedLifetime(collector) {} }
         var sawRoot = false
+        var namespaces = NamespaceCache()
         while true {
             let status = xmlTextReaderRead(reader)
             if status == 0 { break }
@@ -98,7 +99,7 @@ public enum XMLStreamReader {
                         message: "nests elements deeper than \(limits.maxDepth) levels")
                 }
                 sawRoot = true
-                try handle(.start(element(reader, line: line, column: column, depth: depth)))
+                try handle(.start(element(reader, line: line, column: column, depth: depth, namespaces: &namespaces)))
                 if xmlTextReaderIsEmptyElement(reader) == 1 {
                     try handle(.end(localName: string(xmlTextReaderConstLocalName(reader)), depth: depth))
                 }
@@ -114,25 +115,44 @@ public enum XMLStreamReader {
         if !sawRoot { throw InputError(file: name, line: 1, message: "has no root element (empty document)") }
     }
 
-    private static func element(_ reader: xmlTextReaderPtr, line: Int, column: Int, depth: Int) -> XMLElementStart {
+    private static func element(
+        _ reader: xmlTextReaderPtr, line: Int, column: Int, depth: Int, namespaces: inout NamespaceCache
+    ) -> XMLElementStart {
         let localName = string(xmlTextReaderConstLocalName(reader))
-        let namespace = xmlTextReaderConstNamespaceUri(reader).map { String(cString: $0) }
+        let namespace = namespaces.string(for: xmlTextReaderConstNamespaceUri(reader))
         let isEmpty = xmlTextReaderIsEmptyElement(reader) == 1
-        var attributes: [String: String] = [:]
+        var attributes: [(name: String, value: String)] = []
         while xmlTextReaderMoveToNextAttribute(reader) == 1 {
             if xmlTextReaderIsNamespaceDecl(reader) == 1 { continue }
             if xmlTextReaderConstNamespaceUri(reader) != nil { continue }
-            attributes[string(xmlTextReaderConstLocalName(reader))] = string(xmlTextReaderConstValue(reader))
+            attributes.append((string(xmlTextReaderConstLocalName(reader)), string(xmlTextReaderConstValue(reader))))
         }
         xmlTextReaderMoveToElement(reader)
         return XMLElementStart(
-            localName: localName, namespace: namespace, attributes: attributes, line: line, column: column,
+            localName: localName, namespace: namespace, attributePairs: attributes, line: line, column: column,
             isEmpty: isEmpty, depth: depth)
     }
 
     private static func string(_ pointer: UnsafePointer<xmlChar>?) -> String {
         guard let pointer else { return "" }
         return String(cString: pointer)
+    }
+}
+
+/// The reader interns names in its dictionary, so a namespace URI keeps its address for the
+/// whole parse: converting it to a Swift string once per parse, not once per element, saves an
+/// allocation per element.
+struct NamespaceCache {
+    private var pointer: UnsafePointer<xmlChar>?
+    private var value: String?
+
+    mutating func string(for uri: UnsafePointer<xmlChar>?) -> String? {
+        guard let uri else { return nil }
+        if uri == pointer, let value { return value }
+        let converted = String(cString: uri)
+        pointer = uri
+        value = converted
+        return converted
     }
 }
 
