@@ -5,7 +5,7 @@ public struct CatalogIndex: Sendable {
     public let catalog: Catalog
     /// Rules in id order; an ordinal is a position in this array, so that candidate sets are
     /// small integer sets that sort without string comparisons.
-    let rulesByOrdinal: [Rule]
+    let rulesByOrdinal: [CompiledRule]
     /// Rules that list a package, by ecosystem and normalized name.
     let rulesBySoftware: [SoftwareKey: [Int]]
     /// Rules of an application type, by type id.
@@ -22,11 +22,13 @@ public struct CatalogIndex: Sendable {
     let rulesByService: [String: [Int]]
     /// Rules with no package, application type, port, file or service criterion: checked on every host.
     let unconditionalRules: [Int]
+    /// Every package some rule or application type names.
+    let namedSoftware: Set<SoftwareKey>
 
     /// Builds the index once per run.
     public init(catalog: Catalog) {
         self.catalog = catalog
-        var ordered: [Rule] = []
+        var ordered: [CompiledRule] = []
         var bySoftware: [SoftwareKey: [Int]] = [:]
         var byType: [String: [Int]] = [:]
         var byPort: [ListeningPort: [Int]] = [:]
@@ -36,7 +38,7 @@ public struct CatalogIndex: Sendable {
         for id in catalog.sortedRuleIDs {
             guard let rule = catalog.rules[id] else { continue }
             let ordinal = ordered.count
-            ordered.append(rule)
+            ordered.append(CompiledRule(rule))
             let applies = rule.applies
             for software in applies.software {
                 bySoftware[SoftwareKey(software.ecosystem, software.name), default: []].append(ordinal)
@@ -70,6 +72,28 @@ public struct CatalogIndex: Sendable {
         rulesByFile = byFile.mapValues { Array(Set($0)).sorted() }
         rulesByService = byService.mapValues { Array(Set($0)).sorted() }
         unconditionalRules = unconditional
+        namedSoftware = Set(bySoftware.keys).union(typesBySoftware.keys)
+    }
+}
+
+/// A rule ready for matching: shared by reference (no copy per host) and with its version
+/// ranges parsed once.
+final class CompiledRule: Sendable {
+    let rule: Rule
+    /// The rule's affected packages, keyed as the host's packages are.
+    let software: [(key: SoftwareKey, range: PreparedRange)]
+
+    init(_ rule: Rule) {
+        self.rule = rule
+        software = rule.applies.software.map { entry in
+            (
+                SoftwareKey(entry.ecosystem, entry.name),
+                PreparedRange(
+                    AffectedRange(
+                        scheme: entry.ecosystem.scheme, introduced: entry.introduced, fixed: entry.fixed,
+                        lastAffected: entry.lastAffected))
+            )
+        }
     }
 }
 

@@ -1,17 +1,21 @@
 /// A host's inventory arranged for lookups during matching.
 struct HostFacts {
     let inventory: HostInventory
+    /// Only the installed packages some rule or application type names: most packages of a
+    /// host concern no rule, and are looked at once (one hash lookup) and then left alone.
     let packages: [SoftwareKey: [InstalledPackage]]
     let listening: Set<ListeningPort>
     let files: Set<String>
     /// Lowercased service names.
     let services: Set<String>
 
-    init(_ inventory: HostInventory) {
+    init(_ inventory: HostInventory, index: CatalogIndex) {
         self.inventory = inventory
         var packages: [SoftwareKey: [InstalledPackage]] = [:]
         for package in inventory.packages {
-            packages[SoftwareKey(package.ecosystem, package.name), default: []].append(package)
+            let key = SoftwareKey(package.ecosystem, package.name)
+            guard index.namedSoftware.contains(key) else { continue }
+            packages[key, default: []].append(package)
         }
         self.packages = packages
         listening = Set(inventory.listening)

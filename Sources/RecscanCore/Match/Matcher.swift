@@ -24,15 +24,15 @@ public struct Matcher: Sendable {
 
     /// Every rule directly recommended for the host, and the rules it does not get because it is patched.
     public func match(_ inventory: HostInventory) -> (recommended: [String: RuleMatch], patched: [String: [Evidence]]) {
-        let facts = HostFacts(inventory)
+        let facts = HostFacts(inventory, index: index)
         let detected = facts.detectedApplicationTypes(index)
         var recommended: [String: RuleMatch] = [:]
         var patched: [String: [Evidence]] = [:]
         for ordinal in candidates(facts, detected: detected) {
-            let rule = index.rulesByOrdinal[ordinal]
-            switch verdict(rule, facts, detected: detected) {
-            case .recommended(let match): recommended[rule.id] = match
-            case .patched(let evidence): patched[rule.id] = evidence
+            let compiled = index.rulesByOrdinal[ordinal]
+            switch verdict(compiled, facts, detected: detected) {
+            case .recommended(let match): recommended[compiled.rule.id] = match
+            case .patched(let evidence): patched[compiled.rule.id] = evidence
             case .notRecommended: break
             }
         }
@@ -52,7 +52,8 @@ public struct Matcher: Sendable {
     }
 
     /// Checks every criterion of `rule` against the host, as the SPEC's "Matching" lists them.
-    func verdict(_ rule: Rule, _ facts: HostFacts, detected: [String: String]) -> MatchVerdict {
+    func verdict(_ compiled: CompiledRule, _ facts: HostFacts, detected: [String: String]) -> MatchVerdict {
+        let rule = compiled.rule
         guard !rule.custom else { return .notRecommended }
         var evidence: [Evidence] = []
         var certain = true
@@ -68,7 +69,7 @@ public struct Matcher: Sendable {
             evidence.append(Evidence(.applicationType, [("id", type), ("detectedBy", detectedBy)]))
         }
         if !applies.software.isEmpty {
-            switch softwareVerdict(applies.software, facts) {
+            switch softwareVerdict(compiled.software, facts) {
             case .affected(let found): evidence += found
             case .uncertain(let found):
                 evidence += found
@@ -92,23 +93,27 @@ public struct Matcher: Sendable {
         case absent
     }
 
-    private func softwareVerdict(_ entries: [AffectedSoftware], _ facts: HostFacts) -> SoftwareVerdict {
+    private func softwareVerdict(
+        _ entries: [(key: SoftwareKey, range: PreparedRange)], _ facts: HostFacts
+    ) -> SoftwareVerdict {
         var affected: [Evidence] = []
         var uncertain: [Evidence] = []
         var patched: [Evidence] = []
         for entry in entries {
-            let range = AffectedRange(
-                scheme: entry.ecosystem.scheme, introduced: entry.introduced, fixed: entry.fixed,
-                lastAffected: entry.lastAffected)
-            for package in facts.packages[SoftwareKey(entry.ecosystem, entry.name)] ?? [] {
-                let base: [(name: String, value: String)] = [
+            guard let installed = facts.packages[entry.key] else { continue }
+            for package in installed {
+                let verdict = entry.range.verdict(for: package.version)
+                if verdict == .notAffected { continue }
+                var attributes: [(name: String, value: String)] = [
                     ("ecosystem", package.ecosystem.rawValue), ("name", package.name), ("version", package.version),
-                    ("range", range.description),
+                    ("range", entry.range.description),
                 ]
-                switch range.verdict(for: package.version) {
-                case .affected: affected.append(Evidence(.package, base))
-                case .uncertain(let reason): uncertain.append(Evidence(.uncertain, base + [("reason", reason)]))
-                case .patched: patched.append(Evidence(.patched, base))
+                switch verdict {
+                case .affected: affected.append(Evidence(.package, attributes))
+                case .uncertain(let reason):
+                    attributes.append(("reason", reason))
+                    uncertain.append(Evidence(.uncertain, attributes))
+                case .patched: patched.append(Evidence(.patched, attributes))
                 case .notAffected: break
                 }
             }

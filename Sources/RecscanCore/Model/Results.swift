@@ -256,6 +256,18 @@ public struct ScanSummary: Sendable, Equatable {
     /// Creates a summary with every count at zero.
     public init() {}
 
+    /// Adds another summary's counts (hosts, outcomes, findings; not rejected inputs).
+    public mutating func add(_ other: ScanSummary) {
+        hosts += other.hosts
+        toAssign += other.toAssign
+        auto += other.auto
+        manual += other.manual
+        assigned += other.assigned
+        toUnassign += other.toUnassign
+        excluded += other.excluded
+        findings += other.findings
+    }
+
     /// Adds one host's counts.
     public mutating func add(_ host: HostReport) {
         hosts += 1

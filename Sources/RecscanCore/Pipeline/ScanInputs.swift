@@ -1,6 +1,5 @@
-import Foundation
-
-/// The inputs of a run, read and checked: the first stage of the pipeline.
+/// Every input of a run held in memory at once, hosts merged across files. Used where a
+/// whole-fleet view is simplest (explain, tests); the scan itself streams (`ScanPipeline`).
 public struct ScanInputs: Sendable {
     /// The rule catalog, given or bundled.
     public var catalog: Catalog
@@ -16,46 +15,12 @@ public struct ScanInputs: Sendable {
     /// Reads the catalog, the fleet, the events and every inventory.
     /// - Throws: `ScanFailure.unusableInput` when the catalog or the fleet cannot be used.
     public static func load(_ options: ScanOptions, log: @Sendable (String) -> Void) async throws -> ScanInputs {
-        let discovered: [DiscoveredInput]
-        do {
-            discovered = try InputDiscovery.discover(directory: options.inventories)
-        } catch let error as InputError {
-            throw ScanFailure.usage("inventories folder \(error.description)")
-        }
-        var rejected: [RejectedInput] = []
-        let catalog = try loadCatalog(options)
-        let fleet = try loadFleet(options, discovered: discovered)
-        var events: [SecurityEvent] = []
-        var eventFiles = discovered.filter { $0.kind == .eventsXML || $0.kind == .eventsCSV }
-        if let path = options.eventsPath {
-            eventFiles = [DiscoveredInput(path: path, displayName: path, kind: InputDiscovery.classify(path: path))]
-        }
-        for file in eventFiles {
-            do {
-                events += try readEvents(file, limits: options.limits)
-            } catch {
-                rejected += rejections(error, file: file.displayName)
-            }
-        }
-        var inventoryFiles: [DiscoveredInput] = []
-        for file in discovered {
-            if InventoryFormats.holdsHosts(file.kind) {
-                inventoryFiles.append(file)
-                continue
-            }
-            switch file.kind {
-            case .unrecognized(let reason): rejected.append(RejectedInput(file: file.displayName, reason: reason))
-            case .report:
-                rejected.append(RejectedInput(file: file.displayName, reason: "is a recscan report, not an input"))
-            case .catalog where options.catalogPath == nil:
-                log("note: \(file.displayName) is a catalog; it is used only when given with --catalog")
-            default: break
-            }
-        }
+        let setup = try ScanSetup.load(options, log: log)
+        var rejected = setup.rejected
         let limits = options.limits
         var parsed: [Result<[HostInventory], InventoryFileError>] = []
         try await orderedParallelMap(
-            inventoryFiles, jobs: options.jobs,
+            setup.inventoryFiles, jobs: options.jobs,
             transform: { file in
                 do {
                     return .success(try InventoryFormats.read(file, limits: limits))
@@ -68,90 +33,29 @@ public struct ScanInputs: Sendable {
                 }
             }, consume: { parsed.append($0) })
         var merger = HostMerger()
-        for (file, result) in zip(inventoryFiles, parsed) {
+        for (file, result) in zip(setup.inventoryFiles, parsed) {
             switch result {
             case .success(let hosts): merger.add(hosts)
             case .failure(let failure):
-                rejected.append(
-                    RejectedInput(
-                        file: failure.error.file, line: failure.error.line, column: failure.error.column,
-                        reason: failure.error.message))
-                let names = failure.hostnames.isEmpty ? [Self.hostname(fromFile: file.path)] : failure.hostnames
-                for name in names { merger.addError(failure.error, hostname: name) }
+                rejected.append(failure.rejection)
+                for name in failure.hostnames(orFileNamed: file.path) { merger.addError(failure.error, hostname: name) }
             }
         }
-        let hosts = merger.inputs(fleet: fleet, events: events)
-        let known = Set(hosts.map { $0.hostname.lowercased() })
-        for event in events where !known.contains(event.hostname.lowercased()) {
-            rejected.append(
-                RejectedInput(
-                    file: eventFiles.first?.displayName ?? "events",
-                    reason: "event for unknown computer \(event.hostname) (rule \(event.ruleID), \(event.time))"))
-        }
-        return ScanInputs(catalog: catalog, fleet: fleet, events: events, hosts: hosts, rejected: rejected)
+        let hosts = merger.inputs(fleet: setup.fleet, events: setup.events)
+        rejected += setup.unknownEventHosts(known: Set(hosts.map { $0.hostname.lowercased() }))
+        return ScanInputs(
+            catalog: setup.catalog, fleet: setup.fleet, events: setup.events, hosts: hosts, rejected: rejected)
+    }
+}
+
+extension InventoryFileError {
+    /// The `<rejected>` entry for this file.
+    var rejection: RejectedInput {
+        RejectedInput(file: error.file, line: error.line, column: error.column, reason: error.message)
     }
 
-    static func hostname(fromFile path: String) -> String {
-        ((path as NSString).lastPathComponent as NSString).deletingPathExtension
-    }
-
-    private static func loadCatalog(_ options: ScanOptions) throws -> Catalog {
-        do {
-            if let path = options.catalogPath { return try CatalogReader.read(path: path, limits: options.limits) }
-            return try CatalogReader.read(bytes: BundledCatalog.bytes, displayName: BundledCatalog.displayName)
-        } catch {
-            throw ScanFailure.unusableInput(inputErrors(error, file: options.catalogPath ?? BundledCatalog.displayName))
-        }
-    }
-
-    private static func loadFleet(_ options: ScanOptions, discovered: [DiscoveredInput]) throws -> Fleet {
-        let path: String
-        if let given = options.fleetPath {
-            path = given
-        } else {
-            let fleets = discovered.filter { $0.kind == .fleet }
-            guard fleets.count <= 1 else {
-                throw ScanFailure.unusableInput(
-                    fleets.map {
-                        InputError(
-                            file: $0.displayName,
-                            message: "is one of \(fleets.count) fleet files; pass the one to use with --fleet")
-                    })
-            }
-            guard let only = fleets.first else { return Fleet() }
-            path = only.path
-        }
-        do {
-            return try FleetReader.read(path: path, limits: options.limits)
-        } catch {
-            throw ScanFailure.unusableInput(inputErrors(error, file: path))
-        }
-    }
-
-    private static func readEvents(_ file: DiscoveredInput, limits: InputLimits) throws -> [SecurityEvent] {
-        switch file.kind {
-        case .eventsXML: return try EventsReader.readXML(path: file.path, displayName: file.displayName, limits: limits)
-        case .eventsCSV:
-            guard let data = FileManager.default.contents(atPath: file.path) else {
-                throw InputError(file: file.displayName, message: "cannot be read")
-            }
-            return try EventsReader.readCSV(text: String(decoding: data, as: UTF8.self), displayName: file.displayName)
-        case .unrecognized(let reason): throw InputError(file: file.displayName, message: reason)
-        default: throw InputError(file: file.displayName, message: "is not an events file")
-        }
-    }
-
-    static func inputErrors(_ error: any Error, file: String) -> [InputError] {
-        switch error {
-        case let errors as InputErrors: errors.errors
-        case let error as InputError: [error]
-        default: [InputError(file: file, message: "\(error)")]
-        }
-    }
-
-    private static func rejections(_ error: any Error, file: String) -> [RejectedInput] {
-        inputErrors(error, file: file).map {
-            RejectedInput(file: $0.file, line: $0.line, column: $0.column, reason: $0.message)
-        }
+    /// The hosts the file named before the problem, or the file's name when it named none.
+    func hostnames(orFileNamed path: String) -> [String] {
+        hostnames.isEmpty ? [ScanSetup.hostname(fromFile: path)] : hostnames
     }
 }

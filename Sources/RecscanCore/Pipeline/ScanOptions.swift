@@ -25,6 +25,8 @@ public struct ScanOptions: Sendable {
     public var referenceTime: Int64 = 0
     /// Size and nesting bounds applied to every input file.
     public var limits = InputLimits.standard
+    /// When set, only this shard's hosts are analyzed and the run folder is named after it.
+    public var shard: Shard?
 
     /// Creates options with the command line's defaults.
     public init() {}

@@ -1,43 +1,54 @@
 /// The whole run, top to bottom:
 ///
-/// 1. **Read** (`ScanInputs`): discover the inventories folder by content, read the catalog, the
-///    fleet, the events and every inventory (in parallel), and merge hosts by name.
-/// 2. **Resolve** (`HostFleetContext`): each host's policy chain, effective settings,
-///    assignment levels and exclusions.
-/// 3. **Match** (`Matcher` over a `CatalogIndex`): the rules the host's software, sockets,
-///    files, services and OS call for.
-/// 4. **Decide** (`Recommendations`, `OutcomeDecider`): dependencies, exclusions and one outcome per rule.
-/// 5. **Audit** (`HostAuditor`, `FleetExclusionAudit`) and **triage** (`TriagePlanner`).
-/// 6. **Render** (`ReportXMLWriter`, `HTMLReportWriter`): streamed as hosts finish, into a
-///    temporary run folder that is renamed into place only when complete.
+/// 1. **Read** (`ScanSetup`): discover the inventories folder by content; read the catalog, the
+///    fleet and the events. Inventories are not read yet.
+/// 2. **Per inventory file, in parallel** (`FileAnalyzer`): read the file, then for each host
+///    **resolve** its fleet context (`HostFleetContext`), **match** it (`Matcher` over a
+///    `CatalogIndex`), **decide** outcomes (`Recommendations`, `OutcomeDecider`), **audit** it
+///    (`HostAuditor`), plan **triage** (`TriagePlanner`) and serialize its report fragment.
+/// 3. **Store, in file order** (`RunLedger`, `HostSpill`): each fragment goes to a scratch file
+///    and each host page is written (`HTMLReportWriter`) as soon as the host is done; only small
+///    per-host entries stay in memory. A host found in several files is merged and analyzed
+///    again at the end; fleet computers without an inventory are added.
+/// 4. **Render** the fleet-wide parts: `report.xml` with hosts sorted by name, the exclusion
+///    audit (`FleetExclusionAudit`), the index and rule pages — all into a temporary run folder
+///    that is renamed into place only when complete (`RunDirectory`).
 public struct ScanPipeline: Sendable {
-    /// The options of the run, as the command line gave them.
+    /// The options of the run.
     public let options: ScanOptions
     private let log: @Sendable (String) -> Void
+    private let progress: @Sendable (Int) -> Void
 
-    /// Creates a pipeline; `log` receives progress lines meant for stderr.
-    public init(options: ScanOptions, log: @escaping @Sendable (String) -> Void = { _ in }) {
+    /// Prepares a run.
+    /// - Parameters:
+    ///   - log: receives one line per notable event (stderr in the command line).
+    ///   - progress: receives the number of hosts done so far, as hosts finish.
+    public init(
+        options: ScanOptions, log: @escaping @Sendable (String) -> Void = { _ in },
+        progress: @escaping @Sendable (Int) -> Void = { _ in }
+    ) {
         self.options = options
         self.log = log
+        self.progress = progress
     }
 
     /// Runs the scan and writes `<out>/<run-id>/`.
     /// - Throws: `ScanFailure` when no report can be written.
     public func run() async throws -> ScanResult {
-        let inputs = try await ScanInputs.load(options, log: log)
+        let setup = try ScanSetup.load(options, log: log)
         log(
-            "read \(inputs.hosts.count) hosts, \(inputs.catalog.rules.count) rules, \(inputs.rejected.count) rejected inputs"
-        )
+            "reading \(setup.inventoryFiles.count) inventory files against \(setup.catalog.rules.count) rules"
+                + (options.shard.map { " (shard \($0))" } ?? ""))
         let run: RunDirectory
         do {
             run = try RunDirectory(
                 outDirectory: options.outDirectory,
-                preferredID: RunDirectory.runID(referenceTime: options.referenceTime))
+                preferredID: RunDirectory.runID(referenceTime: options.referenceTime) + shardSuffix)
         } catch let error as OutputError {
             throw ScanFailure.output(error)
         }
         do {
-            let result = try await render(inputs, into: run)
+            let result = try await scan(setup, into: run)
             try run.commit()
             return result
         } catch let error as OutputError {
@@ -49,42 +60,45 @@ public struct ScanPipeline: Sendable {
         }
     }
 
-    private func render(_ inputs: ScanInputs, into run: RunDirectory) async throws -> ScanResult {
+    private var shardSuffix: String {
+        options.shard.map { "-shard\($0.index)of\($0.count)" } ?? ""
+    }
+
+    private func scan(_ setup: ScanSetup, into run: RunDirectory) async throws -> ScanResult {
         let info = RunInfo(
-            runID: run.runID, catalogVersion: inputs.catalog.version,
+            runID: run.runID, catalogVersion: setup.catalog.version,
             referenceTime: Timestamps.iso8601(epochSeconds: options.referenceTime))
         let analyzer = HostAnalyzer(
-            matcher: Matcher(index: CatalogIndex(catalog: inputs.catalog)), fleet: inputs.fleet,
+            matcher: Matcher(index: CatalogIndex(catalog: setup.catalog)), fleet: setup.fleet,
             referenceTime: options.referenceTime, maxAgeDays: options.maxAgeDays)
-        var xml =
-            options.formats.contains(.xml)
-            ? try ReportXMLWriter(path: run.temporaryPath + "/report.xml", run: info, maxAgeDays: options.maxAgeDays)
-            : nil
-        var html =
-            options.formats.contains(.html)
-            ? HTMLReportWriter(directory: run.temporaryPath, run: info, catalog: inputs.catalog) : nil
-        var summary = ScanSummary()
-        var exclusions = FleetExclusionAudit(fleet: inputs.fleet, referenceDay: floorDiv(options.referenceTime, 86_400))
-        var triage: [TriagePlan] = []
-        var highFindings = 0
-        let fleet = inputs.fleet
-        try await orderedParallelMap(inputs.hosts, jobs: options.jobs, transform: analyzer.analyze) { analysis in
-            let report = analysis.report
-            summary.add(report)
-            highFindings += report.findings.filter { $0.severity >= .high }.count
-            exclusions.observe(hostname: report.hostname, fleet: fleet, recommended: analysis.recommendedRuleIDs)
-            triage += analysis.triage
-            try xml?.write(host: report)
-            try html?.write(host: report)
-        }
-        summary.rejectedInputs = inputs.rejected.count
-        let fleetExclusions = exclusions.results
-        let fleetResults = FleetResults(
-            summary: summary, rejected: inputs.rejected, exclusions: fleetExclusions, triage: triage)
-        try xml?.finish(fleetResults)
-        try html?.finish(fleetResults)
+        let files = FileAnalyzer(
+            analyzer: analyzer, limits: options.limits, shard: options.shard,
+            eventsByHost: Dictionary(grouping: setup.events) { $0.hostname.lowercased() })
+        var store = try HostStore(run: run, info: info, catalog: setup.catalog, fleet: setup.fleet, options: options)
+        defer { store.spill.remove() }
+        var rejected = setup.rejected
+        var known: Set<String> = Set(setup.fleet.computers.keys)
+        let progress = self.progress
+        try await orderedParallelMap(
+            Array(setup.inventoryFiles.enumerated()), jobs: options.jobs,
+            transform: { item in
+                var analysis = files.analyze(item.element)
+                analysis.fileIndex = item.offset
+                return analysis
+            },
+            consume: { result in
+                known.formUnion(result.hostnames.map { $0.lowercased() })
+                if let failure = result.failure { rejected.append(failure.rejection) }
+                try store.add(result, files: files)
+                progress(store.ledger.entries.count)
+            })
+        try store.reanalyzeDuplicates(setup.inventoryFiles, files: files)
+        try store.addFleetComputersWithoutInventory(files: files)
+        progress(store.ledger.entries.count)
+        rejected += setup.unknownEventHosts(known: known)
+        let results = try store.finish(rejected: rejected)
         return ScanResult(
-            runID: run.runID, runPath: run.finalPath, summary: summary, rejected: inputs.rejected,
-            highFindings: highFindings)
+            runID: run.runID, runPath: run.finalPath, summary: results.summary, rejected: rejected,
+            highFindings: store.ledger.entries.values.reduce(0) { $0 + $1.highFindings })
     }
 }

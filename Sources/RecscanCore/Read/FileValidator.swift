@@ -59,7 +59,7 @@ public enum FileValidator {
         do {
             try XMLStreamReader.read(path: path, limits: limits) { _ in }
         } catch {
-            return ValidationResult(file: path, format: format, problems: ScanInputs.inputErrors(error, file: path))
+            return ValidationResult(file: path, format: format, problems: ScanSetup.inputErrors(error, file: path))
         }
         var result = contentCheck(path: path, format: format, read: read)
         do {
@@ -78,7 +78,7 @@ public enum FileValidator {
             try read()
             return ValidationResult(file: path, format: format, problems: [])
         } catch {
-            return ValidationResult(file: path, format: format, problems: ScanInputs.inputErrors(error, file: path))
+            return ValidationResult(file: path, format: format, problems: ScanSetup.inputErrors(error, file: path))
         }
     }
 

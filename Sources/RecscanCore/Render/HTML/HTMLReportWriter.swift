@@ -11,12 +11,15 @@
 /// style.css
 /// ```
 ///
-/// The output depends only on the inputs and the order hosts are written in.
+/// Hosts may arrive in any order; pages list them sorted by hostname. Writing a host again
+/// (matched case-insensitively) replaces it: its page is rewritten and its rows updated.
 public struct HTMLReportWriter: Sendable {
     private let directory: String
     private let run: RunInfo
     private let catalog: Catalog
-    private var hosts: [HostDigest] = []
+    private var hosts: [String: HostDigest] = [:]
+    /// The rules listed for each host, by lowercased hostname, so a replaced host's rows can go.
+    private var rulesOfHost: [String: [String]] = [:]
     private var rules: [String: RuleDigest] = [:]
     private var links = PageLinks()
     private var usedHostFiles: Set<String> = []
@@ -35,10 +38,12 @@ public struct HTMLReportWriter: Sendable {
 
     /// Writes `hosts/<file>.html` for one host right away and keeps what the index and rule pages need.
     ///
-    /// Hosts are expected in sorted hostname order; pages list them in the order written.
+    /// Hosts may come in any order; writing a hostname again replaces the earlier page and rows.
     /// - Parameter host: the host's results.
     /// - Throws: ``HTMLWriteError`` when the folder or the page cannot be written.
     public mutating func write(host: HostReport) throws {
+        let key = host.hostname.lowercased()
+        if let previous = hosts[key] { forget(key, fileName: previous.fileName) }
         let fileName = uniqueHostFileName(host.hostname)
         let folder = HTMLOutput.path(directory, "hosts")
         if !hostsFolderReady {
@@ -49,9 +54,9 @@ public struct HTMLReportWriter: Sendable {
         try HTMLOutput.write(page, to: HTMLOutput.path(folder, fileName + ".html"))
 
         usedHostFiles.insert(fileName)
-        hosts.append(HostDigest(host: host, fileName: fileName))
-        let key = host.hostname.lowercased()
-        if links.hostFiles[key] == nil { links.hostFiles[key] = fileName }
+        hosts[key] = HostDigest(host: host, fileName: fileName)
+        rulesOfHost[key] = host.rules.map(\.ruleID)
+        links.hostFiles[key] = fileName
         for result in host.rules {
             rules[result.ruleID, default: RuleDigest(result: result)].rows
                 .append(RuleHostRow(host: host, fileName: fileName, result: result))
@@ -67,7 +72,16 @@ public struct HTMLReportWriter: Sendable {
     ///   - triage: the false-positive remediation plans.
     /// - Throws: ``HTMLWriteError`` when a folder or a file cannot be written.
     public func finish(_ fleet: FleetResults) throws {
-        let sortedRules = rules.keys.sorted(by: RuleID.less).compactMap { rules[$0] }
+        let sortedRules = rules.keys.sorted(by: RuleID.less).compactMap { id in
+            rules[id].map { rule in
+                var sorted = rule
+                sorted.rows.sort { ($0.hostname.lowercased(), $0.hostname) < ($1.hostname.lowercased(), $1.hostname) }
+                return sorted
+            }
+        }
+        let hosts = self.hosts.values.sorted {
+            ($0.hostname.lowercased(), $0.hostname) < ($1.hostname.lowercased(), $1.hostname)
+        }
         let folder = HTMLOutput.path(directory, "rules")
         try HTMLOutput.makeDirectory(folder)
         for rule in sortedRules {
@@ -87,6 +101,19 @@ public struct HTMLReportWriter: Sendable {
         )
         try HTMLOutput.write(index.render(), to: HTMLOutput.path(directory, "index.html"))
         try HTMLOutput.write(StyleSheet.css, to: HTMLOutput.path(directory, "style.css"))
+    }
+
+    /// Drops what a host contributed before it is written again.
+    private mutating func forget(_ key: String, fileName: String) {
+        for ruleID in rulesOfHost[key] ?? [] {
+            rules[ruleID]?.rows.removeAll { $0.hostname.lowercased() == key }
+            if rules[ruleID]?.rows.isEmpty == true {
+                rules[ruleID] = nil
+                links.ruleFiles[ruleID] = nil
+            }
+        }
+        usedHostFiles.remove(fileName)
+        hosts[key] = nil
     }
 
     /// The host's safe file name; a hostname handed over twice gets `~2`, `~3`… so no page is overwritten.

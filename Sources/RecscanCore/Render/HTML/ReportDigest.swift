@@ -70,7 +70,7 @@ struct RuleDigest: Sendable {
     var name: String
     var module: Module
     var severity: Severity
-    /// In the order hosts were written (sorted by hostname).
+    /// Sorted by hostname when the pages are written.
     var rows: [RuleHostRow] = []
 
     init(result: RuleResult) {

@@ -1,61 +1,42 @@
 import Foundation
 
-/// Writes `report.xml` as hosts finish: each host becomes a fragment appended to a body file,
-/// and `finish` assembles header, summary, body and fleet-wide sections. Memory stays bounded
-/// by one host, whatever the fleet size.
-public struct ReportXMLWriter {
-    /// The report's XML namespace, `urn:recscan:report:1`.
+/// Writes `report.xml`. Hosts are serialized one at a time into fragments (`fragment(for:)`),
+/// which the pipeline keeps on disk; `write` then assembles header, summary, the host fragments
+/// in order and the fleet-wide sections. Memory stays bounded by one host, whatever the fleet size.
+public enum ReportXMLWriter {
+    /// The report's namespace.
     public static let namespace = "urn:recscan:report:1"
-    private let path: String
-    private let bodyPath: String
-    private let run: RunInfo
-    private let maxAgeDays: Int
-    private var body: FileHandle
 
-    /// Starts a report at `path` (inside the run's temporary folder).
-    public init(path: String, run: RunInfo, maxAgeDays: Int) throws {
-        self.path = path
-        self.run = run
-        self.maxAgeDays = maxAgeDays
-        bodyPath = path + ".body"
-        guard FileManager.default.createFile(atPath: bodyPath, contents: nil),
-            let handle = FileHandle(forWritingAtPath: bodyPath)
-        else { throw OutputError(path: bodyPath, message: "cannot create the file") }
-        body = handle
-    }
-
-    /// Appends one host.
-    public mutating func write(host: HostReport) throws {
+    /// One host's `<host>` element, indented as it sits in the report.
+    public static func fragment(for host: HostReport) throws -> [UInt8] {
         // The host is written inside a throw-away wrapper so that libxml2 indents it one level,
         // as it sits in the report; the wrapper's own lines are then dropped.
-        let fragment = try XMLStreamWriter(fragmentNamed: path)
-        try fragment.startElement("wrapper")
-        try HostXML.write(host, to: fragment)
-        try fragment.endElement()
-        let bytes = try fragment.finishFragment()
+        let writer = try XMLStreamWriter(fragmentNamed: "report.xml")
+        try writer.startElement("wrapper")
+        try HostXML.write(host, to: writer)
+        try writer.endElement()
+        let bytes = try writer.finishFragment()
         let start = (bytes.firstIndex(of: UInt8(ascii: "\n")) ?? -1) + 1
         let closing = Array("</wrapper>".utf8)
         var end = bytes.count
         while end >= start + closing.count, !bytes[(end - closing.count)..<end].elementsEqual(closing) { end -= 1 }
         end -= closing.count
         guard end >= start else {
-            throw OutputError(path: path, message: "host \(host.hostname) could not be serialized")
+            throw OutputError(path: "report.xml", message: "host \(host.hostname) could not be serialized")
         }
-        do {
-            try body.write(contentsOf: bytes[start..<end])
-        } catch let error as OutputError {
-            throw error
-        } catch {
-            throw OutputError(path: bodyPath, message: "could not be written: \(error.localizedDescription)")
-        }
+        return Array(bytes[start..<end])
     }
 
-    /// Writes the complete report and removes the body file.
-    public func finish(_ fleet: FleetResults) throws {
-        try? body.close()
+    /// Writes the complete report to `path`.
+    /// - Parameters:
+    ///   - hosts: called once, after the summary, to copy every host fragment in order.
+    public static func write(
+        path: String, run: RunInfo, maxAgeDays: Int, fleet: FleetResults,
+        hosts: (XMLStreamWriter) throws -> Void
+    ) throws {
         let writer = try XMLStreamWriter(path: path)
         try writer.startElement("report")
-        try writer.attribute("xmlns", Self.namespace)
+        try writer.attribute("xmlns", namespace)
         try writer.attribute("run", run.runID)
         try writer.attribute("catalogVersion", run.catalogVersion)
         try writer.attribute("referenceTime", run.referenceTime)
@@ -65,19 +46,18 @@ public struct ReportXMLWriter {
             "summary",
             [
                 ("hosts", String(summary.hosts)), ("toAssign", String(summary.toAssign)),
-                ("auto", String(summary.auto)),
-                ("manual", String(summary.manual)), ("assigned", String(summary.assigned)),
-                ("toUnassign", String(summary.toUnassign)), ("excluded", String(summary.excluded)),
-                ("findings", String(summary.findings)), ("rejectedInputs", String(summary.rejectedInputs)),
+                ("auto", String(summary.auto)), ("manual", String(summary.manual)),
+                ("assigned", String(summary.assigned)), ("toUnassign", String(summary.toUnassign)),
+                ("excluded", String(summary.excluded)), ("findings", String(summary.findings)),
+                ("rejectedInputs", String(summary.rejectedInputs)),
             ])
-        try copyBody(into: writer)
+        try hosts(writer)
         for input in fleet.rejected {
             try writer.element(
                 "rejected",
                 [
                     ("file", input.file), ("line", input.line.map(String.init)),
-                    ("column", input.column.map(String.init)),
-                    ("reason", input.reason),
+                    ("column", input.column.map(String.init)), ("reason", input.reason),
                 ])
         }
         for exclusion in fleet.exclusions {
@@ -92,16 +72,5 @@ public struct ReportXMLWriter {
         for plan in fleet.triage { try HostXML.write(plan, to: writer) }
         try writer.endElement()
         try writer.close()
-        try? FileManager.default.removeItem(atPath: bodyPath)
-    }
-
-    private func copyBody(into writer: XMLStreamWriter) throws {
-        guard let input = FileHandle(forReadingAtPath: bodyPath) else {
-            throw OutputError(path: bodyPath, message: "cannot be read back")
-        }
-        defer { try? input.close() }
-        while let chunk = try input.read(upToCount: 1 << 20), !chunk.isEmpty {
-            try writer.raw([UInt8](chunk))
-        }
     }
 }

@@ -1,0 +1,53 @@
+import Foundation
+
+/// An append-only scratch file of host fragments, so that a run keeps only offsets in memory
+/// and can still write hosts sorted by name at the end.
+final class HostSpill {
+    private let path: String
+    private let handle: FileHandle
+    private var length: UInt64 = 0
+
+    init(path: String) throws {
+        guard FileManager.default.createFile(atPath: path, contents: nil),
+            let handle = FileHandle(forUpdatingAtPath: path)
+        else { throw OutputError(path: path, message: "cannot create the file") }
+        self.path = path
+        self.handle = handle
+    }
+
+    deinit { try? handle.close() }
+
+    /// Appends bytes and returns where they are.
+    func append(_ bytes: [UInt8]) throws -> Range<UInt64> {
+        let start = length
+        do {
+            try handle.seekToEnd()
+            try handle.write(contentsOf: bytes)
+        } catch {
+            throw OutputError(path: path, message: "could not be written: \(error.localizedDescription)")
+        }
+        length += UInt64(bytes.count)
+        return start..<length
+    }
+
+    /// The bytes at `range`.
+    func read(_ range: Range<UInt64>) throws -> [UInt8] {
+        do {
+            try handle.seek(toOffset: range.lowerBound)
+            guard let data = try handle.read(upToCount: Int(range.upperBound - range.lowerBound)),
+                data.count == Int(range.upperBound - range.lowerBound)
+            else { throw OutputError(path: path, message: "was cut short while the run was writing it") }
+            return [UInt8](data)
+        } catch let error as OutputError {
+            throw error
+        } catch {
+            throw OutputError(path: path, message: "cannot be read back: \(error.localizedDescription)")
+        }
+    }
+
+    /// Removes the scratch file.
+    func remove() {
+        try? handle.close()
+        try? FileManager.default.removeItem(atPath: path)
+    }
+}

@@ -1,0 +1,100 @@
+/// Where analyzed hosts go as they finish: fragments to the spill file, pages to the HTML
+/// writer, small entries to the ledger; `finish` writes the fleet-wide parts.
+struct HostStore {
+    let spill: HostSpill
+    private(set) var ledger: RunLedger
+    private var html: HTMLReportWriter?
+    private let run: RunDirectory
+    private let info: RunInfo
+    private let fleet: Fleet
+    private let options: ScanOptions
+
+    init(run: RunDirectory, info: RunInfo, catalog: Catalog, fleet: Fleet, options: ScanOptions) throws {
+        spill = try HostSpill(path: run.temporaryPath + "/.hosts.spill")
+        ledger = RunLedger(fleet: fleet)
+        html =
+            options.formats.contains(.html)
+            ? HTMLReportWriter(directory: run.temporaryPath, run: info, catalog: catalog) : nil
+        self.run = run
+        self.info = info
+        self.fleet = fleet
+        self.options = options
+    }
+
+    private func inShard(_ hostname: String) -> Bool { options.shard?.includes(hostname) ?? true }
+
+    /// Stores the hosts of one file; hosts already seen are left for `reanalyzeDuplicates`.
+    mutating func add(_ result: FileAnalysis, files: FileAnalyzer) throws {
+        for host in result.hosts where ledger.isNew(host.analysis.report.hostname, file: result.fileIndex) {
+            try store(host, files: [result.fileIndex])
+        }
+        guard let failure = result.failure else { return }
+        for name in result.hostnames where inShard(name) && ledger.isNew(name, file: result.fileIndex) {
+            let input = HostInput(
+                hostname: name, inventory: nil, errors: [failure.error],
+                events: files.eventsByHost[name.lowercased()] ?? [])
+            try store(files.render(input), files: [result.fileIndex])
+        }
+    }
+
+    /// Reads again every file of each host found more than once, merges, and replaces its entry.
+    mutating func reanalyzeDuplicates(_ inventoryFiles: [DiscoveredInput], files: FileAnalyzer) throws {
+        for (key, indices) in ledger.duplicates.sorted(by: { $0.key < $1.key }) {
+            var merger = HostMerger()
+            for index in indices.sorted() where inventoryFiles.indices.contains(index) {
+                let file = inventoryFiles[index]
+                do {
+                    let hosts = try InventoryFormats.read(file, limits: options.limits)
+                    merger.add(hosts.filter { $0.hostname.lowercased() == key })
+                } catch let failure as InventoryFileError {
+                    for name in failure.hostnames(orFileNamed: file.path) where name.lowercased() == key {
+                        merger.addError(failure.error, hostname: name)
+                    }
+                }
+            }
+            guard let input = merger.inputs(fleet: Fleet(), events: files.eventsByHost[key] ?? []).first else {
+                continue
+            }
+            try store(files.render(input), files: indices.sorted())
+        }
+    }
+
+    /// Adds the fleet's computers that no inventory named: fleet audit only.
+    mutating func addFleetComputersWithoutInventory(files: FileAnalyzer) throws {
+        for key in fleet.computers.keys.sorted() where ledger.entries[key] == nil {
+            guard let computer = fleet.computers[key], inShard(computer.hostname) else { continue }
+            let input = HostInput(
+                hostname: computer.hostname, inventory: nil, errors: [], events: files.eventsByHost[key] ?? [])
+            try store(files.render(input), files: [])
+        }
+    }
+
+    private mutating func store(_ host: AnalyzedHost, files: [Int]) throws {
+        let range = try spill.append(host.fragment)
+        try html?.write(host: host.analysis.report)
+        ledger.record(host.analysis, fragment: range, files: files)
+    }
+
+    /// Writes `report.xml` (hosts sorted by name) and the HTML index and rule pages.
+    func finish(rejected: [RejectedInput]) throws -> FleetResults {
+        let entries = ledger.sorted
+        var summary = ScanSummary()
+        var audit = FleetExclusionAudit(fleet: fleet, referenceDay: floorDiv(options.referenceTime, 86_400))
+        for entry in entries {
+            summary.add(entry.counts)
+            audit.observe(hostname: entry.hostname, fleet: fleet, recommended: entry.excludable)
+        }
+        summary.rejectedInputs = rejected.count
+        let results = FleetResults(
+            summary: summary, rejected: rejected, exclusions: audit.results, triage: entries.flatMap(\.triage))
+        if options.formats.contains(.xml) {
+            try ReportXMLWriter.write(
+                path: run.temporaryPath + "/report.xml", run: info, maxAgeDays: options.maxAgeDays, fleet: results
+            ) { writer in
+                for entry in entries { try writer.raw(spill.read(entry.fragment)) }
+            }
+        }
+        try html?.finish(results)
+        return results
+    }
+}

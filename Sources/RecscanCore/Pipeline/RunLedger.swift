@@ -1,0 +1,54 @@
+/// What a run remembers of one host until the end: where its report fragment is, its counts
+/// and the few facts the fleet-wide sections need. Small, whatever the host's size.
+struct HostEntry {
+    var hostname: String
+    var fragment: Range<UInt64>
+    var counts: ScanSummary
+    var highFindings: Int
+    /// Recommended rules that some exclusion override of the fleet names.
+    var excludable: Set<String>
+    var triage: [TriagePlan]
+    /// Positions in the run's inventory file list where the host was found.
+    var files: [Int]
+}
+
+/// The per-host ledger of a run. Hosts arrive in file order; a host found again in a later
+/// file is only noted, and re-analyzed from all its files at the end (`duplicates`).
+struct RunLedger {
+    private(set) var entries: [String: HostEntry] = [:]
+    /// Hosts found in more than one place, with every file they were found in.
+    private(set) var duplicates: [String: Set<Int>] = [:]
+    /// Rules that some exclusion override of the fleet names.
+    let excludableRules: Set<String>
+
+    init(fleet: Fleet) {
+        var rules: Set<String> = []
+        for policy in fleet.policies.values { rules.formUnion(policy.configuration.overrides.map(\.ruleID)) }
+        for computer in fleet.computers.values { rules.formUnion(computer.configuration.overrides.map(\.ruleID)) }
+        excludableRules = rules
+    }
+
+    /// Whether a host arriving from `file` is new; if not, it is remembered as a duplicate.
+    mutating func isNew(_ hostname: String, file: Int?) -> Bool {
+        let key = hostname.lowercased()
+        guard let entry = entries[key] else { return true }
+        duplicates[key, default: Set(entry.files)].formUnion(file.map { [$0] } ?? [])
+        return false
+    }
+
+    /// Records (or replaces) a host's entry.
+    mutating func record(_ analysis: HostAnalysis, fragment: Range<UInt64>, files: [Int]) {
+        var counts = ScanSummary()
+        counts.add(analysis.report)
+        entries[analysis.report.hostname.lowercased()] = HostEntry(
+            hostname: analysis.report.hostname, fragment: fragment, counts: counts,
+            highFindings: analysis.report.findings.filter { $0.severity >= .high }.count,
+            excludable: analysis.recommendedRuleIDs.intersection(excludableRules), triage: analysis.triage,
+            files: files)
+    }
+
+    /// Entries sorted by hostname (case-insensitive, then exact).
+    var sorted: [HostEntry] {
+        entries.values.sorted { ($0.hostname.lowercased(), $0.hostname) < ($1.hostname.lowercased(), $1.hostname) }
+    }
+}

@@ -1,0 +1,136 @@
+import Foundation
+
+/// Everything a run reads before the inventories: the catalog, the fleet, the events and the
+/// list of inventory files, classified by content. Small, whatever the fleet size.
+public struct ScanSetup: Sendable {
+    /// The rule catalog, given or bundled.
+    public var catalog: Catalog
+    /// The fleet export; empty when no fleet file was found.
+    public var fleet: Fleet
+    /// False-positive events to triage; empty when no events file was found.
+    public var events: [SecurityEvent]
+    /// Files that hold hosts, sorted by path.
+    public var inventoryFiles: [DiscoveredInput]
+    /// Input files, or parts of them, that could not be used.
+    public var rejected: [RejectedInput]
+    /// The events file(s) read, for messages about events.
+    public var eventFiles: [String]
+
+    /// Reads the catalog, the fleet and the events, and lists the inventory files.
+    /// - Throws: `ScanFailure.unusableInput` when the catalog or the fleet cannot be used,
+    ///   `ScanFailure.usage` when the inventories folder does not exist.
+    public static func load(_ options: ScanOptions, log: @Sendable (String) -> Void) throws -> ScanSetup {
+        let discovered: [DiscoveredInput]
+        do {
+            discovered = try InputDiscovery.discover(directory: options.inventories)
+        } catch let error as InputError {
+            throw ScanFailure.usage("inventories folder \(error.description)")
+        }
+        var rejected: [RejectedInput] = []
+        let catalog = try loadCatalog(options)
+        let fleet = try loadFleet(options, discovered: discovered)
+        var events: [SecurityEvent] = []
+        var eventFiles = discovered.filter { $0.kind == .eventsXML || $0.kind == .eventsCSV }
+        if let path = options.eventsPath {
+            eventFiles = [DiscoveredInput(path: path, displayName: path, kind: InputDiscovery.classify(path: path))]
+        }
+        for file in eventFiles {
+            do {
+                events += try readEvents(file, limits: options.limits)
+            } catch {
+                rejected += rejections(error, file: file.displayName)
+            }
+        }
+        var inventoryFiles: [DiscoveredInput] = []
+        for file in discovered {
+            if InventoryFormats.holdsHosts(file.kind) {
+                inventoryFiles.append(file)
+                continue
+            }
+            switch file.kind {
+            case .unrecognized(let reason): rejected.append(RejectedInput(file: file.displayName, reason: reason))
+            case .report:
+                rejected.append(RejectedInput(file: file.displayName, reason: "is a recscan report, not an input"))
+            case .catalog where options.catalogPath == nil:
+                log("note: \(file.displayName) is a catalog; it is used only when given with --catalog")
+            default: break
+            }
+        }
+        return ScanSetup(
+            catalog: catalog, fleet: fleet, events: events, inventoryFiles: inventoryFiles, rejected: rejected,
+            eventFiles: eventFiles.map(\.displayName))
+    }
+
+    /// Rejections for events whose computer is neither inventoried nor in the fleet.
+    func unknownEventHosts(known: Set<String>) -> [RejectedInput] {
+        events.filter { !known.contains($0.hostname.lowercased()) }.map { event in
+            RejectedInput(
+                file: eventFiles.first ?? "events",
+                reason: "event for unknown computer \(event.hostname) (rule \(event.ruleID), \(event.time))")
+        }
+    }
+
+    static func hostname(fromFile path: String) -> String {
+        ((path as NSString).lastPathComponent as NSString).deletingPathExtension
+    }
+
+    static func loadCatalog(_ options: ScanOptions) throws -> Catalog {
+        do {
+            if let path = options.catalogPath { return try CatalogReader.read(path: path, limits: options.limits) }
+            return try CatalogReader.read(bytes: BundledCatalog.bytes, displayName: BundledCatalog.displayName)
+        } catch {
+            throw ScanFailure.unusableInput(inputErrors(error, file: options.catalogPath ?? BundledCatalog.displayName))
+        }
+    }
+
+    static func loadFleet(_ options: ScanOptions, discovered: [DiscoveredInput]) throws -> Fleet {
+        let path: String
+        if let given = options.fleetPath {
+            path = given
+        } else {
+            let fleets = discovered.filter { $0.kind == .fleet }
+            guard fleets.count <= 1 else {
+                throw ScanFailure.unusableInput(
+                    fleets.map {
+                        InputError(
+                            file: $0.displayName,
+                            message: "is one of \(fleets.count) fleet files; pass the one to use with --fleet")
+                    })
+            }
+            guard let only = fleets.first else { return Fleet() }
+            path = only.path
+        }
+        do {
+            return try FleetReader.read(path: path, limits: options.limits)
+        } catch {
+            throw ScanFailure.unusableInput(inputErrors(error, file: path))
+        }
+    }
+
+    static func readEvents(_ file: DiscoveredInput, limits: InputLimits) throws -> [SecurityEvent] {
+        switch file.kind {
+        case .eventsXML: return try EventsReader.readXML(path: file.path, displayName: file.displayName, limits: limits)
+        case .eventsCSV:
+            guard let data = FileManager.default.contents(atPath: file.path) else {
+                throw InputError(file: file.displayName, message: "cannot be read")
+            }
+            return try EventsReader.readCSV(text: String(decoding: data, as: UTF8.self), displayName: file.displayName)
+        case .unrecognized(let reason): throw InputError(file: file.displayName, message: reason)
+        default: throw InputError(file: file.displayName, message: "is not an events file")
+        }
+    }
+
+    static func inputErrors(_ error: any Error, file: String) -> [InputError] {
+        switch error {
+        case let errors as InputErrors: errors.errors
+        case let error as InputError: [error]
+        default: [InputError(file: file, message: "\(error)")]
+        }
+    }
+
+    static func rejections(_ error: any Error, file: String) -> [RejectedInput] {
+        inputErrors(error, file: file).map {
+            RejectedInput(file: $0.file, line: $0.line, column: $0.column, reason: $0.message)
+        }
+    }
+}
