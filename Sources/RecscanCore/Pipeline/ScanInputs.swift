@@ -92,7 +92,7 @@ public struct ScanInputs: Sendable {
     }
 
     static func hostname(fromFile path: String) -> String {
-        ((path as NSString).lastPathComponent as NSString).deletingPathExtension
+        HostNames.fromFile(path)
     }
 
     private static func loadCatalog(_ options: ScanOptions) throws -> Catalog {
