@@ -105,7 +105,9 @@ public struct Matcher: Sendable {
                     ("ecosystem", package.ecosystem.rawValue), ("name", package.name), ("version", package.version),
                     ("range", range.description),
                 ]
-                switch range.verdict(for: package.version) {
+                // A version listed without its epoch (rpm -qa's default output) is taken to
+                // share each bound's epoch: version and release decide.
+                switch (package.epochUnknown ? range.droppingEpochs : range).verdict(for: package.version) {
                 case .affected: affected.append(Evidence(.package, base))
                 case .uncertain(let reason): uncertain.append(Evidence(.uncertain, base + [("reason", reason)]))
                 case .patched: patched.append(Evidence(.patched, base))
@@ -151,5 +153,19 @@ extension OSConstraint {
             }
         }
         return true
+    }
+}
+
+extension AffectedRange {
+    /// The range with `epoch:` removed from every bound.
+    fileprivate var droppingEpochs: AffectedRange {
+        func drop(_ bound: String?) -> String? {
+            guard let bound, let colon = bound.firstIndex(of: ":"), bound[..<colon].allSatisfy(\.isNumber) else {
+                return bound
+            }
+            return String(bound[bound.index(after: colon)...])
+        }
+        return AffectedRange(
+            scheme: scheme, introduced: drop(introduced), fixed: drop(fixed), lastAffected: drop(lastAffected))
     }
 }
