@@ -62,7 +62,7 @@ public enum InputDiscovery {
         let text = String(decoding: head, as: UTF8.self)
         let trimmed = text.drop { $0.isWhitespace || $0 == "\u{FEFF}" }
         if trimmed.hasPrefix("<") || head.starts(with: [0xFE, 0xFF]) || head.starts(with: [0xFF, 0xFE]) {
-            return classifyXML(path: path)
+            return classifyXML(path: path, head: text)
         }
         if trimmed.hasPrefix(EventsReader.csvHeader) { return .eventsCSV }
         if trimmed.hasPrefix("{") || trimmed.hasPrefix("[") { return FormatSniffer.classifyJSON(path: path) }
@@ -73,7 +73,7 @@ public enum InputDiscovery {
         let element: XMLElementStart
     }
 
-    private static func classifyXML(path: String) -> InputKind {
+    private static func classifyXML(path: String, head: String) -> InputKind {
         do {
             try XMLStreamReader.read(path: path) { event in
                 if case .start(let element) = event { throw FoundRoot(element: element) }
@@ -93,8 +93,9 @@ public enum InputDiscovery {
                 return .unrecognized("has root element \(namespace)\(found.element.localName); \(accepted)")
             }
         } catch {
-            // Malformed XML: the inventory reader reports it with its position.
-            return .nativeInventory
+            // Malformed before the root element was seen: the reader of the format the start of
+            // the file names reports the problem with its position.
+            return head.contains(CycloneDXXMLImporter.namespacePrefix) ? .cycloneDXXML : .nativeInventory
         }
     }
 }

@@ -15,6 +15,8 @@ public enum CycloneDXXMLImporter: InventoryImporter {
         var builder = Builder(hosts: SBOMHostBuilder(path: path, displayName: displayName))
         do {
             try XMLStreamReader.read(path: path, displayName: displayName, limits: limits) { try builder.handle($0) }
+            // Components end inside out; they are added in document order, parents first.
+            for entry in builder.finished.sorted(by: { $0.order < $1.order }) { try builder.hosts.add(entry.entry) }
         } catch let error as InputError {
             throw InventoryFileError(error: error, hostnames: [builder.hosts.host.hostname])
         }
@@ -26,7 +28,9 @@ public enum CycloneDXXMLImporter: InventoryImporter {
         var namespace = ""
         var path: [String] = []
         /// Components being read, innermost last, with the depth of their element.
-        var open: [(entry: SBOMEntry, depth: Int, isSubject: Bool)] = []
+        var open: [(entry: SBOMEntry, depth: Int, isSubject: Bool, order: Int)] = []
+        var finished: [(order: Int, entry: SBOMEntry)] = []
+        var started = 0
         var field: (name: String, depth: Int, line: Int)?
         var text = ""
 
@@ -48,7 +52,8 @@ public enum CycloneDXXMLImporter: InventoryImporter {
             case "component" where startsComponent(depth: depth):
                 let isSubject = depth == 2 && path[1] == "metadata"
                 let type = element["type"]?.trimmingWhitespace.lowercased() ?? ""
-                open.append((SBOMEntry(type: type, line: element.line), depth, isSubject))
+                open.append((SBOMEntry(type: type, line: element.line), depth, isSubject, started))
+                started += 1
             case "name", "version", "purl":
                 if open.last?.depth == depth - 1 { (field, text) = ((element.localName, depth, element.line), "") }
             case "timestamp" where depth == 2 && path[1] == "metadata":
@@ -82,7 +87,7 @@ public enum CycloneDXXMLImporter: InventoryImporter {
             }
             guard name == "component", let last = open.last, last.depth == depth else { return }
             open.removeLast()
-            if !last.isSubject || last.entry.type == "operating-system" { try hosts.add(last.entry) }
+            if !last.isSubject || last.entry.type == "operating-system" { finished.append((last.order, last.entry)) }
         }
 
         private mutating func checkRoot(_ element: XMLElementStart) throws {

@@ -65,7 +65,8 @@ public enum RPMListImporter: InventoryImporter {
         case 1: return parseNEVRA(fields[0])
         case 2, 3:
             // The --qf form always prints the epoch ("0:" when there is none).
-            guard fields[1].contains(":"), let (version, release) = splitLast(fields[1], "-"), isToken(fields[0])
+            guard fields[1].contains(":"), let (version, release) = splitLast(fields[1], "-"), isToken(fields[0]),
+                !fields[0].contains(":")
             else { return nil }
             let arch = fields.count == 3 && fields[2] != "(none)" ? fields[2] : nil
             return makeEntry(name: fields[0], version: version, release: release, arch: arch)
@@ -82,7 +83,7 @@ public enum RPMListImporter: InventoryImporter {
             rest = front
         }
         guard let (nameAndVersion, release) = splitLast(rest, "-"),
-            let (name, version) = splitLast(nameAndVersion, "-"), isToken(name)
+            let (name, version) = splitLast(nameAndVersion, "-"), isToken(name), !name.contains(":")
         else { return nil }
         return makeEntry(name: name, version: version, release: release, arch: arch)
     }
