@@ -20,12 +20,13 @@ enum FormatSniffer {
             if scanner.members["bomFormat"] == "CycloneDX" { return .cycloneDXJSON }
             if scanner.members["spdxVersion"]?.hasPrefix("SPDX-") == true { return .spdxJSON }
             if scanner.members["hostIdentifier"] != nil { return .osqueryJSON }
+            let what = scanner.finished ? "a JSON object" : "a JSON object cut short (truncated?)"
             return .unrecognized(
-                "is a JSON object without bomFormat \"CycloneDX\", spdxVersion or hostIdentifier; \(InputDiscovery.accepted)"
-            )
+                "is \(what) without bomFormat \"CycloneDX\", spdxVersion or hostIdentifier; \(InputDiscovery.accepted)")
         case .array:
             if OsqueryTable.recognize(columns: scanner.firstElementMembers) != nil { return .osqueryJSON }
-            let what = scanner.firstElementMembers.isEmpty ? "an empty JSON array" : "a JSON array of unknown rows"
+            let what =
+                scanner.firstElementMembers.isEmpty ? "a JSON array without rows" : "a JSON array of unknown rows"
             return .unrecognized("is \(what); \(InputDiscovery.accepted)")
         case .unknown, .other:
             return .unrecognized("is not a recognized JSON document; \(InputDiscovery.accepted)")

@@ -51,7 +51,8 @@ struct OsqueryAndDiscoveryTests {
 
     @Test(arguments: [
         ("x.json", "{\"hello\": 1}", "without bomFormat"),
-        ("x.json", "[]", "an empty JSON array"),
+        ("x.json", "[]", "a JSON array without rows"),
+        ("x.json", "{\"components\": [{\"name\": \"a\"}", "truncated"),
         ("x.json", "[{\"a\": 1}]", "unknown rows"),
         ("x.txt", "just some notes\nabout things\n", "not a recognized format"),
         ("x.yaml", "bomFormat: CycloneDX\n", "not a recognized format"),
