@@ -81,19 +81,43 @@ public struct CatalogIndex: Sendable {
 final class CompiledRule: Sendable {
     let rule: Rule
     /// The rule's affected packages, keyed as the host's packages are.
-    let software: [(key: SoftwareKey, range: PreparedRange)]
+    let software: [SoftwareCriterion]
 
     init(_ rule: Rule) {
         self.rule = rule
-        software = rule.applies.software.map { entry in
-            (
-                SoftwareKey(entry.ecosystem, entry.name),
-                PreparedRange(
-                    AffectedRange(
-                        scheme: entry.ecosystem.scheme, introduced: entry.introduced, fixed: entry.fixed,
-                        lastAffected: entry.lastAffected))
-            )
+        software = rule.applies.software.map(SoftwareCriterion.init)
+    }
+}
+
+/// One affected package of a rule, with its range prepared for both ways a version may be listed.
+struct SoftwareCriterion: Sendable {
+    let key: SoftwareKey
+    let range: PreparedRange
+    /// For a version listed without its epoch (`rpm -qa`'s default output): the bounds without
+    /// theirs, so that version and release decide.
+    let rangeWithoutEpochs: PreparedRange
+
+    init(_ entry: AffectedSoftware) {
+        key = SoftwareKey(entry.ecosystem, entry.name)
+        let range = AffectedRange(
+            scheme: entry.ecosystem.scheme, introduced: entry.introduced, fixed: entry.fixed,
+            lastAffected: entry.lastAffected)
+        self.range = PreparedRange(range)
+        rangeWithoutEpochs = entry.ecosystem == .rpm ? PreparedRange(range.droppingEpochs) : self.range
+    }
+}
+
+extension AffectedRange {
+    /// The range with `epoch:` removed from every bound.
+    var droppingEpochs: AffectedRange {
+        func drop(_ bound: String?) -> String? {
+            guard let bound, let colon = bound.firstIndex(of: ":"), bound[..<colon].allSatisfy(\.isNumber) else {
+                return bound
+            }
+            return String(bound[bound.index(after: colon)...])
         }
+        return AffectedRange(
+            scheme: scheme, introduced: drop(introduced), fixed: drop(fixed), lastAffected: drop(lastAffected))
     }
 }
 

@@ -94,7 +94,7 @@ public struct Matcher: Sendable {
     }
 
     private func softwareVerdict(
-        _ entries: [(key: SoftwareKey, range: PreparedRange)], _ facts: HostFacts
+        _ entries: [SoftwareCriterion], _ facts: HostFacts
     ) -> SoftwareVerdict {
         var affected: [Evidence] = []
         var uncertain: [Evidence] = []
@@ -102,13 +102,14 @@ public struct Matcher: Sendable {
         for entry in entries {
             guard let installed = facts.packages[entry.key] else { continue }
             for package in installed {
-                let verdict = entry.range.verdict(for: package.version)
-                if verdict == .notAffected { continue }
                 var attributes: [(name: String, value: String)] = [
                     ("ecosystem", package.ecosystem.rawValue), ("name", package.name), ("version", package.version),
                     ("range", entry.range.description),
                 ]
-                switch verdict {
+                // A version listed without its epoch (rpm -qa's default output) is taken to
+                // share each bound's epoch: version and release decide.
+                let range = package.epochUnknown ? entry.rangeWithoutEpochs : entry.range
+                switch range.verdict(for: package.version) {
                 case .affected: affected.append(Evidence(.package, attributes))
                 case .uncertain(let reason):
                     attributes.append(("reason", reason))

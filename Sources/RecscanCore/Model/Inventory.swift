@@ -18,7 +18,8 @@ public enum Ecosystem: String, Sendable, CaseIterable, Comparable {
     }
 
     /// The name as the ecosystem compares it: PEP 503 for pypi, case-insensitive for
-    /// Windows products, exact otherwise.
+    /// Windows products and nuget, crates.io's rule for cargo (case-insensitive, `-` and `_`
+    /// alike), exact otherwise (deb, rpm, npm, maven, gem and golang names are case-sensitive).
     public func normalizedName(_ name: String) -> String {
         switch self {
         case .pypi:
@@ -35,6 +36,7 @@ public enum Ecosystem: String, Sendable, CaseIterable, Comparable {
             }
             return result
         case .windows, .nuget: return name.lowercased()
+        case .cargo: return String(name.lowercased().map { $0 == "_" ? "-" : $0 })
         default: return name
         }
     }
@@ -50,6 +52,10 @@ public struct OperatingSystem: Sendable, Equatable {
     public var version: String
     /// The CPU architecture, e.g. "x86_64", when reported.
     public var arch: String?
+    /// What the OS was inferred from when the inventory does not state it, e.g.
+    /// "base-files 12.4+deb12u11" or "purl distro=debian-12"; `nil` when stated. A stated OS
+    /// wins over an inferred one when a host's files are merged.
+    public var inferredFrom: String? = nil
 }
 
 /// One installed package.
@@ -64,6 +70,16 @@ public struct InstalledPackage: Sendable, Equatable {
     public var arch: String?
     /// The file the package was read from, kept as evidence.
     public var source: String?
+    /// Whether the inventory left the epoch out although the package may have one: `rpm -qa`'s
+    /// default output never prints it. Such a version is compared with a range as if it had the
+    /// epoch of each bound (version and release decide).
+    public var epochUnknown = false
+    /// The package URL the inventory gave, kept as evidence.
+    public var purl: String? = nil
+    /// The source package it was built from (dpkg `Source:`), when it differs from `name`.
+    public var sourcePackage: String? = nil
+    /// The source package's version (dpkg `Source: name (version)`), when it differs from `version`.
+    public var sourceVersion: String? = nil
 }
 
 /// A socket a host listens on.

@@ -71,7 +71,7 @@ public struct ScanSetup: Sendable {
     }
 
     static func hostname(fromFile path: String) -> String {
-        ((path as NSString).lastPathComponent as NSString).deletingPathExtension
+        HostNames.fromFile(path)
     }
 
     static func loadCatalog(_ options: ScanOptions) throws -> Catalog {

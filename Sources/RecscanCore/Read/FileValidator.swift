@@ -41,13 +41,28 @@ public enum FileValidator {
         case .report:
             return schemaAndContent(path: path, schema: .report, format: "recscan report XML", limits: limits) {}
         case .nativeInventory:
-            return schemaAndContent(path: path, schema: .inventory, format: "recscan inventory XML", limits: limits) {
-                do {
-                    _ = try InventoryReader.read(path: path, displayName: path, limits: limits)
-                } catch let error as InventoryFileError {
-                    throw error.error
-                }
+            return schemaAndContent(path: path, schema: .inventory, format: InventoryReader.formatName, limits: limits)
+            {
+                try importHosts(InventoryReader.self, path: path, limits: limits)
             }
+        case .cycloneDXXML, .cycloneDXJSON, .spdxJSON, .dpkgStatus, .rpmList, .osqueryJSON:
+            // No bundled schema: the importer's own checks (well-formedness for XML, syntax and
+            // the fields recscan needs for the rest) give the first problem with its line.
+            guard let importer = InventoryFormats.importer(for: kind) else {
+                return ValidationResult(
+                    file: path, format: nil, problems: [InputError(file: path, message: "no reader")])
+            }
+            return contentCheck(path: path, format: importer.formatName) {
+                try importHosts(importer, path: path, limits: limits)
+            }
+        }
+    }
+
+    private static func importHosts(_ importer: any InventoryImporter.Type, path: String, limits: InputLimits) throws {
+        do {
+            _ = try importer.read(path: path, displayName: path, limits: limits)
+        } catch let error as InventoryFileError {
+            throw error.error
         }
     }
 

@@ -3,6 +3,8 @@ import Foundation
 /// What a file in the inventories folder holds, recognized by content, never by name.
 public enum InputKind: Sendable, Equatable {
     case catalog, fleet, nativeInventory, eventsXML, eventsCSV
+    /// Inventories exported by other tools, each read by its importer.
+    case cycloneDXXML, cycloneDXJSON, spdxJSON, dpkgStatus, rpmList, osqueryJSON
     /// A recscan report: never an input, but `validate` checks it.
     case report
     case unrecognized(String)
@@ -20,7 +22,10 @@ public struct DiscoveredInput: Sendable, Equatable {
 
 /// Finds and classifies the input files of a run.
 public enum InputDiscovery {
-    static let accepted = "accepted: recscan inventory, fleet and events XML; events CSV (Time,Computer,Reason,Action)"
+    static let accepted =
+        "accepted: recscan inventory, fleet and events XML; events CSV (Time,Computer,Reason,Action);"
+        + " CycloneDX 1.4-1.6 SBOMs (XML, JSON); SPDX 2.3 JSON; a dpkg status file; rpm -qa output;"
+        + " osquery JSON results (os_version, deb_packages, rpm_packages, programs, listening_ports)"
 
     /// Every regular file below `directory` (hidden files and README files skipped), sorted by path.
     public static func discover(directory: String) throws -> [DiscoveredInput] {
@@ -57,21 +62,18 @@ public enum InputDiscovery {
         let text = String(decoding: head, as: UTF8.self)
         let trimmed = text.drop { $0.isWhitespace || $0 == "\u{FEFF}" }
         if trimmed.hasPrefix("<") || head.starts(with: [0xFE, 0xFF]) || head.starts(with: [0xFF, 0xFE]) {
-            return classifyXML(path: path)
+            return classifyXML(path: path, head: text)
         }
         if trimmed.hasPrefix(EventsReader.csvHeader) { return .eventsCSV }
-        if trimmed.hasPrefix("{") || trimmed.hasPrefix("[") {
-            return .unrecognized(
-                "is JSON, which is not read yet (CycloneDX, SPDX and osquery JSON come later); \(accepted)")
-        }
-        return .unrecognized("is not a recognized format; \(accepted)")
+        if trimmed.hasPrefix("{") || trimmed.hasPrefix("[") { return FormatSniffer.classifyJSON(path: path) }
+        return FormatSniffer.classifyText(head: head, isWholeFile: head.count < 4096)
     }
 
     private struct FoundRoot: Error {
         let element: XMLElementStart
     }
 
-    private static func classifyXML(path: String) -> InputKind {
+    private static func classifyXML(path: String, head: String) -> InputKind {
         do {
             try XMLStreamReader.read(path: path) { event in
                 if case .start(let element) = event { throw FoundRoot(element: element) }
@@ -84,13 +86,16 @@ public enum InputDiscovery {
             case (InventoryReader.namespace, "inventory"): return .nativeInventory
             case (EventsReader.namespace, "events"): return .eventsXML
             case (ReportXMLWriter.namespace, "report"): return .report
+            case (let namespace?, "bom") where namespace.hasPrefix(CycloneDXXMLImporter.namespacePrefix):
+                return .cycloneDXXML
             default:
                 let namespace = found.element.namespace.map { "{\($0)}" } ?? ""
                 return .unrecognized("has root element \(namespace)\(found.element.localName); \(accepted)")
             }
         } catch {
-            // Malformed XML: the inventory reader reports it with its position.
-            return .nativeInventory
+            // Malformed before the root element was seen: the reader of the format the start of
+            // the file names reports the problem with its position.
+            return head.contains(CycloneDXXMLImporter.namespacePrefix) ? .cycloneDXXML : .nativeInventory
         }
     }
 }

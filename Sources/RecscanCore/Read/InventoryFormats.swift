@@ -1,24 +1,33 @@
 /// Reads any recognized inventory file into hosts: the one place that maps an input kind to
-/// its reader, so that adding a format never touches the pipeline.
+/// its importer, so that adding a format never touches the pipeline.
 public enum InventoryFormats {
+    /// The importer of each kind of file that holds hosts; `nil` for other kinds.
+    public static func importer(for kind: InputKind) -> (any InventoryImporter.Type)? {
+        switch kind {
+        case .nativeInventory: InventoryReader.self
+        case .cycloneDXXML: CycloneDXXMLImporter.self
+        case .cycloneDXJSON: CycloneDXJSONImporter.self
+        case .spdxJSON: SPDXJSONImporter.self
+        case .dpkgStatus: DpkgStatusImporter.self
+        case .rpmList: RPMListImporter.self
+        case .osqueryJSON: OsqueryImporter.self
+        case .catalog, .fleet, .eventsXML, .eventsCSV, .report, .unrecognized: nil
+        }
+    }
+
     /// Whether files of this kind hold hosts.
     public static func holdsHosts(_ kind: InputKind) -> Bool {
-        switch kind {
-        case .nativeInventory: true
-        default: false
-        }
+        importer(for: kind) != nil
     }
 
     /// Reads the hosts of one inventory file.
     /// - Throws: `InventoryFileError` naming the problem's position and the hosts seen before it.
     public static func read(_ file: DiscoveredInput, limits: InputLimits) throws -> [HostInventory] {
         do {
-            switch file.kind {
-            case .nativeInventory:
-                return try InventoryReader.read(path: file.path, displayName: file.displayName, limits: limits)
-            default:
+            guard let importer = importer(for: file.kind) else {
                 throw InputError(file: file.displayName, message: "does not hold host inventories")
             }
+            return try importer.read(path: file.path, displayName: file.displayName, limits: limits)
         } catch let error as InventoryFileError {
             throw error
         } catch let error as InputError {
@@ -27,4 +36,9 @@ public enum InventoryFormats {
             throw InventoryFileError(error: InputError(file: file.displayName, message: "\(error)"), hostnames: [])
         }
     }
+}
+
+extension InventoryReader: InventoryImporter {
+    /// "recscan inventory XML".
+    public static let formatName = "recscan inventory XML"
 }
