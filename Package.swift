@@ -39,7 +39,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "recscan-bench",
-            dependencies: [.product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["RecscanCore", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         .testTarget(
             name: "RecscanCoreTests",

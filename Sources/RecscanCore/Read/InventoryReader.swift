@@ -10,7 +10,7 @@ public enum InventoryReader {
     {
         var builder = InventoryBuilder(file: displayName)
         do {
-            try XMLStreamReader.read(path: path, displayName: displayName, limits: limits) { try builder.handle($0) }
+            try XMLStreamReader.read(path: path, displayName: displayName, limits: limits) { try builder.visit($0) }
         } catch let error as InputError {
             throw InventoryFileError(error: error, hostnames: builder.hostnamesSeen)
         }
@@ -35,6 +35,8 @@ public struct InventoryFileError: Error, Sendable, CustomStringConvertible {
     public var description: String { error.description }
 }
 
+/// Builds hosts from the cursor: inventories are the bulk of every run, so this reader
+/// compares names in place and makes strings only of the attribute values it keeps.
 private struct InventoryBuilder {
     let file: String
     var hosts: [HostInventory] = []
@@ -43,61 +45,101 @@ private struct InventoryBuilder {
 
     init(file: String) { self.file = file }
 
-    mutating func handle(_ event: XMLEvent) throws {
-        guard case .start(let element) = event else {
-            if case .end("host", 1) = event, let host = current {
+    mutating func visit(_ cursor: XMLCursor) throws {
+        switch cursor.kind {
+        case .text:
+            return
+        case .end:
+            if cursor.depth == 1, cursor.isNamed("host"), let host = current {
                 hosts.append(host)
                 current = nil
             }
-            return
-        }
-        let attributes = ElementAttributes(element: element, file: file)
-        if element.depth == 0 {
-            try expectRoot(element, name: "inventory", namespace: InventoryReader.namespace, file: file)
-            return
-        }
-        guard element.namespace == InventoryReader.namespace else { return }
-        if element.localName == "host" {
-            try startHost(attributes)
-            return
-        }
-        guard current != nil else { return }
-        switch element.localName {
-        case "os":
-            current?.os = OperatingSystem(
-                family: try attributes.required("family").lowercased(),
-                name: attributes.optional("name")?.lowercased() ?? "",
-                version: attributes.optional("version") ?? "", arch: attributes.optional("arch"))
-        case "package":
-            current?.packages.append(
-                InstalledPackage(
-                    ecosystem: try attributes.requiredChoice("ecosystem", as: Ecosystem.self),
-                    name: try attributes.required("name"), version: attributes.optional("version") ?? "",
-                    arch: attributes.optional("arch"), source: file))
-        case "listen":
-            current?.listening.append(
-                ListeningPort(transport: try attributes.required("protocol").lowercased(), port: try attributes.port()))
-        case "service":
-            current?.services.append(try attributes.required("name"))
-        case "file":
-            current?.files.append(try attributes.required("path"))
-        default:
-            break
+        case .start:
+            if cursor.depth == 0 {
+                guard cursor.isNamed("inventory"), cursor.isIn("urn:recscan:inventory:1") else {
+                    let found = cursor.namespace.map { "{\($0)}" } ?? ""
+                    throw error(cursor, "root element is \(found)\(cursor.localName), expected {\(InventoryReader.namespace)}inventory")
+                }
+                return
+            }
+            guard cursor.isIn("urn:recscan:inventory:1") else { return }
+            if cursor.isNamed("package") {
+                if current != nil { try package(cursor) }
+            } else if cursor.isNamed("host") {
+                try startHost(cursor)
+            } else if current != nil {
+                try detail(cursor)
+            }
         }
     }
 
-    private mutating func startHost(_ attributes: ElementAttributes) throws {
-        let hostname = try attributes.required("hostname")
+    private mutating func package(_ cursor: XMLCursor) throws {
+        let values = cursor.attributes(["ecosystem", "name", "version", "arch"])
+        let ecosystemName = try required(values[0], "ecosystem", cursor)
+        guard let ecosystem = Ecosystem(rawValue: ecosystemName) else {
+            let accepted = Ecosystem.allCases.map(\.rawValue).joined(separator: ", ")
+            throw error(cursor, "ecosystem=\"\(ecosystemName)\" on <package> is not one of: \(accepted)")
+        }
+        let package = InstalledPackage(
+            ecosystem: ecosystem, name: try required(values[1], "name", cursor),
+            version: values[2]?.trimmingWhitespace ?? "", arch: nonEmpty(values[3]), source: file)
+        current?.packages.append(package)
+    }
+
+    private mutating func detail(_ cursor: XMLCursor) throws {
+        if cursor.isNamed("os") {
+            let values = cursor.attributes(["family", "name", "version", "arch"])
+            let os = OperatingSystem(
+                family: try required(values[0], "family", cursor).lowercased(),
+                name: nonEmpty(values[1])?.lowercased() ?? "", version: nonEmpty(values[2]) ?? "",
+                arch: nonEmpty(values[3]))
+            current?.os = os
+        } else if cursor.isNamed("listen") {
+            let values = cursor.attributes(["protocol", "port"])
+            let transport = try required(values[0], "protocol", cursor).lowercased()
+            let raw = try required(values[1], "port", cursor)
+            guard let port = Int(raw), (1...65535).contains(port) else {
+                throw error(cursor, "port=\"\(raw)\" on <listen> is not a port number (1-65535)")
+            }
+            current?.listening.append(ListeningPort(transport: transport, port: port))
+        } else if cursor.isNamed("service") {
+            let service = try required(cursor.attributes(["name"])[0], "name", cursor)
+            current?.services.append(service)
+        } else if cursor.isNamed("file") {
+            let path = try required(cursor.attributes(["path"])[0], "path", cursor)
+            current?.files.append(path)
+        }
+    }
+
+    private mutating func startHost(_ cursor: XMLCursor) throws {
+        let values = cursor.attributes(["hostname", "collected"])
+        let hostname = try required(values[0], "hostname", cursor)
         hostnamesSeen.append(hostname)
         var host = HostInventory(hostname: hostname)
-        if let collected = attributes.optional("collected") {
+        if let collected = nonEmpty(values[1]) {
             guard let seconds = Timestamps.epochSeconds(dateTime: collected) else {
-                throw attributes.error("collected=\"\(collected)\" is not an ISO 8601 date and time")
+                throw error(cursor, "collected=\"\(collected)\" is not an ISO 8601 date and time")
             }
             host.collected = collected
             host.collectedEpochSeconds = seconds
         }
         host.sources = [file]
         current = host
+    }
+
+    private func nonEmpty(_ value: String?) -> String? {
+        guard let trimmed = value?.trimmingWhitespace, !trimmed.isEmpty else { return nil }
+        return trimmed
+    }
+
+    private func required(_ value: String?, _ name: String, _ cursor: XMLCursor) throws -> String {
+        guard let value = nonEmpty(value) else {
+            throw error(cursor, "<\(cursor.localName)> needs a non-empty \(name) attribute")
+        }
+        return value
+    }
+
+    private func error(_ cursor: XMLCursor, _ message: String) -> InputError {
+        InputError(file: file, line: cursor.line, message: message)
     }
 }

@@ -17,7 +17,19 @@ public enum XMLStreamReader {
             throw InputError(file: name, message: "cannot open the file for reading")
         }
         defer { xmlFreeTextReader(reader) }
-        try drive(reader, name: name, limits: limits, handle: handle)
+        try driveEvents(reader, name: name, limits: limits, handle: handle)
+    }
+
+    /// Reads the file at `path` through a cursor (see ``XMLCursor``), for readers that need speed.
+    static func read(
+        path: String, displayName: String, limits: InputLimits, visit: (XMLCursor) throws -> Void
+    ) throws {
+        try checkSize(path: path, name: displayName, limits: limits)
+        guard let reader = xmlReaderForFile(path, nil, safeParseOptions) else {
+            throw InputError(file: displayName, message: "cannot open the file for reading")
+        }
+        defer { xmlFreeTextReader(reader) }
+        try drive(reader, name: displayName, limits: limits, visit: visit)
     }
 
     /// Reads an in-memory document (used for bundled resources and tests).
@@ -35,7 +47,7 @@ public enum XMLStreamReader {
                 throw InputError(file: displayName, message: "cannot start the XML reader")
             }
             defer { xmlFreeTextReader(reader) }
-            try drive(reader, name: displayName, limits: limits, handle: handle)
+            try driveEvents(reader, name: displayName, limits: limits, handle: handle)
         }
     }
 
@@ -55,8 +67,25 @@ public enum XMLStreamReader {
         }
     }
 
-    private static func drive(
+    /// Turns cursor visits into events with every attribute as a string (simple readers).
+    private static func driveEvents(
         _ reader: xmlTextReaderPtr, name: String, limits: InputLimits, handle: (XMLEvent) throws -> Void
+    ) throws {
+        var namespaces = NamespaceCache()
+        try drive(reader, name: name, limits: limits) { cursor in
+            switch cursor.kind {
+            case .start:
+                try handle(.start(element(reader, line: cursor.line, depth: cursor.depth, namespaces: &namespaces)))
+            case .end: try handle(.end(localName: cursor.localName, depth: cursor.depth))
+            case .text: try handle(.text(cursor.text))
+            }
+        }
+    }
+
+    /// The read loop: rejects what untrusted input must not contain, bounds the depth, and
+    /// shows every element start, element end and text node to `visit`.
+    private static func drive(
+        _ reader: xmlTextReaderPtr, name: String, limits: InputLimits, visit: (XMLCursor) throws -> Void
     ) throws {
         let collector = XMLErrorCollector()
         let context = Unmanaged.passUnretained(collector).toOpaque()
@@ -68,7 +97,6 @@ public enum XMLStreamReader {
             }, context)
         defer { withExtendedLifetime(collector) {} }
         var sawRoot = false
-        var namespaces = NamespaceCache()
         while true {
             let status = xmlTextReaderRead(reader)
             if status == 0 { break }
@@ -79,34 +107,30 @@ public enum XMLStreamReader {
                         column: Int(xmlTextReaderGetParserColumnNumber(reader)), message: "is not well-formed XML")
             }
             let depth = Int(xmlTextReaderDepth(reader))
-            // The parser reads ahead of the reader; the node keeps the line it started on.
-            // libxml2 2.9 keeps no column for nodes, so none is reported rather than a wrong one.
-            let line = xmlTextReaderCurrentNode(reader).map { Int(xmlGetLineNo($0)) } ?? 0
-            let column = 0
             switch xmlTextReaderNodeType(reader) {
             case Int32(XML_READER_TYPE_DOCUMENT_TYPE.rawValue):
                 throw InputError(
-                    file: name, line: line, column: column,
+                    file: name, line: XMLCursor(kind: .start, depth: depth, reader: reader).line,
                     message: "has a DOCTYPE; DTDs are not accepted in untrusted input")
             case Int32(XML_READER_TYPE_ENTITY_REFERENCE.rawValue):
                 throw InputError(
-                    file: name, line: line, column: column,
+                    file: name, line: XMLCursor(kind: .start, depth: depth, reader: reader).line,
                     message: "uses an entity reference; entities are not expanded")
             case Int32(XML_READER_TYPE_ELEMENT.rawValue):
+                let cursor = XMLCursor(kind: .start, depth: depth, reader: reader)
                 guard depth < limits.maxDepth else {
                     throw InputError(
-                        file: name, line: line, column: column,
-                        message: "nests elements deeper than \(limits.maxDepth) levels")
+                        file: name, line: cursor.line, message: "nests elements deeper than \(limits.maxDepth) levels")
                 }
                 sawRoot = true
-                try handle(.start(element(reader, line: line, column: column, depth: depth, namespaces: &namespaces)))
+                try visit(cursor)
                 if xmlTextReaderIsEmptyElement(reader) == 1 {
-                    try handle(.end(localName: string(xmlTextReaderConstLocalName(reader)), depth: depth))
+                    try visit(XMLCursor(kind: .end, depth: depth, reader: reader))
                 }
             case Int32(XML_READER_TYPE_END_ELEMENT.rawValue):
-                try handle(.end(localName: string(xmlTextReaderConstLocalName(reader)), depth: depth))
+                try visit(XMLCursor(kind: .end, depth: depth, reader: reader))
             case Int32(XML_READER_TYPE_TEXT.rawValue), Int32(XML_READER_TYPE_CDATA.rawValue):
-                try handle(.text(string(xmlTextReaderConstValue(reader))))
+                try visit(XMLCursor(kind: .text, depth: depth, reader: reader))
             default:
                 continue
             }
@@ -116,7 +140,7 @@ public enum XMLStreamReader {
     }
 
     private static func element(
-        _ reader: xmlTextReaderPtr, line: Int, column: Int, depth: Int, namespaces: inout NamespaceCache
+        _ reader: xmlTextReaderPtr, line: Int, depth: Int, namespaces: inout NamespaceCache
     ) -> XMLElementStart {
         let localName = string(xmlTextReaderConstLocalName(reader))
         let namespace = namespaces.string(for: xmlTextReaderConstNamespaceUri(reader))
@@ -129,7 +153,7 @@ public enum XMLStreamReader {
         }
         xmlTextReaderMoveToElement(reader)
         return XMLElementStart(
-            localName: localName, namespace: namespace, attributePairs: attributes, line: line, column: column,
+            localName: localName, namespace: namespace, attributePairs: attributes, line: line, column: 0,
             isEmpty: isEmpty, depth: depth)
     }
 

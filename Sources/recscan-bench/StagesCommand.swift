@@ -1,0 +1,45 @@
+import ArgumentParser
+import Foundation
+import RecscanCore
+
+/// Times each stage of the per-host work on one core, to see what dominates a scan.
+struct StagesCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "stages",
+        abstract: "Time parsing, matching and serializing separately, on one core.")
+
+    @Option(help: "Folder of inventories.") var inventories: String
+    @Option(help: "Rule catalog.") var catalog: String
+
+    func run() throws {
+        var options = ScanOptions()
+        options.inventories = inventories
+        options.catalogPath = catalog
+        options.referenceTime = 1_795_910_400
+        let setup = try ScanSetup.load(options) { _ in }
+        let analyzer = HostAnalyzer(
+            matcher: Matcher(index: CatalogIndex(catalog: setup.catalog)), fleet: setup.fleet,
+            referenceTime: options.referenceTime, maxAgeDays: 7)
+        var parse = 0.0
+        var analyze = 0.0
+        var serialize = 0.0
+        var hosts = 0
+        for file in setup.inventoryFiles {
+            let start = Date()
+            let inventories = (try? InventoryFormats.read(file, limits: options.limits)) ?? []
+            let parsed = Date()
+            let reports = inventories.map {
+                analyzer.analyze(HostInput(hostname: $0.hostname, inventory: $0, errors: [])).report
+            }
+            let analyzed = Date()
+            for report in reports { _ = try ReportXMLWriter.fragment(for: report) }
+            let serialized = Date()
+            parse += parsed.timeIntervalSince(start)
+            analyze += analyzed.timeIntervalSince(parsed)
+            serialize += serialized.timeIntervalSince(analyzed)
+            hosts += inventories.count
+        }
+        func format(_ seconds: Double) -> String { String(format: "%.2f s", seconds) }
+        print("hosts \(hosts): parse \(format(parse)), analyze \(format(analyze)), serialize \(format(serialize))")
+    }
+}
