@@ -101,10 +101,13 @@ public struct Matcher: Sendable {
                 scheme: entry.ecosystem.scheme, introduced: entry.introduced, fixed: entry.fixed,
                 lastAffected: entry.lastAffected)
             for package in facts.packages[SoftwareKey(entry.ecosystem, entry.name)] ?? [] {
-                let base: [(name: String, value: String)] = [
+                var base: [(name: String, value: String)] = [
                     ("ecosystem", package.ecosystem.rawValue), ("name", package.name), ("version", package.version),
                     ("range", range.description),
                 ]
+                // The bounds themselves, so that "patch first" can name the version to update to.
+                if let fixed = entry.fixed { base.append(("fixed", fixed)) }
+                if let lastAffected = entry.lastAffected { base.append(("lastAffected", lastAffected)) }
                 switch range.verdict(for: package.version) {
                 case .affected: affected.append(Evidence(.package, base))
                 case .uncertain(let reason): uncertain.append(Evidence(.uncertain, base + [("reason", reason)]))
