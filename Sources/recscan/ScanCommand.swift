@@ -55,18 +55,13 @@ struct ScanCommand: AsyncParsableCommand {
         options.formats = Set(format.split(separator: ",").compactMap { ReportFormat(rawValue: String($0)) })
         options.jobs = jobs ?? ProcessInfo.processInfo.activeProcessorCount
         options.maxAgeDays = maxAge
-        options.referenceTime = try referenceTime()
+        options.referenceTime = try ReferenceTime.fromEnvironment()
         let pipeline = ScanPipeline(options: options) { Terminal.error($0) }
         let result: ScanResult
         do {
             result = try await pipeline.run()
         } catch let failure as ScanFailure {
-            Terminal.error("recscan: \(failure.description)")
-            switch failure {
-            case .unusableInput: throw Terminal.exit(.unusableInput)
-            case .usage: throw Terminal.exit(.usage)
-            case .output: throw Terminal.exit(.cannotWrite)
-            }
+            throw Terminal.fail(failure)
         } catch {
             Terminal.error("recscan: internal error: \(error)")
             throw Terminal.exit(.internalError)
@@ -74,16 +69,6 @@ struct ScanCommand: AsyncParsableCommand {
         printSummary(result)
         if thresholdMet(result) { throw Terminal.exit(.thresholdMet) }
         if !result.rejected.isEmpty { throw Terminal.exit(.inputsRejected) }
-    }
-
-    private func referenceTime() throws -> Int64 {
-        guard let raw = ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"], !raw.isEmpty else {
-            return Int64(Date().timeIntervalSince1970)
-        }
-        guard let seconds = Int64(raw) else {
-            throw ValidationError("SOURCE_DATE_EPOCH must be whole seconds, got '\(raw)'")
-        }
-        return seconds
     }
 
     private func thresholdMet(_ result: ScanResult) -> Bool {
@@ -101,9 +86,6 @@ struct ScanCommand: AsyncParsableCommand {
         print(
             "hosts \(summary.hosts), to-assign \(summary.toAssign) (auto \(summary.auto), manual \(summary.manual)), assigned \(summary.assigned), to-unassign \(summary.toUnassign), excluded \(summary.excluded), findings \(summary.findings), rejected inputs \(summary.rejectedInputs)"
         )
-        for rejected in result.rejected {
-            let position = [rejected.line, rejected.column].compactMap { $0 }.map(String.init).joined(separator: ":")
-            print("rejected \(rejected.file)\(position.isEmpty ? "" : ":" + position): \(rejected.reason)")
-        }
+        for rejected in result.rejected { print("rejected \(Terminal.describe(rejected))") }
     }
 }
