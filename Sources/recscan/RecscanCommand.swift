@@ -18,7 +18,7 @@ struct RecscanCommand: AsyncParsableCommand {
         abstract:
             "Offline recommendation scans for a fleet: which security rules each host needs, what to unassign, what to audit.",
         subcommands: [
-            ScanCommand.self, ExplainCommand.self, ValidateCommand.self, SchemaCommand.self,
+            ScanCommand.self, ExplainCommand.self, TriageCommand.self, ValidateCommand.self, SchemaCommand.self,
         ],
         defaultSubcommand: ScanCommand.self)
 }

@@ -55,7 +55,7 @@ public struct ScanPipeline: Sendable {
             referenceTime: Timestamps.iso8601(epochSeconds: options.referenceTime))
         let analyzer = HostAnalyzer(
             matcher: Matcher(index: CatalogIndex(catalog: inputs.catalog)), fleet: inputs.fleet,
-            referenceTime: options.referenceTime, maxAgeDays: options.maxAgeDays)
+            referenceTime: options.referenceTime, maxAgeDays: options.maxAgeDays, events: inputs.events)
         var xml =
             options.formats.contains(.xml)
             ? try ReportXMLWriter(path: run.temporaryPath + "/report.xml", run: info, maxAgeDays: options.maxAgeDays)

@@ -83,7 +83,9 @@ public enum InputDiscovery {
             case (FleetReader.namespace, "fleet"): return .fleet
             case (InventoryReader.namespace, "inventory"): return .nativeInventory
             case (EventsReader.namespace, "events"): return .eventsXML
-            case (ReportXMLWriter.namespace, "report"): return .report
+            case (ReportXMLWriter.namespace, "report"), (ReportXMLWriter.namespace, "explain"),
+                (ReportXMLWriter.namespace, "plans"):
+                return .report
             default:
                 let namespace = found.element.namespace.map { "{\($0)}" } ?? ""
                 return .unrecognized("has root element \(namespace)\(found.element.localName); \(accepted)")
