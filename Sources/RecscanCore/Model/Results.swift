@@ -177,26 +177,6 @@ public struct RejectedInput: Sendable, Equatable {
     public var reason: String
 }
 
-/// One exclusion override of the fleet, with its state.
-public struct FleetExclusion: Sendable, Equatable {
-    /// `active` when it hides a rule some host would get, `expired` past its date, else `unused`.
-    public enum State: String, Sendable { case active, expired, unused }
-    /// Whether the exclusion is set on a policy or on a computer.
-    public var level: Level
-    /// Policy id or hostname.
-    public var ownerID: String
-    /// The rule excluded from recommendations.
-    public var ruleID: String
-    /// Why the exclusion was set, e.g. "noisy on file shares".
-    public var reason: String?
-    /// Who set the exclusion, e.g. "ops".
-    public var by: String?
-    /// Last day the exclusion is in force (inclusive), as `YYYY-MM-DD`.
-    public var expires: String?
-    /// Whether the exclusion is active, expired or unused across the fleet.
-    public var state: State
-}
-
 /// One step of a false-positive remediation plan.
 public struct TriageStep: Sendable, Equatable {
     /// The step's position in the plan, starting at 1.

@@ -72,7 +72,7 @@ public struct ScanPipeline: Sendable {
             let report = analysis.report
             summary.add(report)
             highFindings += report.findings.filter { $0.severity >= .high }.count
-            exclusions.observe(hostname: report.hostname, fleet: fleet, recommended: analysis.recommendedRuleIDs)
+            exclusions.observe(analysis, fleet: fleet)
             triage += analysis.triage
             try xml?.write(host: report)
             try html?.write(host: report)

@@ -86,7 +86,12 @@ public struct ReportXMLWriter {
                 [
                     ("level", exclusion.level.kind.rawValue), ("id", exclusion.ownerID), ("rule", exclusion.ruleID),
                     ("reason", exclusion.reason), ("by", exclusion.by), ("expires", exclusion.expires),
-                    ("state", exclusion.state.rawValue),
+                    ("state", exclusion.state.rawValue), ("hosts", String(exclusion.hosts)),
+                    ("needing", String(exclusion.needing)),
+                    (
+                        "issues",
+                        exclusion.issues.isEmpty ? nil : exclusion.issues.map(\.rawValue).joined(separator: " ")
+                    ),
                 ])
         }
         for plan in fleet.triage { try HostXML.write(plan, to: writer) }
