@@ -80,12 +80,31 @@ struct ScanCommand: AsyncParsableCommand {
         }
     }
 
+    /// "changes since 20261128T000000Z: recommendations +3 -1, findings +1 -0, hosts +1 -0, 4 changed".
+    static func describe(_ changes: RunChanges) -> String {
+        if let reason = changes.unavailable { return "changes since \(changes.previousRun): not compared, \(reason)" }
+        return "changes since \(changes.previousRun): recommendations +\(changes.newRecommendations) "
+            + "-\(changes.resolvedRecommendations), findings +\(changes.newFindings) -\(changes.resolvedFindings), "
+            + "hosts +\(changes.hostsAdded.count) -\(changes.hostsGone.count), \(changes.hostsChanged.count) changed"
+    }
+
     private func printSummary(_ result: ScanResult) {
         let summary = result.summary
         print("run \(result.runID): \(result.runPath)")
         print(
             "hosts \(summary.hosts), to-assign \(summary.toAssign) (auto \(summary.auto), manual \(summary.manual)), assigned \(summary.assigned), to-unassign \(summary.toUnassign), excluded \(summary.excluded), findings \(summary.findings), rejected inputs \(summary.rejectedInputs)"
         )
+        if let changes = result.changes { print(Self.describe(changes)) }
+        let exclusions = result.exclusions
+        if !exclusions.isEmpty {
+            let issues = FleetExclusion.Issue.allCases.map { issue in
+                "\(exclusions.filter { $0.issues.contains(issue) }.count) \(issue.rawValue)"
+            }
+            let states = FleetExclusion.State.allCases.map { state in
+                "\(exclusions.filter { $0.state == state }.count) \(state.rawValue)"
+            }
+            print("exclusions \(exclusions.count): \((states + issues).joined(separator: ", "))")
+        }
         for rejected in result.rejected { print("rejected \(Terminal.describe(rejected))") }
     }
 }

@@ -1,7 +1,7 @@
 /// One exclusion override of the fleet, with its state.
 public struct FleetExclusion: Sendable, Equatable {
     /// `active` when it hides a rule some host would get, `expired` past its date, else `unused`.
-    public enum State: String, Sendable { case active, expired, unused }
+    public enum State: String, Sendable, CaseIterable { case active, expired, unused }
     /// Whether the exclusion is set on a policy or on a computer.
     public var level: Level
     /// Policy id or hostname.

@@ -163,6 +163,8 @@ public struct HostReport: Sendable, Equatable {
     public var findings: [Finding] = []
     /// Inventory files the host was read from, or that could not be read.
     public var inventorySources: [String] = []
+    /// What changed since the previous run; `nil` when nothing did or there is no previous run.
+    public var changes: HostChanges?
 }
 
 /// An input file (or part of one) that could not be used.
@@ -280,12 +282,18 @@ public struct FleetResults: Sendable, Equatable {
     public var exclusions: [FleetExclusion]
     /// False-positive remediation plans, by host then rule.
     public var triage: [TriagePlan]
+    /// What changed since the previous run in the same output folder; `nil` for the first run.
+    public var changes: RunChanges?
 
     /// Bundles the fleet-wide sections.
-    public init(summary: ScanSummary, rejected: [RejectedInput], exclusions: [FleetExclusion], triage: [TriagePlan]) {
+    public init(
+        summary: ScanSummary, rejected: [RejectedInput], exclusions: [FleetExclusion], triage: [TriagePlan],
+        changes: RunChanges? = nil
+    ) {
         self.summary = summary
         self.rejected = rejected
         self.exclusions = exclusions
         self.triage = triage
+        self.changes = changes
     }
 }

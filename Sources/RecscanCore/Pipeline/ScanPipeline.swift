@@ -9,7 +9,8 @@
 /// 4. **Decide** (`Recommendations`, `OutcomeDecider`): dependencies, exclusions and one outcome per rule.
 /// 5. **Audit** (`HostAuditor`, `FleetExclusionAudit`) and **triage** (`TriagePlanner`).
 /// 6. **Render** (`ReportXMLWriter`, `HTMLReportWriter`): streamed as hosts finish, into a
-///    temporary run folder that is renamed into place only when complete.
+///    temporary run folder that is renamed into place only when complete; each host is compared
+///    with the previous run on the way (**changes**, `RunChangeTracker`).
 public struct ScanPipeline: Sendable {
     /// The options of the run, as the command line gave them.
     public let options: ScanOptions
@@ -68,8 +69,10 @@ public struct ScanPipeline: Sendable {
         var triage: [TriagePlan] = []
         var highFindings = 0
         let fleet = inputs.fleet
+        var changes = RunChangeTracker(outDirectory: options.outDirectory)  // against <out>/latest, host by host
         try await orderedParallelMap(inputs.hosts, jobs: options.jobs, transform: analyzer.analyze) { analysis in
-            let report = analysis.report
+            var report = analysis.report
+            report.changes = changes.compare(report)
             summary.add(report)
             highFindings += report.findings.filter { $0.severity >= .high }.count
             exclusions.observe(analysis, fleet: fleet)
@@ -80,11 +83,12 @@ public struct ScanPipeline: Sendable {
         summary.rejectedInputs = inputs.rejected.count
         let fleetExclusions = exclusions.results
         let fleetResults = FleetResults(
-            summary: summary, rejected: inputs.rejected, exclusions: fleetExclusions, triage: triage)
+            summary: summary, rejected: inputs.rejected, exclusions: fleetExclusions, triage: triage,
+            changes: changes.finish())
         try xml?.finish(fleetResults)
         try html?.finish(fleetResults)
         return ScanResult(
             runID: run.runID, runPath: run.finalPath, summary: summary, rejected: inputs.rejected,
-            highFindings: highFindings)
+            highFindings: highFindings, changes: fleetResults.changes, exclusions: fleetExclusions)
     }
 }

@@ -43,7 +43,7 @@ public enum XMLStreamReader {
         XML_PARSE_NONET.rawValue | XML_PARSE_NOCDATA.rawValue | XML_PARSE_COMPACT.rawValue
             | XML_PARSE_BIG_LINES.rawValue)
 
-    private static func checkSize(path: String, name: String, limits: InputLimits) throws {
+    static func checkSize(path: String, name: String, limits: InputLimits) throws {
         let attributes: [FileAttributeKey: Any]
         do {
             attributes = try FileManager.default.attributesOfItem(atPath: path)
@@ -77,41 +77,51 @@ public enum XMLStreamReader {
                         file: name, line: Int(xmlTextReaderGetParserLineNumber(reader)),
                         column: Int(xmlTextReaderGetParserColumnNumber(reader)), message: "is not well-formed XML")
             }
-            let depth = Int(xmlTextReaderDepth(reader))
-            // The parser reads ahead of the reader; the node keeps the line it started on.
-            // libxml2 2.9 keeps no column for nodes, so none is reported rather than a wrong one.
-            let line = xmlTextReaderCurrentNode(reader).map { Int(xmlGetLineNo($0)) } ?? 0
-            let column = 0
-            switch xmlTextReaderNodeType(reader) {
-            case Int32(XML_READER_TYPE_DOCUMENT_TYPE.rawValue):
-                throw InputError(
-                    file: name, line: line, column: column,
-                    message: "has a DOCTYPE; DTDs are not accepted in untrusted input")
-            case Int32(XML_READER_TYPE_ENTITY_REFERENCE.rawValue):
-                throw InputError(
-                    file: name, line: line, column: column,
-                    message: "uses an entity reference; entities are not expanded")
-            case Int32(XML_READER_TYPE_ELEMENT.rawValue):
-                guard depth < limits.maxDepth else {
-                    throw InputError(
-                        file: name, line: line, column: column,
-                        message: "nests elements deeper than \(limits.maxDepth) levels")
-                }
-                sawRoot = true
-                try handle(.start(element(reader, line: line, column: column, depth: depth)))
-                if xmlTextReaderIsEmptyElement(reader) == 1 {
-                    try handle(.end(localName: string(xmlTextReaderConstLocalName(reader)), depth: depth))
-                }
-            case Int32(XML_READER_TYPE_END_ELEMENT.rawValue):
-                try handle(.end(localName: string(xmlTextReaderConstLocalName(reader)), depth: depth))
-            case Int32(XML_READER_TYPE_TEXT.rawValue), Int32(XML_READER_TYPE_CDATA.rawValue):
-                try handle(.text(string(xmlTextReaderConstValue(reader))))
-            default:
-                continue
-            }
+            if try translateNode(reader, name: name, limits: limits, handle: handle) { sawRoot = true }
         }
         if let error = collector.firstError(file: name, prefix: "is not well-formed XML: ") { throw error }
         if !sawRoot { throw InputError(file: name, line: 1, message: "has no root element (empty document)") }
+    }
+
+    /// Turns the reader's current node into events (an empty element gives its start and its end),
+    /// rejecting DOCTYPEs, entity references and nesting past the limit.
+    /// - Returns: whether the node is an element.
+    static func translateNode(
+        _ reader: xmlTextReaderPtr, name: String, limits: InputLimits, handle: (XMLEvent) throws -> Void
+    ) throws -> Bool {
+        let depth = Int(xmlTextReaderDepth(reader))
+        // The parser reads ahead of the reader; the node keeps the line it started on.
+        // libxml2 2.9 keeps no column for nodes, so none is reported rather than a wrong one.
+        let line = xmlTextReaderCurrentNode(reader).map { Int(xmlGetLineNo($0)) } ?? 0
+        let column = 0
+        switch xmlTextReaderNodeType(reader) {
+        case Int32(XML_READER_TYPE_DOCUMENT_TYPE.rawValue):
+            throw InputError(
+                file: name, line: line, column: column,
+                message: "has a DOCTYPE; DTDs are not accepted in untrusted input")
+        case Int32(XML_READER_TYPE_ENTITY_REFERENCE.rawValue):
+            throw InputError(
+                file: name, line: line, column: column,
+                message: "uses an entity reference; entities are not expanded")
+        case Int32(XML_READER_TYPE_ELEMENT.rawValue):
+            guard depth < limits.maxDepth else {
+                throw InputError(
+                    file: name, line: line, column: column,
+                    message: "nests elements deeper than \(limits.maxDepth) levels")
+            }
+            try handle(.start(element(reader, line: line, column: column, depth: depth)))
+            if xmlTextReaderIsEmptyElement(reader) == 1 {
+                try handle(.end(localName: string(xmlTextReaderConstLocalName(reader)), depth: depth))
+            }
+            return true
+        case Int32(XML_READER_TYPE_END_ELEMENT.rawValue):
+            try handle(.end(localName: string(xmlTextReaderConstLocalName(reader)), depth: depth))
+        case Int32(XML_READER_TYPE_TEXT.rawValue), Int32(XML_READER_TYPE_CDATA.rawValue):
+            try handle(.text(string(xmlTextReaderConstValue(reader))))
+        default:
+            break
+        }
+        return false
     }
 
     private static func element(_ reader: xmlTextReaderPtr, line: Int, column: Int, depth: Int) -> XMLElementStart {

@@ -10,6 +10,7 @@ struct IndexPage: Sendable {
     var exclusions: [FleetExclusion]
     var triage: [TriagePlan]
     var links: PageLinks
+    var changes: RunChanges? = nil
 
     func render() -> String {
         let facts = HTMLBlocks.facts([
@@ -24,6 +25,7 @@ struct IndexPage: Sendable {
             subtitle: facts,
             sections: [
                 HTMLBlocks.section(id: "summary", title: "Summary", summaryTable()),
+                ChangesSection.fleet(changes, links: links),
                 HTMLBlocks.section(id: "hosts", title: "Hosts", count: hosts.count, hostsTable()),
                 HTMLBlocks.section(
                     id: "rejected",

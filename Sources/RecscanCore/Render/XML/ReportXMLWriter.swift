@@ -70,6 +70,7 @@ public struct ReportXMLWriter {
                 ("toUnassign", String(summary.toUnassign)), ("excluded", String(summary.excluded)),
                 ("findings", String(summary.findings)), ("rejectedInputs", String(summary.rejectedInputs)),
             ])
+        if let changes = fleet.changes { try ChangesXML.write(changes, to: writer) }
         try copyBody(into: writer)
         for input in fleet.rejected {
             try writer.element(
