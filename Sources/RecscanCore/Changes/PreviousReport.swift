@@ -66,17 +66,21 @@ final class PreviousReport {
     }
 
     /// Streams the report once: the root's facts, and a check that hosts are strictly sorted.
+    /// Only the root and the top-level elements become events; everything inside them is skipped.
     private static func checkedHeader(path: String, runID: String) throws -> Header {
         var header = Header(runID: runID)
         var previous: String?
-        try XMLStreamReader.read(path: path) { event in
-            guard case .start(let element) = event else { return }
+        let reader = try XMLPullReader(path: path)
+        while let event = try reader.next() {
+            guard case .start(let element) = event else { continue }
             if element.depth == 0 {
                 try expectRoot(element, name: "report", namespace: ReportXMLWriter.namespace, file: path)
                 header.runID = element["run"] ?? runID
                 header.catalogVersion = element["catalogVersion"]
                 header.referenceTime = element["referenceTime"]
-            } else if element.depth == 1, element.localName == "host" {
+                continue
+            }
+            if element.localName == "host" {
                 let key = (element["hostname"] ?? "").lowercased()
                 if let previous, key <= previous {
                     throw InputError(
@@ -85,6 +89,7 @@ final class PreviousReport {
                 }
                 previous = key
             }
+            try reader.skipContent(of: element)
         }
         return header
     }
@@ -98,24 +103,33 @@ final class PreviousReport {
     /// Consumes the host `peek()` returned.
     func advance() { current = nil }
 
+    /// Reads up to the end of the next host, skipping everything but its rules and findings.
     private func readHost() throws -> PreviousHost? {
         var host: PreviousHost?
         while let event = try reader.next() {
             switch event {
-            case .start(let element) where element.depth == 1 && element.localName == "host":
-                let name = element["hostname"] ?? ""
-                host = PreviousHost(key: name.lowercased(), hostname: name, status: element["status"] ?? "")
-            case .start(let element) where element.depth == 2 && element.localName == "rule":
-                guard let id = element["id"], let outcome = element["outcome"].flatMap(Outcome.init(rawValue:)) else {
+            case .start(let element) where element.depth == 0:
+                continue
+            case .start(let element) where element.depth == 1:
+                guard element.localName == "host" else {
+                    try reader.skipContent(of: element)
                     continue
                 }
-                host?.rules[id] = RuleState(
-                    outcome: outcome, apply: element["apply"].flatMap(ApplyClass.init(rawValue:)))
-            case .start(let element) where element.depth == 2 && element.localName == "finding":
-                host?.findings.insert(
-                    FindingKey(
-                        kind: element["kind"] ?? "", severity: element["severity"] ?? "", ruleID: element["rule"],
-                        level: element["level"], levelID: element["id"]))
+                let name = element["hostname"] ?? ""
+                host = PreviousHost(key: name.lowercased(), hostname: name, status: element["status"] ?? "")
+            case .start(let element):
+                if element.localName == "rule", let id = element["id"],
+                    let outcome = element["outcome"].flatMap(Outcome.init(rawValue:))
+                {
+                    host?.rules[id] = RuleState(
+                        outcome: outcome, apply: element["apply"].flatMap(ApplyClass.init(rawValue:)))
+                } else if element.localName == "finding" {
+                    host?.findings.insert(
+                        FindingKey(
+                            kind: element["kind"] ?? "", severity: element["severity"] ?? "", ruleID: element["rule"],
+                            level: element["level"], levelID: element["id"]))
+                }
+                try reader.skipContent(of: element)
             case .end(let name, let depth) where depth == 1 && name == "host":
                 return host
             default:

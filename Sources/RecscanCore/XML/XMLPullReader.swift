@@ -11,6 +11,8 @@ final class XMLPullReader {
     private var pending: [XMLEvent] = []
     private var sawRoot = false
     private var finished = false
+    /// The reader already stands on a node not yet translated (after a skip).
+    private var positioned = false
 
     /// Opens `path`.
     /// - Throws: `InputError` when the file is too big or cannot be opened.
@@ -36,22 +38,36 @@ final class XMLPullReader {
     /// - Throws: `InputError` with the position of malformed or hostile XML.
     func next() throws -> XMLEvent? {
         while pending.isEmpty && !finished {
-            let status = xmlTextReaderRead(reader)
-            if status == 0 {
-                finished = true
-                if let error = collector.firstError(file: name, prefix: "is not well-formed XML: ") { throw error }
-                if !sawRoot { throw InputError(file: name, line: 1, message: "has no root element (empty document)") }
-                break
+            if !positioned {
+                guard try advanced(xmlTextReaderRead(reader)) else { break }
             }
-            if status < 0 {
-                finished = true
-                throw collector.firstError(file: name, prefix: "is not well-formed XML: ")
-                    ?? InputError(file: name, message: "is not well-formed XML")
-            }
+            positioned = false
             if try XMLStreamReader.translateNode(reader, name: name, limits: limits, handle: { pending.append($0) }) {
                 sawRoot = true
             }
         }
         return pending.isEmpty ? nil : pending.removeFirst()
+    }
+
+    /// Skips the content of the element whose start `next()` just returned, and its end event:
+    /// libxml2 still checks it is well-formed, but no event is built for it. Reading a large
+    /// document for a few elements is then much cheaper.
+    func skipContent(of element: XMLElementStart) throws {
+        pending.removeAll()
+        guard !element.isEmpty else { return }
+        positioned = try advanced(xmlTextReaderNext(reader))
+    }
+
+    /// Handles a libxml2 read status: `true` when the reader stands on a node, `false` at the end.
+    private func advanced(_ status: Int32) throws -> Bool {
+        if status > 0 { return true }
+        finished = true
+        if status < 0 {
+            throw collector.firstError(file: name, prefix: "is not well-formed XML: ")
+                ?? InputError(file: name, message: "is not well-formed XML")
+        }
+        if let error = collector.firstError(file: name, prefix: "is not well-formed XML: ") { throw error }
+        if !sawRoot { throw InputError(file: name, line: 1, message: "has no root element (empty document)") }
+        return false
     }
 }

@@ -26,6 +26,25 @@ struct XMLPullReaderTests {
         #expect(try reader.next() == nil)
     }
 
+    @Test func skippingAnElementDropsItsContentAndItsEnd() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let path = try folder.write(
+            "s.xml", "<r><a x=\"1\"><b/><c>text</c></a><e/><d y=\"2\"><f/></d></r>")
+        let reader = try XMLPullReader(path: path)
+        var seen: [String] = []
+        while let event = try reader.next() {
+            seen.append(describe(event))
+            if case .start(let element) = event, element.localName == "a" || element.localName == "e" {
+                try reader.skipContent(of: element)
+            }
+        }
+        #expect(
+            seen.map { $0.components(separatedBy: " ").prefix(2).joined(separator: " ") } == [
+                "start r", "start a", "start e", "start d", "start f", "end f", "end d", "end r",
+            ])
+    }
+
     @Test func malformedAndHostileDocumentsAreRejected() throws {
         let folder = try TemporaryFolder()
         defer { folder.remove() }
