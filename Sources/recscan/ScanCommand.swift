@@ -7,7 +7,7 @@ struct ScanCommand: AsyncParsableCommand {
         commandName: "scan",
         abstract: "Scan the inventories against the catalog and the fleet; write Reports/<run-id>/.",
         discussion: """
-            Exit status: 0 done; 1 done and the --fail-on threshold was met (this wins over 2); \
+            Exit status: 0 done; 1 done and a --fail-on threshold was met (this wins over 2); \
             2 done but some inputs were rejected; 64 usage error; 65 the catalog or fleet file is unusable; \
             70 internal error; 73 the output cannot be written.
             """)
@@ -26,20 +26,17 @@ struct ScanCommand: AsyncParsableCommand {
     var format = "xml,html"
     @Option(help: "Hosts analysed at once (default: the number of cores).")
     var jobs: Int?
-    @Option(name: .customLong("fail-on"), help: "Exit 1 when met: to-assign, manual or finding-high.")
-    var failOn: FailThreshold?
+    @Option(
+        name: .customLong("fail-on"),
+        help: "Exit 1 when met: to-assign, manual or finding-high (comma-separated or repeated: any one).")
+    var failOn: [String] = []
     @Option(name: .customLong("max-age"), help: "Days after which an inventory is stale.")
     var maxAge = 7
-
-    enum FailThreshold: String, ExpressibleByArgument, CaseIterable {
-        case toAssign = "to-assign"
-        case manual
-        case findingHigh = "finding-high"
-    }
 
     func validate() throws {
         if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
         if maxAge < 0 { throw ValidationError("--max-age must not be negative") }
+        _ = try FailThreshold.parse(failOn)
         for name in format.split(separator: ",") where ReportFormat(rawValue: String(name)) == nil {
             throw ValidationError("unknown format '\(name)'; use xml, html or both")
         }
@@ -67,17 +64,10 @@ struct ScanCommand: AsyncParsableCommand {
             throw Terminal.exit(.internalError)
         }
         printSummary(result)
-        if thresholdMet(result) { throw Terminal.exit(.thresholdMet) }
+        let met = try FailThreshold.parse(failOn).map { ($0, $0.count(in: result)) }.filter { $0.1 > 0 }
+        for (threshold, count) in met { Terminal.error("recscan: \(threshold.message(count: count))") }
+        if !met.isEmpty { throw Terminal.exit(.thresholdMet) }
         if !result.rejected.isEmpty { throw Terminal.exit(.inputsRejected) }
-    }
-
-    private func thresholdMet(_ result: ScanResult) -> Bool {
-        switch failOn {
-        case .toAssign: result.summary.toAssign > 0
-        case .manual: result.summary.manual > 0
-        case .findingHigh: result.highFindings > 0
-        case nil: false
-        }
     }
 
     /// "changes since 20261128T000000Z: recommendations +3 -1, findings +1 -0, hosts +1 -0, 4 changed".

@@ -81,6 +81,20 @@ struct EndToEndTests {
         ).write(to: inventories.appendingPathComponent("h1.xml"))
         let clean = try recscan(["scan", "--inventories", inventories.path, "--out", "out"], in: work)
         #expect(clean.status == 0, "stderr: \(clean.stderr)")
+        // Thresholds: comma-separated or repeated, any one met exits 1 and says which on stderr.
+        let quiet = try recscan(
+            ["scan", "--inventories", inventories.path, "--out", "out", "--fail-on", "finding-high"], in: work)
+        #expect(quiet.status == 0, "stderr: \(quiet.stderr)")
+        #expect(quiet.stdout.contains("changes since 20261129T000000Z: recommendations +0 -0"))
+        let paged = try recscan(
+            [
+                "scan", "--inventories", inventories.path, "--out", "out", "--fail-on", "finding-high",
+                "--fail-on", "to-assign",
+            ], in: work)
+        #expect(paged.status == 1)
+        #expect(paged.stderr.contains("--fail-on to-assign: 1 recommended rule(s) are not assigned"))
+        #expect(!paged.stderr.contains("finding-high:"))
+        #expect(try recscan(["scan", "--inventories", inventories.path, "--fail-on", "high"], in: work).status == 64)
 
         #expect(try recscan(["scan", "--jobs", "0"], in: work).status == 64)
         #expect(try recscan(["scan", "--inventories", "does-not-exist"], in: work).status == 64)
