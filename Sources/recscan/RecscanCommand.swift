@@ -17,6 +17,8 @@ struct RecscanCommand: AsyncParsableCommand {
         commandName: "recscan",
         abstract:
             "Offline recommendation scans for a fleet: which security rules each host needs, what to unassign, what to audit.",
-        subcommands: [ScanCommand.self, ValidateCommand.self, SchemaCommand.self],
+        subcommands: [
+            ScanCommand.self, ExplainCommand.self, TriageCommand.self, ValidateCommand.self, SchemaCommand.self,
+        ],
         defaultSubcommand: ScanCommand.self)
 }

@@ -7,7 +7,7 @@ struct ScanCommand: AsyncParsableCommand {
         commandName: "scan",
         abstract: "Scan the inventories against the catalog and the fleet; write Reports/<run-id>/.",
         discussion: """
-            Exit status: 0 done; 1 done and the --fail-on threshold was met (this wins over 2); \
+            Exit status: 0 done; 1 done and a --fail-on threshold was met (this wins over 2); \
             2 done but some inputs were rejected; 64 usage error; 65 the catalog or fleet file is unusable; \
             70 internal error; 73 the output cannot be written.
             """)
@@ -26,20 +26,17 @@ struct ScanCommand: AsyncParsableCommand {
     var format = "xml,html"
     @Option(help: "Hosts analysed at once (default: the number of cores).")
     var jobs: Int?
-    @Option(name: .customLong("fail-on"), help: "Exit 1 when met: to-assign, manual or finding-high.")
-    var failOn: FailThreshold?
+    @Option(
+        name: .customLong("fail-on"),
+        help: "Exit 1 when met: to-assign, manual or finding-high (comma-separated or repeated: any one).")
+    var failOn: [String] = []
     @Option(name: .customLong("max-age"), help: "Days after which an inventory is stale.")
     var maxAge = 7
-
-    enum FailThreshold: String, ExpressibleByArgument, CaseIterable {
-        case toAssign = "to-assign"
-        case manual
-        case findingHigh = "finding-high"
-    }
 
     func validate() throws {
         if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
         if maxAge < 0 { throw ValidationError("--max-age must not be negative") }
+        _ = try FailThreshold.parse(failOn)
         for name in format.split(separator: ",") where ReportFormat(rawValue: String(name)) == nil {
             throw ValidationError("unknown format '\(name)'; use xml, html or both")
         }
@@ -55,44 +52,30 @@ struct ScanCommand: AsyncParsableCommand {
         options.formats = Set(format.split(separator: ",").compactMap { ReportFormat(rawValue: String($0)) })
         options.jobs = jobs ?? ProcessInfo.processInfo.activeProcessorCount
         options.maxAgeDays = maxAge
-        options.referenceTime = try referenceTime()
+        options.referenceTime = try ReferenceTime.fromEnvironment()
         let pipeline = ScanPipeline(options: options) { Terminal.error($0) }
         let result: ScanResult
         do {
             result = try await pipeline.run()
         } catch let failure as ScanFailure {
-            Terminal.error("recscan: \(failure.description)")
-            switch failure {
-            case .unusableInput: throw Terminal.exit(.unusableInput)
-            case .usage: throw Terminal.exit(.usage)
-            case .output: throw Terminal.exit(.cannotWrite)
-            }
+            throw Terminal.fail(failure)
         } catch {
             Terminal.error("recscan: internal error: \(error)")
             throw Terminal.exit(.internalError)
         }
         printSummary(result)
-        if thresholdMet(result) { throw Terminal.exit(.thresholdMet) }
+        let met = try FailThreshold.parse(failOn).map { ($0, $0.count(in: result)) }.filter { $0.1 > 0 }
+        for (threshold, count) in met { Terminal.error("recscan: \(threshold.message(count: count))") }
+        if !met.isEmpty { throw Terminal.exit(.thresholdMet) }
         if !result.rejected.isEmpty { throw Terminal.exit(.inputsRejected) }
     }
 
-    private func referenceTime() throws -> Int64 {
-        guard let raw = ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"], !raw.isEmpty else {
-            return Int64(Date().timeIntervalSince1970)
-        }
-        guard let seconds = Int64(raw) else {
-            throw ValidationError("SOURCE_DATE_EPOCH must be whole seconds, got '\(raw)'")
-        }
-        return seconds
-    }
-
-    private func thresholdMet(_ result: ScanResult) -> Bool {
-        switch failOn {
-        case .toAssign: result.summary.toAssign > 0
-        case .manual: result.summary.manual > 0
-        case .findingHigh: result.highFindings > 0
-        case nil: false
-        }
+    /// "changes since 20261128T000000Z: recommendations +3 -1, findings +1 -0, hosts +1 -0, 4 changed".
+    static func describe(_ changes: RunChanges) -> String {
+        if let reason = changes.unavailable { return "changes since \(changes.previousRun): not compared, \(reason)" }
+        return "changes since \(changes.previousRun): recommendations +\(changes.newRecommendations) "
+            + "-\(changes.resolvedRecommendations), findings +\(changes.newFindings) -\(changes.resolvedFindings), "
+            + "hosts +\(changes.hostsAdded.count) -\(changes.hostsGone.count), \(changes.hostsChanged.count) changed"
     }
 
     private func printSummary(_ result: ScanResult) {
@@ -101,9 +84,17 @@ struct ScanCommand: AsyncParsableCommand {
         print(
             "hosts \(summary.hosts), to-assign \(summary.toAssign) (auto \(summary.auto), manual \(summary.manual)), assigned \(summary.assigned), to-unassign \(summary.toUnassign), excluded \(summary.excluded), findings \(summary.findings), rejected inputs \(summary.rejectedInputs)"
         )
-        for rejected in result.rejected {
-            let position = [rejected.line, rejected.column].compactMap { $0 }.map(String.init).joined(separator: ":")
-            print("rejected \(rejected.file)\(position.isEmpty ? "" : ":" + position): \(rejected.reason)")
+        if let changes = result.changes { print(Self.describe(changes)) }
+        let exclusions = result.exclusions
+        if !exclusions.isEmpty {
+            let issues = FleetExclusion.Issue.allCases.map { issue in
+                "\(exclusions.filter { $0.issues.contains(issue) }.count) \(issue.rawValue)"
+            }
+            let states = FleetExclusion.State.allCases.map { state in
+                "\(exclusions.filter { $0.state == state }.count) \(state.rawValue)"
+            }
+            print("exclusions \(exclusions.count): \((states + issues).joined(separator: ", "))")
         }
+        for rejected in result.rejected { print("rejected \(Terminal.describe(rejected))") }
     }
 }

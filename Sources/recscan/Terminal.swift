@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import RecscanCore
 
 /// Progress and logs go to stderr; results go to stdout.
 enum Terminal {
@@ -9,5 +10,21 @@ enum Terminal {
 
     static func exit(_ status: ExitStatus) -> ExitCode {
         ExitCode(status.rawValue)
+    }
+
+    /// Prints a failure that kept a command from producing anything and gives its exit status.
+    static func fail(_ failure: ScanFailure) -> ExitCode {
+        error("recscan: \(failure.description)")
+        switch failure {
+        case .unusableInput: return exit(.unusableInput)
+        case .usage: return exit(.usage)
+        case .output: return exit(.cannotWrite)
+        }
+    }
+
+    /// A rejected input as one line: `file:line:column: reason`.
+    static func describe(_ rejected: RejectedInput) -> String {
+        let position = [rejected.line, rejected.column].compactMap { $0 }.map(String.init).joined(separator: ":")
+        return "\(rejected.file)\(position.isEmpty ? "" : ":" + position): \(rejected.reason)"
     }
 }

@@ -81,6 +81,20 @@ struct EndToEndTests {
         ).write(to: inventories.appendingPathComponent("h1.xml"))
         let clean = try recscan(["scan", "--inventories", inventories.path, "--out", "out"], in: work)
         #expect(clean.status == 0, "stderr: \(clean.stderr)")
+        // Thresholds: comma-separated or repeated, any one met exits 1 and says which on stderr.
+        let quiet = try recscan(
+            ["scan", "--inventories", inventories.path, "--out", "out", "--fail-on", "finding-high"], in: work)
+        #expect(quiet.status == 0, "stderr: \(quiet.stderr)")
+        #expect(quiet.stdout.contains("changes since 20261129T000000Z: recommendations +0 -0"))
+        let paged = try recscan(
+            [
+                "scan", "--inventories", inventories.path, "--out", "out", "--fail-on", "finding-high",
+                "--fail-on", "to-assign",
+            ], in: work)
+        #expect(paged.status == 1)
+        #expect(paged.stderr.contains("--fail-on to-assign: 1 recommended rule(s) are not assigned"))
+        #expect(!paged.stderr.contains("finding-high:"))
+        #expect(try recscan(["scan", "--inventories", inventories.path, "--fail-on", "high"], in: work).status == 64)
 
         #expect(try recscan(["scan", "--jobs", "0"], in: work).status == 64)
         #expect(try recscan(["scan", "--inventories", "does-not-exist"], in: work).status == 64)
@@ -117,5 +131,67 @@ struct EndToEndTests {
             #expect(schema.stdout.contains("urn:recscan:\(name):1"))
         }
         #expect(try recscan(["schema", "nope"], in: work).status == 64)
+    }
+
+    @Test func explainAnswersTheFourCasesWithExitCodes() throws {
+        let work = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: work) }
+        let inventories = Self.repository.appendingPathComponent("Inventories").path
+        func explain(_ host: String, _ rule: String, _ extra: [String] = []) throws -> Run {
+            try recscan(["explain", "--inventories", inventories, "--host", host, "--rule", rule] + extra, in: work)
+        }
+        let recommended = try explain("web01", "1012045")
+        #expect(recommended.status == 0, "\(recommended.stderr)")
+        #expect(recommended.stdout.contains("Answer: recommended"))
+        #expect(recommended.stdout.contains("[+] deb openssh-server 1:9.2p1-2+deb12u2 is inside"))
+        let patched = try explain("web01", "1011117")
+        #expect(patched.stdout.contains("Answer: patched"))
+        let excluded = try explain("WEB02", "1000763")
+        #expect(excluded.stdout.contains("Answer: excluded"))
+        #expect(excluded.stdout.contains("Assigned on: policy linux-web"))
+        let unmatched = try explain("web01", "1008224", ["--format", "xml"])
+        #expect(unmatched.status == 0)
+        #expect(unmatched.stdout.contains("answer=\"not-recommended\""))
+        let file = work.appendingPathComponent("explain.xml")
+        try Data(unmatched.stdout.utf8).write(to: file)
+        #expect(try recscan(["validate", file.path], in: work).status == 0)
+
+        #expect(try explain("nohost", "1012045").status == 64)
+        #expect(try explain("web01", "999").status == 64)
+        let broken = try explain("broken", "1008720")
+        #expect(broken.status == 2)
+        #expect(broken.stdout.contains("Answer: not-evaluated"))
+    }
+
+    @Test func triagePrintsTheStoryPlanFromXMLOrCSVEvents() throws {
+        let work = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: work) }
+        let inventories = Self.repository.appendingPathComponent("Inventories").path
+        let plan = try recscan(["triage", "--inventories", inventories], in: work)
+        #expect(plan.status == 0, "\(plan.stderr)")
+        #expect(plan.stdout.hasPrefix("web01 / rule 1000763: 8 hits, blocked traffic\n"))
+        #expect(plan.stdout.contains("Unassign rule 1000763 from policy linux-web"))
+        #expect(plan.stdout.contains("web03 / rule 1000763: 1 hit, detect-only"))
+
+        let csv = work.appendingPathComponent("events.csv")
+        try Data(
+            """
+            Time,Computer,Reason,Action
+            2026-11-28T09:41:07Z,web01,1000763 - URI Length And Depth Restriction,Reset
+            2026-11-28T09:42:00Z,ghost99,1000763 - URI Length And Depth Restriction,Reset
+
+            """.utf8
+        ).write(to: csv)
+        let fromCSV = try recscan(
+            ["triage", "--inventories", inventories, "--events", csv.path, "--rule", "1000763", "--format", "xml"],
+            in: work)
+        // The event for an unknown computer is rejected: plans are printed, exit 2.
+        #expect(fromCSV.status == 2, "\(fromCSV.stderr)")
+        #expect(fromCSV.stderr.contains("ghost99"))
+        #expect(fromCSV.stdout.contains("<triage hostname=\"web01\" rule=\"1000763\" events=\"1\" blocked=\"true\">"))
+
+        let empty = work.appendingPathComponent("empty")
+        try FileManager.default.createDirectory(at: empty, withIntermediateDirectories: true)
+        #expect(try recscan(["triage", "--inventories", empty.path], in: work).status == 64)
     }
 }

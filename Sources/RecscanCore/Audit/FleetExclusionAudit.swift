@@ -1,6 +1,18 @@
-/// Lists every exclusion override of the fleet once, with its state, aggregated host by host
-/// so that no whole-fleet structure has to be kept.
+/// Lists every exclusion override of the fleet once, with its state and hygiene, aggregated
+/// host by host so that no whole-fleet structure has to be kept: only counters per policy and
+/// per exclusion.
+///
+/// Hygiene (``FleetExclusion/Issue``): an exclusion without a reason or without an expiry is
+/// flagged; an active policy exclusion is *broad* when fewer than
+/// ``broadBelowPercent`` percent of the inventoried hosts under the policy would get the rule
+/// (and at least one does): it hides the rule from every other host under the policy that
+/// may come to need it, where exclusions on the few computers concerned would do. Hosts without
+/// a usable inventory are not counted, so the judgement is deterministic for given inputs.
 public struct FleetExclusionAudit: Sendable {
+    /// A policy exclusion is broad when the hosts that would get the rule are fewer than this
+    /// share (percent) of the inventoried hosts under the policy.
+    public static let broadBelowPercent = 50
+
     private struct Key: Hashable {
         let level: Level
         let ownerID: String
@@ -8,7 +20,10 @@ public struct FleetExclusionAudit: Sendable {
     }
 
     private var exclusions: [Key: FleetExclusion] = [:]
-    private var used: Set<Key> = []
+    private var needing: [Key: Int] = [:]
+    /// Inventoried hosts under each policy; inventoried computers (lowercased) with their own exclusions.
+    private var hostsByPolicy: [String: Int] = [:]
+    private var inventoriedComputers: Set<String> = []
 
     /// Collects the exclusion overrides of every policy and computer.
     /// - Parameter referenceDay: days since 1970; an exclusion is in force through its expiry day.
@@ -25,34 +40,50 @@ public struct FleetExclusionAudit: Sendable {
         for computer in fleet.computers.values { add(.computer, computer.hostname, computer.configuration.overrides) }
     }
 
-    /// Marks the exclusions in the host's chain that hide a rule the host would get.
-    public mutating func observe(hostname: String, fleet: Fleet, recommended: Set<String>) {
-        guard !recommended.isEmpty else { return }
-        let context = HostFleetContext(hostname: hostname, fleet: fleet)
+    /// Counts one host: under which policies it is, and which exclusions in its chain hide a rule
+    /// it would get. Hosts without a usable inventory are not counted.
+    public mutating func observe(_ analysis: HostAnalysis, fleet: Fleet) {
+        guard analysis.report.status == .ok || analysis.report.status == .stale else { return }
+        let recommended = analysis.recommendedRuleIDs
+        let context = HostFleetContext(hostname: analysis.report.hostname, fleet: fleet)
         for policy in context.chain {
+            hostsByPolicy[policy.id, default: 0] += 1
             for override in policy.configuration.overrides
             where override.excluded && recommended.contains(override.ruleID) {
-                used.insert(Key(level: .policy(policy.id), ownerID: policy.id, ruleID: override.ruleID))
+                needing[Key(level: .policy(policy.id), ownerID: policy.id, ruleID: override.ruleID), default: 0] += 1
             }
         }
-        if let computer = context.computer {
-            for override in computer.configuration.overrides
-            where override.excluded && recommended.contains(override.ruleID) {
-                used.insert(Key(level: .computer, ownerID: computer.hostname, ruleID: override.ruleID))
-            }
+        guard let computer = context.computer else { return }
+        inventoriedComputers.insert(computer.hostname.lowercased())
+        for override in computer.configuration.overrides
+        where override.excluded && recommended.contains(override.ruleID) {
+            needing[Key(level: .computer, ownerID: computer.hostname, ruleID: override.ruleID), default: 0] += 1
         }
     }
 
-    /// Merges what another part of the fleet observed (for parallel or sharded runs).
+    /// Merges what another, disjoint part of the fleet observed (for parallel or sharded runs).
     public mutating func merge(_ other: FleetExclusionAudit) {
-        used.formUnion(other.used)
+        needing.merge(other.needing, uniquingKeysWith: +)
+        hostsByPolicy.merge(other.hostsByPolicy, uniquingKeysWith: +)
+        inventoriedComputers.formUnion(other.inventoriedComputers)
     }
 
-    /// Every exclusion with its final state, policies first, then computers, by owner and rule.
+    /// Every exclusion with its final state and hygiene, policies first, then computers, by owner and rule.
     public var results: [FleetExclusion] {
         exclusions.map { key, exclusion in
             var result = exclusion
-            if result.state != .expired && used.contains(key) { result.state = .active }
+            result.needing = needing[key] ?? 0
+            result.hosts =
+                key.level.kind == .policy
+                ? hostsByPolicy[key.ownerID] ?? 0 : (inventoriedComputers.contains(key.ownerID.lowercased()) ? 1 : 0)
+            if result.state != .expired && result.needing > 0 { result.state = .active }
+            if result.state == .active, key.level.kind == .policy,
+                result.needing * 100 < result.hosts * Self.broadBelowPercent
+            {
+                result.issues.append(.broad)
+            }
+            if (result.reason ?? "").isEmpty { result.issues.append(.noReason) }
+            if result.expires == nil { result.issues.append(.noExpiry) }
             return result
         }.sorted { lhs, rhs in
             if lhs.level.kind != rhs.level.kind { return lhs.level.kind == .policy }

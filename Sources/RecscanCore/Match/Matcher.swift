@@ -109,6 +109,11 @@ public struct Matcher: Sendable {
                 // A version listed without its epoch (rpm -qa's default output) is taken to
                 // share each bound's epoch: version and release decide.
                 let range = package.epochUnknown ? entry.rangeWithoutEpochs : entry.range
+                // The bounds themselves, so that "patch first" can name the version to update to.
+                if let fixed = entry.range.range.fixed { attributes.append(("fixed", fixed)) }
+                if let lastAffected = entry.range.range.lastAffected {
+                    attributes.append(("lastAffected", lastAffected))
+                }
                 switch range.verdict(for: package.version) {
                 case .affected: affected.append(Evidence(.package, attributes))
                 case .uncertain(let reason):

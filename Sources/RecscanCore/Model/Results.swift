@@ -14,7 +14,7 @@ public enum ApplyClass: String, Sendable {
 /// A level of the fleet where a rule is assigned or an exclusion is set.
 public struct Level: Sendable, Hashable {
     /// Where the level sits: the catalog, a policy or the computer itself.
-    public enum Kind: String, Sendable { case catalog, policy, computer }
+    public enum Kind: String, Sendable, CaseIterable { case catalog, policy, computer }
     /// Whether this is the catalog, a policy or the computer itself.
     public var kind: Kind
     /// The policy id; `nil` for the catalog and the computer itself.
@@ -124,7 +124,7 @@ public struct Finding: Sendable, Equatable {
 }
 
 /// How far a host could be analysed.
-public enum HostStatus: String, Sendable {
+public enum HostStatus: String, Sendable, CaseIterable {
     case ok, stale, error
     case noInventory = "no-inventory"
 }
@@ -163,6 +163,8 @@ public struct HostReport: Sendable, Equatable {
     public var findings: [Finding] = []
     /// Inventory files the host was read from, or that could not be read.
     public var inventorySources: [String] = []
+    /// What changed since the previous run; `nil` when nothing did or there is no previous run.
+    public var changes: HostChanges?
 }
 
 /// An input file (or part of one) that could not be used.
@@ -175,26 +177,6 @@ public struct RejectedInput: Sendable, Equatable {
     public var column: Int?
     /// Why the input could not be used.
     public var reason: String
-}
-
-/// One exclusion override of the fleet, with its state.
-public struct FleetExclusion: Sendable, Equatable {
-    /// `active` when it hides a rule some host would get, `expired` past its date, else `unused`.
-    public enum State: String, Sendable { case active, expired, unused }
-    /// Whether the exclusion is set on a policy or on a computer.
-    public var level: Level
-    /// Policy id or hostname.
-    public var ownerID: String
-    /// The rule excluded from recommendations.
-    public var ruleID: String
-    /// Why the exclusion was set, e.g. "noisy on file shares".
-    public var reason: String?
-    /// Who set the exclusion, e.g. "ops".
-    public var by: String?
-    /// Last day the exclusion is in force (inclusive), as `YYYY-MM-DD`.
-    public var expires: String?
-    /// Whether the exclusion is active, expired or unused across the fleet.
-    public var state: State
 }
 
 /// One step of a false-positive remediation plan.
@@ -312,12 +294,18 @@ public struct FleetResults: Sendable, Equatable {
     public var exclusions: [FleetExclusion]
     /// False-positive remediation plans, by host then rule.
     public var triage: [TriagePlan]
+    /// What changed since the previous run in the same output folder; `nil` for the first run.
+    public var changes: RunChanges?
 
     /// Bundles the fleet-wide sections.
-    public init(summary: ScanSummary, rejected: [RejectedInput], exclusions: [FleetExclusion], triage: [TriagePlan]) {
+    public init(
+        summary: ScanSummary, rejected: [RejectedInput], exclusions: [FleetExclusion], triage: [TriagePlan],
+        changes: RunChanges? = nil
+    ) {
         self.summary = summary
         self.rejected = rejected
         self.exclusions = exclusions
         self.triage = triage
+        self.changes = changes
     }
 }

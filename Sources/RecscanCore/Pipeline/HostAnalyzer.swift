@@ -42,12 +42,14 @@ public struct HostAnalyzer: Sendable {
     let planner: TriagePlanner
 
     /// Creates an analyzer for one run.
-    public init(matcher: Matcher, fleet: Fleet, referenceTime: Int64, maxAgeDays: Int) {
+    /// - Parameter events: every false-positive event of the run; triage looks across computers
+    ///   (tap mode for a whole policy when the rule blocks on many of its computers).
+    public init(matcher: Matcher, fleet: Fleet, referenceTime: Int64, maxAgeDays: Int, events: [SecurityEvent] = []) {
         self.matcher = matcher
         self.fleet = fleet
         self.referenceTime = referenceTime
         self.maxAgeDays = maxAgeDays
-        planner = TriagePlanner(catalog: matcher.index.catalog, fleet: fleet)
+        planner = TriagePlanner(catalog: matcher.index.catalog, fleet: fleet, events: events)
     }
 
     var catalog: Catalog { matcher.index.catalog }

@@ -1,5 +1,6 @@
-/// Where analyzed hosts go as they finish: fragments to the spill file, pages to the HTML
-/// writer, small entries to the ledger; `finish` writes the fleet-wide parts.
+/// Where analyzed hosts go as they finish: fragments to a scratch file, small entries to the
+/// ledger. `finish` then walks the hosts sorted by name, once: it reads each fragment back,
+/// adds what changed since the previous run, writes the host's page, and assembles `report.xml`.
 struct HostStore {
     let spill: HostSpill
     private(set) var ledger: RunLedger
@@ -71,27 +72,37 @@ struct HostStore {
 
     private mutating func store(_ host: AnalyzedHost, files: [Int]) throws {
         let range = try spill.append(host.fragment)
-        try html?.write(host: host.analysis.report)
         ledger.record(host.analysis, fragment: range, files: files)
     }
 
-    /// Writes `report.xml` (hosts sorted by name) and the HTML index and rule pages.
-    func finish(rejected: [RejectedInput]) throws -> FleetResults {
+    /// Writes `report.xml` (hosts sorted by name), every host page, and the index and rule pages.
+    mutating func finish(rejected: [RejectedInput]) throws -> FleetResults {
         let entries = ledger.sorted
         var summary = ScanSummary()
         var audit = FleetExclusionAudit(fleet: fleet, referenceDay: floorDiv(options.referenceTime, 86_400))
+        var changes = RunChangeTracker(outDirectory: options.outDirectory)
+        let final = try HostSpill(path: run.temporaryPath + "/.hosts-final.spill")
+        defer { final.remove() }
+        var ranges: [Range<UInt64>] = []
+        ranges.reserveCapacity(entries.count)
         for entry in entries {
             summary.add(entry.counts)
-            audit.observe(hostname: entry.hostname, fleet: fleet, recommended: entry.excludable)
+            let bytes = try spill.read(entry.fragment)
+            var report = try HostXMLReader.read(fragment: bytes, name: "report.xml")
+            audit.observe(HostAnalysis(report: report, recommendedRuleIDs: entry.excludable, triage: []), fleet: fleet)
+            report.changes = changes.compare(report)
+            ranges.append(try final.append(report.changes == nil ? bytes : try ReportXMLWriter.fragment(for: report)))
+            try html?.write(host: report)
         }
         summary.rejectedInputs = rejected.count
         let results = FleetResults(
-            summary: summary, rejected: rejected, exclusions: audit.results, triage: entries.flatMap(\.triage))
+            summary: summary, rejected: rejected, exclusions: audit.results, triage: entries.flatMap(\.triage),
+            changes: changes.finish())
         if options.formats.contains(.xml) {
             try ReportXMLWriter.write(
                 path: run.temporaryPath + "/report.xml", run: info, maxAgeDays: options.maxAgeDays, fleet: results
             ) { writer in
-                for entry in entries { try writer.raw(spill.read(entry.fragment)) }
+                for range in ranges { try writer.raw(final.read(range)) }
             }
         }
         try html?.finish(results)

@@ -63,4 +63,8 @@ public struct ScanResult: Sendable {
     public var rejected: [RejectedInput]
     /// Findings of severity high or critical.
     public var highFindings: Int
+    /// What changed since the previous run in the same output folder; `nil` for the first run.
+    public var changes: RunChanges? = nil
+    /// Every exclusion override of the fleet, with its state and hygiene.
+    public var exclusions: [FleetExclusion] = []
 }

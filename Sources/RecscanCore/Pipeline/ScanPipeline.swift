@@ -6,13 +6,14 @@
 ///    **resolve** its fleet context (`HostFleetContext`), **match** it (`Matcher` over a
 ///    `CatalogIndex`), **decide** outcomes (`Recommendations`, `OutcomeDecider`), **audit** it
 ///    (`HostAuditor`), plan **triage** (`TriagePlanner`) and serialize its report fragment.
-/// 3. **Store, in file order** (`RunLedger`, `HostSpill`): each fragment goes to a scratch file
-///    and each host page is written (`HTMLReportWriter`) as soon as the host is done; only small
-///    per-host entries stay in memory. A host found in several files is merged and analyzed
-///    again at the end; fleet computers without an inventory are added.
-/// 4. **Render** the fleet-wide parts: `report.xml` with hosts sorted by name, the exclusion
-///    audit (`FleetExclusionAudit`), the index and rule pages — all into a temporary run folder
-///    that is renamed into place only when complete (`RunDirectory`).
+/// 3. **Store, in file order** (`RunLedger`, `HostSpill`): each fragment goes to a scratch file;
+///    only small per-host entries stay in memory. A host found in several files is merged and
+///    analyzed again at the end; fleet computers without an inventory are added.
+/// 4. **Render, sorted by host name** (`HostStore.finish`): each host is read back
+///    (`HostXMLReader`), compared with the previous run (`RunChangeTracker`), its page written
+///    (`HTMLReportWriter`); then `report.xml`, the exclusion audit (`FleetExclusionAudit`), the
+///    index and rule pages — all into a temporary run folder that is renamed into place only
+///    when complete (`RunDirectory`).
 public struct ScanPipeline: Sendable {
     /// The options of the run.
     public let options: ScanOptions
@@ -70,7 +71,7 @@ public struct ScanPipeline: Sendable {
             referenceTime: Timestamps.iso8601(epochSeconds: options.referenceTime))
         let analyzer = HostAnalyzer(
             matcher: Matcher(index: CatalogIndex(catalog: setup.catalog)), fleet: setup.fleet,
-            referenceTime: options.referenceTime, maxAgeDays: options.maxAgeDays)
+            referenceTime: options.referenceTime, maxAgeDays: options.maxAgeDays, events: setup.events)
         let files = FileAnalyzer(
             analyzer: analyzer, limits: options.limits, shard: options.shard,
             eventsByHost: Dictionary(grouping: setup.events) { $0.hostname.lowercased() })
@@ -99,6 +100,7 @@ public struct ScanPipeline: Sendable {
         let results = try store.finish(rejected: rejected)
         return ScanResult(
             runID: run.runID, runPath: run.finalPath, summary: results.summary, rejected: rejected,
-            highFindings: store.ledger.entries.values.reduce(0) { $0 + $1.highFindings })
+            highFindings: store.ledger.entries.values.reduce(0) { $0 + $1.highFindings }, changes: results.changes,
+            exclusions: results.exclusions)
     }
 }

@@ -85,7 +85,9 @@ public enum InputDiscovery {
             case (FleetReader.namespace, "fleet"): return .fleet
             case (InventoryReader.namespace, "inventory"): return .nativeInventory
             case (EventsReader.namespace, "events"): return .eventsXML
-            case (ReportXMLWriter.namespace, "report"): return .report
+            case (ReportXMLWriter.namespace, "report"), (ReportXMLWriter.namespace, "explain"),
+                (ReportXMLWriter.namespace, "plans"):
+                return .report
             case (let namespace?, "bom") where namespace.hasPrefix(CycloneDXXMLImporter.namespacePrefix):
                 return .cycloneDXXML
             default:

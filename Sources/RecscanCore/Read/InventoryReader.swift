@@ -58,7 +58,9 @@ private struct InventoryBuilder {
             if cursor.depth == 0 {
                 guard cursor.isNamed("inventory"), cursor.isIn("urn:recscan:inventory:1") else {
                     let found = cursor.namespace.map { "{\($0)}" } ?? ""
-                    throw error(cursor, "root element is \(found)\(cursor.localName), expected {\(InventoryReader.namespace)}inventory")
+                    throw error(
+                        cursor,
+                        "root element is \(found)\(cursor.localName), expected {\(InventoryReader.namespace)}inventory")
                 }
                 return
             }

@@ -55,7 +55,7 @@ public enum XMLStreamReader {
         XML_PARSE_NONET.rawValue | XML_PARSE_NOCDATA.rawValue | XML_PARSE_COMPACT.rawValue
             | XML_PARSE_BIG_LINES.rawValue)
 
-    private static func checkSize(path: String, name: String, limits: InputLimits) throws {
+    static func checkSize(path: String, name: String, limits: InputLimits) throws {
         let attributes: [FileAttributeKey: Any]
         do {
             attributes = try FileManager.default.attributesOfItem(atPath: path)
@@ -73,12 +73,7 @@ public enum XMLStreamReader {
     ) throws {
         var namespaces = NamespaceCache()
         try drive(reader, name: name, limits: limits) { cursor in
-            switch cursor.kind {
-            case .start:
-                try handle(.start(element(reader, line: cursor.line, depth: cursor.depth, namespaces: &namespaces)))
-            case .end: try handle(.end(localName: cursor.localName, depth: cursor.depth))
-            case .text: try handle(.text(cursor.text))
-            }
+            try handle(event(cursor, reader: reader, namespaces: &namespaces))
         }
     }
 
@@ -106,37 +101,68 @@ public enum XMLStreamReader {
                         file: name, line: Int(xmlTextReaderGetParserLineNumber(reader)),
                         column: Int(xmlTextReaderGetParserColumnNumber(reader)), message: "is not well-formed XML")
             }
-            let depth = Int(xmlTextReaderDepth(reader))
-            switch xmlTextReaderNodeType(reader) {
-            case Int32(XML_READER_TYPE_DOCUMENT_TYPE.rawValue):
-                throw InputError(
-                    file: name, line: XMLCursor(kind: .start, depth: depth, reader: reader).line,
-                    message: "has a DOCTYPE; DTDs are not accepted in untrusted input")
-            case Int32(XML_READER_TYPE_ENTITY_REFERENCE.rawValue):
-                throw InputError(
-                    file: name, line: XMLCursor(kind: .start, depth: depth, reader: reader).line,
-                    message: "uses an entity reference; entities are not expanded")
-            case Int32(XML_READER_TYPE_ELEMENT.rawValue):
-                let cursor = XMLCursor(kind: .start, depth: depth, reader: reader)
-                guard depth < limits.maxDepth else {
-                    throw InputError(
-                        file: name, line: cursor.line, message: "nests elements deeper than \(limits.maxDepth) levels")
-                }
-                sawRoot = true
-                try visit(cursor)
-                if xmlTextReaderIsEmptyElement(reader) == 1 {
-                    try visit(XMLCursor(kind: .end, depth: depth, reader: reader))
-                }
-            case Int32(XML_READER_TYPE_END_ELEMENT.rawValue):
-                try visit(XMLCursor(kind: .end, depth: depth, reader: reader))
-            case Int32(XML_READER_TYPE_TEXT.rawValue), Int32(XML_READER_TYPE_CDATA.rawValue):
-                try visit(XMLCursor(kind: .text, depth: depth, reader: reader))
-            default:
-                continue
-            }
+            if try visitNode(reader, name: name, limits: limits, visit: visit) { sawRoot = true }
         }
         if let error = collector.firstError(file: name, prefix: "is not well-formed XML: ") { throw error }
         if !sawRoot { throw InputError(file: name, line: 1, message: "has no root element (empty document)") }
+    }
+
+    /// Shows the reader's current node to `visit` (an empty element gives its start and its end),
+    /// rejecting DOCTYPEs, entity references and nesting past the limit.
+    /// - Returns: whether the node is an element.
+    static func visitNode(
+        _ reader: xmlTextReaderPtr, name: String, limits: InputLimits, visit: (XMLCursor) throws -> Void
+    ) throws -> Bool {
+        let depth = Int(xmlTextReaderDepth(reader))
+        switch xmlTextReaderNodeType(reader) {
+        case Int32(XML_READER_TYPE_DOCUMENT_TYPE.rawValue):
+            throw InputError(
+                file: name, line: XMLCursor(kind: .start, depth: depth, reader: reader).line,
+                message: "has a DOCTYPE; DTDs are not accepted in untrusted input")
+        case Int32(XML_READER_TYPE_ENTITY_REFERENCE.rawValue):
+            throw InputError(
+                file: name, line: XMLCursor(kind: .start, depth: depth, reader: reader).line,
+                message: "uses an entity reference; entities are not expanded")
+        case Int32(XML_READER_TYPE_ELEMENT.rawValue):
+            let cursor = XMLCursor(kind: .start, depth: depth, reader: reader)
+            guard depth < limits.maxDepth else {
+                throw InputError(
+                    file: name, line: cursor.line, message: "nests elements deeper than \(limits.maxDepth) levels")
+            }
+            try visit(cursor)
+            if xmlTextReaderIsEmptyElement(reader) == 1 {
+                try visit(XMLCursor(kind: .end, depth: depth, reader: reader))
+            }
+            return true
+        case Int32(XML_READER_TYPE_END_ELEMENT.rawValue):
+            try visit(XMLCursor(kind: .end, depth: depth, reader: reader))
+        case Int32(XML_READER_TYPE_TEXT.rawValue), Int32(XML_READER_TYPE_CDATA.rawValue):
+            try visit(XMLCursor(kind: .text, depth: depth, reader: reader))
+        default:
+            break
+        }
+        return false
+    }
+
+    /// The current node as events, for readers that pull one node at a time.
+    /// - Returns: whether the node is an element.
+    static func translateNode(
+        _ reader: xmlTextReaderPtr, name: String, limits: InputLimits, handle: (XMLEvent) throws -> Void
+    ) throws -> Bool {
+        var namespaces = NamespaceCache()
+        return try visitNode(reader, name: name, limits: limits) { cursor in
+            try handle(event(cursor, reader: reader, namespaces: &namespaces))
+        }
+    }
+
+    private static func event(_ cursor: XMLCursor, reader: xmlTextReaderPtr, namespaces: inout NamespaceCache)
+        -> XMLEvent
+    {
+        switch cursor.kind {
+        case .start: .start(element(reader, line: cursor.line, depth: cursor.depth, namespaces: &namespaces))
+        case .end: .end(localName: cursor.localName, depth: cursor.depth)
+        case .text: .text(cursor.text)
+        }
     }
 
     private static func element(

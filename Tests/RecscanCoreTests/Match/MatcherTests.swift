@@ -44,6 +44,8 @@ struct MatcherTests {
         let evidence = try #require(result.recommended["1006012"]?.evidence)
         #expect(result.recommended["1006012"]?.certain == true)
         #expect(evidence.contains { $0.kind == .package && $0.value("range") == "[1.0.1, 1.0.1g-1)" })
+        // The fixed version travels with the evidence, for "patch first" in triage.
+        #expect(evidence.first { $0.kind == .package }?.value("fixed") == "1.0.1g-1")
     }
 
     @Test func patchedPackageIsNotRecommendedButRemembered() throws {

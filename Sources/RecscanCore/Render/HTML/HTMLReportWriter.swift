@@ -97,7 +97,8 @@ public struct HTMLReportWriter: Sendable {
             rejected: fleet.rejected,
             exclusions: fleet.exclusions,
             triage: fleet.triage,
-            links: links
+            links: links,
+            changes: fleet.changes
         )
         try HTMLOutput.write(index.render(), to: HTMLOutput.path(directory, "index.html"))
         try HTMLOutput.write(StyleSheet.css, to: HTMLOutput.path(directory, "style.css"))

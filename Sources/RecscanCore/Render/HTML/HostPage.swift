@@ -44,7 +44,7 @@ struct HostPage: Sendable {
                 "Host \(host.hostname) \(HTMLBlocks.badge(ReportWords.status(host.status), kind: host.status.rawValue))",
             subtitle: "<nav class=\"toc\" aria-label=\"On this page\">\(tableOfContents)</nav>\n",
             sections: [
-                statusSection(), settingsSection(),
+                statusSection(), ChangesSection.host(host.changes, links: links) ?? .empty, settingsSection(),
                 HTMLBlocks.section(
                     id: "decisions",
                     title: "Decisions needed",

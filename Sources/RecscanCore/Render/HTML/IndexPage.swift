@@ -10,6 +10,7 @@ struct IndexPage: Sendable {
     var exclusions: [FleetExclusion]
     var triage: [TriagePlan]
     var links: PageLinks
+    var changes: RunChanges? = nil
 
     func render() -> String {
         let facts = HTMLBlocks.facts([
@@ -24,6 +25,7 @@ struct IndexPage: Sendable {
             subtitle: facts,
             sections: [
                 HTMLBlocks.section(id: "summary", title: "Summary", summaryTable()),
+                ChangesSection.fleet(changes, links: links),
                 HTMLBlocks.section(id: "hosts", title: "Hosts", count: hosts.count, hostsTable()),
                 HTMLBlocks.section(
                     id: "rejected",
@@ -36,7 +38,9 @@ struct IndexPage: Sendable {
                     id: "exclusions",
                     title: "Fleet exclusions",
                     count: exclusions.count,
-                    intro: "Every \"exclude from recommendations\" override set on a policy or a computer.",
+                    intro: "Every \"exclude from recommendations\" override set on a policy or a computer, "
+                        + "with the inventoried hosts under it that would get the rule. Broad: fewer than half "
+                        + "of a policy's hosts need it.",
                     exclusionsTable()
                 ),
                 HTMLBlocks.section(
@@ -118,7 +122,8 @@ struct IndexPage: Sendable {
             caption: "Exclusion overrides in the fleet",
             columns: [
                 TableColumn("Level"), TableColumn("Owner"), TableColumn("Rule"), TableColumn("Reason"),
-                TableColumn("By"), TableColumn("Expires"), TableColumn("State"),
+                TableColumn("By"), TableColumn("Expires"), TableColumn("State"), TableColumn("Hosts needing it"),
+                TableColumn("Hygiene"),
             ],
             rows: exclusions.map { exclusion in
                 let owner: HTMLFragment =
@@ -128,6 +133,8 @@ struct IndexPage: Sendable {
                     "\(exclusion.level.kind.rawValue)", owner, links.rule(exclusion.ruleID, toRoot: ""),
                     "\(exclusion.reason ?? "")", "\(exclusion.by ?? "")", "\(exclusion.expires ?? "no expiry")",
                     HTMLBlocks.badge(exclusion.state.rawValue, kind: exclusion.state.rawValue),
+                    "\(exclusion.needing) of \(exclusion.hosts)",
+                    "\(exclusion.issues.isEmpty ? "fine" : exclusion.issues.map(\.rawValue).joined(separator: ", "))",
                 ]
             },
             emptyText: "No exclusion is set on a policy or a computer."

@@ -21,6 +21,7 @@ enum HostXML {
                     ("level", finding.level?.kind.rawValue), ("id", finding.level?.id),
                 ], text: finding.message)
         }
+        if let changes = host.changes { try ChangesXML.write(changes, to: writer) }
         try writer.endElement()
     }
 

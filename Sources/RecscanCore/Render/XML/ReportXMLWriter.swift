@@ -51,6 +51,7 @@ public enum ReportXMLWriter {
                 ("excluded", String(summary.excluded)), ("findings", String(summary.findings)),
                 ("rejectedInputs", String(summary.rejectedInputs)),
             ])
+        if let changes = fleet.changes { try ChangesXML.write(changes, to: writer) }
         try hosts(writer)
         for input in fleet.rejected {
             try writer.element(
@@ -66,7 +67,12 @@ public enum ReportXMLWriter {
                 [
                     ("level", exclusion.level.kind.rawValue), ("id", exclusion.ownerID), ("rule", exclusion.ruleID),
                     ("reason", exclusion.reason), ("by", exclusion.by), ("expires", exclusion.expires),
-                    ("state", exclusion.state.rawValue),
+                    ("state", exclusion.state.rawValue), ("hosts", String(exclusion.hosts)),
+                    ("needing", String(exclusion.needing)),
+                    (
+                        "issues",
+                        exclusion.issues.isEmpty ? nil : exclusion.issues.map(\.rawValue).joined(separator: " ")
+                    ),
                 ])
         }
         for plan in fleet.triage { try HostXML.write(plan, to: writer) }
