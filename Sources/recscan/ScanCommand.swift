@@ -32,10 +32,18 @@ struct ScanCommand: AsyncParsableCommand {
     var failOn: [String] = []
     @Option(name: .customLong("max-age"), help: "Days after which an inventory is stale.")
     var maxAge = 7
+    @Option(help: "Analyze only shard K of N (1 ≤ K ≤ N, by a stable hash of the host name); combine with merge.")
+    var shard: String?
+    @Flag(name: [.short, .long], help: "Print nothing on stderr but errors (no progress, no notes).")
+    var quiet = false
+    @Flag(help: "Also print progress lines when stderr is not a terminal, and how long the scan took.")
+    var verbose = false
 
     func validate() throws {
         if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
         if maxAge < 0 { throw ValidationError("--max-age must not be negative") }
+        if let shard, Shard(shard) == nil { throw ValidationError("--shard takes K/N with 1 ≤ K ≤ N, e.g. 2/4") }
+        if quiet && verbose { throw ValidationError("--quiet and --verbose exclude each other") }
         _ = try FailThreshold.parse(failOn)
         for name in format.split(separator: ",") where ReportFormat(rawValue: String(name)) == nil {
             throw ValidationError("unknown format '\(name)'; use xml, html or both")
@@ -53,10 +61,17 @@ struct ScanCommand: AsyncParsableCommand {
         options.jobs = jobs ?? ProcessInfo.processInfo.activeProcessorCount
         options.maxAgeDays = maxAge
         options.referenceTime = try ReferenceTime.fromEnvironment()
-        let pipeline = ScanPipeline(options: options) { Terminal.error($0) }
+        options.shard = shard.flatMap(Shard.init)
+        let display = ProgressDisplay(quiet: quiet, verbose: verbose)
+        let quiet = self.quiet
+        let pipeline = ScanPipeline(
+            options: options, log: { if !quiet { Terminal.error($0) } }, progress: { display.update($0) })
         let result: ScanResult
+        let started = Date()
         do {
+            defer { display.finish() }
             result = try await pipeline.run()
+            if verbose { Terminal.error(String(format: "scan took %.2f s", Date().timeIntervalSince(started))) }
         } catch let failure as ScanFailure {
             throw Terminal.fail(failure)
         } catch {

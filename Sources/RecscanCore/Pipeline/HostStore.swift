@@ -8,17 +8,19 @@ struct HostStore {
     private let run: RunDirectory
     private let info: RunInfo
     private let fleet: Fleet
+    private let catalog: Catalog
     private let options: ScanOptions
 
     init(run: RunDirectory, info: RunInfo, catalog: Catalog, fleet: Fleet, options: ScanOptions) throws {
         spill = try HostSpill(path: run.temporaryPath + "/.hosts.spill")
-        ledger = RunLedger(fleet: fleet)
+        ledger = RunLedger()
         html =
             options.formats.contains(.html)
             ? HTMLReportWriter(directory: run.temporaryPath, run: info, catalog: catalog) : nil
         self.run = run
         self.info = info
         self.fleet = fleet
+        self.catalog = catalog
         self.options = options
     }
 
@@ -70,6 +72,20 @@ struct HostStore {
         }
     }
 
+    /// Adds a host read from another run's report (merging shards).
+    mutating func adopt(_ report: HostReport, triage: [TriagePlan]) throws {
+        guard ledger.isNew(report.hostname, file: nil) else {
+            throw InputError(file: report.hostname, message: "host \(report.hostname) appears in more than one shard")
+        }
+        let analysis = HostAnalysis(report: report, recommendedRuleIDs: [], triage: triage)
+        try store(AnalyzedHost(analysis: analysis, fragment: try ReportXMLWriter.fragment(for: report)), files: [])
+    }
+
+    /// Gives read-back triage plans to their hosts (merging shards).
+    mutating func attach(triage: [TriagePlan]) {
+        ledger.attach(triage: triage)
+    }
+
     private mutating func store(_ host: AnalyzedHost, files: [Int]) throws {
         let range = try spill.append(host.fragment)
         ledger.record(host.analysis, fragment: range, files: files)
@@ -89,7 +105,8 @@ struct HostStore {
             summary.add(entry.counts)
             let bytes = try spill.read(entry.fragment)
             var report = try HostXMLReader.read(fragment: bytes, name: "report.xml")
-            audit.observe(HostAnalysis(report: report, recommendedRuleIDs: entry.excludable, triage: []), fleet: fleet)
+            audit.observe(
+                HostAnalysis(report: report, recommendedRuleIDs: recommended(report), triage: []), fleet: fleet)
             report.changes = changes.compare(report)
             ranges.append(try final.append(report.changes == nil ? bytes : try ReportXMLWriter.fragment(for: report)))
             try html?.write(host: report)
@@ -107,5 +124,12 @@ struct HostStore {
         }
         try html?.finish(results)
         return results
+    }
+
+    /// The rules recommended for the host before exclusions, read off its outcomes: every rule
+    /// listed except those to unassign and assigned custom rules (which are never recommended).
+    private func recommended(_ report: HostReport) -> Set<String> {
+        Set(
+            report.rules.filter { $0.outcome != .toUnassign && catalog.rules[$0.ruleID]?.custom != true }.map(\.ruleID))
     }
 }

@@ -5,8 +5,6 @@ struct HostEntry {
     var fragment: Range<UInt64>
     var counts: ScanSummary
     var highFindings: Int
-    /// Recommended rules that some exclusion override of the fleet names.
-    var excludable: Set<String>
     var triage: [TriagePlan]
     /// Positions in the run's inventory file list where the host was found.
     var files: [Int]
@@ -18,15 +16,6 @@ struct RunLedger {
     private(set) var entries: [String: HostEntry] = [:]
     /// Hosts found in more than one place, with every file they were found in.
     private(set) var duplicates: [String: Set<Int>] = [:]
-    /// Rules that some exclusion override of the fleet names.
-    let excludableRules: Set<String>
-
-    init(fleet: Fleet) {
-        var rules: Set<String> = []
-        for policy in fleet.policies.values { rules.formUnion(policy.configuration.overrides.map(\.ruleID)) }
-        for computer in fleet.computers.values { rules.formUnion(computer.configuration.overrides.map(\.ruleID)) }
-        excludableRules = rules
-    }
 
     /// Whether a host arriving from `file` is new; if not, it is remembered as a duplicate.
     mutating func isNew(_ hostname: String, file: Int?) -> Bool {
@@ -43,8 +32,13 @@ struct RunLedger {
         entries[analysis.report.hostname.lowercased()] = HostEntry(
             hostname: analysis.report.hostname, fragment: fragment, counts: counts,
             highFindings: analysis.report.findings.filter { $0.severity >= .high }.count,
-            excludable: analysis.recommendedRuleIDs.intersection(excludableRules), triage: analysis.triage,
+            triage: analysis.triage,
             files: files)
+    }
+
+    /// Adds plans to the entries of their hosts, keeping each host's plans in the given order.
+    mutating func attach(triage: [TriagePlan]) {
+        for plan in triage { entries[plan.hostname.lowercased()]?.triage.append(plan) }
     }
 
     /// Entries sorted by hostname (case-insensitive, then exact).

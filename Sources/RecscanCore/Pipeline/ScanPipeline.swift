@@ -18,15 +18,15 @@ public struct ScanPipeline: Sendable {
     /// The options of the run.
     public let options: ScanOptions
     private let log: @Sendable (String) -> Void
-    private let progress: @Sendable (Int) -> Void
+    private let progress: @Sendable (ScanProgress) -> Void
 
     /// Prepares a run.
     /// - Parameters:
     ///   - log: receives one line per notable event (stderr in the command line).
-    ///   - progress: receives the number of hosts done so far, as hosts finish.
+    ///   - progress: told how far the run is, each time an inventory file is done.
     public init(
         options: ScanOptions, log: @escaping @Sendable (String) -> Void = { _ in },
-        progress: @escaping @Sendable (Int) -> Void = { _ in }
+        progress: @escaping @Sendable (ScanProgress) -> Void = { _ in }
     ) {
         self.options = options
         self.log = log
@@ -91,11 +91,13 @@ public struct ScanPipeline: Sendable {
                 known.formUnion(result.hostnames.map { $0.lowercased() })
                 if let failure = result.failure { rejected.append(failure.rejection) }
                 try store.add(result, files: files)
-                progress(store.ledger.entries.count)
+                progress(
+                    ScanProgress(
+                        filesDone: result.fileIndex + 1, filesTotal: setup.inventoryFiles.count,
+                        hosts: store.ledger.entries.count))
             })
         try store.reanalyzeDuplicates(setup.inventoryFiles, files: files)
         try store.addFleetComputersWithoutInventory(files: files)
-        progress(store.ledger.entries.count)
         rejected += setup.unknownEventHosts(known: known)
         let results = try store.finish(rejected: rejected)
         return ScanResult(
@@ -103,4 +105,14 @@ public struct ScanPipeline: Sendable {
             highFindings: store.ledger.entries.values.reduce(0) { $0 + $1.highFindings }, changes: results.changes,
             exclusions: results.exclusions)
     }
+}
+
+/// How far a scan is: inventory files read and hosts analyzed so far.
+public struct ScanProgress: Sendable, Equatable {
+    /// Inventory files done.
+    public var filesDone: Int
+    /// Inventory files in the run.
+    public var filesTotal: Int
+    /// Hosts analyzed so far.
+    public var hosts: Int
 }

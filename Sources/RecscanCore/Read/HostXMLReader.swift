@@ -25,6 +25,12 @@ struct HostReportBuilder {
 
     init(file: String) { self.file = file }
 
+    /// The hosts finished so far, handed over once.
+    mutating func takeFinished() -> [HostReport] {
+        defer { finished.removeAll(keepingCapacity: true) }
+        return finished
+    }
+
     mutating func handle(_ event: XMLEvent) throws {
         switch event {
         case .start(let element): try start(element)

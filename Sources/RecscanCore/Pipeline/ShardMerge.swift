@@ -1,0 +1,101 @@
+import Foundation
+
+/// Combines the reports of a fleet's shards (`scan --shard K/N`) into the report a single run
+/// would have written, byte for byte: hosts are read back from each shard, then rendered by
+/// the same sorted pass as a scan (`HostStore.finish`).
+public struct ShardMerge: Sendable {
+    /// The shard run folders (each holding `report.xml`), or report folders with a `latest` link.
+    public let shards: [String]
+    /// Output folder, catalog, fleet and formats; the reference time and staleness limit come
+    /// from the shards.
+    public let options: ScanOptions
+    private let log: @Sendable (String) -> Void
+
+    /// Prepares a merge.
+    public init(shards: [String], options: ScanOptions, log: @escaping @Sendable (String) -> Void = { _ in }) {
+        self.shards = shards
+        self.options = options
+        self.log = log
+    }
+
+    /// Reads every shard and writes `<out>/<run-id>/`.
+    /// - Throws: `ScanFailure` when a shard, the catalog or the fleet cannot be used, or the
+    ///   report cannot be written.
+    public func run() async throws -> ScanResult {
+        let setup = try ScanSetup.load(options, log: log)
+        let paths = shards.map(Self.reportPath)
+        var header: ShardReport?
+        do {
+            header = try ShardReportReader.read(path: paths[0]) { _ in }
+        } catch {
+            throw ScanFailure.unusableInput(ScanSetup.inputErrors(error, file: paths[0]))
+        }
+        guard let first = header, let referenceTime = Timestamps.epochSeconds(dateTime: first.referenceTime) else {
+            throw ScanFailure.unusableInput([InputError(file: paths[0], message: "has no reference time")])
+        }
+        var options = self.options
+        options.referenceTime = referenceTime
+        options.maxAgeDays = first.maxAgeDays
+        options.shard = nil
+        let run: RunDirectory
+        do {
+            run = try RunDirectory(
+                outDirectory: options.outDirectory, preferredID: RunDirectory.runID(referenceTime: referenceTime))
+        } catch let error as OutputError {
+            throw ScanFailure.output(error)
+        }
+        do {
+            let result = try merge(paths, first: first, setup: setup, options: options, into: run)
+            try run.commit()
+            return result
+        } catch let error as OutputError {
+            run.discard()
+            throw ScanFailure.output(error)
+        } catch {
+            run.discard()
+            throw error
+        }
+    }
+
+    private func merge(
+        _ paths: [String], first: ShardReport, setup: ScanSetup, options: ScanOptions, into run: RunDirectory
+    ) throws -> ScanResult {
+        let info = RunInfo(runID: run.runID, catalogVersion: first.catalogVersion, referenceTime: first.referenceTime)
+        var store = try HostStore(run: run, info: info, catalog: setup.catalog, fleet: setup.fleet, options: options)
+        defer { store.spill.remove() }
+        var rejected: [RejectedInput] = []
+        for path in paths {
+            let shard: ShardReport
+            do {
+                shard = try ShardReportReader.read(path: path) { try store.adopt($0, triage: []) }
+                guard shard.referenceTime == first.referenceTime, shard.catalogVersion == first.catalogVersion else {
+                    throw InputError(
+                        file: path, message: "was made with another reference time or catalog than \(paths[0])")
+                }
+            } catch let failure as ScanFailure {
+                throw failure
+            } catch let error as OutputError {
+                throw error
+            } catch {
+                throw ScanFailure.unusableInput(ScanSetup.inputErrors(error, file: path))
+            }
+            // Every shard reads every input, so each reports the same rejected inputs.
+            if rejected.isEmpty { rejected = shard.rejected }
+            // Plans follow the hosts in a report; they join their hosts once the shard is read.
+            store.attach(triage: shard.triage)
+        }
+        let results = try store.finish(rejected: rejected)
+        return ScanResult(
+            runID: run.runID, runPath: run.finalPath, summary: results.summary, rejected: rejected,
+            highFindings: store.ledger.entries.values.reduce(0) { $0 + $1.highFindings }, changes: results.changes,
+            exclusions: results.exclusions)
+    }
+
+    /// `DIR/report.xml`, following `DIR/latest` when `DIR` is a reports folder.
+    static func reportPath(_ directory: String) -> String {
+        let direct = (directory as NSString).appendingPathComponent("report.xml")
+        if FileManager.default.fileExists(atPath: direct) { return direct }
+        return ((directory as NSString).appendingPathComponent("latest") as NSString).appendingPathComponent(
+            "report.xml")
+    }
+}

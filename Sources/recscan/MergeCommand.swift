@@ -1,0 +1,59 @@
+import ArgumentParser
+import Foundation
+import RecscanCore
+
+struct MergeCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "merge",
+        abstract: "Combine the runs of `scan --shard K/N` into the report a single run would have written.",
+        discussion: """
+            Each DIR is a shard's run folder (holding report.xml) or a reports folder whose `latest` is one. \
+            The fleet and catalog must be the ones the shards used: the exclusion audit is computed again for \
+            the whole fleet. Exit status as for scan: 0, 2 when the shards rejected inputs, 64, 65, 70, 73.
+            """)
+
+    @Argument(help: "The shards' run folders, in any order.")
+    var shards: [String]
+    @Option(help: "Folder that receives <run-id>/ and latest.")
+    var out = "Reports"
+    @Option(help: "Folder of inventories, where the fleet file is found (as for scan).")
+    var inventories = "Inventories"
+    @Option(help: "Rule catalog the shards used (default: the catalog bundled with recscan).")
+    var catalog: String?
+    @Option(help: "Fleet export the shards used (default: the one found in the inventories folder).")
+    var fleet: String?
+    @Option(help: "Report formats, comma-separated: xml,html.")
+    var format = "xml,html"
+
+    func validate() throws {
+        guard !shards.isEmpty else { throw ValidationError("name at least one shard folder") }
+        for name in format.split(separator: ",") where ReportFormat(rawValue: String(name)) == nil {
+            throw ValidationError("unknown format '\(name)'; use xml, html or both")
+        }
+    }
+
+    func run() async throws {
+        var options = ScanOptions()
+        options.inventories = inventories
+        options.catalogPath = catalog
+        options.fleetPath = fleet
+        options.outDirectory = out
+        options.formats = Set(format.split(separator: ",").compactMap { ReportFormat(rawValue: String($0)) })
+        let result: ScanResult
+        do {
+            result = try await ShardMerge(shards: shards, options: options) { Terminal.error($0) }.run()
+        } catch let failure as ScanFailure {
+            throw Terminal.fail(failure)
+        } catch {
+            Terminal.error("recscan: internal error: \(error)")
+            throw Terminal.exit(.internalError)
+        }
+        let summary = result.summary
+        print("run \(result.runID): \(result.runPath)")
+        print(
+            "hosts \(summary.hosts), to-assign \(summary.toAssign) (auto \(summary.auto), manual \(summary.manual)), "
+                + "assigned \(summary.assigned), to-unassign \(summary.toUnassign), excluded \(summary.excluded), "
+                + "findings \(summary.findings), rejected inputs \(summary.rejectedInputs)")
+        if !result.rejected.isEmpty { throw Terminal.exit(.inputsRejected) }
+    }
+}

@@ -1,0 +1,72 @@
+import Foundation
+import Testing
+
+@testable import RecscanCore
+
+@Suite("Shards and merge")
+struct ShardMergeTests {
+    private func files(under path: String) -> [String: Data] {
+        var result: [String: Data] = [:]
+        let enumerator = FileManager.default.enumerator(atPath: path)
+        while let relative = enumerator?.nextObject() as? String {
+            var isDirectory: ObjCBool = false
+            let full = path + "/" + relative
+            if FileManager.default.fileExists(atPath: full, isDirectory: &isDirectory), !isDirectory.boolValue {
+                result[relative] = FileManager.default.contents(atPath: full)
+            }
+        }
+        return result
+    }
+
+    @Test func shardsCoverEveryHostOnce() {
+        let names = (0..<500).map { "host-\($0)" }
+        for count in [1, 2, 3, 7] {
+            let shards = (1...count).compactMap { Shard("\($0)/\(count)") }
+            for name in names {
+                #expect(shards.filter { $0.includes(name) }.count == 1)
+                #expect(shards.filter { $0.includes(name.uppercased()) } == shards.filter { $0.includes(name) })
+            }
+        }
+        #expect(Shard("0/2") == nil && Shard("3/2") == nil && Shard("2") == nil && Shard("1/0") == nil)
+    }
+
+    @Test(arguments: [2, 3])
+    func mergedShardsAreByteIdenticalToOneRun(count: Int) async throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        var options = ScanOptions()
+        options.inventories = SampleOracleTests.repository.appendingPathComponent("Inventories").path
+        options.referenceTime = Fixture.referenceTime
+        options.outDirectory = folder.path + "/single"
+        let single = try await ScanPipeline(options: options).run()
+        var shardRuns: [String] = []
+        for index in 1...count {
+            var shard = options
+            shard.shard = Shard("\(index)/\(count)")
+            shard.outDirectory = folder.path + "/shard-\(index)"
+            shardRuns.append(try await ScanPipeline(options: shard).run().runPath)
+        }
+        var merge = options
+        merge.outDirectory = folder.path + "/merged"
+        let merged = try await ShardMerge(shards: shardRuns.reversed(), options: merge).run()
+        #expect(merged.runID == single.runID)
+        #expect(merged.summary == single.summary)
+        let expected = files(under: single.runPath)
+        #expect(expected.count > 20)
+        #expect(files(under: merged.runPath) == expected)
+    }
+
+    @Test func aHostInTwoShardsIsRefused() async throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        var options = ScanOptions()
+        options.inventories = SampleOracleTests.repository.appendingPathComponent("Inventories").path
+        options.referenceTime = Fixture.referenceTime
+        options.outDirectory = folder.path + "/single"
+        let single = try await ScanPipeline(options: options).run()
+        options.outDirectory = folder.path + "/merged"
+        await #expect(throws: ScanFailure.self) {
+            try await ShardMerge(shards: [single.runPath, single.runPath], options: options).run()
+        }
+    }
+}
