@@ -75,7 +75,7 @@ public struct ScanPipeline: Sendable {
             exclusions.observe(hostname: report.hostname, fleet: fleet, recommended: analysis.recommendedRuleIDs)
             triage += analysis.triage
             try xml?.write(host: report)
-            try html?.write(host: report)
+            try html?.write(host: report, triage: analysis.triage)
         }
         summary.rejectedInputs = inputs.rejected.count
         let fleetExclusions = exclusions.results

@@ -1,11 +1,12 @@
 /// Writes the HTML pages of one run into `directory` (an existing, empty run folder being built).
 ///
 /// Each host's page is written as soon as the host is handed over; only a small digest of it
-/// stays in memory for the fleet page and the rule pages, which ``finish(summary:rejected:exclusions:triage:)``
-/// writes at the end with the stylesheet:
+/// stays in memory (``HostDigest``, a row per rule in ``RuleDigest``, fleet tallies in
+/// ``FleetDigest``) for the pages ``finish(_:)`` writes at the end:
 ///
 /// ```
-/// index.html            the fleet: summary, hosts, rejected inputs, exclusions, triage, rules
+/// index.html            the dashboard: what needs attention, changes, charts, tables to every rule and host
+/// hosts-<n>.html        the host list, a page of `hostsPerPage` hosts each, when the fleet is larger than that
 /// hosts/<file>.html     one per host (file names from SafeFileName.forHost)
 /// rules/<file>.html     one per rule that appears on any host (SafeFileName.forRule)
 /// style.css
@@ -16,8 +17,11 @@ public struct HTMLReportWriter: Sendable {
     private let directory: String
     private let run: RunInfo
     private let catalog: Catalog
+    /// Hosts listed on one page of the host list; a fleet this small has its host table on the dashboard.
+    let hostsPerPage: Int
     private var hosts: [HostDigest] = []
     private var rules: [String: RuleDigest] = [:]
+    private var fleet = FleetDigest()
     private var links = PageLinks()
     private var usedHostFiles: Set<String> = []
     private var hostsFolderReady = false
@@ -28,62 +32,79 @@ public struct HTMLReportWriter: Sendable {
     ///   - run: the run's header facts, shown on every page.
     ///   - catalog: the rule catalog, for rule names and flags.
     public init(directory: String, run: RunInfo, catalog: Catalog) {
+        self.init(directory: directory, run: run, catalog: catalog, hostsPerPage: 500)
+    }
+
+    init(directory: String, run: RunInfo, catalog: Catalog, hostsPerPage: Int) {
         self.directory = directory
         self.run = run
         self.catalog = catalog
+        self.hostsPerPage = max(1, hostsPerPage)
     }
 
-    /// Writes `hosts/<file>.html` for one host right away and keeps what the index and rule pages need.
+    /// Writes `hosts/<file>.html` for one host right away and keeps what the fleet and rule pages need.
     ///
     /// Hosts are expected in sorted hostname order; pages list them in the order written.
-    /// - Parameter host: the host's results.
+    /// - Parameters:
+    ///   - host: the host's results.
+    ///   - triage: the host's false-positive remediation plans, shown on its page.
     /// - Throws: ``HTMLWriteError`` when the folder or the page cannot be written.
-    public mutating func write(host: HostReport) throws {
+    public mutating func write(host: HostReport, triage: [TriagePlan] = []) throws {
         let fileName = uniqueHostFileName(host.hostname)
         let folder = HTMLOutput.path(directory, "hosts")
         if !hostsFolderReady {
             try HTMLOutput.makeDirectory(folder)
             hostsFolderReady = true
         }
-        let page = HostPage(host: host, catalog: catalog, run: run).render()
+        let page = HostPage(host: host, triage: triage, catalog: catalog, run: run).render()
         try HTMLOutput.write(page, to: HTMLOutput.path(folder, fileName + ".html"))
 
         usedHostFiles.insert(fileName)
-        hosts.append(HostDigest(host: host, fileName: fileName))
+        let digest = HostDigest(host: host, fileName: fileName, triagePlans: triage.count)
+        fleet.add(host, digest: digest)
+        let index = hosts.count
+        hosts.append(digest)
         let key = host.hostname.lowercased()
         if links.hostFiles[key] == nil { links.hostFiles[key] = fileName }
+        let byHand = Set(host.findings.filter { $0.kind == .manualAssignment }.compactMap(\.ruleID))
         for result in host.rules {
-            rules[result.ruleID, default: RuleDigest(result: result)].rows
-                .append(RuleHostRow(host: host, fileName: fileName, result: result))
+            let row = RuleHostRow(host: index, result: result, assignedByHand: byHand.contains(result.ruleID))
+            rules[result.ruleID, default: RuleDigest(result: result)].add(row, result: result)
             links.ruleFiles[result.ruleID] = SafeFileName.forRule(result.ruleID)
         }
     }
 
-    /// Writes `index.html`, `rules/<file>.html` for every rule that appears on any host, and `style.css`.
-    /// - Parameters:
-    ///   - summary: the fleet-wide counts.
-    ///   - rejected: inputs that could not be used.
-    ///   - exclusions: every exclusion override of the fleet, with its state.
-    ///   - triage: the false-positive remediation plans.
+    /// Writes `index.html`, the host list pages, `rules/<file>.html` for every rule that appears
+    /// on any host, and `style.css`.
+    /// - Parameter fleet: the fleet-wide sections: counts, rejected inputs, exclusions, triage.
     /// - Throws: ``HTMLWriteError`` when a folder or a file cannot be written.
     public func finish(_ fleet: FleetResults) throws {
+        try finish(fleet, changes: nil)
+    }
+
+    /// ``finish(_:)`` with the changes since the previous run; `nil` shows that there is no previous run.
+    func finish(_ results: FleetResults, changes: RunChangesSummary?) throws {
         let sortedRules = rules.keys.sorted(by: RuleID.less).compactMap { rules[$0] }
         let folder = HTMLOutput.path(directory, "rules")
         try HTMLOutput.makeDirectory(folder)
         for rule in sortedRules {
-            let page = RulePage(rule: rule, catalog: catalog, run: run, links: links).render()
+            let page = RulePage(rule: rule, hosts: hosts, catalog: catalog, run: run, links: links).render()
             try HTMLOutput.write(page, to: HTMLOutput.path(folder, rule.fileName + ".html"))
+        }
+        let listing = HostListing(hosts: hosts, perPage: hostsPerPage, run: run)
+        for page in listing.pages {
+            try HTMLOutput.write(listing.render(page: page), to: HTMLOutput.path(directory, listing.fileName(page)))
         }
         let index = IndexPage(
             run: run,
-            summary: fleet.summary,
+            results: results,
             hosts: hosts,
             rules: sortedRules,
+            fleet: fleet,
             catalog: catalog,
-            rejected: fleet.rejected,
-            exclusions: fleet.exclusions,
-            triage: fleet.triage,
-            links: links
+            links: links,
+            listing: listing,
+            changes: changes
         )
         try HTMLOutput.write(index.render(), to: HTMLOutput.path(directory, "index.html"))
         try HTMLOutput.write(StyleSheet.css, to: HTMLOutput.path(directory, "style.css"))
