@@ -9,7 +9,7 @@ struct DashboardTables: Sendable {
     var links: PageLinks
 
     /// Host links shown per table row before "and N more".
-    private static let hostsPerRow = 8
+    private static let hostsPerRow = 6
 
     func ruleLabel(_ rule: RuleDigest) -> HTMLFragment {
         let name = catalog.rules[rule.id]?.name ?? rule.name

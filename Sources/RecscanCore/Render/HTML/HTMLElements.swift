@@ -86,7 +86,8 @@ enum HTMLBlocks {
     static func section(id: String, title: String, count: Int? = nil, intro: String? = nil, _ content: HTMLFragment)
         -> HTMLFragment
     {
-        let countText: HTMLFragment = count.map { " <span class=\"count\">(\($0))</span>" } ?? .empty
+        let countText: HTMLFragment =
+            count.map { " <span class=\"count\">(\(ReportWords.number($0)))</span>" } ?? .empty
         let introText: HTMLFragment = intro.map { "<p class=\"intro\">\($0)</p>\n" } ?? .empty
         return """
             <section id="\(id)">

@@ -7,6 +7,8 @@
 /// ```
 /// index.html            the dashboard: what needs attention, changes, charts, tables to every rule and host
 /// hosts-<n>.html        the host list, a page of `hostsPerPage` hosts each, when the fleet is larger than that
+/// rules.html, exclusions.html, triage.html, rejected.html
+///                       a fleet-wide list too long for the dashboard (over 200 rows)
 /// hosts/<file>.html     one per host (file names from SafeFileName.forHost)
 /// rules/<file>.html     one per rule that appears on any host (SafeFileName.forRule)
 /// style.css
@@ -107,6 +109,17 @@ public struct HTMLReportWriter: Sendable {
             changes: changes
         )
         try HTMLOutput.write(index.render(), to: HTMLOutput.path(directory, "index.html"))
+        let tables = DashboardTables(hosts: hosts, rules: sortedRules, fleet: fleet, catalog: catalog, links: links)
+        let lists = FleetListPages(
+            run: run,
+            results: results,
+            links: links,
+            rulesTable: FleetListPages.isSplit(sortedRules.count) ? tables.rulesTable() : .empty,
+            ruleCount: sortedRules.count
+        )
+        for page in lists.pages {
+            try HTMLOutput.write(lists.render(page), to: HTMLOutput.path(directory, page.fileName))
+        }
         try HTMLOutput.write(StyleSheet.css, to: HTMLOutput.path(directory, "style.css"))
     }
 

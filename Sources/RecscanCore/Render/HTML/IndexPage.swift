@@ -82,35 +82,7 @@ struct IndexPage: Sendable {
                     tables.findingsByKind()
                 ),
                 hostsSection(tables),
-                HTMLBlocks.section(
-                    id: "rules",
-                    title: "Rules",
-                    count: rules.count,
-                    intro: "Every rule that appears on at least one host, with the number of hosts per outcome.",
-                    tables.rulesTable()
-                ),
-                HTMLBlocks.section(
-                    id: "rejected",
-                    title: "Rejected inputs",
-                    count: results.rejected.count,
-                    intro: "Input files, or parts of them, that could not be used. The rest of the batch went on.",
-                    FleetTables.rejected(results.rejected)
-                ),
-                HTMLBlocks.section(
-                    id: "exclusions",
-                    title: "Exclusion overrides",
-                    count: results.exclusions.count,
-                    intro: "Every \"exclude from recommendations\" override set on a policy or a computer: active "
-                        + "(it hides a rule some host would get), expired (past its date) or unused.",
-                    FleetTables.exclusions(results.exclusions, links: links)
-                ),
-                HTMLBlocks.section(
-                    id: "triage",
-                    title: "False-positive triage",
-                    count: results.triage.count,
-                    intro: "A remediation plan per computer and rule that fired; follow the steps in order.",
-                    FleetTables.triage(results.triage, links: links, toRoot: "", showHost: true)
-                ),
+                rulesSection(tables), rejectedSection(), exclusionsSection(), triageSection(),
             ]
         )
         return page.render()
@@ -143,10 +115,14 @@ struct IndexPage: Sendable {
         if summary.manual > 0 {
             let reason = ReportWords.ranked(fleet.reasons.mapValues(\.items)).first
             let why: HTMLFragment =
-                reason.map { ", most often because \(ReportWords.fleetReason($0.reason)) (\($0.count))" } ?? .empty
+                reason.map {
+                    ", most often because \(ReportWords.fleetReason($0.reason)) (\(ReportWords.number($0.count)))"
+                }
+                ?? .empty
             sentences.append(
-                "<strong>\(ReportWords.plural(summary.manual, "recommendation")) on \(fleet.hostsWith.manual) of "
-                    + "\(all) hosts wait for your decision</strong>\(why)."
+                "<strong>\(ReportWords.plural(summary.manual, "recommendation")) on "
+                    + "\(ReportWords.number(fleet.hostsWith.manual)) of \(ReportWords.plural(all, "host")) wait for "
+                    + "your decision</strong>\(why)."
             )
         } else {
             sentences.append("No recommendation waits for a decision.")
@@ -182,18 +158,28 @@ struct IndexPage: Sendable {
         let all = hosts.count
         let hostsWith = fleet.hostsWith
         let cards: [(value: Int, label: String, detail: String, href: String, tone: String)] = [
-            (summary.manual, "decisions waiting", "on \(hostsWith.manual) of \(all) hosts", "#decisions", "warn"),
             (
-                summary.auto, "applied automatically", "on \(hostsWith.auto) hosts, no decision needed", "#automatic",
+                summary.manual, "decisions waiting",
+                "on \(ReportWords.number(hostsWith.manual)) of \(ReportWords.number(all)) hosts", "#decisions", "warn"
+            ),
+            (
+                summary.auto, "applied automatically",
+                "on \(ReportWords.number(hostsWith.auto)) hosts, no decision needed", "#automatic",
                 "ok"
             ),
-            (summary.toUnassign, "to unassign", "on \(hostsWith.toUnassign) hosts", "#unassign", "info"),
+            (
+                summary.toUnassign, "to unassign", "on \(ReportWords.number(hostsWith.toUnassign)) hosts", "#unassign",
+                "info"
+            ),
             (
                 fleet.blockingManualAssignments, "blocking manual assignments",
-                "on \(hostsWith.blockingManualAssignments) hosts", "#manual-assignments", "danger"
+                "on \(ReportWords.number(hostsWith.blockingManualAssignments)) hosts", "#manual-assignments", "danger"
             ),
             (summary.rejectedInputs, "rejected inputs", "files not used", "#rejected", "danger"),
-            (fleet.urgentFindings, "high findings", "on \(hostsWith.urgentFindings) hosts", "#findings", "danger"),
+            (
+                fleet.urgentFindings, "high findings", "on \(ReportWords.number(hostsWith.urgentFindings)) hosts",
+                "#findings", "danger"
+            ),
             (hostsWith.engineTap, "hosts in tap mode", "nothing blocks there", "#findings", "warn"),
             (hostsWith.notCurrent, "hosts not analysed fully", "stale, unreadable or no inventory", "#hosts", "warn"),
         ]

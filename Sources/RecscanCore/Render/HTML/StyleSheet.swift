@@ -115,6 +115,8 @@ enum StyleSheet {
         .pager [aria-current] { background: var(--head); font-weight: 600; }
         .page-number { font-weight: 700; }
         .host-list { columns: 14rem; margin: 0.3rem 0; }
+        table.triage li { max-height: 9em; overflow: auto; }
+        p.more { font-weight: 600; }
         .host-list a { display: inline-block; margin-right: 0.6rem; }
         footer.page { margin-top: 2.5rem; padding-top: 0.6rem; padding-bottom: 1.5rem; border-top: 1px solid var(--line);
           font-size: 0.85rem; }
@@ -129,6 +131,7 @@ enum StyleSheet {
           table.data thead th { position: static; }
           thead { display: table-header-group; }
           tr, figure.chart, .card { break-inside: avoid; }
+          table.triage li { max-height: none; }
           .charts { grid-template-columns: 1fr 1fr; }
           figure.chart, .chart rect { print-color-adjust: exact; -webkit-print-color-adjust: exact; }
           .alert { border: 1px solid #000; background: none; }
