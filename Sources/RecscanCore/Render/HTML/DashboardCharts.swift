@@ -88,7 +88,7 @@ struct DashboardCharts: Sendable {
                 BarChart.Bar(label: $0.hostname, values: [$0.counts.manual])
             },
             emptyText: "No host has a decision waiting.",
-            note: "Top \(Self.top); the host table ranks every host."
+            note: "Top \(Self.top), ties in hostname order."
         )
     }
 

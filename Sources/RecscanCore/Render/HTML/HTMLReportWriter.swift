@@ -89,8 +89,12 @@ public struct HTMLReportWriter: Sendable {
         let sortedRules = rules.keys.sorted(by: RuleID.less).compactMap { rules[$0] }
         let folder = HTMLOutput.path(directory, "rules")
         try HTMLOutput.makeDirectory(folder)
+        let rulesHref = FleetListPages.isSplit(sortedRules.count) ? "../rules.html" : "../index.html#rules"
         for rule in sortedRules {
-            let page = RulePage(rule: rule, hosts: hosts, catalog: catalog, run: run, links: links).render()
+            let page = RulePage(
+                rule: rule, hosts: hosts, catalog: catalog, run: run, links: links, rulesHref: rulesHref
+            )
+            .render()
             try HTMLOutput.write(page, to: HTMLOutput.path(folder, rule.fileName + ".html"))
         }
         let listing = HostListing(hosts: hosts, perPage: hostsPerPage, run: run)

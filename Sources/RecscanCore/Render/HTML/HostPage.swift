@@ -49,8 +49,8 @@ struct HostPage: Sendable {
             run: run,
             breadcrumb: [(label: "Fleet", href: "../index.html"), (label: "Hosts", href: "../index.html#hosts")],
             heading: "\(host.hostname) \(status)",
-            subtitle: "<p class=\"lede\">Policy \(host.policyID ?? "none") · \(ReportWords.operatingSystem(host.os))"
-                + "</p>\n<nav class=\"toc\" aria-label=\"On this page\">\(tableOfContents)</nav>\n",
+            subtitle: "<p class=\"lede\">Policy \(host.policyID ?? "none") · \(ReportWords.operatingSystem(host.os)) · "
+                + "inventory collected \(host.collected ?? "unknown")</p>\n<nav class=\"toc\" aria-label=\"On this page\">\(tableOfContents)</nav>\n",
             sections: [
                 glanceSection(decisions: decisions, automatic: automatic, unassign: unassign, excluded: excluded),
                 decisionsSection(decisions), automaticSection(automatic), unassignSection(unassign),

@@ -129,7 +129,7 @@ struct IndexPage: Sendable {
         }
         sentences.append(
             summary.auto > 0
-                ? "\(ReportWords.plural(summary.auto, "rule")) will be assigned automatically on "
+                ? "\(ReportWords.plural(summary.auto, "rule assignment")) will be made automatically on "
                     + "\(ReportWords.plural(fleet.hostsWith.auto, "host")) at the next automatic application."
                 : "Automatic application has nothing to assign."
         )

@@ -11,6 +11,8 @@ struct RulePage: Sendable {
     var catalog: Catalog
     var run: RunInfo
     var links: PageLinks
+    /// Where the list of every rule is, from a rule page: the dashboard, or its own page.
+    var rulesHref = "../index.html#rules"
     /// Hosts listed one per row in a section; more are grouped.
     var rowLimit = 500
 
@@ -49,7 +51,7 @@ struct RulePage: Sendable {
             title: "Rule \(rule.id)",
             location: .subfolder,
             run: run,
-            breadcrumb: [(label: "Fleet", href: "../index.html"), (label: "Rules", href: "../index.html#rules")],
+            breadcrumb: [(label: "Fleet", href: "../index.html"), (label: "Rules", href: rulesHref)],
             heading: "<span class=\"rule-id\">\(rule.id)</span> <span class=\"rule-name\">\(name)</span>",
             subtitle: "<p class=\"lede\">\(HTMLFragment.joined(badges, separator: " "))</p>\n",
             sections: [

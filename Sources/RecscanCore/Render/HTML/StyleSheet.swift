@@ -18,9 +18,9 @@ enum StyleSheet {
           :root {
             --bg: #13161b; --surface: #1b2028; --text: #e3e6eb; --muted: #a0a9b8; --line: #353c48; --head: #232a35;
             --stripe: #181c23; --link: #82bdff; --alert: #3a1d1d; --focus: #8ab4f8;
-            --critical: #ff9b9b; --high: #ff7b72; --medium: #e8b64c; --low: #9dbcec; --ok: #63d07f; --info: #82bdff;
+            --critical: #ff8ab8; --high: #ff7b72; --medium: #e8b64c; --low: #9dbcec; --ok: #63d07f; --info: #82bdff;
             --s-manual: #e8a53a; --s-auto: #45b36f; --s-assigned: #6b93d6; --s-to-unassign: #b07fdc;
-            --s-excluded: #7d8696; --s-critical: #ff7b7b; --s-high: #f0605a; --s-medium: #e8b64c; --s-low: #7fa6dc;
+            --s-excluded: #7d8696; --s-critical: #d0457f; --s-high: #f0605a; --s-medium: #e8b64c; --s-low: #7fa6dc;
             --s-new: #f08040; --s-resolved: #45b36f;
           }
         }
@@ -93,6 +93,7 @@ enum StyleSheet {
         table.data tbody th { font-weight: normal; }
         table.data tbody tr:nth-child(even) { background: var(--stripe); }
         table.data .num { text-align: right; font-variant-numeric: tabular-nums; }
+        table.hosts tbody th, .host-list a { white-space: nowrap; }
         th button { all: unset; cursor: pointer; font-weight: 600; }
         th button::after { content: " ↕"; color: var(--muted); font-weight: normal; }
         th[aria-sort="ascending"] button::after { content: " ▲"; color: var(--text); }
