@@ -77,6 +77,7 @@ struct DashboardTests {
         let compared = try HTMLInspection.read(secondPath, "index.html")
         #expect(!compared.contains("No previous run to compare with"))
         #expect(compared.contains("Compared with run 20261122T000000Z."))
+        #expect(compared.contains("Since run 20261122T000000Z: recommendations to assign +4 −2, findings +0 −3."))
         #expect(compared.contains("<desc id=\"chart-changes-desc\">Recommendations to assign: 6 (4 new, 2 resolved)"))
         #expect(compared.contains("<dd><a href=\"hosts/web01.html\">web01</a></dd>"))
         #expect(compared.contains("<dd>old01</dd>"))

@@ -145,6 +145,12 @@ struct IndexPage: Sendable {
                     + "block traffic on \(ReportWords.plural(fleet.hostsWith.blockingManualAssignments, "host"))."
             )
         }
+        if let changes {
+            let parts = changes.rows.map {
+                "\($0.label.lowercased()) +\(ReportWords.number($0.new)) −\(ReportWords.number($0.resolved))"
+            }
+            sentences.append("Since run \(changes.previousRunID): \(parts.joined(separator: ", ")).")
+        }
         if summary.rejectedInputs > 0 {
             sentences.append(
                 "\(ReportWords.plural(summary.rejectedInputs, "input")) could not be used: see rejected inputs."

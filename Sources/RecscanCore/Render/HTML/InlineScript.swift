@@ -4,7 +4,7 @@
 /// `table.sortable`, a search field before each `table.filterable`) and marks `<html>` with the
 /// class `js` once it has run, which the browser tests check. A cell sorts by the `data-sort`
 /// attribute of an element inside it when there is one (severity rank, say), else by its text,
-/// comparing digit runs as numbers. It loads nothing and never reads page content as markup.
+/// comparing digit runs as numbers; a numeric column sorts largest first on the first click. It loads nothing and never reads page content as markup.
 enum InlineScript {
     /// A literal written in this folder, so it is trusted markup.
     static let source: HTMLFragment = """
@@ -17,7 +17,7 @@ enum InlineScript {
             const button = document.createElement("button");
             button.type = "button"; button.textContent = th.textContent; th.replaceChildren(button);
             button.addEventListener("click", () => {
-              const up = th.getAttribute("aria-sort") !== "ascending";
+              const now = th.getAttribute("aria-sort"), up = now ? now !== "ascending" : !th.classList.contains("num");
               for (const other of headers) other.removeAttribute("aria-sort");
               th.setAttribute("aria-sort", up ? "ascending" : "descending");
               const rows = [...body.rows].sort((a, b) =>
