@@ -18,6 +18,9 @@ struct BrowserCheckTests {
         options.formats = [.html]
         _ = try await ScanPipeline(options: options).run()
         _ = try HostileInputTests.render(into: folder.path + "/hostile")
+        var hostile = try HostileInventoryTests.inputs(in: folder)
+        hostile.outDirectory = folder.path + "/hostile-scan"
+        _ = try await ScanPipeline(options: hostile).run()
         let pages = HTMLInspection.files(folder.path).filter {
             $0.hasSuffix(".html") && !$0.hasPrefix("sample/latest/")
         }
@@ -32,7 +35,10 @@ struct BrowserCheckTests {
         let java = try #require(BrowserTools.java)
         let jar = try #require(BrowserTools.vnuJar)
         let result = try BrowserTools.run(
-            java, ["-jar", jar, "--errors-only", "--skip-non-html", folder.path + "/sample", folder.path + "/hostile"])
+            java,
+            ["-jar", jar, "--errors-only", "--skip-non-html"]
+                + ["sample", "hostile", "hostile-scan"].map { folder.path + "/" + $0 }
+        )
         #expect(result.status == 0, "\(result.errors)")
         #expect(result.errors.isEmpty, "\(result.errors)")
     }
