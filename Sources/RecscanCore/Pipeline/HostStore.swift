@@ -109,7 +109,7 @@ struct HostStore {
                 HostAnalysis(report: report, recommendedRuleIDs: recommended(report), triage: []), fleet: fleet)
             report.changes = changes.compare(report)
             ranges.append(try final.append(report.changes == nil ? bytes : try ReportXMLWriter.fragment(for: report)))
-            try html?.write(host: report)
+            try html?.write(host: report, triage: entry.triage)
         }
         summary.rejectedInputs = rejected.count
         let results = FleetResults(

@@ -47,8 +47,10 @@ import Testing
             let page = try read(directory, file)
             #expect(page.hasPrefix("<!DOCTYPE html>\n<html lang=\"en\">"), "\(file)")
             #expect(page.contains("<meta charset=\"utf-8\">"), "\(file)")
-            #expect(page.contains("<main>"), "\(file)")
-            #expect(!page.lowercased().contains("<script"), "unescaped script in \(file)")
+            #expect(page.contains("<main id=\"content\">"), "\(file)")
+            // The only script is the page's own, inline, at the end of the body.
+            #expect(page.components(separatedBy: "<script").count == 2, "unescaped script in \(file)")
+            #expect(page.hasSuffix("</script>\n</body>\n</html>\n"), "\(file)")
             #expect(!page.contains("'x'"), "unescaped quote in \(file)")
         }
         let css = try read(directory, "style.css")
@@ -75,8 +77,8 @@ import Testing
         #expect(page.contains("9999999") && !page.contains("rules/9999999.html"))
 
         let order = [
-            "id=\"status\"", "id=\"settings\"", "id=\"decisions\"", "id=\"automatic\"", "id=\"unassign\"",
-            "id=\"assigned\"", "id=\"excluded\"", "id=\"findings\"",
+            "id=\"glance\"", "id=\"decisions\"", "id=\"automatic\"", "id=\"unassign\"", "id=\"exclusions\"",
+            "id=\"findings\"", "id=\"triage\"", "id=\"assigned\"", "id=\"host\"",
         ]
         let positions = order.compactMap { page.range(of: $0)?.lowerBound }
         #expect(positions.count == order.count)

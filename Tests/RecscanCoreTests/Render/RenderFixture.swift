@@ -239,7 +239,7 @@ enum RenderFixture {
         var writer = HTMLReportWriter(directory: directory, run: run, catalog: catalog)
         var summary = ScanSummary()
         for host in hosts {
-            try writer.write(host: host)
+            try writer.write(host: host, triage: triage.filter { $0.hostname == host.hostname })
             summary.add(host)
         }
         summary.rejectedInputs = rejected.count

@@ -20,24 +20,41 @@ struct HTMLTable: Sendable {
     var emptyText: String
     /// An extra class on the `<table>`, for styling.
     var className: String?
+    /// What the inline script may add: sorting by a column header, a row filter. Without the
+    /// script the table reads the same, in the order written.
+    var behavior: Behavior
+
+    /// What the inline script adds to a table (see ``InlineScript``).
+    struct Behavior: OptionSet, Sendable {
+        let rawValue: Int
+        static let sortable = Behavior(rawValue: 1)
+        static let filterable = Behavior(rawValue: 2)
+        static let interactive: Behavior = [.sortable, .filterable]
+    }
 
     init(
         caption: String,
         columns: [TableColumn],
         rows: [[HTMLFragment]],
         emptyText: String = "None.",
-        className: String? = nil
+        className: String? = nil,
+        behavior: Behavior = []
     ) {
         self.caption = caption
         self.columns = columns
         self.rows = rows
         self.emptyText = emptyText
         self.className = className
+        self.behavior = behavior
     }
 
     func render() -> HTMLFragment {
         guard !rows.isEmpty else { return "<p class=\"none\">\(emptyText)</p>\n" }
-        let tableClass = ["data", className].compactMap { $0 }.joined(separator: " ")
+        var classes = ["data", className].compactMap { $0 }
+        // Sorting or filtering a handful of rows helps nobody.
+        if behavior.contains(.sortable) && rows.count > 3 { classes.append("sortable") }
+        if behavior.contains(.filterable) && rows.count > 5 { classes.append("filterable") }
+        let tableClass = classes.joined(separator: " ")
         let headers = columns.map { column -> HTMLFragment in
             "<th scope=\"col\"\(numericClass(column))>\(column.header)</th>"
         }
@@ -69,7 +86,8 @@ enum HTMLBlocks {
     static func section(id: String, title: String, count: Int? = nil, intro: String? = nil, _ content: HTMLFragment)
         -> HTMLFragment
     {
-        let countText: HTMLFragment = count.map { " <span class=\"count\">(\($0))</span>" } ?? .empty
+        let countText: HTMLFragment =
+            count.map { " <span class=\"count\">(\(ReportWords.number($0)))</span>" } ?? .empty
         let introText: HTMLFragment = intro.map { "<p class=\"intro\">\($0)</p>\n" } ?? .empty
         return """
             <section id="\(id)">
@@ -111,14 +129,27 @@ enum HTMLBlocks {
         "<span class=\"badge \(CSSClass.name(kind))\">\(text)</span>"
     }
 
+    /// A severity badge that sorts by rank (critical first when sorted descending).
+    static func severity(_ severity: Severity) -> HTMLFragment {
+        "<span class=\"badge \(CSSClass.name(severity.rawValue))\" data-sort=\"\(severity.rank)\">\(severity.rawValue)</span>"
+    }
+
+    /// A count for a table cell; a zero is muted, so the numbers that matter stand out.
+    static func count(_ value: Int) -> HTMLFragment {
+        value == 0 ? "<span class=\"zero\" data-sort=\"0\">0</span>" : "\(value)"
+    }
+
     /// Text in a `<code>` element.
     static func code(_ text: String) -> HTMLFragment { "<code>\(text)</code>" }
 }
 
 /// CSS class names derived from vocabulary values.
 enum CSSClass {
+    /// `is-` and the ``token(_:)`` of `value`, e.g. `is-high`.
+    static func name(_ value: String) -> String { "is-" + token(value) }
+
     /// Keeps letters, digits and `-`; anything else becomes `-`.
-    static func name(_ value: String) -> String {
+    static func token(_ value: String) -> String {
         let scalars = value.lowercased().unicodeScalars
             .map { scalar -> Character in
                 switch scalar {
@@ -126,6 +157,6 @@ enum CSSClass {
                 default: "-"
                 }
             }
-        return "is-" + String(scalars)
+        return String(scalars)
     }
 }

@@ -12,6 +12,7 @@ enum HTMLEscape {
     static func attribute(_ value: String) -> String { escape(value) }
 
     private static func escape(_ value: String) -> String {
+        guard !isPlainASCII(value) else { return value }
         guard value.unicodeScalars.contains(where: needsWork) else { return value }
         var result = String.UnicodeScalarView()
         for scalar in value.unicodeScalars {
@@ -25,6 +26,20 @@ enum HTMLEscape {
             }
         }
         return String(result)
+    }
+
+    /// The common case, checked on the UTF-8 bytes: printable ASCII (or tab, line feed, carriage
+    /// return) without any of the five escaped characters.
+    private static func isPlainASCII(_ value: String) -> Bool {
+        for byte in value.utf8 {
+            switch byte {
+            case 0x09, 0x0A, 0x0D: continue
+            case 0x22, 0x26, 0x27, 0x3C, 0x3E: return false
+            case 0x20...0x7E: continue
+            default: return false
+            }
+        }
+        return true
     }
 
     private static func needsWork(_ scalar: Unicode.Scalar) -> Bool {

@@ -26,32 +26,39 @@ struct HTMLPage: Sendable {
     var subtitle: HTMLFragment = .empty
     var sections: [HTMLFragment]
 
-    /// The full document.
+    /// The full document: landmarks (banner, navigation, main, contentinfo), a skip link, and the
+    /// inline script last, so the page is readable before and without it.
     func render() -> String {
         let trail = breadcrumb.map { item in HTMLBlocks.link(item.href, "\(item.label)") + " › " }
         let navigation: HTMLFragment =
             breadcrumb.isEmpty
-            ? .empty : "<nav class=\"breadcrumb\" aria-label=\"Breadcrumb\">\(trail)<span>\(title)</span></nav>\n"
+            ? .empty
+            : "<nav class=\"breadcrumb\" aria-label=\"Breadcrumb\">\(trail)<span aria-current=\"page\">\(title)</span></nav>\n"
         let document: HTMLFragment = """
             <!DOCTYPE html>
             <html lang="en">
             <head>
             <meta charset="utf-8">
             <meta name="viewport" content="width=device-width, initial-scale=1">
+            <meta name="color-scheme" content="light dark">
             <meta name="generator" content="recscan">
             <title>\(title) · recscan \(run.runID)</title>
             <link rel="stylesheet" href="\(location.toRoot)style.css">
             </head>
             <body>
+            <a class="skip" href="#content">Skip to content</a>
             <header class="page">
             \(navigation)<h1>\(heading)</h1>
             \(subtitle)</header>
-            <main>
+            <main id="content">
             \(sections)</main>
             <footer class="page">
             <p>recscan run <span class="run">\(run.runID)</span> · catalog \(run.catalogVersion) · \
             reference time \(run.referenceTime)</p>
             </footer>
+            <script>
+            \(InlineScript.source)
+            </script>
             </body>
             </html>
 

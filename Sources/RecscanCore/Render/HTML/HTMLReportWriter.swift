@@ -1,26 +1,29 @@
 /// Writes the HTML pages of one run into `directory` (an existing, empty run folder being built).
 ///
 /// Each host's page is written as soon as the host is handed over; only a small digest of it
-/// stays in memory for the fleet page and the rule pages, which ``finish(summary:rejected:exclusions:triage:)``
-/// writes at the end with the stylesheet:
+/// stays in memory (``HostDigest``, a row per rule in ``RuleDigest``, fleet tallies in
+/// ``FleetDigest``) for the pages ``finish(_:)`` writes at the end:
 ///
 /// ```
-/// index.html            the fleet: summary, hosts, rejected inputs, exclusions, triage, rules
+/// index.html            the dashboard: what needs attention, changes, charts, tables to every rule and host
+/// hosts-<n>.html        the host list, a page of `hostsPerPage` hosts each, when the fleet is larger than that
+/// rules.html, exclusions.html, triage.html, rejected.html
+///                       a fleet-wide list too long for the dashboard (over 200 rows)
 /// hosts/<file>.html     one per host (file names from SafeFileName.forHost)
 /// rules/<file>.html     one per rule that appears on any host (SafeFileName.forRule)
 /// style.css
 /// ```
 ///
-/// Hosts may arrive in any order; pages list them sorted by hostname. Writing a host again
-/// (matched case-insensitively) replaces it: its page is rewritten and its rows updated.
+/// The output depends only on the inputs and the order hosts are written in.
 public struct HTMLReportWriter: Sendable {
     private let directory: String
     private let run: RunInfo
     private let catalog: Catalog
-    private var hosts: [String: HostDigest] = [:]
-    /// The rules listed for each host, by lowercased hostname, so a replaced host's rows can go.
-    private var rulesOfHost: [String: [String]] = [:]
+    /// Hosts listed on one page of the host list; a fleet this small has its host table on the dashboard.
+    let hostsPerPage: Int
+    private var hosts: [HostDigest] = []
     private var rules: [String: RuleDigest] = [:]
+    private var fleet = FleetDigest()
     private var links = PageLinks()
     private var usedHostFiles: Set<String> = []
     private var hostsFolderReady = false
@@ -31,90 +34,97 @@ public struct HTMLReportWriter: Sendable {
     ///   - run: the run's header facts, shown on every page.
     ///   - catalog: the rule catalog, for rule names and flags.
     public init(directory: String, run: RunInfo, catalog: Catalog) {
+        self.init(directory: directory, run: run, catalog: catalog, hostsPerPage: 500)
+    }
+
+    init(directory: String, run: RunInfo, catalog: Catalog, hostsPerPage: Int) {
         self.directory = directory
         self.run = run
         self.catalog = catalog
+        self.hostsPerPage = max(1, hostsPerPage)
     }
 
-    /// Writes `hosts/<file>.html` for one host right away and keeps what the index and rule pages need.
+    /// Writes `hosts/<file>.html` for one host right away and keeps what the fleet and rule pages need.
     ///
-    /// Hosts may come in any order; writing a hostname again replaces the earlier page and rows.
-    /// - Parameter host: the host's results.
+    /// Hosts are expected in sorted hostname order; pages list them in the order written.
+    /// - Parameters:
+    ///   - host: the host's results.
+    ///   - triage: the host's false-positive remediation plans, shown on its page.
     /// - Throws: ``HTMLWriteError`` when the folder or the page cannot be written.
-    public mutating func write(host: HostReport) throws {
-        let key = host.hostname.lowercased()
-        if let previous = hosts[key] { forget(key, fileName: previous.fileName) }
+    public mutating func write(host: HostReport, triage: [TriagePlan] = []) throws {
         let fileName = uniqueHostFileName(host.hostname)
         let folder = HTMLOutput.path(directory, "hosts")
         if !hostsFolderReady {
             try HTMLOutput.makeDirectory(folder)
             hostsFolderReady = true
         }
-        let page = HostPage(host: host, catalog: catalog, run: run).render()
+        let page = HostPage(host: host, triage: triage, catalog: catalog, run: run).render()
         try HTMLOutput.write(page, to: HTMLOutput.path(folder, fileName + ".html"))
 
         usedHostFiles.insert(fileName)
-        hosts[key] = HostDigest(host: host, fileName: fileName)
-        rulesOfHost[key] = host.rules.map(\.ruleID)
-        links.hostFiles[key] = fileName
+        let digest = HostDigest(host: host, fileName: fileName, triagePlans: triage.count)
+        fleet.add(host, digest: digest)
+        let index = hosts.count
+        hosts.append(digest)
+        let key = host.hostname.lowercased()
+        if links.hostFiles[key] == nil { links.hostFiles[key] = fileName }
+        let byHand = Set(host.findings.filter { $0.kind == .manualAssignment }.compactMap(\.ruleID))
         for result in host.rules {
-            rules[result.ruleID, default: RuleDigest(result: result)].rows
-                .append(RuleHostRow(host: host, fileName: fileName, result: result))
+            let row = RuleHostRow(host: index, result: result, assignedByHand: byHand.contains(result.ruleID))
+            rules[result.ruleID, default: RuleDigest(result: result)].add(row, result: result)
             links.ruleFiles[result.ruleID] = SafeFileName.forRule(result.ruleID)
         }
     }
 
-    /// Writes `index.html`, `rules/<file>.html` for every rule that appears on any host, and `style.css`.
-    /// - Parameters:
-    ///   - summary: the fleet-wide counts.
-    ///   - rejected: inputs that could not be used.
-    ///   - exclusions: every exclusion override of the fleet, with its state.
-    ///   - triage: the false-positive remediation plans.
+    /// Writes `index.html`, the host list pages, `rules/<file>.html` for every rule that appears
+    /// on any host, and `style.css`.
+    /// - Parameter fleet: the fleet-wide sections: counts, rejected inputs, exclusions, triage.
     /// - Throws: ``HTMLWriteError`` when a folder or a file cannot be written.
     public func finish(_ fleet: FleetResults) throws {
-        let sortedRules = rules.keys.sorted(by: RuleID.less).compactMap { id in
-            rules[id].map { rule in
-                var sorted = rule
-                sorted.rows.sort { ($0.hostname.lowercased(), $0.hostname) < ($1.hostname.lowercased(), $1.hostname) }
-                return sorted
-            }
-        }
-        let hosts = self.hosts.values.sorted {
-            ($0.hostname.lowercased(), $0.hostname) < ($1.hostname.lowercased(), $1.hostname)
-        }
+        try finish(fleet, changes: fleet.changes.flatMap(RunChangesSummary.init))
+    }
+
+    /// ``finish(_:)`` with the changes since the previous run; `nil` shows that there is no previous run.
+    func finish(_ results: FleetResults, changes: RunChangesSummary?) throws {
+        let sortedRules = rules.keys.sorted(by: RuleID.less).compactMap { rules[$0] }
         let folder = HTMLOutput.path(directory, "rules")
         try HTMLOutput.makeDirectory(folder)
+        let rulesHref = FleetListPages.isSplit(sortedRules.count) ? "../rules.html" : "../index.html#rules"
         for rule in sortedRules {
-            let page = RulePage(rule: rule, catalog: catalog, run: run, links: links).render()
+            let page = RulePage(
+                rule: rule, hosts: hosts, catalog: catalog, run: run, links: links, rulesHref: rulesHref
+            )
+            .render()
             try HTMLOutput.write(page, to: HTMLOutput.path(folder, rule.fileName + ".html"))
+        }
+        let listing = HostListing(hosts: hosts, perPage: hostsPerPage, run: run)
+        for page in listing.pages {
+            try HTMLOutput.write(listing.render(page: page), to: HTMLOutput.path(directory, listing.fileName(page)))
         }
         let index = IndexPage(
             run: run,
-            summary: fleet.summary,
+            results: results,
             hosts: hosts,
             rules: sortedRules,
+            fleet: fleet,
             catalog: catalog,
-            rejected: fleet.rejected,
-            exclusions: fleet.exclusions,
-            triage: fleet.triage,
             links: links,
-            changes: fleet.changes
+            listing: listing,
+            changes: changes
         )
         try HTMLOutput.write(index.render(), to: HTMLOutput.path(directory, "index.html"))
-        try HTMLOutput.write(StyleSheet.css, to: HTMLOutput.path(directory, "style.css"))
-    }
-
-    /// Drops what a host contributed before it is written again.
-    private mutating func forget(_ key: String, fileName: String) {
-        for ruleID in rulesOfHost[key] ?? [] {
-            rules[ruleID]?.rows.removeAll { $0.hostname.lowercased() == key }
-            if rules[ruleID]?.rows.isEmpty == true {
-                rules[ruleID] = nil
-                links.ruleFiles[ruleID] = nil
-            }
+        let tables = DashboardTables(hosts: hosts, rules: sortedRules, fleet: fleet, catalog: catalog, links: links)
+        let lists = FleetListPages(
+            run: run,
+            results: results,
+            links: links,
+            rulesTable: FleetListPages.isSplit(sortedRules.count) ? tables.rulesTable() : .empty,
+            ruleCount: sortedRules.count
+        )
+        for page in lists.pages {
+            try HTMLOutput.write(lists.render(page), to: HTMLOutput.path(directory, page.fileName))
         }
-        usedHostFiles.remove(fileName)
-        hosts[key] = nil
+        try HTMLOutput.write(StyleSheet.css, to: HTMLOutput.path(directory, "style.css"))
     }
 
     /// The host's safe file name; a hostname handed over twice gets `~2`, `~3`… so no page is overwritten.

@@ -1,199 +1,200 @@
-/// `index.html`: the fleet at a glance, and the way into every host and rule page.
+/// `index.html`: the dashboard. What needs attention first, what changed, the fleet in charts,
+/// then tables that lead to every rule and host page.
+///
+/// It holds summaries and top lists, never one row per host for a large fleet: past
+/// ``HostListing/perPage`` hosts the host table moves to the paged host list.
 struct IndexPage: Sendable {
     var run: RunInfo
-    var summary: ScanSummary
+    var results: FleetResults
     var hosts: [HostDigest]
     /// Sorted by rule id.
     var rules: [RuleDigest]
+    var fleet: FleetDigest
     var catalog: Catalog
-    var rejected: [RejectedInput]
-    var exclusions: [FleetExclusion]
-    var triage: [TriagePlan]
     var links: PageLinks
-    var changes: RunChanges? = nil
+    var listing: HostListing
+    var changes: RunChangesSummary?
+
+    private static let contents: [(id: String, title: String)] = [
+        ("attention", "Needs attention"), ("changes", "Changes"), ("overview", "Charts"),
+        ("decisions", "Decisions"), ("automatic", "Automatic"), ("unassign", "To unassign"),
+        ("manual-assignments", "Manual assignments"), ("findings", "Findings"), ("hosts", "Hosts"),
+        ("rules", "Rules"), ("rejected", "Rejected inputs"), ("exclusions", "Exclusions"), ("triage", "Triage"),
+    ]
 
     func render() -> String {
-        let facts = HTMLBlocks.facts([
-            (term: "Run", value: "\(run.runID)"), (term: "Catalog version", value: "\(run.catalogVersion)"),
-            (term: "Reference time", value: "\(run.referenceTime)"),
-        ])
+        let tables = DashboardTables(hosts: hosts, rules: rules, fleet: fleet, catalog: catalog, links: links)
+        let charts = DashboardCharts(hosts: hosts, rules: rules, fleet: fleet, catalog: catalog)
+        let summary = results.summary
+        let toc = HTMLBlocks.list(Self.contents.map { "<a href=\"#\($0.id)\">\($0.title)</a>" })
+        let subtitle: HTMLFragment = """
+            <p class="lede">\(ReportWords.plural(summary.hosts, "host")) scanned against catalog \
+            \(run.catalogVersion), reference time \(run.referenceTime).</p>
+            <nav class="toc" aria-label="On this page">\(toc)</nav>
+
+            """
         let page = HTMLPage(
             title: "Fleet report",
             location: .root,
             run: run,
-            heading: "Fleet report",
-            subtitle: facts,
+            heading: "Fleet report <span class=\"run\">\(run.runID)</span>",
+            subtitle: subtitle,
             sections: [
-                HTMLBlocks.section(id: "summary", title: "Summary", summaryTable()),
-                ChangesSection.fleet(changes, links: links),
-                HTMLBlocks.section(id: "hosts", title: "Hosts", count: hosts.count, hostsTable()),
+                HTMLBlocks.section(id: "attention", title: "Needs attention", lead() + cards()),
+                RunChangesSection.render(changes, links: links),
+                HTMLBlocks.section(id: "overview", title: "The fleet in charts", charts.render()),
                 HTMLBlocks.section(
-                    id: "rejected",
-                    title: "Rejected inputs",
-                    count: rejected.count,
-                    intro: "Input files, or parts of them, that could not be used. The rest of the batch went on.",
-                    rejectedTable()
+                    id: "decisions",
+                    title: "Decisions waiting",
+                    count: summary.manual,
+                    intro: "Recommended rules that are not applied automatically: a person decides, for the reason "
+                        + "given. Grouped by rule and reason; each rule's page lists every host.",
+                    tables.decisionsByRule() + tables.topHosts()
                 ),
                 HTMLBlocks.section(
-                    id: "exclusions",
-                    title: "Fleet exclusions",
-                    count: exclusions.count,
-                    intro: "Every \"exclude from recommendations\" override set on a policy or a computer, "
-                        + "with the inventoried hosts under it that would get the rule. Broad: fewer than half "
-                        + "of a policy's hosts need it.",
-                    exclusionsTable()
+                    id: "automatic",
+                    title: "What automatic application will do",
+                    count: summary.auto,
+                    intro: "Rules the next automatic application assigns without asking, because the host's "
+                        + "policy applies recommendations automatically and the rule allows it.",
+                    tables.automaticByRule()
                 ),
                 HTMLBlocks.section(
-                    id: "triage",
-                    title: "False-positive triage",
-                    count: triage.count,
-                    intro: "A remediation plan per computer and rule that fired; follow the steps in order.",
-                    triageTable()
+                    id: "unassign",
+                    title: "Rules to unassign",
+                    count: summary.toUnassign,
+                    intro: "Assigned rules that hosts no longer need. Unassign at every level, policies first.",
+                    tables.unassignByRule()
                 ),
                 HTMLBlocks.section(
-                    id: "rules",
-                    title: "Rules",
-                    count: rules.count,
-                    intro: "Every rule that appears on at least one host.",
-                    ruleList()
+                    id: "manual-assignments",
+                    title: "Rules assigned by hand",
+                    count: tables.manualAssignmentCount,
+                    intro: "Rules that are never applied automatically but are assigned, so somebody assigned them "
+                        + "by hand. Those that block traffic come first: review why they are there.",
+                    tables.manualAssignmentsByRule()
                 ),
+                HTMLBlocks.section(
+                    id: "findings",
+                    title: "Audit findings",
+                    count: summary.findings,
+                    intro: "What the audit of assignments, settings, exclusions and inventories found.",
+                    tables.findingsByKind()
+                ),
+                hostsSection(tables),
+                rulesSection(tables), rejectedSection(), exclusionsSection(), triageSection(),
             ]
         )
         return page.render()
     }
 
-    private func summaryTable() -> HTMLFragment {
-        let counts: [(String, Int)] = [
-            ("Hosts", summary.hosts), ("To assign", summary.toAssign), ("To assign automatically", summary.auto),
-            ("To assign after a decision (manual)", summary.manual), ("Assigned", summary.assigned),
-            ("To unassign", summary.toUnassign), ("Excluded", summary.excluded), ("Findings", summary.findings),
-            ("Rejected inputs", summary.rejectedInputs),
-        ]
-        return HTMLTable(
-            caption: "Counts over the whole fleet",
-            columns: [TableColumn("Measure"), TableColumn("Count", numeric: true)],
-            rows: counts.map { label, count in ["\(label)", "\(count)"] },
-            className: "summary"
-        )
-        .render()
-    }
-
-    private func hostsTable() -> HTMLFragment {
-        HTMLTable(
-            caption: "Hosts, by hostname",
-            columns: [
-                TableColumn("Host"), TableColumn("Policy"), TableColumn("Status"), TableColumn("Operating system"),
-                TableColumn("To assign (auto)", numeric: true), TableColumn("Decisions waiting", numeric: true),
-                TableColumn("Assigned", numeric: true), TableColumn("To unassign", numeric: true),
-                TableColumn("Excluded", numeric: true), TableColumn("Findings by severity"),
-            ],
-            rows: hosts.map { host in
-                let findings: HTMLFragment =
-                    host.highestSeverity.map {
-                        HTMLBlocks.badge(ReportWords.severityCounts(host.findingsBySeverity), kind: $0.rawValue)
-                    } ?? "none"
-                return [
-                    HTMLBlocks.link("hosts/\(host.fileName).html", "\(host.hostname)"), "\(host.policyID ?? "none")",
-                    HTMLBlocks.badge(ReportWords.status(host.status), kind: host.status.rawValue),
-                    "\(host.operatingSystem)", "\(host.toAssignAuto)", "\(host.toAssignManual)", "\(host.assigned)",
-                    "\(host.toUnassign)", "\(host.excluded)", findings,
-                ]
-            },
-            emptyText: "No host was scanned."
-        )
-        .render()
-    }
-
-    private func rejectedTable() -> HTMLFragment {
-        HTMLTable(
-            caption: "Rejected inputs",
-            columns: [TableColumn("File"), TableColumn("Line"), TableColumn("Reason")],
-            rows: rejected.map { input in
-                let position = [input.line, input.column].compactMap { $0 }.map(String.init).joined(separator: ":")
-                return ["\(input.file)", "\(position)", "\(input.reason)"]
-            },
-            emptyText: "Every input was used."
-        )
-        .render()
-    }
-
-    private func exclusionsTable() -> HTMLFragment {
-        HTMLTable(
-            caption: "Exclusion overrides in the fleet",
-            columns: [
-                TableColumn("Level"), TableColumn("Owner"), TableColumn("Rule"), TableColumn("Reason"),
-                TableColumn("By"), TableColumn("Expires"), TableColumn("State"), TableColumn("Hosts needing it"),
-                TableColumn("Hygiene"),
-            ],
-            rows: exclusions.map { exclusion in
-                let owner: HTMLFragment =
-                    exclusion.level.kind == .computer
-                    ? links.host(exclusion.ownerID, toRoot: "") : "\(exclusion.ownerID)"
-                return [
-                    "\(exclusion.level.kind.rawValue)", owner, links.rule(exclusion.ruleID, toRoot: ""),
-                    "\(exclusion.reason ?? "")", "\(exclusion.by ?? "")", "\(exclusion.expires ?? "no expiry")",
-                    HTMLBlocks.badge(exclusion.state.rawValue, kind: exclusion.state.rawValue),
-                    "\(exclusion.needing) of \(exclusion.hosts)",
-                    "\(exclusion.issues.isEmpty ? "fine" : exclusion.issues.map(\.rawValue).joined(separator: ", "))",
-                ]
-            },
-            emptyText: "No exclusion is set on a policy or a computer."
-        )
-        .render()
-    }
-
-    private func triageTable() -> HTMLFragment {
-        HTMLTable(
-            caption: "Remediation plans per computer and rule",
-            columns: [
-                TableColumn("Host"), TableColumn("Rule"), TableColumn("Events", numeric: true),
-                TableColumn("Blocked traffic"), TableColumn("Steps, in order"),
-            ],
-            rows: triage.map { plan in
-                [
-                    links.host(plan.hostname, toRoot: ""), links.rule(plan.ruleID, toRoot: ""), "\(plan.events)",
-                    "\(ReportWords.yesNo(plan.blocked))", TriageText.steps(plan.steps),
-                ]
-            },
-            emptyText: "No events were given, or none needs triage.",
-            className: "triage"
-        )
-        .render()
-    }
-
-    private func ruleList() -> HTMLFragment {
-        let items = rules.map { rule -> HTMLFragment in
-            let name = catalog.rules[rule.id]?.name ?? rule.name
-            let counts = [
-                (Outcome.toAssign, "to assign"), (.assigned, "assigned"), (.toUnassign, "to unassign"),
-                (.excluded, "excluded"),
-            ]
-            .map { outcome, label in "\(rule.rows(outcome).count) \(label)" }.joined(separator: ", ")
-            let label: HTMLFragment = "<span class=\"rule-id\">\(rule.id)</span> \(name)"
-            return HTMLBlocks.link("rules/\(rule.fileName).html", label)
-                + " <span class=\"detail\">\(ReportWords.module(rule.module)), \(rule.severity.rawValue): \(counts)</span>"
+    private func hostsSection(_ tables: DashboardTables) -> HTMLFragment {
+        let statuses = [HostStatus.ok, .stale, .error, .noInventory].compactMap { status -> HTMLFragment? in
+            guard let count = fleet.statuses[status], count > 0 else { return nil }
+            return HTMLBlocks.badge("\(ReportWords.number(count)) \(ReportWords.status(status))", kind: status.rawValue)
         }
-        guard !items.isEmpty else { return "<p class=\"none\">No rule appears on any host.</p>\n" }
-        return HTMLBlocks.list(items, className: "rule-index")
-    }
-}
-
-/// Triage steps in words, numbered as the plan numbers them.
-enum TriageText {
-    static func steps(_ steps: [TriageStep]) -> HTMLFragment {
-        let sorted = steps.enumerated()
-            .sorted { lhs, rhs in (lhs.element.order, lhs.offset) < (rhs.element.order, rhs.offset) }.map(\.element)
-        return HTMLBlocks.orderedList(
-            sorted.map { step in
-                let optional: HTMLFragment =
-                    step.optional ? " " + HTMLBlocks.badge("optional", kind: "optional") : .empty
-                let attributes = step.attributes.map { "\($0.name)=\($0.value)" }.joined(separator: " ")
-                let detail: HTMLFragment =
-                    attributes.isEmpty
-                    ? " <span class=\"detail\">(\(step.action))</span>"
-                    : " <span class=\"detail\">(\(step.action): \(attributes))</span>"
-                return (number: step.order, content: "\(step.text)\(optional)\(detail)")
-            }
+        let listing: HTMLFragment =
+            listing.isPaged
+            ? "<h3>Every host</h3>\n<p>\(ReportWords.plural(hosts.count, "host")) in hostname order, "
+                + "\(ReportWords.number(listing.perPage)) per page:</p>\n" + listing.pager(current: nil)
+            : HostListing.table(hosts[...], caption: "Every host, by hostname", toRoot: "")
+        return HTMLBlocks.section(
+            id: "hosts",
+            title: "Hosts",
+            count: hosts.count,
+            "<p class=\"statuses\">\(HTMLFragment.joined(statuses, separator: " "))</p>\n" + tables.policies()
+                + listing
         )
+    }
+
+    /// The answers a reviewer looks for first, in sentences.
+    private func lead() -> HTMLFragment {
+        let summary = results.summary
+        let all = hosts.count
+        var sentences: [HTMLFragment] = []
+        if summary.manual > 0 {
+            let reason = ReportWords.ranked(fleet.reasons.mapValues(\.items)).first
+            let why: HTMLFragment =
+                reason.map {
+                    ", most often because \(ReportWords.fleetReason($0.reason)) (\(ReportWords.number($0.count)))"
+                }
+                ?? .empty
+            sentences.append(
+                "<strong>\(ReportWords.plural(summary.manual, "recommendation")) on "
+                    + "\(ReportWords.number(fleet.hostsWith.manual)) of \(ReportWords.plural(all, "host")) wait for "
+                    + "your decision</strong>\(why)."
+            )
+        } else {
+            sentences.append("No recommendation waits for a decision.")
+        }
+        sentences.append(
+            summary.auto > 0
+                ? "\(ReportWords.plural(summary.auto, "rule assignment")) will be made automatically on "
+                    + "\(ReportWords.plural(fleet.hostsWith.auto, "host")) at the next automatic application."
+                : "Automatic application has nothing to assign."
+        )
+        if summary.toUnassign > 0 {
+            sentences.append(
+                "\(ReportWords.plural(summary.toUnassign, "assigned rule")) should be unassigned on "
+                    + "\(ReportWords.plural(fleet.hostsWith.toUnassign, "host"))."
+            )
+        }
+        if fleet.blockingManualAssignments > 0 {
+            sentences.append(
+                "\(ReportWords.plural(fleet.blockingManualAssignments, "rule assignment")) made by hand "
+                    + "block traffic on \(ReportWords.plural(fleet.hostsWith.blockingManualAssignments, "host"))."
+            )
+        }
+        if let changes {
+            let parts = changes.rows.map {
+                "\($0.label.lowercased()) +\(ReportWords.number($0.new)) −\(ReportWords.number($0.resolved))"
+            }
+            sentences.append("Since run \(changes.previousRunID): \(parts.joined(separator: ", ")).")
+        }
+        if summary.rejectedInputs > 0 {
+            sentences.append(
+                "\(ReportWords.plural(summary.rejectedInputs, "input")) could not be used: see rejected inputs."
+            )
+        }
+        return "<p class=\"lead\">\(HTMLFragment.joined(sentences, separator: " "))</p>\n"
+    }
+
+    private func cards() -> HTMLFragment {
+        let summary = results.summary
+        let all = hosts.count
+        let hostsWith = fleet.hostsWith
+        let cards: [(value: Int, label: String, detail: String, href: String, tone: String)] = [
+            (
+                summary.manual, "decisions waiting",
+                "on \(ReportWords.number(hostsWith.manual)) of \(ReportWords.number(all)) hosts", "#decisions", "warn"
+            ),
+            (
+                summary.auto, "applied automatically",
+                "on \(ReportWords.number(hostsWith.auto)) hosts, no decision needed", "#automatic",
+                "ok"
+            ),
+            (
+                summary.toUnassign, "to unassign", "on \(ReportWords.number(hostsWith.toUnassign)) hosts", "#unassign",
+                "info"
+            ),
+            (
+                fleet.blockingManualAssignments, "blocking manual assignments",
+                "on \(ReportWords.number(hostsWith.blockingManualAssignments)) hosts", "#manual-assignments", "danger"
+            ),
+            (summary.rejectedInputs, "rejected inputs", "files not used", "#rejected", "danger"),
+            (
+                fleet.urgentFindings, "high findings", "on \(ReportWords.number(hostsWith.urgentFindings)) hosts",
+                "#findings", "danger"
+            ),
+            (hostsWith.engineTap, "hosts in tap mode", "nothing blocks there", "#findings", "warn"),
+            (hostsWith.notCurrent, "hosts not analysed fully", "stale, unreadable or no inventory", "#hosts", "warn"),
+        ]
+        let items = cards.map { card -> HTMLFragment in
+            let tone = card.value == 0 ? "quiet" : card.tone
+            return "<li class=\"card tone-\(tone)\"><a href=\"\(card.href)\"><span class=\"value\">"
+                + "\(ReportWords.number(card.value))</span> <span class=\"label\">\(card.label)</span> "
+                + "<span class=\"detail\">\(card.detail)</span></a></li>"
+        }
+        return "<ul class=\"cards\">\(items)</ul>\n"
     }
 }

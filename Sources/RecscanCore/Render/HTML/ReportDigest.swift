@@ -1,4 +1,6 @@
-/// What the fleet page needs of one host, kept after the host's own page is written.
+/// What the fleet pages need of one host, kept after the host's own page is written.
+///
+/// A few numbers and short strings per host, so a fleet of many thousand hosts stays small in memory.
 struct HostDigest: Sendable {
     var hostname: String
     /// The page's file name in `hosts/`, without extension.
@@ -6,61 +8,96 @@ struct HostDigest: Sendable {
     var policyID: String?
     var status: HostStatus
     var operatingSystem: String
-    var toAssignAuto = 0
-    var toAssignManual = 0
-    var assigned = 0
-    var toUnassign = 0
-    var excluded = 0
-    var findings = 0
+    var counts = OutcomeCounts()
     var findingsBySeverity: [Severity: Int] = [:]
     /// The highest finding severity, for styling; `nil` without findings.
     var highestSeverity: Severity?
+    /// Decisions waiting, by the reason they wait.
+    var manualReasons: [ManualReason: Int] = [:]
+    /// Rules assigned by hand (`manual-assignment` findings) that block traffic on this host.
+    var blockingManualAssignments = 0
+    /// Whether the effective engine mode is tap: nothing blocks on the host.
+    var engineTap = false
+    /// False-positive remediation plans for this host.
+    var triagePlans = 0
 
-    init(host: HostReport, fileName: String) {
+    init(host: HostReport, fileName: String, triagePlans: Int = 0) {
         hostname = host.hostname
         self.fileName = fileName
         policyID = host.policyID
         status = host.status
         operatingSystem = ReportWords.operatingSystem(host.os)
+        engineTap = host.settings?.engineMode == .tap
+        self.triagePlans = triagePlans
         for rule in host.rules {
-            switch rule.outcome {
-            case .toAssign: if rule.apply == .auto { toAssignAuto += 1 } else { toAssignManual += 1 }
-            case .assigned: assigned += 1
-            case .toUnassign: toUnassign += 1
-            case .excluded: excluded += 1
+            counts.add(rule)
+            if rule.outcome == .toAssign, rule.apply != .auto, let reason = rule.reason {
+                manualReasons[reason, default: 0] += 1
             }
         }
-        findings = host.findings.count
+        let blocking = Set(host.rules.filter(\.blocks).map(\.ruleID))
         for finding in host.findings {
             findingsBySeverity[finding.severity, default: 0] += 1
             highestSeverity = max(highestSeverity ?? finding.severity, finding.severity)
+            if finding.kind == .manualAssignment, let rule = finding.ruleID, blocking.contains(rule) {
+                blockingManualAssignments += 1
+            }
+        }
+    }
+
+    var findings: Int { findingsBySeverity.values.reduce(0, +) }
+    /// High and critical findings.
+    var urgentFindings: Int { (findingsBySeverity[.high] ?? 0) + (findingsBySeverity[.critical] ?? 0) }
+}
+
+/// Rule results counted by outcome, with to-assign split into automatic and manual.
+struct OutcomeCounts: Sendable, Equatable {
+    var auto = 0
+    var manual = 0
+    var assigned = 0
+    var toUnassign = 0
+    var excluded = 0
+
+    var toAssign: Int { auto + manual }
+    var total: Int { toAssign + assigned + toUnassign + excluded }
+
+    /// Counts one result; a to-assign rule without an apply class needs a decision.
+    mutating func add(_ rule: RuleResult) {
+        switch rule.outcome {
+        case .toAssign: if rule.apply == .auto { auto += 1 } else { manual += 1 }
+        case .assigned: assigned += 1
+        case .toUnassign: toUnassign += 1
+        case .excluded: excluded += 1
         }
     }
 }
 
 /// One host's result for one rule, as the rule's page lists it.
 struct RuleHostRow: Sendable {
-    var hostname: String
-    var hostFileName: String
-    var policyID: String?
+    /// Position of the host in the writer's host list (hosts are written in sorted order).
+    var host: Int
     var outcome: Outcome
     var apply: ApplyClass?
     var reason: ManualReason?
     var blocks: Bool
+    /// The host has a `manual-assignment` finding for this rule: it was assigned by hand.
+    var assignedByHand: Bool
     var assignedAt: [Level]
     var excludedBy: ExclusionReference?
 
-    init(host: HostReport, fileName: String, result: RuleResult) {
-        hostname = host.hostname
-        hostFileName = fileName
-        policyID = host.policyID
+    init(host: Int, result: RuleResult, assignedByHand: Bool) {
+        self.host = host
         outcome = result.outcome
         apply = result.apply
         reason = result.reason
         blocks = result.blocks
+        self.assignedByHand = assignedByHand
         assignedAt = result.assignedAt
         excludedBy = result.excludedBy
     }
+
+    /// Whether this is a to-assign row that needs a decision.
+    var isManual: Bool { outcome == .toAssign && apply != .auto }
 }
 
 /// Everything the run knows of one rule that appears on some host.
@@ -72,6 +109,7 @@ struct RuleDigest: Sendable {
     var severity: Severity
     /// Sorted by hostname when the pages are written.
     var rows: [RuleHostRow] = []
+    var counts = OutcomeCounts()
 
     init(result: RuleResult) {
         id = result.ruleID
@@ -80,11 +118,19 @@ struct RuleDigest: Sendable {
         severity = result.severity
     }
 
+    mutating func add(_ row: RuleHostRow, result: RuleResult) {
+        rows.append(row)
+        counts.add(result)
+    }
+
     /// The rows with one outcome, in host order.
     func rows(_ outcome: Outcome) -> [RuleHostRow] { rows.filter { $0.outcome == outcome } }
 
     /// The page's file name in `rules/`, without extension.
     var fileName: String { SafeFileName.forRule(id) }
+
+    /// Hosts where the rule was assigned by hand and blocks traffic.
+    var blockingManualAssignments: Int { rows.filter { $0.assignedByHand && $0.blocks }.count }
 }
 
 /// Links between the pages of a run, built from what has been written.

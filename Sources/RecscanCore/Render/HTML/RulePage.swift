@@ -1,53 +1,72 @@
 /// `rules/<file>.html`: one rule, its flags, and every host that needs, has, should drop or excludes it.
+///
+/// The rule's facts come first (severity, CVEs, whether it can block, whether it may be applied
+/// automatically), then a count per policy, then a section per outcome. A section lists every
+/// host in a table; past ``rowLimit`` hosts it groups them by policy and detail instead, with
+/// every host still linked, so the page stays light for a large fleet.
 struct RulePage: Sendable {
     var rule: RuleDigest
+    /// Every host of the run, in written order; rows point into it.
+    var hosts: [HostDigest]
     var catalog: Catalog
     var run: RunInfo
     var links: PageLinks
+    /// Where the list of every rule is, from a rule page: the dashboard, or its own page.
+    var rulesHref = "../index.html#rules"
+    /// Hosts listed one per row in a section; more are grouped.
+    var rowLimit = 500
 
     func render() -> String {
         let entry = catalog.rules[rule.id]
         let name = entry?.name ?? rule.name
-        let toAssign = rule.rows(.toAssign)
-        let assigned = rule.rows(.assigned)
-        let toUnassign = rule.rows(.toUnassign)
-        let excluded = rule.rows(.excluded)
+        let counts = rule.counts
+        let hosts = { (count: Int) in count == 1 ? "host" : "hosts" }
+        let stats: [(value: Int, label: String, href: String, tone: String)] = [
+            (counts.manual, "\(hosts(counts.manual)) waiting for a decision", "#to-assign", "warn"),
+            (counts.auto, "\(hosts(counts.auto)) getting it automatically", "#to-assign", "ok"),
+            (counts.assigned, "\(hosts(counts.assigned)) with it assigned", "#assigned", "info"),
+            (counts.toUnassign, "\(hosts(counts.toUnassign)) to unassign it from", "#to-unassign", "info"),
+            (counts.excluded, "\(hosts(counts.excluded)) excluding it", "#excluded", "info"),
+        ]
+        let cards = stats.map { stat -> HTMLFragment in
+            "<li class=\"card tone-\(stat.value == 0 ? "quiet" : stat.tone)\"><a href=\"\(stat.href)\">"
+                + "<span class=\"value\">\(ReportWords.number(stat.value))</span> "
+                + "<span class=\"label\">\(stat.label)</span></a></li>"
+        }
+        let badges: [HTMLFragment] = [
+            HTMLBlocks.severity(entry?.severity ?? rule.severity),
+            HTMLBlocks.badge(ReportWords.module(rule.module), kind: "module"),
+            entry.map {
+                $0.detectOnly
+                    ? HTMLBlocks.badge("detect only", kind: "ok") : HTMLBlocks.badge("can block", kind: "blocks")
+            }
+                ?? .empty,
+            entry.map { rule in
+                rule.neverAutoReason == nil
+                    ? HTMLBlocks.badge("automatic allowed", kind: "auto")
+                    : HTMLBlocks.badge("never automatic", kind: "manual")
+            } ?? HTMLBlocks.badge("not in catalog", kind: "error"),
+        ]
         let page = HTMLPage(
             title: "Rule \(rule.id)",
             location: .subfolder,
             run: run,
-            breadcrumb: [(label: "Fleet", href: "../index.html"), (label: "Rules", href: "../index.html#rules")],
-            heading: "Rule \(rule.id) <span class=\"rule-name\">\(name)</span>",
+            breadcrumb: [(label: "Fleet", href: "../index.html"), (label: "Rules", href: rulesHref)],
+            heading: "<span class=\"rule-id\">\(rule.id)</span> <span class=\"rule-name\">\(name)</span>",
+            subtitle: "<p class=\"lede\">\(HTMLFragment.joined(badges, separator: " "))</p>\n",
             sections: [
-                HTMLBlocks.section(id: "rule", title: "Rule", facts(entry)),
                 HTMLBlocks.section(
-                    id: "to-assign",
-                    title: "Hosts that need it",
-                    count: toAssign.count,
-                    intro: "Recommended, not assigned yet.",
-                    toAssignTable(toAssign)
+                    id: "rule",
+                    title: "The rule",
+                    "<ul class=\"cards compact\">\(cards)</ul>\n" + facts(entry)
                 ),
                 HTMLBlocks.section(
-                    id: "assigned",
-                    title: "Hosts that have it",
-                    count: assigned.count,
-                    intro: "Recommended and assigned, with every level that assigns it.",
-                    assignedTable(assigned)
+                    id: "by-policy",
+                    title: "By policy",
+                    intro: "Hosts per outcome under each policy: a rule assigned on a policy reaches all its hosts.",
+                    byPolicy()
                 ),
-                HTMLBlocks.section(
-                    id: "to-unassign",
-                    title: "Hosts that should drop it",
-                    count: toUnassign.count,
-                    intro: "Assigned but no longer recommended. Unassign at every level, policies first.",
-                    unassignTable(toUnassign)
-                ),
-                HTMLBlocks.section(
-                    id: "excluded",
-                    title: "Hosts that exclude it",
-                    count: excluded.count,
-                    intro: "Recommended, but hidden by an exclusion.",
-                    excludedTable(excluded)
-                ),
+                section(.toAssign), section(.assigned), section(.toUnassign), section(.excluded),
             ]
         )
         return page.render()
@@ -60,7 +79,7 @@ struct RulePage: Sendable {
                 + HTMLBlocks.facts([
                     (term: "ID", value: "\(rule.id)"), (term: "Name", value: "\(rule.name)"),
                     (term: "Module", value: "\(ReportWords.module(rule.module))"),
-                    (term: "Severity", value: HTMLBlocks.badge(rule.severity.rawValue, kind: rule.severity.rawValue)),
+                    (term: "Severity", value: HTMLBlocks.severity(rule.severity)),
                 ])
         }
         let cves: HTMLFragment =
@@ -72,13 +91,12 @@ struct RulePage: Sendable {
         let autoApply: HTMLFragment =
             entry.neverAutoReason.map {
                 "never: \(ReportWords.neverAutoReason($0)) <span class=\"detail\">(\($0.rawValue))</span>"
-            } ?? "allowed"
+            } ?? "allowed, on hosts whose policy applies recommendations automatically"
         let exclusion: HTMLFragment = entry.excludedInCatalog ? "excluded from recommendations in the catalog" : "none"
         var items: [(term: String, value: HTMLFragment)] = [
             (term: "ID", value: "\(entry.id)"), (term: "Name", value: "\(entry.name)"),
             (term: "Module", value: "\(ReportWords.module(entry.module))"),
-            (term: "Severity", value: HTMLBlocks.badge(entry.severity.rawValue, kind: entry.severity.rawValue)),
-            (term: "CVEs", value: cves),
+            (term: "Severity", value: HTMLBlocks.severity(entry.severity)), (term: "CVEs", value: cves),
         ]
         if let typeID = entry.applicationTypeID {
             let type = catalog.applicationTypes[typeID]
@@ -100,83 +118,40 @@ struct RulePage: Sendable {
         return HTMLBlocks.facts(items)
     }
 
-    private func hostCell(_ row: RuleHostRow) -> HTMLFragment {
-        HTMLBlocks.link("../hosts/\(row.hostFileName).html", "\(row.hostname)")
-    }
-
-    private func levels(_ levels: [Level]) -> HTMLFragment {
-        levels.isEmpty
-            ? "not assigned"
-            : "\(levels.map { ReportWords.level($0, computerName: "the computer") }.joined(separator: ", "))"
-    }
-
-    private func toAssignTable(_ rows: [RuleHostRow]) -> HTMLFragment {
-        HTMLTable(
-            caption: "Hosts the rule is recommended for",
+    private func byPolicy() -> HTMLFragment {
+        var order: [String?] = []
+        var tallies: [String?: OutcomeCounts] = [:]
+        for row in rule.rows {
+            let policy = hosts[row.host].policyID
+            if tallies[policy] == nil { order.append(policy) }
+            var counts = tallies[policy, default: OutcomeCounts()]
+            switch row.outcome {
+            case .toAssign: if row.apply == .auto { counts.auto += 1 } else { counts.manual += 1 }
+            case .assigned: counts.assigned += 1
+            case .toUnassign: counts.toUnassign += 1
+            case .excluded: counts.excluded += 1
+            }
+            tallies[policy] = counts
+        }
+        let key = { (policy: String?) in (policy == nil ? 1 : 0, policy?.lowercased() ?? "", policy ?? "") }
+        let sorted = order.sorted { key($0) < key($1) }
+        return HTMLTable(
+            caption: "Hosts per outcome, by policy",
             columns: [
-                TableColumn("Host"), TableColumn("Policy"), TableColumn("Apply"), TableColumn("Why manual"),
-                TableColumn("Blocks"),
+                TableColumn("Policy"), TableColumn("Need a decision", numeric: true),
+                TableColumn("Automatic", numeric: true), TableColumn("Have it", numeric: true),
+                TableColumn("Should drop it", numeric: true), TableColumn("Exclude it", numeric: true),
             ],
-            rows: rows.map { row in
-                let apply = row.apply ?? .manual
-                let reason = row.reason.map { "\(ReportWords.manualReason($0)) (\($0.rawValue))" } ?? ""
+            rows: sorted.map { policy in
+                let counts = tallies[policy] ?? OutcomeCounts()
                 return [
-                    hostCell(row), "\(row.policyID ?? "none")", HTMLBlocks.badge(apply.rawValue, kind: apply.rawValue),
-                    "\(apply == .manual ? reason : "")", "\(ReportWords.yesNo(row.blocks))",
+                    policy.map { "\($0)" } ?? "<span class=\"detail\">no policy</span>",
+                    HTMLBlocks.count(counts.manual), HTMLBlocks.count(counts.auto), HTMLBlocks.count(counts.assigned),
+                    HTMLBlocks.count(counts.toUnassign), HTMLBlocks.count(counts.excluded),
                 ]
-            }
-        )
-        .render()
-    }
-
-    private func assignedTable(_ rows: [RuleHostRow]) -> HTMLFragment {
-        HTMLTable(
-            caption: "Hosts the rule is assigned to",
-            columns: [TableColumn("Host"), TableColumn("Policy"), TableColumn("Assigned at"), TableColumn("Blocks")],
-            rows: rows.map { row in
-                [
-                    hostCell(row), "\(row.policyID ?? "none")", levels(row.assignedAt),
-                    "\(ReportWords.yesNo(row.blocks))",
-                ]
-            }
-        )
-        .render()
-    }
-
-    private func unassignTable(_ rows: [RuleHostRow]) -> HTMLFragment {
-        HTMLTable(
-            caption: "Hosts the rule should be unassigned from",
-            columns: [TableColumn("Host"), TableColumn("Policy"), TableColumn("Unassign at, in order")],
-            rows: rows.map { row in
-                let steps = ReportWords.unassignOrder(row.assignedAt).enumerated()
-                    .map { index, level in
-                        (
-                            number: index + 1,
-                            content: HTMLFragment(text: ReportWords.level(level, computerName: "the computer"))
-                        )
-                    }
-                return [hostCell(row), "\(row.policyID ?? "none")", HTMLBlocks.orderedList(steps)]
-            }
-        )
-        .render()
-    }
-
-    private func excludedTable(_ rows: [RuleHostRow]) -> HTMLFragment {
-        HTMLTable(
-            caption: "Hosts where an exclusion hides the rule",
-            columns: [
-                TableColumn("Host"), TableColumn("Excluded at"), TableColumn("Reason"), TableColumn("By"),
-                TableColumn("Expires"), TableColumn("Assigned at"),
-            ],
-            rows: rows.map { row in
-                let exclusion = row.excludedBy
-                return [
-                    hostCell(row),
-                    "\(exclusion.map { ReportWords.level($0.level, computerName: "the computer") } ?? "unknown")",
-                    "\(exclusion?.reason ?? "")", "\(exclusion?.by ?? "")", "\(exclusion?.expires ?? "no expiry")",
-                    levels(row.assignedAt),
-                ]
-            }
+            },
+            emptyText: "No host.",
+            behavior: .sortable
         )
         .render()
     }

@@ -1,0 +1,114 @@
+/// Fleet-wide tallies for the dashboard, added up host by host as pages are written.
+///
+/// Every tally is a small dictionary keyed by a closed vocabulary (module, severity, reason,
+/// finding kind, status) or by policy id; pages read them in a fixed order, never in
+/// dictionary order.
+struct FleetDigest: Sendable {
+    /// Rule results per module and outcome.
+    var modules: [Module: OutcomeCounts] = [:]
+    /// To-assign results per rule severity (only `auto` and `manual` are used).
+    var pendingBySeverity: [Severity: OutcomeCounts] = [:]
+    /// Decisions waiting, per reason: how many, on how many hosts.
+    var reasons: [ManualReason: Tally] = [:]
+    /// Findings per kind: how many of each severity, on how many hosts.
+    var findingKinds: [FindingKind: FindingTally] = [:]
+    /// Hosts per status.
+    var statuses: [HostStatus: Int] = [:]
+    /// Per policy id; `nil` for computers without a policy.
+    var policies: [String?: PolicyTally] = [:]
+    /// How many hosts have at least one of each thing an operator acts on.
+    var hostsWith = AttentionHosts()
+    /// Manual assignments of rules that block traffic, over all hosts.
+    var blockingManualAssignments = 0
+    /// High and critical findings over all hosts.
+    var urgentFindings = 0
+
+    /// A count of items and of the hosts they are on.
+    struct Tally: Sendable, Equatable {
+        var items = 0
+        var hosts = 0
+    }
+
+    /// Findings of one kind.
+    struct FindingTally: Sendable, Equatable {
+        var bySeverity: [Severity: Int] = [:]
+        var hosts = 0
+        var total: Int { bySeverity.values.reduce(0, +) }
+    }
+
+    /// What one policy's computers add up to.
+    struct PolicyTally: Sendable, Equatable {
+        var hosts = 0
+        var counts = OutcomeCounts()
+        var hostsWithDecisions = 0
+        var urgentFindings = 0
+        var blockingManualAssignments = 0
+    }
+
+    /// Hosts with at least one item of each kind.
+    struct AttentionHosts: Sendable, Equatable {
+        var manual = 0
+        var auto = 0
+        var toUnassign = 0
+        var blockingManualAssignments = 0
+        var urgentFindings = 0
+        var engineTap = 0
+        /// Hosts whose inventory was missing, unreadable or stale.
+        var notCurrent = 0
+    }
+
+    /// Adds one host: its full report for the per-rule tallies, its digest for the rest.
+    mutating func add(_ host: HostReport, digest: HostDigest) {
+        for rule in host.rules {
+            modules[rule.module, default: OutcomeCounts()].add(rule)
+            if rule.outcome == .toAssign { pendingBySeverity[rule.severity, default: OutcomeCounts()].add(rule) }
+        }
+        for (reason, count) in digest.manualReasons {
+            reasons[reason, default: Tally()].items += count
+            reasons[reason, default: Tally()].hosts += 1
+        }
+        var kindsSeen: Set<FindingKind> = []
+        for finding in host.findings {
+            findingKinds[finding.kind, default: FindingTally()].bySeverity[finding.severity, default: 0] += 1
+            if kindsSeen.insert(finding.kind).inserted {
+                findingKinds[finding.kind, default: FindingTally()].hosts += 1
+            }
+        }
+        statuses[host.status, default: 0] += 1
+        blockingManualAssignments += digest.blockingManualAssignments
+        urgentFindings += digest.urgentFindings
+
+        let counts = digest.counts
+        var policy = policies[host.policyID, default: PolicyTally()]
+        policy.hosts += 1
+        policy.counts.auto += counts.auto
+        policy.counts.manual += counts.manual
+        policy.counts.assigned += counts.assigned
+        policy.counts.toUnassign += counts.toUnassign
+        policy.counts.excluded += counts.excluded
+        policy.hostsWithDecisions += counts.manual > 0 ? 1 : 0
+        policy.urgentFindings += digest.urgentFindings
+        policy.blockingManualAssignments += digest.blockingManualAssignments
+        policies[host.policyID] = policy
+
+        hostsWith.manual += counts.manual > 0 ? 1 : 0
+        hostsWith.auto += counts.auto > 0 ? 1 : 0
+        hostsWith.toUnassign += counts.toUnassign > 0 ? 1 : 0
+        hostsWith.blockingManualAssignments += digest.blockingManualAssignments > 0 ? 1 : 0
+        hostsWith.urgentFindings += digest.urgentFindings > 0 ? 1 : 0
+        hostsWith.engineTap += digest.engineTap ? 1 : 0
+        hostsWith.notCurrent += host.status == .ok ? 0 : 1
+    }
+
+    /// Policy ids sorted as hosts are (case-insensitively), computers without a policy last.
+    var sortedPolicies: [(id: String?, tally: PolicyTally)] {
+        policies.keys.sorted { lhs, rhs in
+            switch (lhs, rhs) {
+            case (nil, _): false
+            case (_, nil): true
+            case (let left?, let right?): (left.lowercased(), left) < (right.lowercased(), right)
+            }
+        }
+        .map { (id: $0, tally: policies[$0] ?? PolicyTally()) }
+    }
+}
