@@ -33,6 +33,9 @@ public struct RunChangeTracker {
         }
     }
 
+    /// Whether there is a previous run to compare hosts with.
+    public var comparesHosts: Bool { previous != nil && result?.unavailable == nil }
+
     /// What changed on `report`'s host since the previous run; `nil` when nothing did, or when
     /// there is nothing to compare with. Hosts must come sorted by lowercased hostname.
     public mutating func compare(_ report: HostReport) -> HostChanges? {

@@ -45,9 +45,46 @@ final class HostSpill {
         }
     }
 
+    /// A reader for the bytes written so far that several tasks may use at once.
+    func concurrentReader() throws -> SpillReader {
+        try handle.synchronize()
+        return try SpillReader(path: path)
+    }
+
     /// Removes the scratch file.
     func remove() {
         try? handle.close()
         try? FileManager.default.removeItem(atPath: path)
     }
+}
+
+/// Reads a spill file by offset with `pread`, which needs no shared file position and so is
+/// safe from several tasks at once.
+struct SpillReader: Sendable {
+    private let path: String
+    private let descriptor: Int32
+
+    init(path: String) throws {
+        descriptor = open(path, O_RDONLY)
+        guard descriptor >= 0 else { throw OutputError(path: path, message: "cannot be read back") }
+        self.path = path
+    }
+
+    func read(_ range: Range<UInt64>) throws -> [UInt8] {
+        let count = Int(range.upperBound - range.lowerBound)
+        var bytes = [UInt8](repeating: 0, count: count)
+        var done = 0
+        while done < count {
+            let read = bytes.withUnsafeMutableBytes { buffer in
+                pread(
+                    descriptor, buffer.baseAddress?.advanced(by: done), count - done,
+                    off_t(range.lowerBound) + off_t(done))
+            }
+            guard read > 0 else { throw OutputError(path: path, message: "was cut short while the run was writing it") }
+            done += read
+        }
+        return bytes
+    }
+
+    func close() { _ = Glibc.close(descriptor) }
 }

@@ -92,34 +92,61 @@ struct HostStore {
     }
 
     /// Writes `report.xml` (hosts sorted by name), every host page, and the index and rule pages.
-    mutating func finish(rejected: [RejectedInput]) throws -> FleetResults {
+    ///
+    /// When there is a previous run, a first, sequential pass compares the hosts with it in sorted
+    /// order; then the hosts are read back and their pages written on all workers, while their
+    /// fragments and page digests are kept in sorted order.
+    mutating func finish(rejected: [RejectedInput]) async throws -> FleetResults {
         let entries = ledger.sorted
-        var summary = ScanSummary()
-        var audit = FleetExclusionAudit(fleet: fleet, referenceDay: floorDiv(options.referenceTime, 86_400))
-        var changes = RunChangeTracker(outDirectory: options.outDirectory)
+        let reader = try spill.concurrentReader()
+        defer { reader.close() }
+        var tracker = RunChangeTracker(outDirectory: options.outDirectory)
+        var changes: [Int: HostChanges] = [:]
+        if tracker.comparesHosts {
+            for (index, entry) in entries.enumerated() {
+                let report = try HostXMLReader.read(fragment: try reader.read(entry.fragment), name: "report.xml")
+                changes[index] = tracker.compare(report)
+            }
+        }
+        let fleetChanges = tracker.finish()
         let final = try HostSpill(path: run.temporaryPath + "/.hosts-final.spill")
         defer { final.remove() }
         var ranges: [Range<UInt64>] = []
         ranges.reserveCapacity(entries.count)
-        for entry in entries {
-            summary.add(entry.counts)
-            let bytes = try spill.read(entry.fragment)
-            var report = try HostXMLReader.read(fragment: bytes, name: "report.xml")
-            audit.observe(
-                HostAnalysis(report: report, recommendedRuleIDs: recommended(report), triage: []), fleet: fleet)
-            report.changes = changes.compare(report)
-            ranges.append(try final.append(report.changes == nil ? bytes : try ReportXMLWriter.fragment(for: report)))
-            try html?.write(host: report, triage: entry.triage)
-        }
+        var summary = ScanSummary()
+        var audit = FleetExclusionAudit(fleet: fleet, referenceDay: floorDiv(options.referenceTime, 86_400))
+        let pages = html
+        let hostChanges = changes
+        try await orderedParallelMap(
+            Array(entries.enumerated()), jobs: options.jobs,
+            transform: { item in
+                Result {
+                    let bytes = try reader.read(item.element.fragment)
+                    var report = try HostXMLReader.read(fragment: bytes, name: "report.xml")
+                    report.changes = hostChanges[item.offset]
+                    try pages?.writePage(for: report, triage: item.element.triage)
+                    return (report, report.changes == nil ? bytes : try ReportXMLWriter.fragment(for: report))
+                }
+            },
+            consume: { (result: Result<(HostReport, [UInt8]), any Error>) in
+                let (report, bytes) = try result.get()
+                summary.add(report)
+                audit.observe(
+                    HostAnalysis(report: report, recommendedRuleIDs: recommended(report), triage: []), fleet: fleet)
+                ranges.append(try final.append(bytes))
+                html?.record(report, triage: entries[ranges.count - 1].triage)
+            })
         summary.rejectedInputs = rejected.count
         let results = FleetResults(
             summary: summary, rejected: rejected, exclusions: audit.results, triage: entries.flatMap(\.triage),
-            changes: changes.finish())
+            changes: fleetChanges)
         if options.formats.contains(.xml) {
+            let finalReader = try final.concurrentReader()
+            defer { finalReader.close() }
             try ReportXMLWriter.write(
                 path: run.temporaryPath + "/report.xml", run: info, maxAgeDays: options.maxAgeDays, fleet: results
             ) { writer in
-                for range in ranges { try writer.raw(final.read(range)) }
+                for range in ranges { try writer.raw(finalReader.read(range)) }
             }
         }
         try html?.finish(results)

@@ -99,7 +99,7 @@ public struct ScanPipeline: Sendable {
         try store.reanalyzeDuplicates(setup.inventoryFiles, files: files)
         try store.addFleetComputersWithoutInventory(files: files)
         rejected += setup.unknownEventHosts(known: known)
-        let results = try store.finish(rejected: rejected)
+        let results = try await store.finish(rejected: rejected)
         return ScanResult(
             runID: run.runID, runPath: run.finalPath, summary: results.summary, rejected: rejected,
             highFindings: store.ledger.entries.values.reduce(0) { $0 + $1.highFindings }, changes: results.changes,

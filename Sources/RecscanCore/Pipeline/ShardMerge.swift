@@ -45,7 +45,7 @@ public struct ShardMerge: Sendable {
             throw ScanFailure.output(error)
         }
         do {
-            let result = try merge(paths, first: first, setup: setup, options: options, into: run)
+            let result = try await merge(paths, first: first, setup: setup, options: options, into: run)
             try run.commit()
             return result
         } catch let error as OutputError {
@@ -59,7 +59,7 @@ public struct ShardMerge: Sendable {
 
     private func merge(
         _ paths: [String], first: ShardReport, setup: ScanSetup, options: ScanOptions, into run: RunDirectory
-    ) throws -> ScanResult {
+    ) async throws -> ScanResult {
         let info = RunInfo(runID: run.runID, catalogVersion: first.catalogVersion, referenceTime: first.referenceTime)
         var store = try HostStore(run: run, info: info, catalog: setup.catalog, fleet: setup.fleet, options: options)
         defer { store.spill.remove() }
@@ -84,7 +84,7 @@ public struct ShardMerge: Sendable {
             // Plans follow the hosts in a report; they join their hosts once the shard is read.
             store.attach(triage: shard.triage)
         }
-        let results = try store.finish(rejected: rejected)
+        let results = try await store.finish(rejected: rejected)
         return ScanResult(
             runID: run.runID, runPath: run.finalPath, summary: results.summary, rejected: rejected,
             highFindings: store.ledger.entries.values.reduce(0) { $0 + $1.highFindings }, changes: results.changes,

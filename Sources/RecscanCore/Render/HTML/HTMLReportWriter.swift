@@ -25,8 +25,6 @@ public struct HTMLReportWriter: Sendable {
     private var rules: [String: RuleDigest] = [:]
     private var fleet = FleetDigest()
     private var links = PageLinks()
-    private var usedHostFiles: Set<String> = []
-    private var hostsFolderReady = false
 
     /// Creates a writer for one run.
     /// - Parameters:
@@ -52,16 +50,26 @@ public struct HTMLReportWriter: Sendable {
     ///   - triage: the host's false-positive remediation plans, shown on its page.
     /// - Throws: ``HTMLWriteError`` when the folder or the page cannot be written.
     public mutating func write(host: HostReport, triage: [TriagePlan] = []) throws {
-        let fileName = uniqueHostFileName(host.hostname)
-        let folder = HTMLOutput.path(directory, "hosts")
-        if !hostsFolderReady {
-            try HTMLOutput.makeDirectory(folder)
-            hostsFolderReady = true
-        }
-        let page = HostPage(host: host, triage: triage, catalog: catalog, run: run).render()
-        try HTMLOutput.write(page, to: HTMLOutput.path(folder, fileName + ".html"))
+        try writePage(for: host, triage: triage)
+        record(host, triage: triage)
+    }
 
-        usedHostFiles.insert(fileName)
+    /// Writes `hosts/<file>.html` only; safe to call for several hosts at once. Pair each call with
+    /// ``record(_:triage:)``, in sorted hostname order.
+    /// - Throws: ``HTMLWriteError`` when the folder or the page cannot be written.
+    public func writePage(for host: HostReport, triage: [TriagePlan] = []) throws {
+        let folder = HTMLOutput.path(directory, "hosts")
+        try HTMLOutput.makeDirectory(folder)
+        let page = HostPage(host: host, triage: triage, catalog: catalog, run: run).render()
+        try HTMLOutput.write(page, to: HTMLOutput.path(folder, SafeFileName.forHost(host.hostname) + ".html"))
+    }
+
+    /// Keeps what the fleet and rule pages need of a host whose page ``writePage(for:triage:)`` wrote.
+    ///
+    /// Hosts are expected in sorted hostname order, each once; pages list them in the order recorded.
+    public mutating func record(_ host: HostReport, triage: [TriagePlan] = []) {
+        // Distinct hostnames always get distinct safe names, so the page's name is this one.
+        let fileName = SafeFileName.forHost(host.hostname)
         let digest = HostDigest(host: host, fileName: fileName, triagePlans: triage.count)
         fleet.add(host, digest: digest)
         let index = hosts.count
@@ -125,17 +133,5 @@ public struct HTMLReportWriter: Sendable {
             try HTMLOutput.write(lists.render(page), to: HTMLOutput.path(directory, page.fileName))
         }
         try HTMLOutput.write(StyleSheet.css, to: HTMLOutput.path(directory, "style.css"))
-    }
-
-    /// The host's safe file name; a hostname handed over twice gets `~2`, `~3`… so no page is overwritten.
-    private func uniqueHostFileName(_ hostname: String) -> String {
-        let base = SafeFileName.forHost(hostname)
-        var candidate = base
-        var counter = 2
-        while usedHostFiles.contains(candidate) {
-            candidate = "\(base)~\(counter)"
-            counter += 1
-        }
-        return candidate
     }
 }

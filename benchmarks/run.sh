@@ -1,0 +1,60 @@
+#!/usr/bin/env bash
+# Fleet-scale benchmark: generates deterministic workloads, times the xmllint parse floor and
+# recscan end to end with 1 and 2 jobs, and prints a Markdown table of the figures.
+#
+#   benchmarks/run.sh [HOSTS...]        default: 1000 5000 (1,000 packages each, 10,000 rules)
+#
+# Needs xmllint (libxml2-utils) and GNU time (/usr/bin/time). Workloads are cached in
+# ${RECSCAN_BENCH_DIR:-/tmp/recscan-bench}; each is about 90 MB per 1,000 hosts.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+hosts_list=("${@:-1000 5000}")
+read -r -a hosts_list <<< "${hosts_list[*]}"
+work="${RECSCAN_BENCH_DIR:-/tmp/recscan-bench}"
+runs="${RECSCAN_BENCH_RUNS:-3}"
+mkdir -p "$work"
+
+swift build -c release --product recscan >/dev/null
+swift build -c release --product recscan-bench >/dev/null
+bin="$(swift build -c release --show-bin-path)"
+
+calc() { awk "BEGIN { print $* }"; }
+median() { sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
+
+# Seconds and peak RSS (KB) of one command, measured by GNU time.
+measure() {
+  /usr/bin/time -f "%e %M" -o "$work/time.txt" "$@" >/dev/null 2>&1 || true
+  cat "$work/time.txt"
+}
+
+echo "| hosts | what | jobs | seconds (median of $runs) | hosts/s | input MB/s | peak RSS MB | vs xmllint floor |"
+echo "| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: |"
+for hosts in "${hosts_list[@]}"; do
+  dir="$work/w$hosts"
+  if [ ! -f "$dir/.done" ]; then
+    rm -rf "$dir"
+    "$bin/recscan-bench" generate --hosts "$hosts" --packages 1000 --rules 10000 --seed 42 --out "$dir" >/dev/null
+    touch "$dir/.done"
+  fi
+  megabytes=$(du -sm "$dir/inventories" | cut -f1)
+  floor=$(for _ in $(seq "$runs"); do
+    measure sh -c "find '$dir/inventories' -name '*.xml' -print0 | xargs -0 xmllint --stream --noout" | cut -d' ' -f1
+  done | median)
+  printf "| %d | xmllint --stream --noout | 1 | %.2f | %.0f | %.0f | | 1.00 |\n" "$hosts" "$floor" \
+    "$(calc "$hosts / $floor")" "$(calc "$megabytes / $floor")"
+  for format in xml xml,html; do
+    for jobs in 1 2; do
+      results=$(for _ in $(seq "$runs"); do
+        rm -rf "$work/out"
+        SOURCE_DATE_EPOCH=1795910400 measure "$bin/recscan" scan --quiet --inventories "$dir/inventories" \
+          --catalog "$dir/catalog.xml" --out "$work/out" --jobs "$jobs" --format "$format"
+      done)
+      seconds=$(echo "$results" | cut -d' ' -f1 | median)
+      rss=$(echo "$results" | cut -d' ' -f2 | sort -n | tail -1)
+      printf "| %d | recscan scan --format %s | %d | %.2f | %.0f | %.0f | %.0f | %.2f |\n" "$hosts" "$format" "$jobs" \
+        "$seconds" "$(calc "$hosts / $seconds")" "$(calc "$megabytes / $seconds")" \
+        "$(calc "$rss / 1024")" "$(calc "$seconds / $floor")"
+    done
+  done
+done
+rm -rf "$work/out"
