@@ -29,14 +29,14 @@ struct HostStore {
     /// Stores the hosts of one file; hosts already seen are left for `reanalyzeDuplicates`.
     mutating func add(_ result: FileAnalysis, files: FileAnalyzer) throws {
         for host in result.hosts where ledger.isNew(host.analysis.report.hostname, file: result.fileIndex) {
-            try store(host, files: [result.fileIndex])
+            try store(host, firstFile: result.fileIndex)
         }
         guard let failure = result.failure else { return }
         for name in result.hostnames where inShard(name) && ledger.isNew(name, file: result.fileIndex) {
             let input = HostInput(
                 hostname: name, inventory: nil, errors: [failure.error],
                 events: files.eventsByHost[name.lowercased()] ?? [])
-            try store(files.render(input), files: [result.fileIndex])
+            try store(files.render(input), firstFile: result.fileIndex)
         }
     }
 
@@ -58,7 +58,7 @@ struct HostStore {
             guard let input = merger.inputs(fleet: Fleet(), events: files.eventsByHost[key] ?? []).first else {
                 continue
             }
-            try store(files.render(input), files: indices.sorted())
+            try store(files.render(input), firstFile: indices.min())
         }
     }
 
@@ -68,7 +68,7 @@ struct HostStore {
             guard let computer = fleet.computers[key], inShard(computer.hostname) else { continue }
             let input = HostInput(
                 hostname: computer.hostname, inventory: nil, errors: [], events: files.eventsByHost[key] ?? [])
-            try store(files.render(input), files: [])
+            try store(files.render(input), firstFile: nil)
         }
     }
 
@@ -78,7 +78,7 @@ struct HostStore {
             throw InputError(file: report.hostname, message: "host \(report.hostname) appears in more than one shard")
         }
         let analysis = HostAnalysis(report: report, recommendedRuleIDs: [], triage: triage)
-        try store(AnalyzedHost(analysis: analysis, fragment: try ReportXMLWriter.fragment(for: report)), files: [])
+        try store(AnalyzedHost(analysis: analysis, fragment: try ReportXMLWriter.fragment(for: report)), firstFile: nil)
     }
 
     /// Gives read-back triage plans to their hosts (merging shards).
@@ -86,9 +86,9 @@ struct HostStore {
         ledger.attach(triage: triage)
     }
 
-    private mutating func store(_ host: AnalyzedHost, files: [Int]) throws {
+    private mutating func store(_ host: AnalyzedHost, firstFile: Int?) throws {
         let range = try spill.append(host.fragment)
-        ledger.record(host.analysis, fragment: range, files: files)
+        ledger.record(host.analysis, fragment: range, firstFile: firstFile)
     }
 
     /// Writes `report.xml` (hosts sorted by name), every host page, and the index and rule pages.
@@ -118,13 +118,14 @@ struct HostStore {
         let pages = html
         let hostChanges = changes
         try await orderedParallelMap(
-            Array(entries.enumerated()), jobs: options.jobs,
-            transform: { item in
+            Array(entries.indices), jobs: options.jobs,
+            transform: { index in
                 Result {
-                    let bytes = try reader.read(item.element.fragment)
+                    let entry = entries[index]
+                    let bytes = try reader.read(entry.fragment)
                     var report = try HostXMLReader.read(fragment: bytes, name: "report.xml")
-                    report.changes = hostChanges[item.offset]
-                    try pages?.writePage(for: report, triage: item.element.triage)
+                    report.changes = hostChanges[index]
+                    try pages?.writePage(for: report, triage: entry.triage)
                     return (report, report.changes == nil ? bytes : try ReportXMLWriter.fragment(for: report))
                 }
             },

@@ -7,7 +7,9 @@ struct HostEntry {
     var highFindings: Int
     var triage: [TriagePlan]
     /// Positions in the run's inventory file list where the host was found.
-    var files: [Int]
+    /// The first inventory file (its position in the run's list) the host was found in; later
+    /// ones are kept with the duplicates, so an entry allocates nothing of its own.
+    var firstFile: Int?
 }
 
 /// The per-host ledger of a run. Hosts arrive in file order; a host found again in a later
@@ -21,19 +23,19 @@ struct RunLedger {
     mutating func isNew(_ hostname: String, file: Int?) -> Bool {
         let key = hostname.lowercased()
         guard let entry = entries[key] else { return true }
-        duplicates[key, default: Set(entry.files)].formUnion(file.map { [$0] } ?? [])
+        duplicates[key, default: Set(entry.firstFile.map { [$0] } ?? [])].formUnion(file.map { [$0] } ?? [])
         return false
     }
 
     /// Records (or replaces) a host's entry.
-    mutating func record(_ analysis: HostAnalysis, fragment: Range<UInt64>, files: [Int]) {
+    mutating func record(_ analysis: HostAnalysis, fragment: Range<UInt64>, firstFile: Int?) {
         var counts = ScanSummary()
         counts.add(analysis.report)
         entries[analysis.report.hostname.lowercased()] = HostEntry(
             hostname: analysis.report.hostname, fragment: fragment, counts: counts,
             highFindings: analysis.report.findings.filter { $0.severity >= .high }.count,
             triage: analysis.triage,
-            files: files)
+            firstFile: firstFile)
     }
 
     /// Adds plans to the entries of their hosts, keeping each host's plans in the given order.

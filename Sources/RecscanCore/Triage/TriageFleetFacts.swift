@@ -17,7 +17,9 @@ struct TriageFleetFacts: Sendable {
     init(fleet: Fleet, events: [SecurityEvent]) {
         self.fleet = fleet
         var byPolicy: [String: [String]] = [:]
-        for computer in fleet.computers.values {
+        // Only plans need the computers under each policy: a run without events skips the table,
+        // which grows with the fleet.
+        for computer in fleet.computers.values where !events.isEmpty {
             for policy in HostFleetContext(hostname: computer.hostname, fleet: fleet).chain {
                 byPolicy[policy.id, default: []].append(computer.hostname)
             }

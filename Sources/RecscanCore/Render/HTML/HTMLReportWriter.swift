@@ -25,6 +25,7 @@ public struct HTMLReportWriter: Sendable {
     private var rules: [String: RuleDigest] = [:]
     private var fleet = FleetDigest()
     private var links = PageLinks()
+    private var exclusions: [String: ExclusionBox] = [:]
 
     /// Creates a writer for one run.
     /// - Parameters:
@@ -78,10 +79,21 @@ public struct HTMLReportWriter: Sendable {
         if links.hostFiles[key] == nil { links.hostFiles[key] = fileName }
         let byHand = Set(host.findings.filter { $0.kind == .manualAssignment }.compactMap(\.ruleID))
         for result in host.rules {
-            let row = RuleHostRow(host: index, result: result, assignedByHand: byHand.contains(result.ruleID))
+            let box = result.excludedBy.map { internedExclusion($0) }
+            let row = RuleHostRow(
+                host: index, result: result, assignedByHand: byHand.contains(result.ruleID), exclusion: box)
             rules[result.ruleID, default: RuleDigest(result: result)].add(row, result: result)
             links.ruleFiles[result.ruleID] = SafeFileName.forRule(result.ruleID)
         }
+    }
+
+    /// The shared box of an exclusion, made on first use.
+    private mutating func internedExclusion(_ exclusion: ExclusionReference) -> ExclusionBox {
+        let key = ExclusionBox.key(exclusion)
+        if let box = exclusions[key] { return box }
+        let box = ExclusionBox(exclusion)
+        exclusions[key] = box
+        return box
     }
 
     /// Writes `index.html`, the host list pages, `rules/<file>.html` for every rule that appears

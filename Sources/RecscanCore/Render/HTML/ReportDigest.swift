@@ -83,9 +83,11 @@ struct RuleHostRow: Sendable {
     /// The host has a `manual-assignment` finding for this rule: it was assigned by hand.
     var assignedByHand: Bool
     var assignedAt: [Level]
-    var excludedBy: ExclusionReference?
+    /// Shared by every row hidden by the same exclusion: a fleet holds hundreds of thousands of
+    /// rows but few exclusions, so each row keeps a reference, not a copy.
+    private var exclusion: ExclusionBox?
 
-    init(host: Int, result: RuleResult, assignedByHand: Bool) {
+    init(host: Int, result: RuleResult, assignedByHand: Bool, exclusion: ExclusionBox?) {
         self.host = host
         outcome = result.outcome
         apply = result.apply
@@ -93,11 +95,27 @@ struct RuleHostRow: Sendable {
         blocks = result.blocks
         self.assignedByHand = assignedByHand
         assignedAt = result.assignedAt
-        excludedBy = result.excludedBy
+        self.exclusion = exclusion
     }
+
+    /// The exclusion that hides the rule on this host.
+    var excludedBy: ExclusionReference? { exclusion?.value }
 
     /// Whether this is a to-assign row that needs a decision.
     var isManual: Bool { outcome == .toAssign && apply != .auto }
+}
+
+/// One exclusion, shared by the rows it hides.
+final class ExclusionBox: Sendable {
+    let value: ExclusionReference
+
+    init(_ value: ExclusionReference) { self.value = value }
+
+    /// A key that is equal exactly when two exclusions are.
+    static func key(_ value: ExclusionReference) -> String {
+        [value.level.kind.rawValue, value.level.id ?? "", value.reason ?? "", value.by ?? "", value.expires ?? ""]
+            .joined(separator: "\u{1F}")
+    }
 }
 
 /// Everything the run knows of one rule that appears on some host.
