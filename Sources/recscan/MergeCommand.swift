@@ -27,9 +27,7 @@ struct MergeCommand: AsyncParsableCommand {
 
     func validate() throws {
         guard !shards.isEmpty else { throw ValidationError("name at least one shard folder") }
-        for name in format.split(separator: ",") where ReportFormat(rawValue: String(name)) == nil {
-            throw ValidationError("unknown format '\(name)'; use xml, html or both")
-        }
+        _ = try ReportFormat.parse(format)
     }
 
     func run() async throws {
@@ -38,7 +36,7 @@ struct MergeCommand: AsyncParsableCommand {
         options.catalogPath = catalog
         options.fleetPath = fleet
         options.outDirectory = out
-        options.formats = Set(format.split(separator: ",").compactMap { ReportFormat(rawValue: String($0)) })
+        options.formats = try ReportFormat.parse(format)
         let result: ScanResult
         do {
             result = try await ShardMerge(shards: shards, options: options) { Terminal.error($0) }.run()

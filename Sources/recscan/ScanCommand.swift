@@ -45,9 +45,7 @@ struct ScanCommand: AsyncParsableCommand {
         if let shard, Shard(shard) == nil { throw ValidationError("--shard takes K/N with 1 ≤ K ≤ N, e.g. 2/4") }
         if quiet && verbose { throw ValidationError("--quiet and --verbose exclude each other") }
         _ = try FailThreshold.parse(failOn)
-        for name in format.split(separator: ",") where ReportFormat(rawValue: String(name)) == nil {
-            throw ValidationError("unknown format '\(name)'; use xml, html or both")
-        }
+        _ = try ReportFormat.parse(format)
     }
 
     func run() async throws {
@@ -57,7 +55,7 @@ struct ScanCommand: AsyncParsableCommand {
         options.fleetPath = fleet
         options.eventsPath = events
         options.outDirectory = out
-        options.formats = Set(format.split(separator: ",").compactMap { ReportFormat(rawValue: String($0)) })
+        options.formats = try ReportFormat.parse(format)
         options.jobs = jobs ?? ProcessInfo.processInfo.activeProcessorCount
         options.maxAgeDays = maxAge
         options.referenceTime = try ReferenceTime.fromEnvironment()

@@ -28,3 +28,17 @@ enum Terminal {
         return "\(rejected.file)\(position.isEmpty ? "" : ":" + position): \(rejected.reason)"
     }
 }
+
+extension ReportFormat {
+    /// The formats of `--format xml,html`.
+    static func parse(_ text: String) throws -> Set<ReportFormat> {
+        var formats: Set<ReportFormat> = []
+        for name in text.split(separator: ",") {
+            guard let format = ReportFormat(rawValue: String(name)) else {
+                throw ValidationError("unknown format '\(name)'; use xml, html or both")
+            }
+            formats.insert(format)
+        }
+        return formats
+    }
+}

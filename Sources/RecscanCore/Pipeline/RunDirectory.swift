@@ -56,6 +56,22 @@ public struct RunDirectory: Sendable {
         }
     }
 
+    /// Builds a run with `body`, then renames it into place; on any error the temporary folder
+    /// goes, and an output error becomes `ScanFailure.output`.
+    public func build<Result>(_ body: (RunDirectory) async throws -> Result) async throws -> Result {
+        do {
+            let result = try await body(self)
+            try commit()
+            return result
+        } catch let error as OutputError {
+            discard()
+            throw ScanFailure.output(error)
+        } catch {
+            discard()
+            throw error
+        }
+    }
+
     /// Removes the temporary folder of a run that failed.
     public func discard() {
         try? FileManager.default.removeItem(atPath: temporaryPath)

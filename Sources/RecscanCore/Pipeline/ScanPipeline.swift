@@ -48,17 +48,7 @@ public struct ScanPipeline: Sendable {
         } catch let error as OutputError {
             throw ScanFailure.output(error)
         }
-        do {
-            let result = try await scan(setup, into: run)
-            try run.commit()
-            return result
-        } catch let error as OutputError {
-            run.discard()
-            throw ScanFailure.output(error)
-        } catch {
-            run.discard()
-            throw error
-        }
+        return try await run.build { run in try await scan(setup, into: run) }
     }
 
     private var shardSuffix: String {

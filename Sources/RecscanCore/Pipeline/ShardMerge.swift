@@ -44,16 +44,8 @@ public struct ShardMerge: Sendable {
         } catch let error as OutputError {
             throw ScanFailure.output(error)
         }
-        do {
-            let result = try await merge(paths, first: first, setup: setup, options: options, into: run)
-            try run.commit()
-            return result
-        } catch let error as OutputError {
-            run.discard()
-            throw ScanFailure.output(error)
-        } catch {
-            run.discard()
-            throw error
+        return try await run.build { run in
+            try await merge(paths, first: first, setup: setup, options: options, into: run)
         }
     }
 
