@@ -10,6 +10,8 @@ struct HostStore {
     private let fleet: Fleet
     private let catalog: Catalog
     private let options: ScanOptions
+    /// Rules that some exclusion override of the fleet names.
+    private let overriddenRules: Set<String>
 
     init(run: RunDirectory, info: RunInfo, catalog: Catalog, fleet: Fleet, options: ScanOptions) throws {
         spill = try HostSpill(path: run.temporaryPath + "/.hosts.spill")
@@ -22,6 +24,10 @@ struct HostStore {
         self.fleet = fleet
         self.catalog = catalog
         self.options = options
+        var overridden: Set<String> = []
+        for policy in fleet.policies.values { overridden.formUnion(policy.configuration.overrides.map(\.ruleID)) }
+        for computer in fleet.computers.values { overridden.formUnion(computer.configuration.overrides.map(\.ruleID)) }
+        overriddenRules = overridden
     }
 
     private func inShard(_ hostname: String) -> Bool { options.shard?.includes(hostname) ?? true }
@@ -88,35 +94,67 @@ struct HostStore {
 
     private mutating func store(_ host: AnalyzedHost, firstFile: Int?) throws {
         let range = try spill.append(host.fragment)
-        ledger.record(host.analysis, fragment: range, firstFile: firstFile)
+        let excludable = recommended(host.analysis.report).intersection(overriddenRules)
+        ledger.record(host.analysis, excludable: excludable, fragment: range, firstFile: firstFile)
     }
 
     /// Writes `report.xml` (hosts sorted by name), every host page, and the index and rule pages.
     ///
     /// When there is a previous run, a first, sequential pass compares the hosts with it in sorted
-    /// order; then the hosts are read back and their pages written on all workers, while their
-    /// fragments and page digests are kept in sorted order.
+    /// order. When there are pages to write or changes to add, the hosts are then read back and
+    /// rendered on all workers; otherwise their fragments go into the report as they are.
     mutating func finish(rejected: [RejectedInput]) async throws -> FleetResults {
         let entries = ledger.sorted
         let reader = try spill.concurrentReader()
         defer { reader.close() }
         var tracker = RunChangeTracker(outDirectory: options.outDirectory)
         var changes: [Int: HostChanges] = [:]
-        if tracker.comparesHosts {
+        let comparing = tracker.comparesHosts
+        if comparing {
             for (index, entry) in entries.enumerated() {
                 let report = try HostXMLReader.read(fragment: try reader.read(entry.fragment), name: "report.xml")
                 changes[index] = tracker.compare(report)
             }
         }
-        let fleetChanges = tracker.finish()
-        let final = try HostSpill(path: run.temporaryPath + "/.hosts-final.spill")
-        defer { final.remove() }
-        var ranges: [Range<UInt64>] = []
-        ranges.reserveCapacity(entries.count)
         var summary = ScanSummary()
         var audit = FleetExclusionAudit(fleet: fleet, referenceDay: floorDiv(options.referenceTime, 86_400))
+        for entry in entries {
+            summary.add(entry.counts)
+            let host = HostReport(hostname: entry.hostname, policyID: nil, status: entry.status)
+            audit.observe(HostAnalysis(report: host, recommendedRuleIDs: entry.excludable, triage: []), fleet: fleet)
+        }
+        summary.rejectedInputs = rejected.count
+        let results = FleetResults(
+            summary: summary, rejected: rejected, exclusions: audit.results, triage: entries.flatMap(\.triage),
+            changes: tracker.finish())
+        let final = try HostSpill(path: run.temporaryPath + "/.hosts-final.spill")
+        defer { final.remove() }
+        var ranges = entries.map(\.fragment)
+        var source = reader
+        if html != nil || comparing {
+            ranges = try await renderHosts(entries, changes: changes, reader: reader, into: final)
+            source = try final.concurrentReader()
+        }
+        defer { if html != nil || comparing { source.close() } }
+        if options.formats.contains(.xml) {
+            try ReportXMLWriter.write(
+                path: run.temporaryPath + "/report.xml", run: info, maxAgeDays: options.maxAgeDays, fleet: results
+            ) { writer in
+                for range in ranges { try writer.raw(source.read(range)) }
+            }
+        }
+        try html?.finish(results)
+        return results
+    }
+
+    /// Reads every host back, adds its changes, writes its page (on all workers), and keeps its
+    /// final fragment and page digest in sorted order.
+    private mutating func renderHosts(
+        _ entries: [HostEntry], changes: [Int: HostChanges], reader: SpillReader, into final: HostSpill
+    ) async throws -> [Range<UInt64>] {
+        var ranges: [Range<UInt64>] = []
+        ranges.reserveCapacity(entries.count)
         let pages = html
-        let hostChanges = changes
         try await orderedParallelMap(
             Array(entries.indices), jobs: options.jobs,
             transform: { index in
@@ -124,34 +162,17 @@ struct HostStore {
                     let entry = entries[index]
                     let bytes = try reader.read(entry.fragment)
                     var report = try HostXMLReader.read(fragment: bytes, name: "report.xml")
-                    report.changes = hostChanges[index]
+                    report.changes = changes[index]
                     try pages?.writePage(for: report, triage: entry.triage)
                     return (report, report.changes == nil ? bytes : try ReportXMLWriter.fragment(for: report))
                 }
             },
             consume: { (result: Result<(HostReport, [UInt8]), any Error>) in
                 let (report, bytes) = try result.get()
-                summary.add(report)
-                audit.observe(
-                    HostAnalysis(report: report, recommendedRuleIDs: recommended(report), triage: []), fleet: fleet)
                 ranges.append(try final.append(bytes))
                 html?.record(report, triage: entries[ranges.count - 1].triage)
             })
-        summary.rejectedInputs = rejected.count
-        let results = FleetResults(
-            summary: summary, rejected: rejected, exclusions: audit.results, triage: entries.flatMap(\.triage),
-            changes: fleetChanges)
-        if options.formats.contains(.xml) {
-            let finalReader = try final.concurrentReader()
-            defer { finalReader.close() }
-            try ReportXMLWriter.write(
-                path: run.temporaryPath + "/report.xml", run: info, maxAgeDays: options.maxAgeDays, fleet: results
-            ) { writer in
-                for range in ranges { try writer.raw(finalReader.read(range)) }
-            }
-        }
-        try html?.finish(results)
-        return results
+        return ranges
     }
 
     /// The rules recommended for the host before exclusions, read off its outcomes: every rule

@@ -5,6 +5,11 @@ struct HostEntry {
     var fragment: Range<UInt64>
     var counts: ScanSummary
     var highFindings: Int
+    /// Rules recommended on the host that some exclusion override of the fleet names: all the
+    /// fleet-wide exclusion audit needs of a host.
+    var excludable: Set<String>
+    /// The host's status, which decides whether the exclusion audit counts it.
+    var status: HostStatus
     var triage: [TriagePlan]
     /// Positions in the run's inventory file list where the host was found.
     /// The first inventory file (its position in the run's list) the host was found in; later
@@ -28,14 +33,15 @@ struct RunLedger {
     }
 
     /// Records (or replaces) a host's entry.
-    mutating func record(_ analysis: HostAnalysis, fragment: Range<UInt64>, firstFile: Int?) {
+    mutating func record(
+        _ analysis: HostAnalysis, excludable: Set<String>, fragment: Range<UInt64>, firstFile: Int?
+    ) {
         var counts = ScanSummary()
         counts.add(analysis.report)
         entries[analysis.report.hostname.lowercased()] = HostEntry(
             hostname: analysis.report.hostname, fragment: fragment, counts: counts,
             highFindings: analysis.report.findings.filter { $0.severity >= .high }.count,
-            triage: analysis.triage,
-            firstFile: firstFile)
+            excludable: excludable, status: analysis.report.status, triage: analysis.triage, firstFile: firstFile)
     }
 
     /// Adds plans to the entries of their hosts, keeping each host's plans in the given order.
