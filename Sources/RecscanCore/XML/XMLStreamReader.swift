@@ -12,12 +12,23 @@ public enum XMLStreamReader {
         handle: (XMLEvent) throws -> Void
     ) throws {
         let name = displayName ?? path
-        try checkSize(path: path, name: name, limits: limits)
-        guard let reader = xmlReaderForFile(path, nil, safeParseOptions) else {
-            throw InputError(file: name, message: "cannot open the file for reading")
+        // libxml2 reads through the guard (XMLInputGuard), which stops hostile markup before
+        // the parser spends anything on it.
+        let file = try GuardedXMLFile(path: path, name: name, limits: limits)
+        try withExtendedLifetime(file) {
+            guard
+                let reader = xmlReaderForIO(
+                    { context, buffer, length in
+                        guard let context, let buffer else { return -1 }
+                        let file = Unmanaged<GuardedXMLFile>.fromOpaque(context).takeUnretainedValue()
+                        return Int32(file.read(into: UnsafeMutableRawBufferPointer(start: buffer, count: Int(length))))
+                    }, { _ in 0 }, Unmanaged.passUnretained(file).toOpaque(), path, nil, safeParseOptions)
+            else {
+                throw file.failure ?? InputError(file: name, message: "cannot open the file for reading")
+            }
+            defer { xmlFreeTextReader(reader) }
+            try drive(reader, name: name, limits: limits, stopped: { file.failure }, handle: handle)
         }
-        defer { xmlFreeTextReader(reader) }
-        try drive(reader, name: name, limits: limits, handle: handle)
     }
 
     /// Reads an in-memory document (used for bundled resources and tests).
@@ -29,34 +40,42 @@ public enum XMLStreamReader {
             throw InputError(
                 file: displayName, message: "is \(bytes.count) bytes, over the limit of \(limits.maxFileBytes)")
         }
+        try checkMarkup(bytes, name: displayName, limits: limits)
         try bytes.withUnsafeBufferPointer { buffer in
             let base = buffer.baseAddress.map { UnsafeRawPointer($0).assumingMemoryBound(to: CChar.self) }
             guard let reader = xmlReaderForMemory(base, Int32(buffer.count), displayName, nil, safeParseOptions) else {
                 throw InputError(file: displayName, message: "cannot start the XML reader")
             }
             defer { xmlFreeTextReader(reader) }
-            try drive(reader, name: displayName, limits: limits, handle: handle)
+            try drive(reader, name: displayName, limits: limits, stopped: { nil }, handle: handle)
         }
     }
+
+    /// XInclude (2001 and the 2003 draft): libxml2 never processes it without
+    /// `XML_PARSE_XINCLUDE`, and recscan rejects it rather than ignore an attempt to read a file.
+    static let xIncludeNamespaces: Set<String> = ["http://www.w3.org/2001/XInclude", "http://www.w3.org/2003/XInclude"]
 
     static let safeParseOptions = Int32(
         XML_PARSE_NONET.rawValue | XML_PARSE_NOCDATA.rawValue | XML_PARSE_COMPACT.rawValue
             | XML_PARSE_BIG_LINES.rawValue)
 
-    private static func checkSize(path: String, name: String, limits: InputLimits) throws {
-        let attributes: [FileAttributeKey: Any]
+    /// Runs ``XMLInputGuard`` over a document held in memory.
+    private static func checkMarkup(_ bytes: [UInt8], name: String, limits: InputLimits) throws {
+        var utf16: XMLInputGuard.UTF16Order?
         do {
-            attributes = try FileManager.default.attributesOfItem(atPath: path)
-        } catch {
-            throw InputError(file: name, message: "cannot be read: \(error.localizedDescription)")
-        }
-        if let size = attributes[.size] as? Int, size > limits.maxFileBytes {
-            throw InputError(file: name, message: "is \(size) bytes, over the limit of \(limits.maxFileBytes)")
+            var markup = try XMLInputGuard(limits: limits, head: bytes.prefix(1024))
+            utf16 = markup.utf16
+            try bytes.withUnsafeBytes { try markup.feed($0) }
+        } catch let stop as XMLInputGuard.Stop {
+            var position = TextPosition(utf16: utf16)
+            position.advance(over: bytes.prefix(stop.offset))
+            throw InputError(file: name, line: position.line, column: position.column, message: stop.message)
         }
     }
 
     private static func drive(
-        _ reader: xmlTextReaderPtr, name: String, limits: InputLimits, handle: (XMLEvent) throws -> Void
+        _ reader: xmlTextReaderPtr, name: String, limits: InputLimits, stopped: () -> InputError?,
+        handle: (XMLEvent) throws -> Void
     ) throws {
         let collector = XMLErrorCollector()
         let context = Unmanaged.passUnretained(collector).toOpaque()
@@ -73,6 +92,7 @@ public enum XMLStreamReader {
             let status = xmlTextReaderRead(reader)
             if status == 0 { break }
             if status < 0 {
+                if let stop = stopped() { throw stop }
                 throw collector.firstError(file: name, prefix: "is not well-formed XML: ")
                     ?? InputError(
                         file: name, line: Int(xmlTextReaderGetParserLineNumber(reader)),
@@ -81,25 +101,27 @@ public enum XMLStreamReader {
             let depth = Int(xmlTextReaderDepth(reader))
             // The parser reads ahead of the reader; the node keeps the line it started on.
             // libxml2 2.9 keeps no column for nodes, so none is reported rather than a wrong one.
-            let line = xmlTextReaderCurrentNode(reader).map { Int(xmlGetLineNo($0)) } ?? 0
+            let nodeLine = xmlTextReaderCurrentNode(reader).map { Int(xmlGetLineNo($0)) } ?? 0
+            let line = nodeLine > 0 ? nodeLine : Int(xmlTextReaderGetParserLineNumber(reader))
             let column = 0
             switch xmlTextReaderNodeType(reader) {
             case Int32(XML_READER_TYPE_DOCUMENT_TYPE.rawValue):
                 throw InputError(
-                    file: name, line: line, column: column,
-                    message: "has a DOCTYPE; DTDs are not accepted in untrusted input")
+                    file: name, line: line, message: "has a DOCTYPE; DTDs are not accepted in untrusted input")
             case Int32(XML_READER_TYPE_ENTITY_REFERENCE.rawValue):
-                throw InputError(
-                    file: name, line: line, column: column,
-                    message: "uses an entity reference; entities are not expanded")
+                throw InputError(file: name, line: line, message: "uses an entity reference; entities are not expanded")
             case Int32(XML_READER_TYPE_ELEMENT.rawValue):
                 guard depth < limits.maxDepth else {
                     throw InputError(
-                        file: name, line: line, column: column,
-                        message: "nests elements deeper than \(limits.maxDepth) levels")
+                        file: name, line: line, message: "nests elements deeper than \(limits.maxDepth) levels")
                 }
                 sawRoot = true
-                try handle(.start(element(reader, line: line, column: column, depth: depth, namespaces: &namespaces)))
+                let start = element(reader, line: line, column: column, depth: depth, namespaces: &namespaces)
+                // Both XInclude namespaces are 31 bytes long: most elements are passed on the count alone.
+                if let namespace = start.namespace, namespace.utf8.count == 31, xIncludeNamespaces.contains(namespace) {
+                    throw InputError(file: name, line: line, message: "uses XInclude; includes are not processed")
+                }
+                try handle(.start(start))
                 if xmlTextReaderIsEmptyElement(reader) == 1 {
                     try handle(.end(localName: string(xmlTextReaderConstLocalName(reader)), depth: depth))
                 }
@@ -111,6 +133,7 @@ public enum XMLStreamReader {
                 continue
             }
         }
+        if let stop = stopped() { throw stop }
         if let error = collector.firstError(file: name, prefix: "is not well-formed XML: ") { throw error }
         if !sawRoot { throw InputError(file: name, line: 1, message: "has no root element (empty document)") }
     }
