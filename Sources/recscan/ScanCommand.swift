@@ -9,7 +9,8 @@ struct ScanCommand: AsyncParsableCommand {
         discussion: """
             Exit status: 0 done; 1 done and the --fail-on threshold was met (this wins over 2); \
             2 done but some inputs were rejected; 64 usage error; 65 the catalog or fleet file is unusable; \
-            70 internal error; 73 the output cannot be written.
+            70 internal error; 73 the output cannot be written; 75 another run is writing to the same \
+            output folder (see --wait); 130 or 143 stopped by SIGINT or SIGTERM, nothing written.
             """)
 
     @Option(help: "Folder of inventories; the fleet and events files are found in it by content.")
@@ -30,6 +31,9 @@ struct ScanCommand: AsyncParsableCommand {
     var failOn: FailThreshold?
     @Option(name: .customLong("max-age"), help: "Days after which an inventory is stale.")
     var maxAge = 7
+    @Flag(help: "Wait for another run writing to the same output folder, instead of exiting 75.")
+    var wait = false
+    @OptionGroup var limits: LimitOptions
 
     enum FailThreshold: String, ExpressibleByArgument, CaseIterable {
         case toAssign = "to-assign"
@@ -56,17 +60,33 @@ struct ScanCommand: AsyncParsableCommand {
         options.jobs = jobs ?? ProcessInfo.processInfo.activeProcessorCount
         options.maxAgeDays = maxAge
         options.referenceTime = try referenceTime()
+        options.limits = try limits.inputLimits()
+        options.waitForLock = wait
         let pipeline = ScanPipeline(options: options) { Terminal.error($0) }
+        let task = Task { try await pipeline.run() }
+        let signals = SignalStop { task.cancel() }
         let result: ScanResult
         do {
-            result = try await pipeline.run()
+            result = try await task.value
         } catch let failure as ScanFailure {
-            Terminal.error("recscan: \(failure.description)")
+            if case .output(let error) = failure {
+                Terminal.error(
+                    "recscan: the report cannot be written: \(error)\nrecscan: the run was discarded; \(out)/latest is unchanged"
+                )
+            } else {
+                Terminal.error("recscan: \(failure.description)")
+            }
             switch failure {
             case .unusableInput: throw Terminal.exit(.unusableInput)
             case .usage: throw Terminal.exit(.usage)
             case .output: throw Terminal.exit(.cannotWrite)
+            case .busy: throw Terminal.exit(.busy)
             }
+        } catch is CancellationError {
+            let signal = signals.received ?? SIGTERM
+            Terminal.error(
+                "recscan: stopped by \(SignalStop.name(signal)); no run was written, \(out)/latest is unchanged")
+            throw Terminal.exit(signal == SIGINT ? .interrupted : .terminated)
         } catch {
             Terminal.error("recscan: internal error: \(error)")
             throw Terminal.exit(.internalError)

@@ -12,7 +12,9 @@
 ///    again at the end; fleet computers without an inventory are added.
 /// 4. **Render** the fleet-wide parts: `report.xml` with hosts sorted by name, the exclusion
 ///    audit (`FleetExclusionAudit`), the index and rule pages — all into a temporary run folder
-///    that is renamed into place only when complete (`RunDirectory`).
+///    that is renamed into place only when complete (`RunDirectory`), while the output folder's
+///    lock (`OutputLock`) keeps other runs out. A cancelled run (SIGINT, SIGTERM) stops between
+///    files and leaves nothing behind.
 public struct ScanPipeline: Sendable {
     /// The options of the run.
     public let options: ScanOptions
@@ -39,6 +41,11 @@ public struct ScanPipeline: Sendable {
         log(
             "reading \(setup.inventoryFiles.count) inventory files against \(setup.catalog.rules.count) rules"
                 + (options.shard.map { " (shard \($0))" } ?? ""))
+        // One run at a time per output folder; what killed runs left is cleared under the lock.
+        let lock = try await OutputLock.acquire(
+            outDirectory: options.outDirectory, wait: options.waitForLock, log: log)
+        defer { withExtendedLifetime(lock) {} }
+        RunDirectory.removeStaleTemporaries(in: options.outDirectory).forEach(log)
         let run: RunDirectory
         do {
             run = try RunDirectory(
@@ -49,14 +56,29 @@ public struct ScanPipeline: Sendable {
         }
         do {
             let result = try await scan(setup, into: run)
+            try Task.checkCancellation()
             try run.commit()
             return result
         } catch let error as OutputError {
             run.discard()
             throw ScanFailure.output(error)
+        } catch let error as HTMLWriteError {
+            run.discard()
+            throw ScanFailure.output(OutputError(path: error.path, message: error.message))
         } catch {
             run.discard()
             throw error
+        }
+    }
+
+    /// A host in several files is merged (see `HostMerger`): normal for an SBOM next to a package
+    /// list, but also what a host claiming another's name looks like, so each merge is logged.
+    private func logDuplicates(_ duplicates: [String: Set<Int>], files: [DiscoveredInput]) {
+        for (host, indices) in duplicates.sorted(by: { $0.key < $1.key }) {
+            let names = indices.sorted().filter(files.indices.contains).map { files[$0].displayName }
+            log(
+                "note: host \(host) is named more than once, in \(names.joined(separator: ", ")); its inventories were merged"
+            )
         }
     }
 
@@ -87,14 +109,17 @@ public struct ScanPipeline: Sendable {
                 return analysis
             },
             consume: { result in
+                try Task.checkCancellation()  // SIGINT or SIGTERM: stop between files
                 known.formUnion(result.hostnames.map { $0.lowercased() })
                 if let failure = result.failure { rejected.append(failure.rejection) }
                 try store.add(result, files: files)
                 progress(store.ledger.entries.count)
             })
+        logDuplicates(store.ledger.duplicates, files: setup.inventoryFiles)
         try store.reanalyzeDuplicates(setup.inventoryFiles, files: files)
         try store.addFleetComputersWithoutInventory(files: files)
         progress(store.ledger.entries.count)
+        try Task.checkCancellation()
         rejected += setup.unknownEventHosts(known: known)
         let results = try store.finish(rejected: rejected)
         return ScanResult(
