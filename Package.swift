@@ -52,7 +52,7 @@ let package = Package(
         ),
         .testTarget(
             name: "recscanTests",
-            dependencies: ["recscan"]
+            dependencies: ["recscan", "RecscanFuzzKit"]
         ),
     ],
     swiftLanguageModes: [.v6]

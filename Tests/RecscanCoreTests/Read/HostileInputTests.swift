@@ -123,5 +123,14 @@ struct HostileInputTests {
         }
         var valid = JSONParser(bytes: Array("[\"1234\", \"é\"]".utf8), file: "f.json", limits: limits)
         #expect(try valid.singleDocument().array?.count == 2)
+        // One value per 32 bytes of the size limit: [1,1,1] holds four values.
+        var many = JSONParser(bytes: Array("[1,1,1]".utf8), file: "f.json", limits: InputLimits(maxFileBytes: 96))
+        #expect(
+            throws: InputError(
+                file: "f.json", line: 1, column: 6,
+                message: "has more than 3 JSON values (one per 32 bytes of the file size limit)")
+        ) {
+            try many.singleDocument()
+        }
     }
 }

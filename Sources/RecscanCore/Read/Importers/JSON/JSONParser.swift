@@ -7,6 +7,11 @@ struct JSONParser {
     private let file: String
     private let maxDepth: Int
     private let maxStringBytes: Int
+    /// A parsed value costs far more memory than its text (`1,` is two bytes, its node about 32),
+    /// so a document may hold at most one value per 32 bytes of the size limit: the tree stays
+    /// within about the size limit, whatever the file holds.
+    private let maxValues: Int
+    private var values = 0
     private var index = 0
     private var line = 1
     private var lineStart = 0
@@ -17,6 +22,7 @@ struct JSONParser {
         self.file = file
         maxDepth = limits.maxDepth
         maxStringBytes = limits.maxAttributeBytes
+        maxValues = max(1, limits.maxFileBytes / 32)
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { index = 3 }
         lineStart = index
     }
@@ -42,6 +48,10 @@ struct JSONParser {
     }
 
     private mutating func value() throws -> JSONNode {
+        values += 1
+        guard values <= maxValues else {
+            throw error("has more than \(maxValues) JSON values (one per 32 bytes of the file size limit)")
+        }
         skipWhitespace()
         let startLine = line
         guard index < bytes.count else { throw error("is not valid JSON: unexpected end of file, expected a value") }
