@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import Testing
 
 @testable import RecscanCore
@@ -119,6 +120,36 @@ struct SemanticGarbageTests {
         }
         #expect(catalog.first?.line == 3)
         #expect(catalog.first?.message.contains("is not a port number") == true)
+    }
+
+    final class LogLines: Sendable {
+        let lines = Mutex<[String]>([])
+    }
+
+    @Test func aHostNamedInSeveralFilesIsMergedAndLogged() async throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let inventory = { (hosts: String) in "<inventory xmlns=\"urn:recscan:inventory:1\">\(hosts)</inventory>" }
+        try folder.write("in/a.xml", inventory("<host hostname=\"web01\"><service name=\"sshd\"/></host>"))
+        try folder.write(
+            "in/b.xml",
+            inventory("<host hostname=\"WEB01\"><file path=\"/etc/x\"/></host><host hostname=\"web01\"/>"))
+        var options = ScanOptions()
+        options.inventories = folder.path + "/in"
+        options.outDirectory = folder.path + "/out"
+        options.referenceTime = Fixture.referenceTime
+        let log = LogLines()
+        let result = try await ScanPipeline(options: options) { line in log.lines.withLock { $0.append(line) } }.run()
+        #expect(result.summary.hosts == 1)
+        #expect(result.rejected.isEmpty)
+        let notes = log.lines.withLock { $0 }.filter { $0.hasPrefix("note: host web01") }
+        #expect(
+            notes == [
+                "note: host web01 is named more than once, in \(folder.path)/in/a.xml, \(folder.path)/in/b.xml; its inventories were merged"
+            ])
+        let report = try String(contentsOfFile: result.runPath + "/report.xml", encoding: .utf8)
+        #expect(report.contains("<source file=\"\(folder.path)/in/a.xml\"/>"))
+        #expect(report.contains("<source file=\"\(folder.path)/in/b.xml\"/>"))
     }
 
     @Test func osqueryRowsWithNegativePortsAreSkippedOrRejected() throws {
