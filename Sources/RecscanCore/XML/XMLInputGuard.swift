@@ -59,22 +59,43 @@ struct XMLInputGuard {
             try feedUTF16(buffer, order: order)
             return
         }
+        guard let base = buffer.baseAddress else { return }
         let bytes = buffer.bindMemory(to: UInt8.self)
         var index = 0
         while index < bytes.count {
-            // Most bytes are text or attribute values: skip them without looking at each one.
-            if state == .text || state == .quoted {
+            switch state {
+            case .text, .quoted:
+                // Most bytes are text or attribute values: memchr skips them.
                 let target = state == .text ? UInt8(ascii: "<") : quote
-                let rest = UnsafeRawBufferPointer(rebasing: buffer[index...])
-                let found = rest.firstIndex(of: target).map { index + ($0 - rest.startIndex) } ?? bytes.count
+                let found =
+                    memchr(base + index, Int32(target), bytes.count - index).map {
+                        $0 - UnsafeMutableRawPointer(mutating: base)
+                    }
+                    ?? bytes.count
                 if state == .quoted {
                     valueBytes += found - index
-                    try checkValue(at: offset + found)
+                    try checkValue(at: offset + found - index)
                 }
                 offset += found - index
                 index = found
-                guard index < bytes.count else { break }
+            case .startTag:
+                // Names and blanks between attributes: only quotes, '=' and '>' matter.
+                let start = index
+                while index < bytes.count {
+                    let byte = bytes[index]
+                    if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'") || byte == UInt8(ascii: "=")
+                        || byte == UInt8(ascii: ">")
+                    {
+                        break
+                    }
+                    if byte > 0x20 { lastInTag = byte }
+                    index += 1
+                }
+                offset += index - start
+            default:
+                break
             }
+            guard index < bytes.count else { break }
             try step(bytes[index], width: 1)
             offset += 1
             index += 1
