@@ -37,18 +37,22 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // Fuzzing: the harness is a library so the tests can replay kept crash inputs; the
+        // executable is a libFuzzer target when fuzz/run.sh builds it, a replay tool otherwise.
+        .target(name: "RecscanFuzzKit", dependencies: ["RecscanCore"]),
+        .executableTarget(name: "recscan-fuzz", dependencies: ["RecscanFuzzKit"]),
         .executableTarget(
             name: "recscan-bench",
             dependencies: ["RecscanCore", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         .testTarget(
             name: "RecscanCoreTests",
-            dependencies: ["RecscanCore"],
+            dependencies: ["RecscanCore", "RecscanFuzzKit"],
             exclude: ["Fixtures"]
         ),
         .testTarget(
             name: "recscanTests",
-            dependencies: ["recscan"]
+            dependencies: ["recscan", "RecscanFuzzKit"]
         ),
     ],
     swiftLanguageModes: [.v6]

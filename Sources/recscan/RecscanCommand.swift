@@ -9,6 +9,11 @@ enum ExitStatus: Int32 {
     case unusableInput = 65
     case internalError = 70
     case cannotWrite = 73
+    /// Another run is writing to the same output folder (sysexits' EX_TEMPFAIL: try again later).
+    case busy = 75
+    /// Stopped by SIGINT (128 + 2) or SIGTERM (128 + 15), as shells report it.
+    case interrupted = 130
+    case terminated = 143
 }
 
 @main

@@ -9,7 +9,8 @@ struct ScanCommand: AsyncParsableCommand {
         discussion: """
             Exit status: 0 done; 1 done and a --fail-on threshold was met (this wins over 2); \
             2 done but some inputs were rejected; 64 usage error; 65 the catalog or fleet file is unusable; \
-            70 internal error; 73 the output cannot be written.
+            70 internal error; 73 the output cannot be written; 75 another run is writing to the same \
+            output folder (see --wait); 130 or 143 stopped by SIGINT or SIGTERM, nothing written.
             """)
 
     @Option(help: "Folder of inventories; the fleet and events files are found in it by content.")
@@ -38,6 +39,9 @@ struct ScanCommand: AsyncParsableCommand {
     var quiet = false
     @Flag(help: "Also print progress lines when stderr is not a terminal, and how long the scan took.")
     var verbose = false
+    @Flag(help: "Wait for another run writing to the same output folder, instead of exiting 75.")
+    var wait = false
+    @OptionGroup var limits: LimitOptions
 
     func validate() throws {
         if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
@@ -60,18 +64,30 @@ struct ScanCommand: AsyncParsableCommand {
         options.maxAgeDays = maxAge
         options.referenceTime = try ReferenceTime.fromEnvironment()
         options.shard = shard.flatMap(Shard.init)
+        options.limits = try limits.inputLimits()
+        options.waitForLock = wait
         let display = ProgressDisplay(quiet: quiet, verbose: verbose)
         let quiet = self.quiet
         let pipeline = ScanPipeline(
             options: options, log: { if !quiet { Terminal.error($0) } }, progress: { display.update($0) })
+        let task = Task { try await pipeline.run() }
+        let signals = SignalStop { task.cancel() }
         let result: ScanResult
         let started = Date()
         do {
             defer { display.finish() }
-            result = try await pipeline.run()
+            result = try await task.value
             if verbose { Terminal.error(String(format: "scan took %.2f s", Date().timeIntervalSince(started))) }
         } catch let failure as ScanFailure {
+            if case .output(let error) = failure {
+                Terminal.error("recscan: the run was discarded; \(out)/latest is unchanged (\(error))")
+            }
             throw Terminal.fail(failure)
+        } catch is CancellationError {
+            let signal = signals.received ?? SIGTERM
+            Terminal.error(
+                "recscan: stopped by \(SignalStop.name(signal)); no run was written, \(out)/latest is unchanged")
+            throw Terminal.exit(signal == SIGINT ? .interrupted : .terminated)
         } catch {
             Terminal.error("recscan: internal error: \(error)")
             throw Terminal.exit(.internalError)

@@ -19,6 +19,7 @@ enum Terminal {
         case .unusableInput: return exit(.unusableInput)
         case .usage: return exit(.usage)
         case .output: return exit(.cannotWrite)
+        case .busy: return exit(.busy)
         }
     }
 

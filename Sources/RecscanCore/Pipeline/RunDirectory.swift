@@ -41,18 +41,29 @@ public struct RunDirectory: Sendable {
     public var finalPath: String { (outDirectory as NSString).appendingPathComponent(runID) }
 
     /// Renames the finished run into place and points `latest` at it.
+    ///
+    /// The new `latest` link is made first (under a temporary name), so that the only steps
+    /// after the run becomes visible are two renames, which need no space. A kill between them
+    /// leaves the complete run folder with `latest` still naming the previous run.
     public func commit() throws {
-        guard rename(temporaryPath, finalPath) == 0 else {
-            throw OutputError(
-                path: finalPath, message: "cannot be renamed into place: \(String(cString: strerror(errno)))")
-        }
         let latest = (outDirectory as NSString).appendingPathComponent("latest")
         let staging = (outDirectory as NSString).appendingPathComponent(
             ".latest.tmp-\(ProcessInfo.processInfo.processIdentifier)")
         unlink(staging)
-        guard symlink(runID, staging) == 0, rename(staging, latest) == 0 else {
-            unlink(staging)
+        guard symlink(runID, staging) == 0 else {
             throw OutputError(path: latest, message: "cannot be updated: \(String(cString: strerror(errno)))")
+        }
+        guard rename(temporaryPath, finalPath) == 0 else {
+            let reason = String(cString: strerror(errno))
+            unlink(staging)
+            throw OutputError(path: finalPath, message: "cannot be renamed into place: \(reason)")
+        }
+        guard rename(staging, latest) == 0 else {
+            let reason = String(cString: strerror(errno))
+            // Take the run back out of sight, so that a failed run leaves nothing visible.
+            _ = rename(finalPath, temporaryPath)
+            unlink(staging)
+            throw OutputError(path: latest, message: "cannot be updated: \(reason)")
         }
     }
 
@@ -61,11 +72,15 @@ public struct RunDirectory: Sendable {
     public func build<Result>(_ body: (RunDirectory) async throws -> Result) async throws -> Result {
         do {
             let result = try await body(self)
+            try Task.checkCancellation()
             try commit()
             return result
         } catch let error as OutputError {
             discard()
             throw ScanFailure.output(error)
+        } catch let error as HTMLWriteError {
+            discard()
+            throw ScanFailure.output(OutputError(path: error.path, message: error.message))
         } catch {
             discard()
             throw error
@@ -75,6 +90,33 @@ public struct RunDirectory: Sendable {
     /// Removes the temporary folder of a run that failed.
     public func discard() {
         try? FileManager.default.removeItem(atPath: temporaryPath)
+    }
+
+    /// Removes what interrupted runs left in `outDirectory`: hidden `.<name>.tmp-<pid>` folders
+    /// and links whose process is gone, or that are over a day old. Complete runs and `latest`
+    /// never match that pattern. Call it only while holding the folder's ``OutputLock``.
+    /// - Returns: one line per entry removed, for the log.
+    public static func removeStaleTemporaries(in outDirectory: String) -> [String] {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: outDirectory)) ?? []
+        var removed: [String] = []
+        for name in names.sorted() {
+            guard name.hasPrefix("."), let marker = name.range(of: ".tmp-", options: .backwards),
+                let pid = Int32(name[marker.upperBound...]), pid > 0
+            else { continue }
+            let path = (outDirectory as NSString).appendingPathComponent(name)
+            var info = stat()
+            guard lstat(path, &info) == 0 else { continue }
+            let age = time(nil) - info.st_mtim.tv_sec
+            let alive = pid != getpid() && (kill(pid, 0) == 0 || errno == EPERM)
+            guard !alive || age > 86_400 else { continue }
+            do {
+                try FileManager.default.removeItem(atPath: path)
+                removed.append("removed \(path), left by an interrupted run (pid \(pid))")
+            } catch {
+                removed.append("could not remove \(path), left by an interrupted run: \(error.localizedDescription)")
+            }
+        }
+        return removed
     }
 
     /// `20261129T000000Z` for a reference time.

@@ -27,6 +27,9 @@ public struct ScanOptions: Sendable {
     public var limits = InputLimits.standard
     /// When set, only this shard's hosts are analyzed and the run folder is named after it.
     public var shard: Shard?
+    /// Wait for another run that is writing to the same output folder (`--wait`), instead of
+    /// refusing with ``ScanFailure/busy(_:)``.
+    public var waitForLock = false
 
     /// Creates options with the command line's defaults.
     public init() {}
@@ -40,12 +43,14 @@ public enum ScanFailure: Error, Sendable, CustomStringConvertible {
     case usage(String)
     /// The report could not be written (exit 73).
     case output(OutputError)
+    /// Another run holds the output folder's lock and waiting was not asked for (exit 75).
+    case busy(String)
 
     /// The failure as printed on stderr: the problems one per line, or the message.
     public var description: String {
         switch self {
         case .unusableInput(let errors): errors.map(\.description).joined(separator: "\n")
-        case .usage(let message): message
+        case .usage(let message), .busy(let message): message
         case .output(let error): error.description
         }
     }

@@ -13,7 +13,9 @@
 ///    (`HostXMLReader`), compared with the previous run (`RunChangeTracker`), its page written
 ///    (`HTMLReportWriter`); then `report.xml`, the exclusion audit (`FleetExclusionAudit`), the
 ///    index and rule pages — all into a temporary run folder that is renamed into place only
-///    when complete (`RunDirectory`).
+///    when complete (`RunDirectory`), while the output folder's lock (`OutputLock`)
+///    keeps other runs out. A cancelled run (SIGINT, SIGTERM) stops between files and leaves
+///    nothing behind.
 public struct ScanPipeline: Sendable {
     /// The options of the run.
     public let options: ScanOptions
@@ -40,6 +42,11 @@ public struct ScanPipeline: Sendable {
         log(
             "reading \(setup.inventoryFiles.count) inventory files against \(setup.catalog.rules.count) rules"
                 + (options.shard.map { " (shard \($0))" } ?? ""))
+        // One run at a time per output folder; what killed runs left is cleared under the lock.
+        let lock = try await OutputLock.acquire(
+            outDirectory: options.outDirectory, wait: options.waitForLock, log: log)
+        defer { withExtendedLifetime(lock) {} }
+        RunDirectory.removeStaleTemporaries(in: options.outDirectory).forEach(log)
         let run: RunDirectory
         do {
             run = try RunDirectory(
@@ -49,6 +56,17 @@ public struct ScanPipeline: Sendable {
             throw ScanFailure.output(error)
         }
         return try await run.build { run in try await scan(setup, into: run) }
+    }
+
+    /// A host in several files is merged (see `HostMerger`): normal for an SBOM next to a package
+    /// list, but also what a host claiming another's name looks like, so each merge is logged.
+    private func logDuplicates(_ duplicates: [String: Set<Int>], files: [DiscoveredInput]) {
+        for (host, indices) in duplicates.sorted(by: { $0.key < $1.key }) {
+            let names = indices.sorted().filter(files.indices.contains).map { files[$0].displayName }
+            log(
+                "note: host \(host) is named more than once, in \(names.joined(separator: ", ")); its inventories were merged"
+            )
+        }
     }
 
     private var shardSuffix: String {
@@ -78,6 +96,7 @@ public struct ScanPipeline: Sendable {
                 return analysis
             },
             consume: { result in
+                try Task.checkCancellation()  // SIGINT or SIGTERM: stop between files
                 known.formUnion(result.hostnames.map { $0.lowercased() })
                 if let failure = result.failure { rejected.append(failure.rejection) }
                 try store.add(result, files: files)
@@ -86,8 +105,10 @@ public struct ScanPipeline: Sendable {
                         filesDone: result.fileIndex + 1, filesTotal: setup.inventoryFiles.count,
                         hosts: store.ledger.entries.count))
             })
+        logDuplicates(store.ledger.duplicates, files: setup.inventoryFiles)
         try store.reanalyzeDuplicates(setup.inventoryFiles, files: files)
         try store.addFleetComputersWithoutInventory(files: files)
+        try Task.checkCancellation()
         rejected += setup.unknownEventHosts(known: known)
         let results = try await store.finish(rejected: rejected)
         return ScanResult(

@@ -111,10 +111,8 @@ public struct ScanSetup: Sendable {
         switch file.kind {
         case .eventsXML: return try EventsReader.readXML(path: file.path, displayName: file.displayName, limits: limits)
         case .eventsCSV:
-            guard let data = FileManager.default.contents(atPath: file.path) else {
-                throw InputError(file: file.displayName, message: "cannot be read")
-            }
-            return try EventsReader.readCSV(text: String(decoding: data, as: UTF8.self), displayName: file.displayName)
+            let bytes = try InputFile.bytes(path: file.path, displayName: file.displayName, limits: limits)
+            return try EventsReader.readCSV(text: String(decoding: bytes, as: UTF8.self), displayName: file.displayName)
         case .unrecognized(let reason): throw InputError(file: file.displayName, message: reason)
         default: throw InputError(file: file.displayName, message: "is not an events file")
         }

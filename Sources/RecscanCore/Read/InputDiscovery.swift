@@ -18,6 +18,13 @@ public struct DiscoveredInput: Sendable, Equatable {
     public var displayName: String
     /// What the file holds, recognized by its content.
     public var kind: InputKind
+
+    /// Describes one input file (discovery and the fuzzing harness make them).
+    public init(path: String, displayName: String, kind: InputKind) {
+        self.path = path
+        self.displayName = displayName
+        self.kind = kind
+    }
 }
 
 /// Finds and classifies the input files of a run.
@@ -27,7 +34,10 @@ public enum InputDiscovery {
         + " CycloneDX 1.4-1.6 SBOMs (XML, JSON); SPDX 2.3 JSON; a dpkg status file; rpm -qa output;"
         + " osquery JSON results (os_version, deb_packages, rpm_packages, programs, listening_ports)"
 
-    /// Every regular file below `directory` (hidden files and README files skipped), sorted by path.
+    /// Every file below `directory` (hidden files and README files skipped), sorted by path.
+    /// Only regular files are read: a FIFO, socket or device, and a symbolic link that leads
+    /// out of `directory` (an export unpacked from a host may carry one to `/etc/shadow`), are
+    /// listed as unrecognized with the reason, and never opened.
     public static func discover(directory: String) throws -> [DiscoveredInput] {
         let manager = FileManager.default
         var isDirectory: ObjCBool = false
@@ -37,20 +47,45 @@ public enum InputDiscovery {
         guard let enumerator = manager.enumerator(atPath: directory) else {
             throw InputError(file: directory, message: "cannot be listed")
         }
-        var relativePaths: [String] = []
+        let root = resolved(directory)
+        var found: [(relative: String, refusal: String?)] = []
         while let relative = enumerator.nextObject() as? String {
             let name = (relative as NSString).lastPathComponent
             if name.hasPrefix(".") || name.uppercased().hasPrefix("README") { continue }
             let full = (directory as NSString).appendingPathComponent(relative)
-            var isDir: ObjCBool = false
-            if manager.fileExists(atPath: full, isDirectory: &isDir), !isDir.boolValue {
-                relativePaths.append(relative)
+            var info = stat()
+            guard lstat(full, &info) == 0 else { continue }
+            switch info.st_mode & S_IFMT {
+            case S_IFDIR: continue
+            case S_IFREG: found.append((relative, nil))
+            case S_IFLNK:
+                let target = resolved(full)
+                var targetInfo = stat()
+                if !target.hasPrefix(root + "/") {
+                    found.append((relative, "is a symbolic link that leads out of the inventories folder; not read"))
+                } else if stat(target, &targetInfo) == 0, targetInfo.st_mode & S_IFMT == S_IFDIR {
+                    continue
+                } else if targetInfo.st_mode & S_IFMT != S_IFREG {
+                    found.append((relative, "is a symbolic link to something that is not a regular file; not read"))
+                } else {
+                    found.append((relative, nil))
+                }
+            default:
+                found.append((relative, "is not a regular file (a FIFO, socket or device); not read"))
             }
         }
-        return relativePaths.sorted().map { relative in
-            let path = (directory as NSString).appendingPathComponent(relative)
-            return DiscoveredInput(path: path, displayName: path, kind: classify(path: path))
+        return found.sorted { $0.relative < $1.relative }.map { entry in
+            let path = (directory as NSString).appendingPathComponent(entry.relative)
+            let kind = entry.refusal.map { InputKind.unrecognized($0) } ?? classify(path: path)
+            return DiscoveredInput(path: path, displayName: path, kind: kind)
         }
+    }
+
+    /// The absolute path with every symbolic link resolved (the path itself when it cannot be).
+    private static func resolved(_ path: String) -> String {
+        guard let real = realpath(path, nil) else { return path }
+        defer { free(real) }
+        return String(cString: real)
     }
 
     /// Recognizes a file by its first bytes and, for XML, its root element.
@@ -61,9 +96,22 @@ public enum InputDiscovery {
         guard !head.isEmpty else { return .unrecognized("is empty; \(accepted)") }
         let text = String(decoding: head, as: UTF8.self)
         let trimmed = text.drop { $0.isWhitespace || $0 == "\u{FEFF}" }
-        if trimmed.hasPrefix("<") || head.starts(with: [0xFE, 0xFF]) || head.starts(with: [0xFF, 0xFE]) {
-            return classifyXML(path: path, head: text)
+        if head.starts(with: [0xFE, 0xFF]) || head.starts(with: [0xFF, 0xFE]) {
+            // UTF-16 is read for XML only; JSON and text formats are UTF-8 (RFC 8259 for JSON).
+            let bigEndian = head.first == 0xFE
+            var units: [UInt16] = []
+            for index in stride(from: 2, to: head.count - 1, by: 2) {
+                let high = UInt16(head[bigEndian ? index : index + 1])
+                let low = UInt16(head[bigEndian ? index + 1 : index])
+                units.append(high << 8 | low)
+            }
+            let first = String(decoding: units, as: UTF16.self).first { !$0.isWhitespace }
+            guard first == "<" else {
+                return .unrecognized("is UTF-16 text; only XML may be UTF-16, JSON and text formats must be UTF-8")
+            }
+            return classifyXML(path: path, head: String(decoding: units, as: UTF16.self))
         }
+        if trimmed.hasPrefix("<") { return classifyXML(path: path, head: text) }
         if trimmed.hasPrefix(EventsReader.csvHeader) { return .eventsCSV }
         if trimmed.hasPrefix("{") || trimmed.hasPrefix("[") { return FormatSniffer.classifyJSON(path: path) }
         return FormatSniffer.classifyText(head: head, isWholeFile: head.count < 4096)

@@ -21,7 +21,10 @@ struct XMLCursor {
     }
 
     /// The line the node starts on (computed on demand: only errors need it).
-    var line: Int { xmlTextReaderCurrentNode(reader).map { Int(xmlGetLineNo($0)) } ?? 0 }
+    var line: Int {
+        let nodeLine = xmlTextReaderCurrentNode(reader).map { Int(xmlGetLineNo($0)) } ?? 0
+        return nodeLine > 0 ? nodeLine : Int(xmlTextReaderGetParserLineNumber(reader))
+    }
 
     /// The element's local name as a string.
     var localName: String { Self.string(xmlTextReaderConstLocalName(reader)) }

@@ -28,17 +28,28 @@ public struct InputError: Error, Sendable, Equatable, CustomStringConvertible {
     }
 }
 
-/// Bounds that keep a hostile input from exhausting time or memory.
+/// Bounds that keep a hostile input from exhausting time or memory. Every reader applies them;
+/// `recscan scan` sets them with `--max-file-size`, `--max-depth`, `--max-attribute-size` and
+/// `--max-attributes`.
 public struct InputLimits: Sendable, Equatable {
     /// Largest input file read, in bytes.
     public var maxFileBytes: Int
-    /// Deepest element nesting accepted.
+    /// Deepest element (XML) or array and object (JSON) nesting accepted.
     public var maxDepth: Int
+    /// Longest attribute value (XML) or string (JSON), in bytes.
+    public var maxAttributeBytes: Int
+    /// Most attributes, namespace declarations included, on one XML element.
+    public var maxAttributes: Int
 
-    /// Creates limits; the defaults are 256 MiB per file and 64 levels of nesting.
-    public init(maxFileBytes: Int = 256 << 20, maxDepth: Int = 64) {
+    /// Creates limits; the defaults are 256 MiB per file, 64 levels of nesting, 1 MiB per
+    /// attribute value or JSON string and 64 attributes per element.
+    public init(
+        maxFileBytes: Int = 256 << 20, maxDepth: Int = 64, maxAttributeBytes: Int = 1 << 20, maxAttributes: Int = 64
+    ) {
         self.maxFileBytes = maxFileBytes
         self.maxDepth = maxDepth
+        self.maxAttributeBytes = maxAttributeBytes
+        self.maxAttributes = maxAttributes
     }
 
     /// The limits a scan uses unless told otherwise.

@@ -12,24 +12,41 @@ public enum XMLStreamReader {
         handle: (XMLEvent) throws -> Void
     ) throws {
         let name = displayName ?? path
-        try checkSize(path: path, name: name, limits: limits)
-        guard let reader = xmlReaderForFile(path, nil, safeParseOptions) else {
-            throw InputError(file: name, message: "cannot open the file for reading")
+        try withGuardedReader(path: path, name: name, limits: limits) { reader, stopped in
+            try driveEvents(reader, name: name, limits: limits, stopped: stopped, handle: handle)
         }
-        defer { xmlFreeTextReader(reader) }
-        try driveEvents(reader, name: name, limits: limits, handle: handle)
     }
 
     /// Reads the file at `path` through a cursor (see ``XMLCursor``), for readers that need speed.
     static func read(
         path: String, displayName: String, limits: InputLimits, visit: (XMLCursor) throws -> Void
     ) throws {
-        try checkSize(path: path, name: displayName, limits: limits)
-        guard let reader = xmlReaderForFile(path, nil, safeParseOptions) else {
-            throw InputError(file: displayName, message: "cannot open the file for reading")
+        try withGuardedReader(path: path, name: displayName, limits: limits) { reader, stopped in
+            try drive(reader, name: displayName, limits: limits, stopped: stopped, visit: visit)
         }
-        defer { xmlFreeTextReader(reader) }
-        try drive(reader, name: displayName, limits: limits, visit: visit)
+    }
+
+    /// A reader whose bytes come through the guard (``XMLInputGuard``), which stops hostile
+    /// markup before the parser spends anything on it.
+    private static func withGuardedReader(
+        path: String, name: String, limits: InputLimits,
+        body: (xmlTextReaderPtr, () -> InputError?) throws -> Void
+    ) throws {
+        let file = try GuardedXMLFile(path: path, name: name, limits: limits)
+        try withExtendedLifetime(file) {
+            guard
+                let reader = xmlReaderForIO(
+                    { context, buffer, length in
+                        guard let context, let buffer else { return -1 }
+                        let file = Unmanaged<GuardedXMLFile>.fromOpaque(context).takeUnretainedValue()
+                        return Int32(file.read(into: UnsafeMutableRawBufferPointer(start: buffer, count: Int(length))))
+                    }, { _ in 0 }, Unmanaged.passUnretained(file).toOpaque(), path, nil, safeParseOptions)
+            else {
+                throw file.failure ?? InputError(file: name, message: "cannot open the file for reading")
+            }
+            defer { xmlFreeTextReader(reader) }
+            try body(reader, { file.failure })
+        }
     }
 
     /// Reads an in-memory document (used for bundled resources and tests).
@@ -41,13 +58,14 @@ public enum XMLStreamReader {
             throw InputError(
                 file: displayName, message: "is \(bytes.count) bytes, over the limit of \(limits.maxFileBytes)")
         }
+        try checkMarkup(bytes, name: displayName, limits: limits)
         try bytes.withUnsafeBufferPointer { buffer in
             let base = buffer.baseAddress.map { UnsafeRawPointer($0).assumingMemoryBound(to: CChar.self) }
             guard let reader = xmlReaderForMemory(base, Int32(buffer.count), displayName, nil, safeParseOptions) else {
                 throw InputError(file: displayName, message: "cannot start the XML reader")
             }
             defer { xmlFreeTextReader(reader) }
-            try driveEvents(reader, name: displayName, limits: limits, handle: handle)
+            try driveEvents(reader, name: displayName, limits: limits, stopped: { nil }, handle: handle)
         }
     }
 
@@ -67,12 +85,27 @@ public enum XMLStreamReader {
         }
     }
 
+    /// Runs ``XMLInputGuard`` over a document held in memory.
+    private static func checkMarkup(_ bytes: [UInt8], name: String, limits: InputLimits) throws {
+        var utf16: XMLInputGuard.UTF16Order?
+        do {
+            var markup = try XMLInputGuard(limits: limits, head: bytes.prefix(1024))
+            utf16 = markup.utf16
+            try bytes.withUnsafeBytes { try markup.feed($0) }
+        } catch let stop as XMLInputGuard.Stop {
+            var position = TextPosition(utf16: utf16)
+            position.advance(over: bytes.prefix(stop.offset))
+            throw InputError(file: name, line: position.line, column: position.column, message: stop.message)
+        }
+    }
+
     /// Turns cursor visits into events with every attribute as a string (simple readers).
     private static func driveEvents(
-        _ reader: xmlTextReaderPtr, name: String, limits: InputLimits, handle: (XMLEvent) throws -> Void
+        _ reader: xmlTextReaderPtr, name: String, limits: InputLimits, stopped: () -> InputError?,
+        handle: (XMLEvent) throws -> Void
     ) throws {
         var namespaces = NamespaceCache()
-        try drive(reader, name: name, limits: limits) { cursor in
+        try drive(reader, name: name, limits: limits, stopped: stopped) { cursor in
             try handle(event(cursor, reader: reader, namespaces: &namespaces))
         }
     }
@@ -80,7 +113,8 @@ public enum XMLStreamReader {
     /// The read loop: rejects what untrusted input must not contain, bounds the depth, and
     /// shows every element start, element end and text node to `visit`.
     private static func drive(
-        _ reader: xmlTextReaderPtr, name: String, limits: InputLimits, visit: (XMLCursor) throws -> Void
+        _ reader: xmlTextReaderPtr, name: String, limits: InputLimits, stopped: () -> InputError?,
+        visit: (XMLCursor) throws -> Void
     ) throws {
         let collector = XMLErrorCollector()
         let context = Unmanaged.passUnretained(collector).toOpaque()
@@ -96,6 +130,7 @@ public enum XMLStreamReader {
             let status = xmlTextReaderRead(reader)
             if status == 0 { break }
             if status < 0 {
+                if let stop = stopped() { throw stop }
                 throw collector.firstError(file: name, prefix: "is not well-formed XML: ")
                     ?? InputError(
                         file: name, line: Int(xmlTextReaderGetParserLineNumber(reader)),
@@ -103,6 +138,7 @@ public enum XMLStreamReader {
             }
             if try visitNode(reader, name: name, limits: limits, visit: visit) { sawRoot = true }
         }
+        if let stop = stopped() { throw stop }
         if let error = collector.firstError(file: name, prefix: "is not well-formed XML: ") { throw error }
         if !sawRoot { throw InputError(file: name, line: 1, message: "has no root element (empty document)") }
     }
@@ -128,6 +164,11 @@ public enum XMLStreamReader {
             guard depth < limits.maxDepth else {
                 throw InputError(
                     file: name, line: cursor.line, message: "nests elements deeper than \(limits.maxDepth) levels")
+            }
+            // libxml2 never processes XInclude without XML_PARSE_XINCLUDE, but an include is an
+            // attempt to read a file: it is rejected rather than ignored.
+            if cursor.isIn("http://www.w3.org/2001/XInclude") || cursor.isIn("http://www.w3.org/2003/XInclude") {
+                throw InputError(file: name, line: cursor.line, message: "uses XInclude; includes are not processed")
             }
             try visit(cursor)
             if xmlTextReaderIsEmptyElement(reader) == 1 {

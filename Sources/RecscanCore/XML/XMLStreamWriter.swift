@@ -73,17 +73,17 @@ public final class XMLStreamWriter {
     /// Writes one attribute of the element just opened. `nil` values are skipped.
     public func attribute(_ name: String, _ value: String?) throws {
         guard let value else { return }
-        try check(xmlTextWriterWriteAttribute(writer, name, value))
+        try check(xmlTextWriterWriteAttribute(writer, name, Self.xmlCharacters(value)))
     }
 
     /// Writes escaped character data.
     public func text(_ value: String) throws {
-        try check(xmlTextWriterWriteString(writer, value))
+        try check(xmlTextWriterWriteString(writer, Self.xmlCharacters(value)))
     }
 
     /// Writes a comment.
     public func comment(_ value: String) throws {
-        try check(xmlTextWriterWriteComment(writer, value))
+        try check(xmlTextWriterWriteComment(writer, Self.xmlCharacters(value)))
     }
 
     /// Closes the innermost open element.
@@ -107,6 +107,24 @@ public final class XMLStreamWriter {
         let flushed = xmlTextWriterFlush(writer)
         xmlFreeTextWriter(writer)
         if ended < 0 || flushed < 0 { throw OutputError(path: path, message: "could not be written completely") }
+    }
+
+    /// `text` with every character XML 1.0 cannot hold (NUL and the other C0 controls but tab,
+    /// line feed and carriage return; U+FFFE, U+FFFF) replaced by U+FFFD. Inputs such as JSON
+    /// may carry them in a host or package name; written as they are, they would cut the string
+    /// short (NUL) or make the report unreadable.
+    static func xmlCharacters(_ text: String) -> String {
+        let clean = text.utf8.allSatisfy { $0 >= 0x20 && $0 != 0xEF || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }
+        if clean { return text }
+        return String(
+            String.UnicodeScalarView(
+                text.unicodeScalars.map { scalar in
+                    switch scalar.value {
+                    case 0x09, 0x0A, 0x0D: scalar
+                    case 0..<0x20, 0xFFFE, 0xFFFF: "\u{FFFD}"
+                    default: scalar
+                    }
+                }))
     }
 
     private func check(_ status: Int32) throws {

@@ -10,7 +10,7 @@ public enum CycloneDXJSONImporter: InventoryImporter {
         var builder = SBOMHostBuilder(path: path, displayName: displayName)
         do {
             let bytes = try InputFile.bytes(path: path, displayName: displayName, limits: limits)
-            var parser = JSONParser(bytes: bytes, file: displayName, maxDepth: limits.maxDepth)
+            var parser = JSONParser(bytes: bytes, file: displayName, limits: limits)
             let document = try parser.singleDocument()
             try checkHeader(document, file: displayName)
             if let timestamp = document["metadata"]?["timestamp"], let text = timestamp.trimmedText {

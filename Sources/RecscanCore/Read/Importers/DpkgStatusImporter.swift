@@ -19,12 +19,12 @@ public enum DpkgStatusImporter: InventoryImporter {
     public static func read(path: String, displayName: String, limits: InputLimits) throws -> [HostInventory] {
         let hostname = HostNames.fromFile(path)
         do {
-            let lines = InputFile.lines(try InputFile.bytes(path: path, displayName: displayName, limits: limits))
+            let bytes = try InputFile.bytes(path: path, displayName: displayName, limits: limits)
             var host = HostInventory(hostname: hostname)
             host.sources = [displayName]
             var baseFiles: String?
             var paragraph = Paragraph()
-            for (number, text) in lines + [(lines.count + 1, "")] {
+            for (number, text) in InputFile.lines(bytes, trailingBlank: true) {
                 if text.trimmingWhitespace.isEmpty {
                     if !paragraph.fields.isEmpty, let package = try paragraph.package(file: displayName) {
                         if package.name == "base-files" { baseFiles = package.version }

@@ -37,7 +37,7 @@ enum FormatSniffer {
     /// (every line a package). `head` is the start of the file; its last line may be cut short
     /// unless it is the whole file.
     static func classifyText(head: [UInt8], isWholeFile: Bool) -> InputKind {
-        var lines = InputFile.lines(head).map(\.text)
+        var lines = Array(InputFile.lines(head).map(\.text))
         if !isWholeFile, lines.count > 1 { lines.removeLast() }
         let nonBlank = lines.filter { !$0.trimmingWhitespace.isEmpty }
         if let first = nonBlank.first, first.hasPrefix("Package:") { return .dpkgStatus }

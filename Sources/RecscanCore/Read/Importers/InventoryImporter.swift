@@ -32,35 +32,77 @@ public enum HostNames {
     }
 }
 
-/// Reads a whole input file into memory after checking it against the size limit.
+/// Reads a whole input file into memory, bounded by the size limit.
 enum InputFile {
+    /// The file's bytes.
+    /// - Throws: `InputError` when it cannot be read, is not a regular file (a FIFO or a device
+    ///   would block or never end) or is over the size limit.
     static func bytes(path: String, displayName: String, limits: InputLimits) throws -> [UInt8] {
-        let size: Int
-        do {
-            let attributes = try FileManager.default.attributesOfItem(atPath: path)
-            size = (attributes[.size] as? NSNumber)?.intValue ?? 0
-        } catch {
-            throw InputError(file: displayName, message: "cannot be read: \(error.localizedDescription)")
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
+        guard descriptor >= 0 else {
+            throw InputError(file: displayName, message: "cannot be read: \(String(cString: strerror(errno)))")
         }
-        guard size <= limits.maxFileBytes else {
-            throw InputError(file: displayName, message: "is \(size) bytes, over the limit of \(limits.maxFileBytes)")
+        defer { close(descriptor) }
+        var info = stat()
+        guard fstat(descriptor, &info) == 0, info.st_mode & S_IFMT == S_IFREG else {
+            throw InputError(file: displayName, message: "is not a regular file")
         }
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw InputError(file: displayName, message: "cannot be read")
-        }
-        guard data.count <= limits.maxFileBytes else {
+        guard Int(info.st_size) <= limits.maxFileBytes else {
             throw InputError(
-                file: displayName, message: "is \(data.count) bytes, over the limit of \(limits.maxFileBytes)")
+                file: displayName, message: "is \(info.st_size) bytes, over the limit of \(limits.maxFileBytes)")
         }
-        return [UInt8](data)
+        // Read to the end, not to the size stat gave: the file may have grown, or be a /proc file.
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(Int(info.st_size))
+        var chunk = [UInt8](repeating: 0, count: 1 << 16)
+        while true {
+            let count = chunk.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
+            if count < 0, errno == EINTR { continue }
+            guard count >= 0 else {
+                throw InputError(file: displayName, message: "cannot be read: \(String(cString: strerror(errno)))")
+            }
+            if count == 0 { return bytes }
+            guard bytes.count + count <= limits.maxFileBytes else {
+                throw InputError(file: displayName, message: "is over the limit of \(limits.maxFileBytes) bytes")
+            }
+            bytes.append(contentsOf: chunk[0..<count])
+        }
     }
 
-    /// The lines of a text file with their numbers, line endings (LF or CRLF) and a BOM removed.
-    static func lines(_ bytes: [UInt8]) -> [(number: Int, text: String)] {
-        let body = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? bytes[3...] : bytes[...]
-        return body.split(separator: 0x0A, omittingEmptySubsequences: false).enumerated().map { index, line in
-            (index + 1, String(decoding: line.last == 0x0D ? line.dropLast() : line, as: UTF8.self))
+    /// The lines of a text file with their numbers, line endings (LF or CRLF) and a BOM removed,
+    /// one at a time (a file of empty lines must not become an array of strings). With
+    /// `trailingBlank`, one more empty line follows the last.
+    static func lines(_ bytes: [UInt8], trailingBlank: Bool = false) -> TextLines {
+        TextLines(bytes: bytes, trailingBlank: trailingBlank)
+    }
+}
+
+/// The numbered lines of a text file, decoded as UTF-8 (invalid bytes become U+FFFD).
+struct TextLines: Sequence, IteratorProtocol {
+    let bytes: [UInt8]
+    let trailingBlank: Bool
+    private var position: Int
+    private var number = 0
+    private var finished = false
+
+    init(bytes: [UInt8], trailingBlank: Bool) {
+        self.bytes = bytes
+        self.trailingBlank = trailingBlank
+        position = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+    }
+
+    mutating func next() -> (number: Int, text: String)? {
+        guard !finished else { return nil }
+        number += 1
+        guard position <= bytes.count else {
+            finished = true
+            return trailingBlank ? (number, "") : nil
         }
+        let end = bytes[position...].firstIndex(of: 0x0A) ?? bytes.count
+        var line = bytes[position..<end]
+        if line.last == 0x0D { line = line.dropLast() }
+        position = end + 1
+        return (number, String(decoding: line, as: UTF8.self))
     }
 }
 

@@ -16,7 +16,7 @@ public enum OsqueryImporter: InventoryImporter {
         var log = ResultsLog()
         do {
             let bytes = try InputFile.bytes(path: path, displayName: displayName, limits: limits)
-            var parser = JSONParser(bytes: bytes, file: displayName, maxDepth: limits.maxDepth)
+            var parser = JSONParser(bytes: bytes, file: displayName, limits: limits)
             guard let first = try parser.nextDocument() else {
                 throw InputError(file: displayName, line: 1, message: "is empty")
             }

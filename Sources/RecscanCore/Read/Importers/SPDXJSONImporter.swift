@@ -15,7 +15,7 @@ public enum SPDXJSONImporter: InventoryImporter {
         var builder = SBOMHostBuilder(path: path, displayName: displayName)
         do {
             let bytes = try InputFile.bytes(path: path, displayName: displayName, limits: limits)
-            var parser = JSONParser(bytes: bytes, file: displayName, maxDepth: limits.maxDepth)
+            var parser = JSONParser(bytes: bytes, file: displayName, limits: limits)
             let document = try parser.singleDocument()
             let spec = document["spdxVersion"]
             guard let version = spec?.text, versions.contains(version) else {

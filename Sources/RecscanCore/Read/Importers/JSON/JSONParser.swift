@@ -1,19 +1,28 @@
 /// A strict JSON parser (RFC 8259) that keeps the line of every value and reports problems with
 /// line and column. It reads one document or a sequence of them (concatenated `osqueryi --json`
-/// results, or a results log with one object per line), bounded in nesting depth.
+/// results, or a results log with one object per line), bounded in nesting depth and string
+/// length. Strings must be UTF-8 (RFC 8259 §8.1): invalid bytes are an error, not replaced.
 struct JSONParser {
     private let bytes: [UInt8]
     private let file: String
     private let maxDepth: Int
+    private let maxStringBytes: Int
+    /// A parsed value costs far more memory than its text (`1,` is two bytes, its node about 32),
+    /// so a document may hold at most one value per 32 bytes of the size limit: the tree stays
+    /// within about the size limit, whatever the file holds.
+    private let maxValues: Int
+    private var values = 0
     private var index = 0
     private var line = 1
     private var lineStart = 0
     private var depth = 0
 
-    init(bytes: [UInt8], file: String, maxDepth: Int) {
+    init(bytes: [UInt8], file: String, limits: InputLimits) {
         self.bytes = bytes
         self.file = file
-        self.maxDepth = maxDepth
+        maxDepth = limits.maxDepth
+        maxStringBytes = limits.maxAttributeBytes
+        maxValues = max(1, limits.maxFileBytes / 32)
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { index = 3 }
         lineStart = index
     }
@@ -39,6 +48,10 @@ struct JSONParser {
     }
 
     private mutating func value() throws -> JSONNode {
+        values += 1
+        guard values <= maxValues else {
+            throw error("has more than \(maxValues) JSON values (one per 32 bytes of the file size limit)")
+        }
         skipWhitespace()
         let startLine = line
         guard index < bytes.count else { throw error("is not valid JSON: unexpected end of file, expected a value") }
@@ -116,14 +129,25 @@ struct JSONParser {
     }
 
     private mutating func string() throws -> String {
+        let start = error("")
         index += 1
         var buffer: [UInt8] = []
         while index < bytes.count {
             let byte = bytes[index]
+            guard buffer.count <= maxStringBytes else {
+                throw InputError(
+                    file: file, line: start.line, column: start.column,
+                    message: "has a string longer than \(maxStringBytes) bytes")
+            }
             switch byte {
             case UInt8(ascii: "\""):
                 index += 1
-                return String(decoding: buffer, as: UTF8.self)
+                guard let text = String(validating: buffer, as: UTF8.self) else {
+                    throw InputError(
+                        file: file, line: start.line, column: start.column,
+                        message: "is not valid JSON: a string is not valid UTF-8")
+                }
+                return text
             case UInt8(ascii: "\\"):
                 index += 1
                 try escape(into: &buffer)

@@ -1,0 +1,250 @@
+import Foundation
+
+/// Looks at the raw bytes of an XML document before libxml2 parses them, and stops what
+/// libxml2 2.9 would spend time or memory on before recscan sees a single node:
+///
+/// - a DOCTYPE or any other markup declaration: no internal subset, entity or DTD is ever
+///   parsed, so entity bombs and external entities never reach the parser;
+/// - more than ``InputLimits/maxAttributes`` attributes on one element (libxml2 checks
+///   attributes and namespace declarations for duplicates in quadratic time);
+/// - an attribute value longer than ``InputLimits/maxAttributeBytes``;
+/// - elements nested deeper than ``InputLimits/maxDepth``;
+/// - more than ``InputLimits/maxFileBytes`` bytes in all (a file that grows while read);
+/// - encodings whose markup bytes the guard cannot see as libxml2 will: UTF-8, UTF-16 and the
+///   ISO-8859 and Windows single-byte encodings are read, anything else is refused.
+///
+/// It is a lexer of markup only (text, tags, quoted values, comments, CDATA, processing
+/// instructions); well-formedness is left to libxml2.
+struct XMLInputGuard {
+    /// Why the input was stopped, at which byte offset.
+    struct Stop: Error, Equatable {
+        var offset: Int
+        var message: String
+    }
+
+    private enum State {
+        case text, markupStart, bang, commentOpen, comment, cdataOpen, cdata, instruction, endTag, startTag, quoted
+    }
+
+    private let limits: InputLimits
+    private(set) var utf16: UTF16Order?
+    private var state = State.text
+    private(set) var offset = 0
+    private var pendingByte: UInt8?
+    private var openElements = 0
+    private var attributes = 0
+    private var valueBytes = 0
+    private var quote: UInt8 = 0
+    private var lastInTag: UInt8 = 0
+    private var run = 0
+
+    /// Byte order of a UTF-16 document.
+    enum UTF16Order { case little, big }
+
+    /// Prepares a guard for a document whose first bytes (up to 1 KiB or the whole document)
+    /// are `head`: the encoding is decided from them as libxml2 decides it.
+    /// - Throws: `Stop` when the encoding is not one the guard can follow.
+    init(limits: InputLimits, head: some Collection<UInt8>) throws {
+        self.limits = limits
+        utf16 = try XMLEncodingCheck.utf16Order(head: Array(head))
+    }
+
+    /// Checks the next bytes of the document, in order.
+    /// - Throws: `Stop` at the first byte that breaks a bound.
+    mutating func feed(_ buffer: UnsafeRawBufferPointer) throws {
+        guard offset + buffer.count <= limits.maxFileBytes else {
+            throw Stop(offset: limits.maxFileBytes, message: "is over the limit of \(limits.maxFileBytes) bytes")
+        }
+        if let order = utf16 {
+            try feedUTF16(buffer, order: order)
+            return
+        }
+        guard let base = buffer.baseAddress else { return }
+        let bytes = buffer.bindMemory(to: UInt8.self)
+        var index = 0
+        while index < bytes.count {
+            switch state {
+            case .text, .quoted:
+                // Most bytes are text or attribute values: memchr skips them.
+                let target = state == .text ? UInt8(ascii: "<") : quote
+                let found =
+                    memchr(base + index, Int32(target), bytes.count - index).map {
+                        $0 - UnsafeMutableRawPointer(mutating: base)
+                    }
+                    ?? bytes.count
+                if state == .quoted {
+                    valueBytes += found - index
+                    try checkValue(at: offset + found - index)
+                }
+                offset += found - index
+                index = found
+            case .startTag:
+                // Names and blanks between attributes: only quotes, '=' and '>' matter.
+                let start = index
+                while index < bytes.count {
+                    let byte = bytes[index]
+                    if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'") || byte == UInt8(ascii: "=")
+                        || byte == UInt8(ascii: ">")
+                    {
+                        break
+                    }
+                    if byte > 0x20 { lastInTag = byte }
+                    index += 1
+                }
+                offset += index - start
+            default:
+                break
+            }
+            guard index < bytes.count else { break }
+            try step(bytes[index], width: 1)
+            offset += 1
+            index += 1
+        }
+    }
+
+    /// UTF-16: markup characters are single units; any other unit counts as one non-markup character.
+    private mutating func feedUTF16(_ buffer: UnsafeRawBufferPointer, order: UTF16Order) throws {
+        for byte in buffer {
+            guard let first = pendingByte else {
+                pendingByte = byte
+                continue
+            }
+            pendingByte = nil
+            let unit = order == .little ? UInt16(first) | UInt16(byte) << 8 : UInt16(first) << 8 | UInt16(byte)
+            try step(unit < 0x80 ? UInt8(unit) : 0x80, width: 2)
+            offset += 2
+        }
+    }
+
+    private func checkValue(at position: Int) throws {
+        guard valueBytes <= limits.maxAttributeBytes else {
+            throw Stop(
+                offset: position,
+                message: "has an attribute value longer than \(limits.maxAttributeBytes) bytes")
+        }
+    }
+
+    // One character of markup (ASCII, or 0x80 for any other), `width` bytes long.
+    private mutating func step(_ character: UInt8, width: Int) throws {
+        switch state {
+        case .text:
+            if character == UInt8(ascii: "<") { state = .markupStart }
+        case .markupStart:
+            switch character {
+            case UInt8(ascii: "!"): state = .bang
+            case UInt8(ascii: "?"): state = .instruction
+            case UInt8(ascii: "/"): state = .endTag
+            default:
+                guard openElements < limits.maxDepth else {
+                    throw Stop(offset: offset, message: "nests elements deeper than \(limits.maxDepth) levels")
+                }
+                state = .startTag
+                attributes = 0
+                lastInTag = character
+            }
+            run = 0
+        case .bang:
+            switch character {
+            case UInt8(ascii: "-"): state = .commentOpen
+            case UInt8(ascii: "["): state = .cdataOpen
+            case UInt8(ascii: "D"), UInt8(ascii: "d"):
+                throw Stop(
+                    offset: offset - 2 * width, message: "has a DOCTYPE; DTDs are not accepted in untrusted input")
+            default:
+                throw Stop(
+                    offset: offset - 2 * width, message: "has a markup declaration (<!...); DTDs are not accepted")
+            }
+        case .commentOpen:
+            guard character == UInt8(ascii: "-") else {
+                throw Stop(offset: offset, message: "has a malformed comment (<!- without a second -)")
+            }
+            state = .comment
+        case .comment:
+            if character == UInt8(ascii: ">"), run >= 2 { state = .text }
+            run = character == UInt8(ascii: "-") ? run + 1 : 0
+        case .cdataOpen:
+            let expected = Array("CDATA[".utf8)
+            guard character == expected[run] else {
+                throw Stop(offset: offset, message: "has a malformed CDATA section (<![ not followed by CDATA[)")
+            }
+            run += 1
+            if run == expected.count {
+                state = .cdata
+                run = 0
+            }
+        case .cdata:
+            if character == UInt8(ascii: ">"), run >= 2 { state = .text }
+            run = character == UInt8(ascii: "]") ? run + 1 : 0
+        case .instruction:
+            if character == UInt8(ascii: ">"), run == 1 { state = .text }
+            run = character == UInt8(ascii: "?") ? 1 : 0
+        case .endTag:
+            if character == UInt8(ascii: ">") {
+                openElements = max(0, openElements - 1)
+                state = .text
+            }
+        case .startTag:
+            try tagCharacter(character)
+        case .quoted:
+            if character == quote {
+                state = .startTag
+                lastInTag = character
+            } else {
+                valueBytes += width
+                try checkValue(at: offset)
+            }
+        }
+    }
+
+    private mutating func tagCharacter(_ character: UInt8) throws {
+        switch character {
+        case UInt8(ascii: "\""), UInt8(ascii: "'"):
+            state = .quoted
+            quote = character
+            valueBytes = 0
+        case UInt8(ascii: "="):
+            attributes += 1
+            guard attributes <= limits.maxAttributes else {
+                throw Stop(offset: offset, message: "has an element with more than \(limits.maxAttributes) attributes")
+            }
+        case UInt8(ascii: ">"):
+            if lastInTag != UInt8(ascii: "/") { openElements += 1 }
+            state = .text
+        case UInt8(ascii: " "), UInt8(ascii: "\t"), UInt8(ascii: "\r"), UInt8(ascii: "\n"):
+            break
+        default:
+            lastInTag = character
+        }
+    }
+}
+
+/// Line and column (1-based; columns in bytes, or in UTF-16 units for UTF-16) after some bytes.
+struct TextPosition {
+    let utf16: XMLInputGuard.UTF16Order?
+    private(set) var line = 1
+    private(set) var column = 1
+    private var pending: UInt8?
+
+    init(utf16: XMLInputGuard.UTF16Order?) { self.utf16 = utf16 }
+
+    /// Moves past `bytes`.
+    mutating func advance(over bytes: some Collection<UInt8>) {
+        for byte in bytes {
+            var isNewline = byte == 0x0A
+            if let order = utf16 {
+                guard let first = pending else {
+                    pending = byte
+                    continue
+                }
+                pending = nil
+                isNewline = order == .little ? first == 0x0A && byte == 0 : first == 0 && byte == 0x0A
+            }
+            if isNewline {
+                line += 1
+                column = 1
+            } else {
+                column += 1
+            }
+        }
+    }
+}
