@@ -46,12 +46,7 @@ struct MergeCommand: AsyncParsableCommand {
             Terminal.error("recscan: internal error: \(error)")
             throw Terminal.exit(.internalError)
         }
-        let summary = result.summary
-        print("run \(result.runID): \(result.runPath)")
-        print(
-            "hosts \(summary.hosts), to-assign \(summary.toAssign) (auto \(summary.auto), manual \(summary.manual)), "
-                + "assigned \(summary.assigned), to-unassign \(summary.toUnassign), excluded \(summary.excluded), "
-                + "findings \(summary.findings), rejected inputs \(summary.rejectedInputs)")
+        ScanCommand.printSummary(result)
         if !result.rejected.isEmpty { throw Terminal.exit(.inputsRejected) }
     }
 }

@@ -13,14 +13,7 @@ struct ScanCommand: AsyncParsableCommand {
             output folder (see --wait); 130 or 143 stopped by SIGINT or SIGTERM, nothing written.
             """)
 
-    @Option(help: "Folder of inventories; the fleet and events files are found in it by content.")
-    var inventories = "Inventories"
-    @Option(help: "Rule catalog (default: the catalog bundled with recscan).")
-    var catalog: String?
-    @Option(help: "Fleet export (default: the one found in the inventories folder).")
-    var fleet: String?
-    @Option(help: "False-positive events, XML or CSV (default: found in the inventories folder).")
-    var events: String?
+    @OptionGroup var inputs: InputOptions
     @Option(help: "Folder that receives <run-id>/ and latest.")
     var out = "Reports"
     @Option(help: "Report formats, comma-separated: xml,html.")
@@ -31,8 +24,6 @@ struct ScanCommand: AsyncParsableCommand {
         name: .customLong("fail-on"),
         help: "Exit 1 when met: to-assign, manual or finding-high (comma-separated or repeated: any one).")
     var failOn: [String] = []
-    @Option(name: .customLong("max-age"), help: "Days after which an inventory is stale.")
-    var maxAge = 7
     @Option(help: "Analyze only shard K of N (1 ≤ K ≤ N, by a stable hash of the host name); combine with merge.")
     var shard: String?
     @Flag(name: [.short, .long], help: "Print nothing on stderr but errors (no progress, no notes).")
@@ -45,7 +36,6 @@ struct ScanCommand: AsyncParsableCommand {
 
     func validate() throws {
         if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
-        if maxAge < 0 { throw ValidationError("--max-age must not be negative") }
         if let shard, Shard(shard) == nil { throw ValidationError("--shard takes K/N with 1 ≤ K ≤ N, e.g. 2/4") }
         if quiet && verbose { throw ValidationError("--quiet and --verbose exclude each other") }
         _ = try FailThreshold.parse(failOn)
@@ -53,16 +43,10 @@ struct ScanCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        var options = ScanOptions()
-        options.inventories = inventories
-        options.catalogPath = catalog
-        options.fleetPath = fleet
-        options.eventsPath = events
+        var options = try inputs.scanOptions()
         options.outDirectory = out
         options.formats = try ReportFormat.parse(format)
         options.jobs = jobs ?? ProcessInfo.processInfo.activeProcessorCount
-        options.maxAgeDays = maxAge
-        options.referenceTime = try ReferenceTime.fromEnvironment()
         options.shard = shard.flatMap(Shard.init)
         options.limits = try limits.inputLimits()
         options.waitForLock = wait
@@ -92,7 +76,7 @@ struct ScanCommand: AsyncParsableCommand {
             Terminal.error("recscan: internal error: \(error)")
             throw Terminal.exit(.internalError)
         }
-        printSummary(result)
+        Self.printSummary(result)
         let met = try FailThreshold.parse(failOn).map { ($0, $0.count(in: result)) }.filter { $0.1 > 0 }
         for (threshold, count) in met { Terminal.error("recscan: \(threshold.message(count: count))") }
         if !met.isEmpty { throw Terminal.exit(.thresholdMet) }
@@ -107,7 +91,8 @@ struct ScanCommand: AsyncParsableCommand {
             + "hosts +\(changes.hostsAdded.count) -\(changes.hostsGone.count), \(changes.hostsChanged.count) changed"
     }
 
-    private func printSummary(_ result: ScanResult) {
+    /// Prints the run's results on stdout (also for `merge`).
+    static func printSummary(_ result: ScanResult) {
         let summary = result.summary
         print("run \(result.runID): \(result.runPath)")
         print(
