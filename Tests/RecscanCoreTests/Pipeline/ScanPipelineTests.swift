@@ -52,19 +52,6 @@ struct ScanPipelineTests {
         return (folder, options)
     }
 
-    private func files(under path: String) throws -> [String: Data] {
-        var result: [String: Data] = [:]
-        let enumerator = FileManager.default.enumerator(atPath: path)
-        while let relative = enumerator?.nextObject() as? String {
-            let full = path + "/" + relative
-            var isDirectory: ObjCBool = false
-            if FileManager.default.fileExists(atPath: full, isDirectory: &isDirectory), !isDirectory.boolValue {
-                result[relative] = FileManager.default.contents(atPath: full)
-            }
-        }
-        return result
-    }
-
     @Test func scanWritesACompleteValidReportAndKeepsGoingPastBadInputs() async throws {
         let (folder, options) = try makeInputs()
         defer { folder.remove() }
@@ -94,7 +81,7 @@ struct ScanPipelineTests {
             $0.hasPrefix(".")
         }
         #expect(leftovers == [".recscan.lock"])  // the lock file stays (OutputLock), nothing else
-        let html = try files(under: result.runPath).keys
+        let html = fileContents(under: result.runPath).keys
         #expect(html.contains("index.html"))
         #expect(html.filter { $0.hasPrefix("hosts/") }.count == 5)
     }
@@ -108,7 +95,7 @@ struct ScanPipelineTests {
             run.jobs = jobs
             run.outDirectory = folder.path + "/out-\(jobs)"
             let result = try await ScanPipeline(options: run).run()
-            outputs.append(try files(under: result.runPath))
+            outputs.append(fileContents(under: result.runPath))
         }
         #expect(outputs[0].count > 5)
         #expect(outputs[0] == outputs[1])

@@ -5,19 +5,6 @@ import Testing
 
 @Suite("Shards and merge")
 struct ShardMergeTests {
-    private func files(under path: String) -> [String: Data] {
-        var result: [String: Data] = [:]
-        let enumerator = FileManager.default.enumerator(atPath: path)
-        while let relative = enumerator?.nextObject() as? String {
-            var isDirectory: ObjCBool = false
-            let full = path + "/" + relative
-            if FileManager.default.fileExists(atPath: full, isDirectory: &isDirectory), !isDirectory.boolValue {
-                result[relative] = FileManager.default.contents(atPath: full)
-            }
-        }
-        return result
-    }
-
     @Test func shardsCoverEveryHostOnce() {
         let names = (0..<500).map { "host-\($0)" }
         for count in [1, 2, 3, 7] {
@@ -51,9 +38,9 @@ struct ShardMergeTests {
         let merged = try await ShardMerge(shards: shardRuns.reversed(), options: merge).run()
         #expect(merged.runID == single.runID)
         #expect(merged.summary == single.summary)
-        let expected = files(under: single.runPath)
+        let expected = fileContents(under: single.runPath)
         #expect(expected.count > 20)
-        #expect(files(under: merged.runPath) == expected)
+        #expect(fileContents(under: merged.runPath) == expected)
     }
 
     @Test func aHostInTwoShardsIsRefused() async throws {

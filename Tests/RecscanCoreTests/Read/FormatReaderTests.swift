@@ -5,21 +5,6 @@ import Testing
 
 @Suite("Native format readers")
 struct FormatReaderTests {
-    private func errors(_ body: () throws -> Void) -> [InputError] {
-        do {
-            try body()
-        } catch let errors as InputErrors {
-            return errors.errors
-        } catch let error as InputError {
-            return [error]
-        } catch let error as InventoryFileError {
-            return [error.error]
-        } catch {
-            Issue.record("unexpected \(error)")
-        }
-        return []
-    }
-
     @Test func catalogReadsFlagsAndCriteria() throws {
         let catalog = try Fixture.catalog(
             """
@@ -53,7 +38,7 @@ struct FormatReaderTests {
     }
 
     @Test func catalogReportsEveryProblemWithItsLine() {
-        let problems = errors {
+        let problems = inputErrors {
             _ = try Fixture.catalog(
                 """
                 <rule id="1" module="intrusion-prevention" name="a" severity="low"/>
@@ -71,7 +56,7 @@ struct FormatReaderTests {
     }
 
     @Test func catalogWithWrongRootIsRejected() {
-        let problems = errors {
+        let problems = inputErrors {
             _ = try CatalogReader.read(
                 bytes: Array("<fleet xmlns=\"urn:recscan:fleet:1\"/>".utf8), displayName: "c.xml")
         }
@@ -92,7 +77,7 @@ struct FormatReaderTests {
         #expect(fleet.policies["web"]?.configuration.overrides.first?.expires == "2027-03-31")
         #expect(fleet.computers["web01"]?.hostname == "Web01")
 
-        let problems = errors {
+        let problems = inputErrors {
             _ = try Fixture.fleet(
                 """
                 <policy id="a" parent="b"/>
@@ -163,7 +148,7 @@ struct FormatReaderTests {
         #expect(fromCSV.map(\.hostname) == ["web01", "web02"])
         #expect(fromCSV.map(\.blocked) == [true, false])
 
-        let broken = errors {
+        let broken = inputErrors {
             _ = try EventsReader.readCSV(text: "Time,Computer,Reason,Action\nonly,two", displayName: "e.csv")
         }
         #expect(broken.first?.line == 2)

@@ -8,23 +8,8 @@ import Testing
 /// finding, never a crash or a hang.
 @Suite("Semantic garbage")
 struct SemanticGarbageTests {
-    private func problems(_ body: () throws -> Void) -> [InputError] {
-        do {
-            try body()
-        } catch let errors as InputErrors {
-            return errors.errors
-        } catch let error as InputError {
-            return [error]
-        } catch let error as InventoryFileError {
-            return [error.error]
-        } catch {
-            Issue.record("unexpected error \(error)")
-        }
-        return []
-    }
-
     @Test func duplicateRuleIDsMakeTheCatalogUnusable() {
-        let found = problems {
+        let found = inputErrors {
             _ = try Fixture.catalog(
                 """
                 <rule id="1000001" module="intrusion-prevention" name="a"/>
@@ -59,7 +44,7 @@ struct SemanticGarbageTests {
     }
 
     @Test func policyCyclesAndUnknownPoliciesMakeTheFleetUnusable() {
-        let found = problems {
+        let found = inputErrors {
             _ = try Fixture.fleet(
                 """
                 <policy id="a" parent="c"/>
@@ -82,11 +67,11 @@ struct SemanticGarbageTests {
     }
 
     @Test func datesThatDoNotParseAreErrorsWithTheirLine() throws {
-        let collected = problems { _ = try Fixture.hosts("\n<host hostname=\"a\" collected=\"yesterday\"/>") }
+        let collected = inputErrors { _ = try Fixture.hosts("\n<host hostname=\"a\" collected=\"yesterday\"/>") }
         #expect(collected.first?.line == 3)
         #expect(collected.first?.message.contains("collected=\"yesterday\" is not an ISO 8601") == true)
 
-        let expires = problems {
+        let expires = inputErrors {
             _ = try Fixture.fleet(
                 "<computer hostname=\"y\">\n<override rule=\"1\" recommendations=\"excluded\" expires=\"2027-02-30\"/></computer>"
             )
@@ -100,20 +85,20 @@ struct SemanticGarbageTests {
             "events.xml",
             "<events xmlns=\"urn:recscan:events:1\">\n<event time=\"13:99\" hostname=\"a\" rule=\"1\" action=\"reset\"/></events>"
         )
-        let events = problems { _ = try EventsReader.readXML(path: path, displayName: "events.xml") }
+        let events = inputErrors { _ = try EventsReader.readXML(path: path, displayName: "events.xml") }
         #expect(events.first?.line == 2)
         #expect(events.first?.message.contains("time=\"13:99\"") == true)
     }
 
     @Test(arguments: ["-1", "0", "65536", "99999999999999999999", "80abc"])
     func badPortsAreErrorsWithTheirLine(port: String) throws {
-        let inventory = problems {
+        let inventory = inputErrors {
             _ = try Fixture.hosts("<host hostname=\"a\">\n<listen protocol=\"tcp\" port=\"\(port)\"/></host>")
         }
         #expect(inventory.first?.line == 3, "\(inventory)")
         #expect(inventory.first?.message.contains("is not a port number") == true)
 
-        let catalog = problems {
+        let catalog = inputErrors {
             _ = try Fixture.catalog(
                 "<rule id=\"1\" module=\"intrusion-prevention\" name=\"a\">\n<applies><port protocol=\"tcp\" port=\"\(port)\"/></applies></rule>"
             )
@@ -165,7 +150,7 @@ struct SemanticGarbageTests {
         #expect(hosts.first?.listening == [ListeningPort(transport: "tcp", port: 22)])
         let bad = try folder.write(
             "ports02.json", "[{\"pid\":\"1\",\"port\":\"-x\",\"protocol\":\"6\",\"family\":\"2\"}]")
-        let rejected = problems {
+        let rejected = inputErrors {
             _ = try OsqueryImporter.read(path: bad, displayName: "ports02.json", limits: .standard)
         }
         #expect(rejected.first?.line == 1)

@@ -21,7 +21,7 @@ struct BrowserCheckTests {
         var hostile = try HostileInventoryTests.inputs(in: folder)
         hostile.outDirectory = folder.path + "/hostile-scan"
         _ = try await ScanPipeline(options: hostile).run()
-        let pages = HTMLInspection.files(folder.path).filter {
+        let pages = regularFiles(under: folder.path).filter {
             $0.hasSuffix(".html") && !$0.hasPrefix("sample/latest/")
         }
         return (folder, pages)

@@ -86,7 +86,7 @@ struct DashboardTests {
     @Test func aLargeFleetGetsPagedHostListsInsteadOfOneTable() throws {
         let (folder, path) = try render(hostsPerPage: 2)
         defer { folder.remove() }
-        let files = HTMLInspection.files(path)
+        let files = regularFiles(under: path)
         #expect(files.contains("hosts-1.html") && files.contains("hosts-2.html") && !files.contains("hosts-3.html"))
         let index = try HTMLInspection.read(path, "index.html")
         #expect(!index.contains("Every host, by hostname"))
@@ -97,7 +97,7 @@ struct DashboardTests {
 
         let (small, smallPath) = try render()
         defer { small.remove() }
-        #expect(!HTMLInspection.files(smallPath).contains("hosts-1.html"))
+        #expect(!regularFiles(under: smallPath).contains("hosts-1.html"))
         #expect(try HTMLInspection.read(smallPath, "index.html").contains("Every host, by hostname"))
     }
 
@@ -107,7 +107,7 @@ struct DashboardTests {
         }
         let (folder, path) = try render(exclusions: many)
         defer { folder.remove() }
-        #expect(HTMLInspection.files(path).contains("exclusions.html"))
+        #expect(regularFiles(under: path).contains("exclusions.html"))
         let index = try HTMLInspection.read(path, "index.html")
         #expect(index.contains("Exclusion overrides by rule"))
         #expect(index.contains("<a href=\"exclusions.html\">All 201 exclusions</a>"))
@@ -139,7 +139,7 @@ struct DashboardTests {
         let (folder, path) = try render(hostsPerPage: 2)
         defer { folder.remove() }
         var problems: [String] = []
-        for file in HTMLInspection.files(path) where file.hasSuffix(".html") {
+        for file in regularFiles(under: path) where file.hasSuffix(".html") {
             let page = try HTMLInspection.read(path, file)
             problems += HTMLInspection.problems(page: page, file: file, directory: path)
             // Every in-page link has its target.

@@ -29,21 +29,6 @@ enum HTMLInspection {
         "height", "preserveaspectratio", "x", "y", "text-anchor",
     ]
 
-    /// Relative paths of every file under `directory`, sorted.
-    static func files(_ directory: String) -> [String] {
-        let enumerator = FileManager.default.enumerator(atPath: directory)
-        var files: [String] = []
-        while let path = enumerator?.nextObject() as? String {
-            var isDirectory: ObjCBool = false
-            if FileManager.default.fileExists(atPath: directory + "/" + path, isDirectory: &isDirectory),
-                !isDirectory.boolValue
-            {
-                files.append(path)
-            }
-        }
-        return files.sorted()
-    }
-
     static func read(_ directory: String, _ file: String) throws -> String {
         try String(contentsOfFile: directory + "/" + file, encoding: .utf8)
     }

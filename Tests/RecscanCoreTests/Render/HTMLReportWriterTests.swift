@@ -15,20 +15,6 @@ import Testing
         try String(contentsOfFile: directory + "/" + relative, encoding: .utf8)
     }
 
-    private func allFiles(_ directory: String) throws -> [String] {
-        let enumerator = FileManager.default.enumerator(atPath: directory)
-        var files: [String] = []
-        while let path = enumerator?.nextObject() as? String {
-            var isDirectory: ObjCBool = false
-            if FileManager.default.fileExists(atPath: directory + "/" + path, isDirectory: &isDirectory),
-                !isDirectory.boolValue
-            {
-                files.append(path)
-            }
-        }
-        return files.sorted()
-    }
-
     @Test func writesEveryPage() throws {
         let directory = try makeTemporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: directory) }
@@ -41,7 +27,7 @@ import Testing
             "rules/\(SafeFileName.forRule("2000001")).html", "style.css",
         ]
         .sorted()
-        #expect(try allFiles(directory) == expected)
+        #expect(regularFiles(under: directory) == expected)
 
         for file in expected where file.hasSuffix(".html") {
             let page = try read(directory, file)
@@ -123,8 +109,8 @@ import Testing
         }
         try RenderFixture.render(into: first)
         try RenderFixture.render(into: second)
-        let files = try allFiles(first)
-        #expect(files == (try allFiles(second)))
+        let files = regularFiles(under: first)
+        #expect(files == (regularFiles(under: second)))
         for file in files { #expect(try read(first, file) == (try read(second, file)), "\(file)") }
     }
 

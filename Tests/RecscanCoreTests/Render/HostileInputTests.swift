@@ -85,7 +85,7 @@ struct HostileInputTests {
             hostsGone: [Self.evil]
         )
         let directory = try Self.render(into: parent.path, changes: changes)
-        let files = HTMLInspection.files(directory)
+        let files = regularFiles(under: directory)
         #expect(files.filter { $0.hasPrefix("hosts/") && !$0.hasPrefix("hosts-") }.count == Self.names.count)
         #expect(files.contains("hosts-1.html") && files.contains("hosts-8.html"))
         var problems: [String] = []
@@ -109,7 +109,7 @@ struct HostileInputTests {
         #expect(try FileManager.default.contentsOfDirectory(atPath: parent.path) == ["run"])
         let top = try FileManager.default.contentsOfDirectory(atPath: directory).sorted()
         #expect(top.allSatisfy { ["hosts", "rules", "index.html", "style.css"].contains($0) || $0.hasSuffix(".html") })
-        for file in HTMLInspection.files(directory) {
+        for file in regularFiles(under: directory) {
             let name = file.split(separator: "/").last.map(String.init) ?? ""
             #expect(file.split(separator: "/").count <= 2, "\(file)")
             #expect(!name.hasPrefix(".") && !name.contains(".."), "\(file)")
@@ -121,6 +121,6 @@ struct HostileInputTests {
             )
         }
         // web01 and WEB01 are different hosts: two pages, neither overwritten.
-        #expect(Set(HTMLInspection.files(directory).filter { $0.hasPrefix("hosts/web01") }).count == 2)
+        #expect(Set(regularFiles(under: directory).filter { $0.hasPrefix("hosts/web01") }).count == 2)
     }
 }

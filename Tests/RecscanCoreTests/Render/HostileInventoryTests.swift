@@ -68,7 +68,7 @@ struct HostileInventoryTests {
         #expect(result.summary.hosts == 6)
         #expect(result.rejected.count == 1)
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted() == ["in", "out"])
-        let files = HTMLInspection.files(result.runPath)
+        let files = regularFiles(under: result.runPath)
         #expect(files.filter { $0.hasPrefix("hosts/") }.count == 6)
         var problems: [String] = []
         for file in files where file.hasSuffix(".html") {

@@ -1,4 +1,5 @@
 import Foundation
+import Testing
 
 @testable import RecscanCore
 
@@ -71,4 +72,45 @@ enum Fixture {
 extension HostReport {
     func rule(_ id: String) -> RuleResult? { rules.first { $0.ruleID == id } }
     func findings(_ kind: FindingKind) -> [Finding] { findings.filter { $0.kind == kind } }
+}
+
+/// Relative paths of every regular file under `directory`, sorted.
+func regularFiles(under directory: String) -> [String] {
+    let enumerator = FileManager.default.enumerator(atPath: directory)
+    var files: [String] = []
+    while let path = enumerator?.nextObject() as? String {
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: directory + "/" + path, isDirectory: &isDirectory),
+            !isDirectory.boolValue
+        {
+            files.append(path)
+        }
+    }
+    return files.sorted()
+}
+
+/// Every regular file under `directory` with its bytes, by relative path: two runs compare equal
+/// exactly when they wrote the same files byte for byte.
+func fileContents(under directory: String) -> [String: Data] {
+    var result: [String: Data] = [:]
+    for path in regularFiles(under: directory) {
+        result[path] = FileManager.default.contents(atPath: directory + "/" + path)
+    }
+    return result
+}
+
+/// The input problems `body` throws, whichever of recscan's error types carries them.
+func inputErrors(_ body: () throws -> Void) -> [InputError] {
+    do {
+        try body()
+    } catch let errors as InputErrors {
+        return errors.errors
+    } catch let error as InputError {
+        return [error]
+    } catch let error as InventoryFileError {
+        return [error.error]
+    } catch {
+        Issue.record("unexpected error \(error)")
+    }
+    return []
 }
