@@ -84,6 +84,15 @@ public struct InstalledPackage: Sendable, Equatable {
 
 /// A socket a host listens on.
 public struct ListeningPort: Sendable, Equatable, Hashable {
+    /// The port numbers a socket can have.
+    public static let validPorts = 1...65535
+
+    /// The port `text` names, or `nil` when it is not a number in ``validPorts``.
+    public static func port(_ text: String) -> Int? {
+        guard let value = Int(text), validPorts.contains(value) else { return nil }
+        return value
+    }
+
     /// The transport protocol, e.g. "tcp" or "udp".
     public var transport: String
     /// The port number listened on, e.g. 443.

@@ -49,7 +49,7 @@ struct ElementAttributes {
 
     func port(_ name: String = "port") throws -> Int {
         let raw = try required(name)
-        guard let value = Int(raw), (1...65535).contains(value) else {
+        guard let value = ListeningPort.port(raw) else {
             throw error("\(name)=\"\(raw)\" on <\(element.localName)> is not a port number (1-65535)")
         }
         return value

@@ -100,7 +100,7 @@ private struct InventoryBuilder {
             let values = cursor.attributes(["protocol", "port"])
             let transport = try required(values[0], "protocol", cursor).lowercased()
             let raw = try required(values[1], "port", cursor)
-            guard let port = Int(raw), (1...65535).contains(port) else {
+            guard let port = ListeningPort.port(raw) else {
                 throw error(cursor, "port=\"\(raw)\" on <listen> is not a port number (1-65535)")
             }
             current?.listening.append(ListeningPort(transport: transport, port: port))

@@ -68,7 +68,8 @@ enum OsqueryTable: String, Sendable {
                     message: "listening_ports row has port \(value("port") ?? ""), not a number")
             }
             // Unix sockets (family 1, a path, port 0) and raw sockets listen on nothing a rule inspects.
-            guard (1...65535).contains(port), let transport = Self.transport(value("protocol") ?? "") else { return }
+            guard ListeningPort.validPorts.contains(port), let transport = Self.transport(value("protocol") ?? "")
+            else { return }
             let listen = ListeningPort(transport: transport, port: port)
             if !host.listening.contains(listen) { host.listening.append(listen) }
         }
