@@ -81,6 +81,18 @@ struct CrashSafetyTests {
         }
     }
 
+    /// Waits until a run has started writing into `out` (its hidden temporary folder exists):
+    /// signalling then catches it mid-run however fast the machine is.
+    static func waitUntilWriting(_ out: String, run: Run, sourceLocation: SourceLocation = #_sourceLocation) {
+        let deadline = Date().addingTimeInterval(30)
+        let marker = ".tmp-\(run.process.processIdentifier)"
+        while Date() < deadline, run.process.isRunning {
+            if entries(out).hidden.contains(where: { $0.hasSuffix(marker) && !$0.hasPrefix(".latest") }) { return }
+            Thread.sleep(forTimeInterval: 0.002)
+        }
+        Issue.record("the run never started writing into \(out)", sourceLocation: sourceLocation)
+    }
+
     static func latest(_ out: String) -> String? {
         try? FileManager.default.destinationOfSymbolicLink(atPath: out + "/latest")
     }
@@ -104,11 +116,17 @@ struct CrashSafetyTests {
         let baseline = try #require(Self.latest(out))
         let before = Self.snapshot(out + "/" + baseline)
         var completed = Set([baseline])
-        for (index, delay) in [0.02, 0.15, 0.4, 0.8, 1.2, 1.8, 2.6].enumerated() {
+        // Kills land before the run writes anything, then at moments after it started writing.
+        for (index, delay) in [-1, 0, 0.01, 0.03, 0.08, 0.15, 0.3].enumerated() {
             let run = try Run(
                 ["scan", "--inventories", "in", "--out", "out", "--jobs", "2"], in: work,
                 epoch: 1_795_910_400 + 60 * (index + 1))
-            Thread.sleep(forTimeInterval: delay)
+            if delay < 0 {
+                Thread.sleep(forTimeInterval: 0.02)
+            } else {
+                Self.waitUntilWriting(out, run: run)
+                Thread.sleep(forTimeInterval: delay)
+            }
             run.signal(SIGKILL)
             let result = run.finish()
             let current = try #require(Self.latest(out))
@@ -128,14 +146,14 @@ struct CrashSafetyTests {
 
     @Test(arguments: [(SIGINT, Int32(130), "SIGINT"), (SIGTERM, Int32(143), "SIGTERM")])
     func signalsStopCleanly(signal: Int32, status: Int32, name: String) throws {
-        let work = try Self.workload(hosts: 250, packages: 250)
+        let work = try Self.workload(hosts: 600, packages: 250)
         defer { try? FileManager.default.removeItem(atPath: work) }
         #expect(try Run(["scan", "--inventories", "in", "--out", "out"], in: work).finish().status == 0)
         let out = work + "/out"
         let baseline = Self.latest(out)
         let run = try Run(
             ["scan", "--inventories", "in", "--out", "out", "--jobs", "1"], in: work, epoch: 1_795_990_000)
-        Thread.sleep(forTimeInterval: 0.8)
+        Self.waitUntilWriting(out, run: run)
         run.signal(signal)
         let result = run.finish()
         #expect(result.status == status, "\(result.stderr)")
@@ -146,20 +164,26 @@ struct CrashSafetyTests {
     }
 
     @Test func aSecondRunOnTheSameFolderRefusesOrWaits() throws {
-        let work = try Self.workload(hosts: 200, packages: 250)
+        let work = try Self.workload(hosts: 20, packages: 10)
         defer { try? FileManager.default.removeItem(atPath: work) }
-        let running = try Run(["scan", "--inventories", "in", "--out", "out", "--jobs", "1"], in: work)
-        Thread.sleep(forTimeInterval: 0.5)
+        // This test holds the folder's lock as a running scan would, for as long as it likes.
+        let out = work + "/out"
+        try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
+        let lock = open(out + "/.recscan.lock", O_RDWR | O_CREAT, 0o644)
+        #expect(lock >= 0 && flock(lock, LOCK_EX) == 0)
+        let pid = Array("\(getpid())\n".utf8)
+        _ = pid.withUnsafeBytes { pwrite(lock, $0.baseAddress, $0.count, 0) }
         let refused = try Run(["scan", "--inventories", "in", "--out", "out"], in: work).finish()
         #expect(refused.status == 75)
-        #expect(
-            refused.stderr.contains("another recscan run (pid \(running.process.processIdentifier)) is writing to out"))
+        #expect(refused.stderr.contains("another recscan run (pid \(getpid())) is writing to out"), "\(refused.stderr)")
         let waiting = try Run(["scan", "--inventories", "in", "--out", "out", "--wait"], in: work)
-        #expect(running.finish().status == 0)
+        Thread.sleep(forTimeInterval: 0.5)
+        #expect(waiting.process.isRunning, "a --wait run went on while the folder was locked")
+        close(lock)
         let waited = waiting.finish()
         #expect(waited.status == 0, "\(waited.stderr)")
-        #expect(waited.stderr.contains("waiting for the recscan run"))
-        #expect(Self.entries(work + "/out").visible == ["20261129T000000Z", "20261129T000000Z-2", "latest"])
+        #expect(waited.stderr.contains("waiting for the recscan run (pid \(getpid()))"))
+        #expect(Self.entries(out).visible == ["20261129T000000Z", "latest"])
     }
 
     @Test func aFileSizeLimitHitMidRunIsExit73AndLeavesNothing() throws {
