@@ -17,8 +17,10 @@ struct StagesCommand: ParsableCommand {
         options.catalogPath = catalog
         options.referenceTime = 1_795_910_400
         let setup = try ScanSetup.load(options) { _ in }
+        let index = CatalogIndex(catalog: setup.catalog)
+        let interest = PackageInterest(index)
         let analyzer = HostAnalyzer(
-            matcher: Matcher(index: CatalogIndex(catalog: setup.catalog)), fleet: setup.fleet,
+            matcher: Matcher(index: index), fleet: setup.fleet,
             referenceTime: options.referenceTime, maxAgeDays: 7)
         var parse = 0.0
         var analyze = 0.0
@@ -26,7 +28,7 @@ struct StagesCommand: ParsableCommand {
         var hosts = 0
         for file in setup.inventoryFiles {
             let start = Date()
-            let inventories = (try? InventoryFormats.read(file, limits: options.limits)) ?? []
+            let inventories = (try? InventoryFormats.read(file, limits: options.limits, interest: interest)) ?? []
             let parsed = Date()
             let reports = inventories.map {
                 analyzer.analyze(HostInput(hostname: $0.hostname, inventory: $0, errors: [])).report

@@ -1,3 +1,5 @@
+import Foundation
+
 /// A package ecosystem; decides the version scheme and how names compare.
 public enum Ecosystem: String, Sendable, CaseIterable, Comparable {
     case deb, rpm, pypi, npm, maven, nuget, gem, golang, cargo, windows, generic
@@ -38,6 +40,37 @@ public enum Ecosystem: String, Sendable, CaseIterable, Comparable {
         case .windows, .nuget: return name.lowercased()
         case .cargo: return String(name.lowercased().map { $0 == "_" ? "-" : $0 })
         default: return name
+        }
+    }
+
+    /// The ecosystem spelled exactly by `bytes`, without making a string (readers of large
+    /// inventories ask once per package).
+    init?(bytes: UnsafeBufferPointer<UInt8>) {
+        func spelled(_ name: StaticString) -> Bool {
+            guard name.utf8CodeUnitCount == bytes.count, let given = bytes.baseAddress else { return false }
+            return memcmp(name.utf8Start, given, bytes.count) == 0
+        }
+        switch bytes.first {
+        case UInt8(ascii: "d") where spelled("deb"): self = .deb
+        case UInt8(ascii: "r") where spelled("rpm"): self = .rpm
+        case UInt8(ascii: "p") where spelled("pypi"): self = .pypi
+        case UInt8(ascii: "n") where spelled("npm"): self = .npm
+        case UInt8(ascii: "n") where spelled("nuget"): self = .nuget
+        case UInt8(ascii: "m") where spelled("maven"): self = .maven
+        case UInt8(ascii: "g") where spelled("gem"): self = .gem
+        case UInt8(ascii: "g") where spelled("golang"): self = .golang
+        case UInt8(ascii: "g") where spelled("generic"): self = .generic
+        case UInt8(ascii: "c") where spelled("cargo"): self = .cargo
+        case UInt8(ascii: "w") where spelled("windows"): self = .windows
+        default: return nil
+        }
+    }
+
+    /// Whether ``normalizedName(_:)`` leaves every name as it is.
+    var comparesNamesExactly: Bool {
+        switch self {
+        case .pypi, .windows, .nuget, .cargo: false
+        default: true
         }
     }
 }

@@ -21,12 +21,14 @@ struct FileAnalyzer: Sendable {
     let limits: InputLimits
     let shard: Shard?
     let eventsByHost: [String: [SecurityEvent]]
+    /// The packages matching looks at; the others are dropped while reading.
+    let interest: PackageInterest
 
     /// Reads one file and analyzes each of its hosts (those of this shard).
     func analyze(_ file: DiscoveredInput) -> FileAnalysis {
         let inventories: [HostInventory]
         do {
-            inventories = try InventoryFormats.read(file, limits: limits)
+            inventories = try InventoryFormats.read(file, limits: limits, interest: interest)
         } catch let failure as InventoryFileError {
             return FileAnalysis(hostnames: failure.hostnames(orFileNamed: file.path), hosts: [], failure: failure)
         } catch {

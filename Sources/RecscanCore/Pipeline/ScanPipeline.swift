@@ -77,12 +77,14 @@ public struct ScanPipeline: Sendable {
         let info = RunInfo(
             runID: run.runID, catalogVersion: setup.catalog.version,
             referenceTime: Timestamps.iso8601(epochSeconds: options.referenceTime))
+        let index = CatalogIndex(catalog: setup.catalog)
         let analyzer = HostAnalyzer(
-            matcher: Matcher(index: CatalogIndex(catalog: setup.catalog)), fleet: setup.fleet,
+            matcher: Matcher(index: index), fleet: setup.fleet,
             referenceTime: options.referenceTime, maxAgeDays: options.maxAgeDays, events: setup.events)
         let files = FileAnalyzer(
             analyzer: analyzer, limits: options.limits, shard: options.shard,
-            eventsByHost: Dictionary(grouping: setup.events) { $0.hostname.lowercased() })
+            eventsByHost: Dictionary(grouping: setup.events) { $0.hostname.lowercased() },
+            interest: PackageInterest(index))
         var store = try HostStore(run: run, info: info, catalog: setup.catalog, fleet: setup.fleet, options: options)
         defer { store.spill.remove() }
         var rejected = setup.rejected

@@ -23,9 +23,21 @@ public enum InventoryFormats {
     /// Reads the hosts of one inventory file.
     /// - Throws: `InventoryFileError` naming the problem's position and the hosts seen before it.
     public static func read(_ file: DiscoveredInput, limits: InputLimits) throws -> [HostInventory] {
+        try read(file, limits: limits, interest: nil)
+    }
+
+    /// Reads the hosts of one inventory file; native inventories, the bulk of large fleets,
+    /// keep only the packages `interest` wants.
+    public static func read(_ file: DiscoveredInput, limits: InputLimits, interest: PackageInterest?) throws
+        -> [HostInventory]
+    {
         do {
             guard let importer = importer(for: file.kind) else {
                 throw InputError(file: file.displayName, message: "does not hold host inventories")
+            }
+            if file.kind == .nativeInventory {
+                return try InventoryReader.read(
+                    path: file.path, displayName: file.displayName, limits: limits, interest: interest)
             }
             return try importer.read(path: file.path, displayName: file.displayName, limits: limits)
         } catch let error as InventoryFileError {

@@ -8,9 +8,17 @@ public enum InventoryReader {
     public static func read(path: String, displayName: String, limits: InputLimits = .standard) throws
         -> [HostInventory]
     {
-        var builder = InventoryBuilder(file: displayName)
+        try read(path: path, displayName: displayName, limits: limits, interest: nil)
+    }
+
+    /// Reads every host of the file, keeping only the packages `interest` wants (all when `nil`);
+    /// the others are still checked for their required attributes.
+    static func read(path: String, displayName: String, limits: InputLimits, interest: PackageInterest?) throws
+        -> [HostInventory]
+    {
+        var builder = InventoryBuilder(file: displayName, interest: interest)
         do {
-            try XMLStreamReader.read(path: path, displayName: displayName, limits: limits) { try builder.visit($0) }
+            try XMLSAXReader.read(path: path, displayName: displayName, limits: limits) { try builder.visit($0) }
         } catch let error as InputError {
             throw InventoryFileError(error: error, hostnames: builder.hostnamesSeen)
         }
@@ -35,24 +43,34 @@ public struct InventoryFileError: Error, Sendable, CustomStringConvertible {
     public var description: String { error.description }
 }
 
-/// Builds hosts from the cursor: inventories are the bulk of every run, so this reader
+/// Builds hosts from SAX events: inventories are the bulk of every run, so this reader
 /// compares names in place and makes strings only of the attribute values it keeps.
 private struct InventoryBuilder {
     let file: String
+    let interest: PackageInterest?
     var hosts: [HostInventory] = []
     var hostnamesSeen: [String] = []
-    var current: HostInventory?
+    /// The host being read; meaningful only while `inHost` (kept out of an optional, which
+    /// Swift would copy on every check).
+    var current = HostInventory(hostname: "")
+    var inHost = false
+    private var inventoryNamespace = InternedName("urn:recscan:inventory:1")
+    private var packageName = InternedName("package")
 
-    init(file: String) { self.file = file }
+    init(file: String, interest: PackageInterest?) {
+        self.file = file
+        self.interest = interest
+    }
 
-    mutating func visit(_ cursor: XMLCursor) throws {
+    mutating func visit(_ cursor: SAXElement) throws {
         switch cursor.kind {
         case .text:
             return
         case .end:
-            if cursor.depth == 1, cursor.isNamed("host"), let host = current {
-                hosts.append(host)
-                current = nil
+            if cursor.depth == 1, inHost, cursor.isNamed("host") {
+                hosts.append(current)
+                current = HostInventory(hostname: "")
+                inHost = false
             }
         case .start:
             if cursor.depth == 0 {
@@ -64,61 +82,76 @@ private struct InventoryBuilder {
                 }
                 return
             }
-            guard cursor.isIn("urn:recscan:inventory:1") else { return }
-            if cursor.isNamed("package") {
-                if current != nil { try package(cursor) }
+            guard inventoryNamespace.isNamespace(of: cursor) else { return }
+            if packageName.isLocalName(of: cursor) {
+                if inHost { try package(cursor) }
             } else if cursor.isNamed("host") {
                 try startHost(cursor)
-            } else if current != nil {
+            } else if inHost {
                 try detail(cursor)
             }
         }
     }
 
-    private mutating func package(_ cursor: XMLCursor) throws {
-        let values = cursor.attributes(["ecosystem", "name", "version", "arch"])
-        let ecosystemName = try required(values[0], "ecosystem", cursor)
+    private mutating func package(_ cursor: SAXElement) throws {
+        guard let ecosystem = try cursor.bytes("ecosystem").flatMap(Ecosystem.init(bytes:)) ?? ecosystem(cursor) else {
+            return
+        }
+        // Most packages concern no rule: decided on the name's bytes when they need no trimming.
+        var wanted: Bool?
+        if let interest, let name = cursor.bytes("name"), let first = name.first, let last = name.last,
+            first > 0x20, first < 0x80, last > 0x20, last < 0x80
+        {
+            wanted = interest.wants(ecosystem, name: name)
+            if wanted == false { return }
+        }
+        let name = try required(cursor.value("name"), "name", cursor)
+        if let interest, wanted == nil, !interest.wants(ecosystem, name: name) { return }
+        let package = InstalledPackage(
+            ecosystem: ecosystem, name: name, version: cursor.value("version")?.trimmingWhitespace ?? "",
+            arch: nonEmpty(cursor.value("arch")), source: file)
+        current.packages.append(package)
+    }
+
+    /// The ecosystem of a package whose attribute is not spelled exactly as a known one.
+    private func ecosystem(_ cursor: SAXElement) throws -> Ecosystem? {
+        let ecosystemName = try required(cursor.value("ecosystem"), "ecosystem", cursor)
         guard let ecosystem = Ecosystem(rawValue: ecosystemName) else {
             let accepted = Ecosystem.allCases.map(\.rawValue).joined(separator: ", ")
             throw error(cursor, "ecosystem=\"\(ecosystemName)\" on <package> is not one of: \(accepted)")
         }
-        let package = InstalledPackage(
-            ecosystem: ecosystem, name: try required(values[1], "name", cursor),
-            version: values[2]?.trimmingWhitespace ?? "", arch: nonEmpty(values[3]), source: file)
-        current?.packages.append(package)
+        return ecosystem
     }
 
-    private mutating func detail(_ cursor: XMLCursor) throws {
+    private mutating func detail(_ cursor: SAXElement) throws {
         if cursor.isNamed("os") {
-            let values = cursor.attributes(["family", "name", "version", "arch"])
             let os = OperatingSystem(
-                family: try required(values[0], "family", cursor).lowercased(),
-                name: nonEmpty(values[1])?.lowercased() ?? "", version: nonEmpty(values[2]) ?? "",
-                arch: nonEmpty(values[3]))
-            current?.os = os
+                family: try required(cursor.value("family"), "family", cursor).lowercased(),
+                name: nonEmpty(cursor.value("name"))?.lowercased() ?? "",
+                version: nonEmpty(cursor.value("version")) ?? "",
+                arch: nonEmpty(cursor.value("arch")))
+            current.os = os
         } else if cursor.isNamed("listen") {
-            let values = cursor.attributes(["protocol", "port"])
-            let transport = try required(values[0], "protocol", cursor).lowercased()
-            let raw = try required(values[1], "port", cursor)
+            let transport = try required(cursor.value("protocol"), "protocol", cursor).lowercased()
+            let raw = try required(cursor.value("port"), "port", cursor)
             guard let port = ListeningPort.port(raw) else {
                 throw error(cursor, "port=\"\(raw)\" on <listen> is not a port number (1-65535)")
             }
-            current?.listening.append(ListeningPort(transport: transport, port: port))
+            current.listening.append(ListeningPort(transport: transport, port: port))
         } else if cursor.isNamed("service") {
-            let service = try required(cursor.attributes(["name"])[0], "name", cursor)
-            current?.services.append(service)
+            let service = try required(cursor.value("name"), "name", cursor)
+            current.services.append(service)
         } else if cursor.isNamed("file") {
-            let path = try required(cursor.attributes(["path"])[0], "path", cursor)
-            current?.files.append(path)
+            let path = try required(cursor.value("path"), "path", cursor)
+            current.files.append(path)
         }
     }
 
-    private mutating func startHost(_ cursor: XMLCursor) throws {
-        let values = cursor.attributes(["hostname", "collected"])
-        let hostname = try required(values[0], "hostname", cursor)
+    private mutating func startHost(_ cursor: SAXElement) throws {
+        let hostname = try required(cursor.value("hostname"), "hostname", cursor)
         hostnamesSeen.append(hostname)
         var host = HostInventory(hostname: hostname)
-        if let collected = nonEmpty(values[1]) {
+        if let collected = nonEmpty(cursor.value("collected")) {
             guard let seconds = Timestamps.epochSeconds(dateTime: collected) else {
                 throw error(cursor, "collected=\"\(collected)\" is not an ISO 8601 date and time")
             }
@@ -127,6 +160,7 @@ private struct InventoryBuilder {
         }
         host.sources = [file]
         current = host
+        inHost = true
     }
 
     private func nonEmpty(_ value: String?) -> String? {
@@ -134,14 +168,14 @@ private struct InventoryBuilder {
         return trimmed
     }
 
-    private func required(_ value: String?, _ name: String, _ cursor: XMLCursor) throws -> String {
+    private func required(_ value: String?, _ name: String, _ cursor: SAXElement) throws -> String {
         guard let value = nonEmpty(value) else {
             throw error(cursor, "<\(cursor.localName)> needs a non-empty \(name) attribute")
         }
         return value
     }
 
-    private func error(_ cursor: XMLCursor, _ message: String) -> InputError {
+    private func error(_ cursor: SAXElement, _ message: String) -> InputError {
         InputError(file: file, line: cursor.line, message: message)
     }
 }

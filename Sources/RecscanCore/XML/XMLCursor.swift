@@ -1,8 +1,8 @@
 internal import CLibXML2
 
-/// The reader's current node, for readers that need speed: names are compared in place and
-/// only the attribute values asked for become Swift strings. A cursor is valid only inside
-/// the callback that received it and must not be stored.
+/// The text reader's current node, turned into events by ``XMLStreamReader``: names are
+/// compared in place. A cursor is valid only inside the callback that received it and must
+/// not be stored.
 struct XMLCursor {
     /// What the current node is.
     enum Kind { case start, end, text }
@@ -45,36 +45,6 @@ struct XMLCursor {
     func isIn(_ uri: StaticString) -> Bool {
         guard let namespace = xmlTextReaderConstNamespaceUri(reader) else { return false }
         return Self.equal(namespace, uri)
-    }
-
-    /// The values of the unprefixed attributes `names`, in that order (`nil` where absent).
-    ///
-    /// Walks the element's attribute list in place: no reader calls, no copies but the values.
-    func attributes(_ names: [StaticString]) -> [String?] {
-        var values = [String?](repeating: nil, count: names.count)
-        guard let node = xmlTextReaderCurrentNode(reader) else { return values }
-        var attribute = node.pointee.properties
-        while let current = attribute {
-            attribute = current.pointee.next
-            guard current.pointee.ns == nil, let local = current.pointee.name else { continue }
-            for (index, name) in names.enumerated() where values[index] == nil && Self.equal(local, name) {
-                values[index] = Self.value(of: current)
-                break
-            }
-        }
-        return values
-    }
-
-    /// An attribute's value: its single text child, as the parser leaves it, else libxml2's join.
-    private static func value(of attribute: UnsafeMutablePointer<xmlAttr>) -> String {
-        if let child = attribute.pointee.children, child.pointee.next == nil,
-            child.pointee.type == XML_TEXT_NODE, let content = child.pointee.content
-        {
-            return String(cString: content)
-        }
-        guard let joined = xmlNodeListGetString(attribute.pointee.doc, attribute.pointee.children, 1) else { return "" }
-        defer { recscan_xml_free(joined) }
-        return String(cString: joined)
     }
 
     private static func equal(_ text: UnsafePointer<xmlChar>, _ name: StaticString) -> Bool {

@@ -59,44 +59,47 @@ struct XMLInputGuard {
             try feedUTF16(buffer, order: order)
             return
         }
-        guard let base = buffer.baseAddress else { return }
         let bytes = buffer.bindMemory(to: UInt8.self)
         var index = 0
         while index < bytes.count {
+            // Most bytes are text, names or attribute values: skipped in tight loops that stop
+            // only at the bytes the state machine needs.
+            let start = index
             switch state {
-            case .text, .quoted:
-                // Most bytes are text or attribute values: memchr skips them.
-                let target = state == .text ? UInt8(ascii: "<") : quote
-                let found =
-                    memchr(base + index, Int32(target), bytes.count - index).map {
-                        $0 - UnsafeMutableRawPointer(mutating: base)
-                    }
-                    ?? bytes.count
-                if state == .quoted {
-                    valueBytes += found - index
-                    try checkValue(at: offset + found - index)
-                }
-                offset += found - index
-                index = found
+            case .text:
+                while index < bytes.count, bytes[index] != UInt8(ascii: "<") { index += 1 }
+            case .quoted:
+                while index < bytes.count, bytes[index] != quote { index += 1 }
+                valueBytes += index - start
+                try checkValue(at: offset + index - start)
             case .startTag:
-                // Names and blanks between attributes: only quotes, '=' and '>' matter.
-                let start = index
+                // Quotes, '=' and '>' (all below 64): one shift and mask per byte.
+                let stops: UInt64 = 1 << 0x22 | 1 << 0x27 | 1 << 0x3D | 1 << 0x3E
                 while index < bytes.count {
                     let byte = bytes[index]
-                    if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'") || byte == UInt8(ascii: "=")
-                        || byte == UInt8(ascii: ">")
-                    {
-                        break
-                    }
-                    if byte > 0x20 { lastInTag = byte }
+                    if byte < 64, stops >> byte & 1 != 0 { break }
                     index += 1
                 }
-                offset += index - start
+                // Only whether the tag ends with "/>" matters, and '/' must come right before '>'.
+                if index > start { lastInTag = bytes[index - 1] }
             default:
                 break
             }
+            offset += index - start
             guard index < bytes.count else { break }
-            try step(bytes[index], width: 1)
+            // The byte that ended the run; the common transitions are taken here, in line.
+            let byte = bytes[index]
+            switch state {
+            case .text:
+                state = .markupStart
+            case .quoted:
+                state = .startTag
+                lastInTag = byte
+            case .startTag:
+                try tagCharacter(byte)
+            default:
+                try step(byte, width: 1)
+            }
             offset += 1
             index += 1
         }

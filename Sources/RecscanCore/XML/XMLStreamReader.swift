@@ -11,18 +11,11 @@ public enum XMLStreamReader {
         path: String, displayName: String? = nil, limits: InputLimits = .standard,
         handle: (XMLEvent) throws -> Void
     ) throws {
-        let name = displayName ?? path
-        try withGuardedReader(path: path, name: name, limits: limits) { reader, stopped in
-            try driveEvents(reader, name: name, limits: limits, stopped: stopped, handle: handle)
-        }
-    }
-
-    /// Reads the file at `path` through a cursor (see ``XMLCursor``), for readers that need speed.
-    static func read(
-        path: String, displayName: String, limits: InputLimits, visit: (XMLCursor) throws -> Void
-    ) throws {
-        try withGuardedReader(path: path, name: displayName, limits: limits) { reader, stopped in
-            try drive(reader, name: displayName, limits: limits, stopped: stopped, visit: visit)
+        var namespaces = SAXNamespaceCache()
+        try XMLSAXReader.read(
+            path: path, displayName: displayName ?? path, limits: limits, text: true
+        ) { element in
+            try handle(event(element, namespaces: &namespaces))
         }
     }
 
@@ -59,13 +52,24 @@ public enum XMLStreamReader {
                 file: displayName, message: "is \(bytes.count) bytes, over the limit of \(limits.maxFileBytes)")
         }
         try checkMarkup(bytes, name: displayName, limits: limits)
-        try bytes.withUnsafeBufferPointer { buffer in
-            let base = buffer.baseAddress.map { UnsafeRawPointer($0).assumingMemoryBound(to: CChar.self) }
-            guard let reader = xmlReaderForMemory(base, Int32(buffer.count), displayName, nil, safeParseOptions) else {
-                throw InputError(file: displayName, message: "cannot start the XML reader")
-            }
-            defer { xmlFreeTextReader(reader) }
-            try driveEvents(reader, name: displayName, limits: limits, stopped: { nil }, handle: handle)
+        var namespaces = SAXNamespaceCache()
+        try XMLSAXReader.read(
+            checkedBytes: bytes, displayName: displayName, limits: limits, text: true
+        ) { element in
+            try handle(event(element, namespaces: &namespaces))
+        }
+    }
+
+    private static func event(_ element: SAXElement, namespaces: inout SAXNamespaceCache) -> XMLEvent {
+        switch element.kind {
+        case .start:
+            .start(
+                XMLElementStart(
+                    localName: element.localName, namespace: namespaces.string(for: element),
+                    attributePairs: element.attributePairs, line: element.line, column: 0, isEmpty: element.isEmpty,
+                    depth: element.depth))
+        case .end: .end(localName: element.localName, depth: element.depth)
+        case .text: .text(element.text)
         }
     }
 

@@ -1,0 +1,82 @@
+import Foundation
+
+/// The installed packages a scan looks at: those some rule or application type names. An
+/// inventory lists about a thousand packages per host and a catalog names few of them, so the
+/// native reader asks here, on the attribute's bytes, before it makes any string of a package.
+public struct PackageInterest: Sendable {
+    private let named: Set<SoftwareKey>
+    /// Names of ecosystems that compare names exactly (deb, rpm, …), in an open-addressing
+    /// table over their bytes: a lookup hashes the bytes once and allocates nothing.
+    private let slots: [Int32]
+    private let entries: [Entry]
+    private let arena: [UInt8]
+
+    private struct Entry: Sendable {
+        var hash: UInt64
+        var ecosystem: Ecosystem
+        var start: Int
+        var count: Int
+    }
+
+    /// The packages the catalog behind `index` names.
+    public init(_ index: CatalogIndex) { self.init(index.namedSoftware) }
+
+    init(_ named: Set<SoftwareKey>) {
+        self.named = named
+        var entries: [Entry] = []
+        var arena: [UInt8] = []
+        for key in named where key.ecosystem.comparesNamesExactly {
+            let bytes = Array(key.name.utf8)
+            entries.append(
+                Entry(hash: Self.hash(bytes), ecosystem: key.ecosystem, start: arena.count, count: bytes.count))
+            arena += bytes
+        }
+        var capacity = 16
+        while capacity < entries.count * 2 { capacity *= 2 }
+        var slots = [Int32](repeating: -1, count: capacity)
+        for (index, entry) in entries.enumerated() {
+            var slot = Int(truncatingIfNeeded: entry.hash) & (capacity - 1)
+            while slots[slot] >= 0 { slot = (slot + 1) & (capacity - 1) }
+            slots[slot] = Int32(index)
+        }
+        self.slots = slots
+        self.entries = entries
+        self.arena = arena
+    }
+
+    /// Whether a package of `ecosystem` named `name` (already trimmed) concerns the catalog.
+    func wants(_ ecosystem: Ecosystem, name: String) -> Bool { named.contains(SoftwareKey(ecosystem, name)) }
+
+    /// Whether a package of `ecosystem` whose name is `name` (already trimmed) concerns the catalog.
+    func wants(_ ecosystem: Ecosystem, name: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard ecosystem.comparesNamesExactly else {
+            return named.contains(SoftwareKey(ecosystem, String(decoding: name, as: UTF8.self)))
+        }
+        let hash = Self.hash(name)
+        var slot = Int(truncatingIfNeeded: hash) & (slots.count - 1)
+        while slots[slot] >= 0 {
+            let entry = entries[Int(slots[slot])]
+            if entry.hash == hash, entry.ecosystem == ecosystem, entry.count == name.count,
+                arenaHolds(name, at: entry.start)
+            {
+                return true
+            }
+            slot = (slot + 1) & (slots.count - 1)
+        }
+        return false
+    }
+
+    private func arenaHolds(_ name: UnsafeBufferPointer<UInt8>, at start: Int) -> Bool {
+        arena.withUnsafeBufferPointer { arena in
+            guard let base = arena.baseAddress, let bytes = name.baseAddress else { return name.isEmpty }
+            return memcmp(base + start, bytes, name.count) == 0
+        }
+    }
+
+    /// FNV-1a over the name's bytes (the ecosystem is compared on a hit).
+    private static func hash(_ name: some Sequence<UInt8>) -> UInt64 {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in name { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
+        return hash
+    }
+}

@@ -1,0 +1,167 @@
+internal import CLibXML2
+
+/// An element start or end as libxml2's SAX2 parser reports it (see ``XMLSAXReader``): names
+/// are compared in place and attribute values are read as bytes, so a reader makes strings
+/// only of what it keeps. Valid only inside the callback that received it.
+struct SAXElement {
+    /// Whether the parser is at an element's start, at its end (an empty element gives both),
+    /// or after character data (see ``text``).
+    enum Kind { case start, end, text }
+
+    let kind: Kind
+    /// Nesting depth; the root element is at 0.
+    let depth: Int
+    private let localNamePointer: UnsafePointer<xmlChar>?
+    private let namespacePointer: UnsafePointer<xmlChar>?
+    private let attributeCount: Int
+    /// libxml2's layout: five pointers per attribute (local name, prefix, URI, value, value end).
+    private let attributes: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?
+    /// The line the parser is on: the end of the start tag, as libxml2 reports node lines.
+    let line: Int
+    /// Whether a start tag is self-closing (`<a/>`); its end follows at once.
+    let isEmpty: Bool
+    private let textBytes: UnsafeBufferPointer<UInt8>?
+
+    init(
+        kind: Kind, depth: Int, localName: UnsafePointer<xmlChar>, namespace: UnsafePointer<xmlChar>?,
+        attributeCount: Int, attributes: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?, line: Int, isEmpty: Bool
+    ) {
+        self.kind = kind
+        self.depth = depth
+        localNamePointer = localName
+        namespacePointer = namespace
+        self.attributeCount = attributes == nil ? 0 : attributeCount
+        self.attributes = attributes
+        self.line = line
+        self.isEmpty = isEmpty
+        textBytes = nil
+    }
+
+    /// Character data (entities replaced, pieces joined); `depth` is that of its elements.
+    init(text: UnsafeBufferPointer<UInt8>, depth: Int, line: Int) {
+        kind = .text
+        self.depth = depth
+        localNamePointer = nil
+        namespacePointer = nil
+        attributeCount = 0
+        attributes = nil
+        self.line = line
+        isEmpty = false
+        textBytes = text
+    }
+
+    /// The character data of a text node; empty for elements.
+    var text: String { textBytes.map { String(decoding: $0, as: UTF8.self) } ?? "" }
+
+    /// The element's local name as a string.
+    var localName: String { localNamePointer.map { String(cString: $0) } ?? "" }
+
+    /// The element's namespace URI, if any.
+    var namespace: String? { namespacePointer.map { String(cString: $0) } }
+
+    /// Whether the element's local name is `name`, without making a string.
+    func isNamed(_ name: StaticString) -> Bool {
+        guard let localNamePointer else { return false }
+        return Self.equal(localNamePointer, name)
+    }
+
+    /// Whether the element is in namespace `uri`, without making a string.
+    func isIn(_ uri: StaticString) -> Bool {
+        guard let namespacePointer else { return false }
+        return Self.equal(namespacePointer, uri)
+    }
+
+    /// Every unprefixed attribute as strings, in document order.
+    var attributePairs: [(name: String, value: String)] {
+        guard let attributes else { return [] }
+        var pairs: [(name: String, value: String)] = []
+        pairs.reserveCapacity(attributeCount)
+        for index in 0..<attributeCount {
+            let base = index * 5
+            guard attributes[base + 2] == nil, let local = attributes[base], let value = attributes[base + 3],
+                let end = attributes[base + 4]
+            else { continue }
+            pairs.append(
+                (
+                    String(cString: local),
+                    String(decoding: UnsafeBufferPointer(start: value, count: end - value), as: UTF8.self)
+                ))
+        }
+        return pairs
+    }
+
+    /// The parser interns names: equal names share one address for the whole parse.
+    fileprivate var localNameAddress: UnsafeRawPointer? { localNamePointer.map { UnsafeRawPointer($0) } }
+    fileprivate var namespaceAddress: UnsafeRawPointer? { namespacePointer.map { UnsafeRawPointer($0) } }
+
+    /// The bytes of the unprefixed attribute `name`'s value (entities already replaced), or
+    /// `nil` when absent. Points into the parser's buffer: use it before the callback returns.
+    func bytes(_ name: StaticString) -> UnsafeBufferPointer<UInt8>? {
+        guard let attributes else { return nil }
+        for index in 0..<attributeCount {
+            let base = index * 5
+            guard attributes[base + 2] == nil, let local = attributes[base], Self.equal(local, name),
+                let value = attributes[base + 3], let end = attributes[base + 4]
+            else { continue }
+            return UnsafeBufferPointer(start: value, count: end - value)
+        }
+        return nil
+    }
+
+    /// The value of the unprefixed attribute `name` as a string, or `nil` when absent.
+    func value(_ name: StaticString) -> String? {
+        bytes(name).map { String(decoding: $0, as: UTF8.self) }
+    }
+
+    private static func equal(_ text: UnsafePointer<xmlChar>, _ name: StaticString) -> Bool {
+        name.withUTF8Buffer { expected in
+            var index = 0
+            while index < expected.count {
+                guard text[index] == expected[index] else { return false }
+                index += 1
+            }
+            return text[index] == 0
+        }
+    }
+}
+
+/// A name compared by the address of the parser's interned copy once it has been seen: one
+/// pointer comparison per element instead of comparing bytes.
+struct InternedName {
+    private let name: StaticString
+    private var address: UnsafeRawPointer?
+
+    init(_ name: StaticString) { self.name = name }
+
+    /// Whether the element's local name is this name.
+    mutating func isLocalName(of element: SAXElement) -> Bool {
+        if let address { return element.localNameAddress == address }
+        guard element.isNamed(name) else { return false }
+        address = element.localNameAddress
+        return true
+    }
+
+    /// Whether the element's namespace is this name.
+    mutating func isNamespace(of element: SAXElement) -> Bool {
+        if let address { return element.namespaceAddress == address }
+        guard element.isIn(name) else { return false }
+        address = element.namespaceAddress
+        return true
+    }
+}
+
+/// The parser interns namespace URIs, so one converted string serves every element of a
+/// namespace: an allocation per element saved.
+struct SAXNamespaceCache {
+    private var address: UnsafeRawPointer?
+    private var value: String?
+
+    mutating func string(for element: SAXElement) -> String? {
+        guard let uri = element.namespaceAddress else { return nil }
+        if uri == address, let value { return value }
+        let converted = element.namespace
+        address = uri
+        value = converted
+        return converted
+    }
+}

@@ -1,0 +1,98 @@
+internal import CLibXML2
+
+/// Streams XML through libxml2's SAX2 push parser. Unlike the text reader it builds no node
+/// per element: each element start is shown in place (see ``SAXElement``), so a reader pays
+/// only for the attribute values it keeps. Every streaming reader of recscan's inputs goes
+/// through it.
+///
+/// Untrusted input: bytes reach the parser only through the guard (``GuardedXMLFile`` or a
+/// check of the whole document in memory), no network, no DTD (a DOCTYPE or entity
+/// declaration stops the parse even if it got past the guard), depth bounded, XInclude rejected.
+enum XMLSAXReader {
+    /// Reads the file at `path`, showing every element start and end to `visit` and, when
+    /// `text` is true, the character data between them (whitespace-only runs left out).
+    /// - Throws: `InputError` with the position of malformed or hostile XML, or what `visit` throws.
+    static func read(
+        path: String, displayName: String, limits: InputLimits, text: Bool = false, visit: (SAXElement) throws -> Void
+    ) throws {
+        let file = try GuardedXMLFile(path: path, name: displayName, limits: limits)
+        try withExtendedLifetime(file) {
+            try parse(
+                name: displayName, limits: limits, text: text, visit: visit, sourceFailure: { file.failure },
+                fill: { file.read(into: $0) })
+        }
+    }
+
+    /// Reads a document held in memory whose markup the caller has already checked.
+    static func read(
+        checkedBytes bytes: [UInt8], displayName: String, limits: InputLimits, text: Bool,
+        visit: (SAXElement) throws -> Void
+    ) throws {
+        var served = 0
+        func fill(_ buffer: UnsafeMutableRawBufferPointer) -> Int {
+            let count = min(buffer.count, bytes.count - served)
+            if count > 0, let base = buffer.baseAddress {
+                bytes.withUnsafeBytes { source in
+                    if let start = source.baseAddress { base.copyMemory(from: start + served, byteCount: count) }
+                }
+            }
+            served += count
+            return count
+        }
+        try parse(name: displayName, limits: limits, text: text, visit: visit, sourceFailure: { nil }, fill: fill)
+    }
+
+    /// Feeds the parser chunk by chunk from `fill` (bytes written, 0 at the end, -1 on failure).
+    private static func parse(
+        name: String, limits: InputLimits, text: Bool, visit: (SAXElement) throws -> Void,
+        sourceFailure: () -> InputError?, fill: (UnsafeMutableRawBufferPointer) -> Int
+    ) throws {
+        // The session lives only for this call, so the callbacks never outlive it.
+        try withoutActuallyEscaping(visit) { visit in
+            let session = SAXSession(name: name, limits: limits, wantsText: text, visit: visit)
+            try withExtendedLifetime(session) {
+                try drive(session, sourceFailure: sourceFailure, fill: fill)
+            }
+        }
+    }
+
+    private static func drive(
+        _ session: SAXSession, sourceFailure: () -> InputError?, fill: (UnsafeMutableRawBufferPointer) -> Int
+    ) throws {
+        var handler = SAXSession.makeHandler(text: session.wantsText)
+        guard
+            let context = xmlCreatePushParserCtxt(&handler, Unmanaged.passUnretained(session).toOpaque(), nil, 0, nil)
+        else { throw InputError(file: session.name, message: "cannot start the XML parser") }
+        defer {
+            if let document = context.pointee.myDoc { xmlFreeDoc(document) }
+            xmlFreeParserCtxt(context)
+        }
+        xmlCtxtUseOptions(context, parseOptions)
+        session.context = context
+        var chunk = [UInt8](repeating: 0, count: 1 << 16)
+        var finished = false
+        while !finished, session.failure == nil {
+            let count = chunk.withUnsafeMutableBytes { fill($0) }
+            if count < 0 { break }
+            finished = count == 0
+            chunk.withUnsafeBytes { bytes in
+                _ = xmlParseChunk(
+                    context, bytes.baseAddress?.assumingMemoryBound(to: CChar.self), Int32(count), finished ? 1 : 0)
+            }
+        }
+        if let stop = sourceFailure() { throw stop }
+        if let failure = session.failure { throw failure }
+        if let error = session.errors.firstError(file: session.name, prefix: "is not well-formed XML: ") {
+            throw error
+        }
+        if !session.sawRoot {
+            throw InputError(file: session.name, line: 1, message: "has no root element (empty document)")
+        }
+    }
+
+    /// Entities are replaced because no DTD gets through: only the five predefined entities and
+    /// character references remain, and values arrive decoded.
+    private static let parseOptions = Int32(
+        XML_PARSE_NONET.rawValue | XML_PARSE_NOENT.rawValue | XML_PARSE_NOCDATA.rawValue
+            | XML_PARSE_COMPACT.rawValue)
+}
