@@ -52,7 +52,7 @@ let package = Package(
         ),
         .testTarget(
             name: "recscanTests",
-            dependencies: ["recscan", "RecscanFuzzKit"]
+            dependencies: ["recscan", "recscan-bench", "RecscanFuzzKit"]
         ),
     ],
     swiftLanguageModes: [.v6]

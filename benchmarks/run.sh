@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Fleet-scale benchmark: generates deterministic workloads, times the xmllint parse floor and
-# recscan end to end with 1 and 2 jobs, and prints a Markdown table of the figures.
+# recscan end to end with 1 and 2 jobs, and prints a Markdown table of the figures. A last
+# row set scans the first size again with hosts exported in every format (CycloneDX, SPDX,
+# dpkg/rpm databases, osquery and native, in turn); xmllint cannot parse those, so it has no floor.
 #
 #   benchmarks/run.sh [HOSTS...]        default: 1000 5000 (1,000 packages each, 10,000 rules)
 #
@@ -27,22 +29,22 @@ measure() {
   cat "$work/time.txt"
 }
 
-echo "| hosts | what | jobs | seconds (median of $runs) | hosts/s | input MB/s | peak RSS MB | vs xmllint floor |"
-echo "| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: |"
-for hosts in "${hosts_list[@]}"; do
-  dir="$work/w$hosts"
-  if [ ! -f "$dir/.done" ]; then
-    rm -rf "$dir"
-    "$bin/recscan-bench" generate --hosts "$hosts" --packages 1000 --rules 10000 --seed 42 --out "$dir" >/dev/null
-    touch "$dir/.done"
+# Generates a workload once: $1 folder, $2 hosts, $3 formats.
+generate() {
+  if [ ! -f "$1/.done" ]; then
+    rm -rf "$1"
+    "$bin/recscan-bench" generate --hosts "$2" --packages 1000 --rules 10000 --seed 42 --formats "$3" \
+      --out "$1" >/dev/null
+    touch "$1/.done"
   fi
+}
+
+# Prints the rows of recscan over workload $1 ($2 hosts) for formats $3, against floor $4 (seconds, or "").
+scan_rows() {
+  local dir=$1 hosts=$2 formats=$3 floor=$4 label=$5
+  local megabytes
   megabytes=$(du -sm "$dir/inventories" | cut -f1)
-  floor=$(for _ in $(seq "$runs"); do
-    measure sh -c "find '$dir/inventories' -name '*.xml' -print0 | xargs -0 xmllint --stream --noout" | cut -d' ' -f1
-  done | median)
-  printf "| %d | xmllint --stream --noout | 1 | %.2f | %.0f | %.0f | | 1.00 |\n" "$hosts" "$floor" \
-    "$(calc "$hosts / $floor")" "$(calc "$megabytes / $floor")"
-  for format in xml xml,html; do
+  for format in $formats; do
     for jobs in 1 2; do
       results=$(for _ in $(seq "$runs"); do
         rm -rf "$work/out"
@@ -51,10 +53,29 @@ for hosts in "${hosts_list[@]}"; do
       done)
       seconds=$(echo "$results" | cut -d' ' -f1 | median)
       rss=$(echo "$results" | cut -d' ' -f2 | sort -n | tail -1)
-      printf "| %d | recscan scan --format %s | %d | %.2f | %.0f | %.0f | %.0f | %.2f |\n" "$hosts" "$format" "$jobs" \
-        "$seconds" "$(calc "$hosts / $seconds")" "$(calc "$megabytes / $seconds")" \
-        "$(calc "$rss / 1024")" "$(calc "$seconds / $floor")"
+      ratio=$([ -n "$floor" ] && printf "%.2f" "$(calc "$seconds / $floor")" || echo "")
+      printf "| %d | recscan scan --format %s%s | %d | %.2f | %.0f | %.0f | %.0f | %s |\n" "$hosts" "$format" \
+        "$label" "$jobs" "$seconds" "$(calc "$hosts / $seconds")" "$(calc "$megabytes / $seconds")" \
+        "$(calc "$rss / 1024")" "$ratio"
     done
   done
+}
+
+echo "| hosts | what | jobs | seconds (median of $runs) | hosts/s | input MB/s | peak RSS MB | vs xmllint floor |"
+echo "| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: |"
+for hosts in "${hosts_list[@]}"; do
+  dir="$work/w$hosts"
+  generate "$dir" "$hosts" native
+  megabytes=$(du -sm "$dir/inventories" | cut -f1)
+  floor=$(for _ in $(seq "$runs"); do
+    measure sh -c "find '$dir/inventories' -name '*.xml' -print0 | xargs -0 xmllint --stream --noout" | cut -d' ' -f1
+  done | median)
+  printf "| %d | xmllint --stream --noout | 1 | %.2f | %.0f | %.0f | | 1.00 |\n" "$hosts" "$floor" \
+    "$(calc "$hosts / $floor")" "$(calc "$megabytes / $floor")"
+  scan_rows "$dir" "$hosts" "xml xml,html" "$floor" ""
 done
+first=${hosts_list[0]}
+mixed="$work/w$first-mixed"
+generate "$mixed" "$first" native,cyclonedx-xml,cyclonedx-json,spdx-json,package-db,osquery
+scan_rows "$mixed" "$first" "xml xml,html" "" " (all formats)"
 rm -rf "$work/out"

@@ -6,6 +6,14 @@ struct WorkloadSpec {
     /// Share of a host's packages installed at a version some rule calls vulnerable.
     var vulnerableShare = 0.02
     var seed: UInt64 = 42
+    /// Formats given to hosts in turn; see ``format(ofHost:)``.
+    var formats: [InventoryFormat] = [.native]
+
+    /// The format host `index` is written in: the formats in turn, shifted by one every round,
+    /// so that Debian and RHEL hosts (every third host) both get every format.
+    func format(ofHost index: Int) -> InventoryFormat {
+        formats[(index + index / formats.count) % formats.count]
+    }
     /// Distinct package names per ecosystem.
     var packageUniverse = 20_000
     var applicationTypes = 120

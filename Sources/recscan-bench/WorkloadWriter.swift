@@ -1,6 +1,7 @@
 import Foundation
 
-/// Writes a synthetic catalog, fleet and one native inventory per host, deterministically.
+/// Writes a synthetic catalog, fleet and one inventory per host, deterministically; hosts take
+/// the spec's formats in turn.
 struct WorkloadWriter {
     let spec: WorkloadSpec
 
@@ -10,8 +11,10 @@ struct WorkloadWriter {
         try catalog().write(toFile: directory + "/catalog.xml", atomically: false, encoding: .utf8)
         try fleet().write(toFile: inventories + "/fleet.xml", atomically: false, encoding: .utf8)
         for index in 0..<spec.hosts {
-            let name = WorkloadSpec.hostname(index)
-            try host(index).write(toFile: "\(inventories)/\(name).xml", atomically: false, encoding: .utf8)
+            let host = SyntheticHost(index, spec: spec)
+            let format = spec.format(ofHost: index)
+            try format.render(host).write(
+                toFile: "\(inventories)/\(format.fileName(host))", atomically: false, encoding: .utf8)
         }
     }
 
@@ -95,40 +98,5 @@ struct WorkloadWriter {
             xml += "</computer>\n"
         }
         return xml + "</fleet>\n"
-    }
-
-    func host(_ index: Int) -> String {
-        var random = SplitMix64.forItem(spec.seed, index, salt: 2)
-        let rpm = index % 3 == 2
-        var xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<inventory xmlns=\"urn:recscan:inventory:1\">\n"
-        xml += "  <host hostname=\"\(WorkloadSpec.hostname(index))\" collected=\"2026-11-28T0\(index % 10):00:00Z\">\n"
-        xml +=
-            rpm
-            ? "    <os family=\"linux\" name=\"rhel\" version=\"9.4\" arch=\"x86_64\"/>\n"
-            : "    <os family=\"linux\" name=\"debian\" version=\"12\" arch=\"x86_64\"/>\n"
-        var chosen = Set<Int>()
-        while chosen.count < min(spec.packagesPerHost, spec.packageUniverse) {
-            chosen.insert(Int(random.next() % UInt64(spec.packageUniverse)))
-        }
-        let threshold = UInt64(spec.vulnerableShare * 1_000_000)
-        for package in chosen.sorted() {
-            let vulnerable = random.next() % 1_000_000 < threshold
-            let name = WorkloadSpec.packageName(package, rpm: rpm)
-            let version: String
-            if rpm {
-                version = vulnerable ? "1.5.\(package % 9)-2.el9" : "2.\(package % 7).\(package % 5)-3.el9_4"
-            } else {
-                version = vulnerable ? "1.5.\(package % 9)-2" : "2.\(package % 7).\(package % 5)-1+deb12u1"
-            }
-            let ecosystem = rpm ? "rpm" : "deb"
-            xml +=
-                "    <package ecosystem=\"\(ecosystem)\" name=\"\(name)\" version=\"\(version)\" arch=\"\(rpm ? "x86_64" : "amd64")\"/>\n"
-        }
-        for port in 0..<4 {
-            xml += "    <listen protocol=\"tcp\" port=\"\(2000 + (index * 7 + port * 31) % spec.applicationTypes)\"/>\n"
-        }
-        for service in 0..<8 { xml += "    <service name=\"svc\((index + service * 23) % 200)\" state=\"running\"/>\n" }
-        for file in 0..<12 { xml += "    <file path=\"/etc/app\((index * 3 + file * 41) % 500)/app.conf\"/>\n" }
-        return xml + "  </host>\n</inventory>\n"
     }
 }
