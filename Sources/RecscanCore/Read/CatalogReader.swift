@@ -197,7 +197,7 @@ private struct CatalogBuilder {
 
     func finish() throws -> Catalog {
         var problems = self.problems
-        for id in rules.keys.sorted(by: RuleID.less) {
+        for id in RuleID.sorted(rules.keys) {
             guard let rule = rules[id] else { continue }
             if let type = rule.applicationTypeID, applicationTypes[type] == nil {
                 problems.append(
