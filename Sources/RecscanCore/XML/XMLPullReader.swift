@@ -4,7 +4,8 @@ internal import CLibXML2
 /// ``XMLStreamReader`` (no DTD, no entities, no network, bounded size and depth). Used where two
 /// documents are walked side by side, such as a new run's hosts against the previous report's.
 final class XMLPullReader {
-    private let reader: xmlTextReaderPtr
+    private let guarded: GuardedTextReader
+    private var reader: xmlTextReaderPtr { guarded.reader }
     private let collector = XMLErrorCollector()
     private let name: String
     private let limits: InputLimits
@@ -19,20 +20,14 @@ final class XMLPullReader {
     init(path: String, displayName: String? = nil, limits: InputLimits = .standard) throws {
         name = displayName ?? path
         self.limits = limits
-        try XMLStreamReader.checkSize(path: path, name: name, limits: limits)
-        guard let reader = xmlReaderForFile(path, nil, XMLStreamReader.safeParseOptions) else {
-            throw InputError(file: name, message: "cannot open the file for reading")
-        }
-        self.reader = reader
+        guarded = try GuardedTextReader(path: path, name: name, limits: limits)
         xmlTextReaderSetStructuredErrorHandler(
-            reader,
+            guarded.reader,
             { context, error in
                 guard let context, let error else { return }
                 Unmanaged<XMLErrorCollector>.fromOpaque(context).takeUnretainedValue().record(error)
             }, Unmanaged.passUnretained(collector).toOpaque())
     }
-
-    deinit { xmlFreeTextReader(reader) }
 
     /// The next event in document order; `nil` at the end of the document.
     /// - Throws: `InputError` with the position of malformed or hostile XML.
@@ -42,7 +37,7 @@ final class XMLPullReader {
                 guard try advanced(xmlTextReaderRead(reader)) else { break }
             }
             positioned = false
-            if try XMLStreamReader.translateNode(reader, name: name, limits: limits, handle: { pending.append($0) }) {
+            if try TextReaderNodes.translateNode(reader, name: name, limits: limits, handle: { pending.append($0) }) {
                 sawRoot = true
             }
         }
@@ -62,6 +57,7 @@ final class XMLPullReader {
     private func advanced(_ status: Int32) throws -> Bool {
         if status > 0 { return true }
         finished = true
+        if let stop = guarded.guardFailure { throw stop }
         if status < 0 {
             throw collector.firstError(file: name, prefix: "is not well-formed XML: ")
                 ?? InputError(file: name, message: "is not well-formed XML")

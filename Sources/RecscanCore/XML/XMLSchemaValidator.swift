@@ -45,10 +45,15 @@ public final class XMLSchemaValidator {
             Unmanaged<XMLErrorCollector>.fromOpaque(context).takeUnretainedValue().record(error)
         }
         xmlSchemaSetValidStructuredErrors(context, handler, opaque)
-        guard let reader = xmlReaderForFile(path, nil, XMLStreamReader.safeParseOptions) else {
+        let guarded: GuardedTextReader
+        do {
+            guarded = try GuardedTextReader(path: path, name: name, limits: limits)
+        } catch let error as InputError {
+            return [error]
+        } catch {
             return [InputError(file: name, message: "cannot open the file for reading")]
         }
-        defer { xmlFreeTextReader(reader) }
+        let reader = guarded.reader
         xmlTextReaderSetStructuredErrorHandler(reader, handler, opaque)
         guard xmlTextReaderSchemaValidateCtxt(reader, context, 0) == 0 else {
             return [InputError(file: name, message: "cannot attach the schema to the reader")]
@@ -70,6 +75,7 @@ public final class XMLSchemaValidator {
             }
         }
         withExtendedLifetime(collector) {}
+        if let stop = guarded.guardFailure { return [stop] }
         return collector.errors.map {
             InputError(file: name, line: $0.line, column: $0.column > 0 ? $0.column : nil, message: $0.message)
         }

@@ -26,6 +26,25 @@ struct XMLPullReaderTests {
         #expect(try reader.next() == nil)
     }
 
+    /// A tampered previous report must not reach libxml2 unguarded: the guard stops the DOCTYPE
+    /// at its position, before any entity is declared, here and in schema validation.
+    @Test func hostileMarkupIsStoppedByTheGuard() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let path = try folder.write(
+            "r.xml", "<?xml version=\"1.0\"?>\n<!DOCTYPE r [<!ENTITY a \"aaaa\">]>\n<r>&a;</r>\n")
+        let reader = try XMLPullReader(path: path)
+        #expect {
+            while try reader.next() != nil {}
+        } throws: { error in
+            let stop = error as? InputError
+            return stop?.line == 2 && stop?.column == 1 && stop?.message.contains("DOCTYPE") == true
+        }
+        let problems = try XMLSchemaValidator(xsd: BundledSchema.report.bytes, name: "report.xsd").validate(path: path)
+        #expect(problems.count == 1)
+        #expect(problems.first?.line == 2 && problems.first?.message.contains("DOCTYPE") == true)
+    }
+
     @Test func skippingAnElementDropsItsContentAndItsEnd() throws {
         let folder = try TemporaryFolder()
         defer { folder.remove() }
