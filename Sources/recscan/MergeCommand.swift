@@ -9,7 +9,8 @@ struct MergeCommand: AsyncParsableCommand {
         discussion: """
             Each DIR is a shard's run folder (holding report.xml) or a reports folder whose `latest` is one. \
             The fleet and catalog must be the ones the shards used: the exclusion audit is computed again for \
-            the whole fleet. Exit status as for scan: 0, 2 when the shards rejected inputs, 64, 65, 70, 73.
+            the whole fleet. Like scan, merge holds the output folder's lock while it writes. Exit status as \
+            for scan: 0, 2 when the shards rejected inputs, 64, 65, 70, 73, 75 when another run holds the lock.
             """)
 
     @Argument(help: "The shards' run folders, in any order.")
@@ -24,6 +25,8 @@ struct MergeCommand: AsyncParsableCommand {
     var fleet: String?
     @Option(help: "Report formats, comma-separated: xml,html.")
     var format = "xml,html"
+    @Flag(help: "Wait for a run already writing to the output folder instead of exiting with status 75.")
+    var wait = false
 
     func validate() throws {
         guard !shards.isEmpty else { throw ValidationError("name at least one shard folder") }
@@ -37,6 +40,7 @@ struct MergeCommand: AsyncParsableCommand {
         options.fleetPath = fleet
         options.outDirectory = out
         options.formats = try ReportFormat.parse(format)
+        options.waitForLock = wait
         let result: ScanResult
         do {
             result = try await ShardMerge(shards: shards, options: options) { Terminal.error($0) }.run()

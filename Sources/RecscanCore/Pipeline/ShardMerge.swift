@@ -37,6 +37,11 @@ public struct ShardMerge: Sendable {
         options.referenceTime = referenceTime
         options.maxAgeDays = first.maxAgeDays
         options.shard = nil
+        // One run at a time per output folder, as for scan.
+        let lock = try await OutputLock.acquire(
+            outDirectory: options.outDirectory, wait: options.waitForLock, log: log)
+        defer { withExtendedLifetime(lock) {} }
+        RunDirectory.removeStaleTemporaries(in: options.outDirectory).forEach(log)
         let run: RunDirectory
         do {
             run = try RunDirectory(

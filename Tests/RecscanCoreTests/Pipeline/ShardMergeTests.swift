@@ -56,4 +56,25 @@ struct ShardMergeTests {
             try await ShardMerge(shards: [single.runPath, single.runPath], options: options).run()
         }
     }
+
+    @Test func aMergeIntoAFolderAnotherRunIsWritingIsRefused() async throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        var options = ScanOptions()
+        options.inventories = SampleOracleTests.repository.appendingPathComponent("Inventories").path
+        options.referenceTime = Fixture.referenceTime
+        options.formats = [.xml]
+        options.outDirectory = folder.path + "/single"
+        let single = try await ScanPipeline(options: options).run()
+        options.outDirectory = folder.path + "/merged"
+        let held = try await OutputLock.acquire(outDirectory: options.outDirectory, wait: false) { _ in }
+        do {
+            _ = try await ShardMerge(shards: [single.runPath], options: options).run()
+            Issue.record("the merge wrote while the folder was locked")
+        } catch ScanFailure.busy(let message) {
+            #expect(message.contains("is writing to \(options.outDirectory)"))
+        }
+        withExtendedLifetime(held) {}
+        #expect(FileManager.default.fileExists(atPath: folder.path + "/merged/latest") == false)
+    }
 }
