@@ -75,7 +75,7 @@ public final class XMLStreamWriter {
 
     /// Opens an element; close it with `endElement()`.
     public func startElement(_ name: String) throws {
-        try check(xmlTextWriterStartElement(writer, name))
+        try Self.withXMLChars(name) { try check(xmlTextWriterStartElement(writer, $0)) }
         depth += 1
         startTagOpen = true
     }
@@ -83,18 +83,22 @@ public final class XMLStreamWriter {
     /// Writes one attribute of the element just opened. `nil` values are skipped.
     public func attribute(_ name: String, _ value: String?) throws {
         guard let value else { return }
-        try check(xmlTextWriterWriteAttribute(writer, name, Self.xmlCharacters(value)))
+        try Self.withXMLChars(name) { name in
+            try Self.withXMLChars(Self.xmlCharacters(value)) {
+                try check(xmlTextWriterWriteAttribute(writer, name, $0))
+            }
+        }
     }
 
     /// Writes escaped character data.
     public func text(_ value: String) throws {
-        try check(xmlTextWriterWriteString(writer, Self.xmlCharacters(value)))
+        try Self.withXMLChars(Self.xmlCharacters(value)) { try check(xmlTextWriterWriteString(writer, $0)) }
         startTagOpen = false
     }
 
     /// Writes a comment.
     public func comment(_ value: String) throws {
-        try check(xmlTextWriterWriteComment(writer, Self.xmlCharacters(value)))
+        try Self.withXMLChars(Self.xmlCharacters(value)) { try check(xmlTextWriterWriteComment(writer, $0)) }
         startTagOpen = false
     }
 
@@ -105,7 +109,7 @@ public final class XMLStreamWriter {
         startTagOpen = false
     }
 
-    /// Writes, as a child of the innermost open element, bytes that `serializedElement(depth:_:)`
+    /// Writes, as children of the innermost open element, elements that `serializedElement(depth:_:)`
     /// produced for exactly this depth: the same bytes libxml2 would write here.
     func rawElement(_ bytes: [UInt8]) throws {
         // libxml2 closes a pending start tag with `>` alone before raw bytes; the line break
@@ -157,6 +161,16 @@ public final class XMLStreamWriter {
         let flushed = xmlTextWriterFlush(writer)
         xmlFreeTextWriter(writer)
         if ended < 0 || flushed < 0 { throw OutputError(path: path, message: "could not be written completely") }
+    }
+
+    /// Calls `body` with `text` as a NUL-terminated UTF-8 C string. A native string lends its own
+    /// storage; the implicit String-to-pointer conversion would copy it into a new array each time.
+    private static func withXMLChars<Result>(
+        _ text: String, _ body: (UnsafePointer<UInt8>) throws -> Result
+    ) rethrows -> Result {
+        try text.withCString { characters in
+            try characters.withMemoryRebound(to: UInt8.self, capacity: text.utf8.count + 1, body)
+        }
     }
 
     /// `text` with every character XML 1.0 cannot hold (NUL and the other C0 controls but tab,

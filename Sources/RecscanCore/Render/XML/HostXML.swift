@@ -12,7 +12,7 @@ enum HostXML {
         }
         for source in host.inventorySources { try writer.element("source", [("file", source)]) }
         if let settings = host.settings { try write(settings, to: writer) }
-        for rule in host.rules { try write(rule, to: writer, memo: &memo) }
+        try write(host.rules, to: writer, memo: &memo)
         for finding in host.findings {
             try writer.element(
                 "finding",
@@ -43,40 +43,47 @@ enum HostXML {
         try writer.endElement()
     }
 
-    /// Writes the rule's tags and children as serialized bytes from `memo`: rules and their
-    /// evidence repeat from host to host.
-    private static func write(_ rule: RuleResult, to writer: XMLStreamWriter, memo: inout ReportFragmentMemo) throws {
+    /// Writes every `<rule>` element from serialized pieces kept in `memo` (rules and their
+    /// evidence repeat from host to host), gathered into one raw write.
+    private static func write(_ rules: [RuleResult], to writer: XMLStreamWriter, memo: inout ReportFragmentMemo) throws
+    {
+        guard !rules.isEmpty else { return }
         let depth = writer.depth
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(rules.count * 320)
+        for rule in rules { try append(rule, depth: depth, to: &bytes, memo: &memo) }
+        try writer.rawElement(bytes)
+    }
+
+    private static func append(
+        _ rule: RuleResult, depth: Int, to bytes: inout [UInt8], memo: inout ReportFragmentMemo
+    ) throws {
         let hasChildren = !rule.evidence.isEmpty || !rule.assignedAt.isEmpty || rule.excludedBy != nil
         let tags = try memo.tags(of: rule, hasChildren: hasChildren, depth: depth)
-        try writer.rawElement(tags.start)
+        bytes += tags.start
         guard hasChildren else { return }
         for evidence in rule.evidence {
-            try writer.rawElement(
-                memo.child(.evidence(evidence), depth: depth + 1) { writer in
-                    try writer.element(
-                        "evidence", [("kind", evidence.kind.rawValue)] + evidence.attributes.map { ($0.name, $0.value) }
-                    )
-                })
+            bytes += try memo.child(.evidence(evidence), depth: depth + 1) { writer in
+                try writer.element(
+                    "evidence", [("kind", evidence.kind.rawValue)] + evidence.attributes.map { ($0.name, $0.value) })
+            }
         }
         for level in rule.assignedAt {
-            try writer.rawElement(
-                memo.child(.assignedAt(level), depth: depth + 1) { writer in
-                    try writer.element("assignedAt", [("level", level.kind.rawValue), ("id", level.id)])
-                })
+            bytes += try memo.child(.assignedAt(level), depth: depth + 1) { writer in
+                try writer.element("assignedAt", [("level", level.kind.rawValue), ("id", level.id)])
+            }
         }
         if let exclusion = rule.excludedBy {
-            try writer.rawElement(
-                memo.child(.excludedBy(exclusion), depth: depth + 1) { writer in
-                    try writer.element(
-                        "excludedBy",
-                        [
-                            ("level", exclusion.level.kind.rawValue), ("id", exclusion.level.id),
-                            ("reason", exclusion.reason), ("by", exclusion.by), ("expires", exclusion.expires),
-                        ])
-                })
+            bytes += try memo.child(.excludedBy(exclusion), depth: depth + 1) { writer in
+                try writer.element(
+                    "excludedBy",
+                    [
+                        ("level", exclusion.level.kind.rawValue), ("id", exclusion.level.id),
+                        ("reason", exclusion.reason), ("by", exclusion.by), ("expires", exclusion.expires),
+                    ])
+            }
         }
-        try writer.rawElement(tags.end)
+        bytes += tags.end
     }
 
     /// Opens `<rule>` and writes its attributes.
