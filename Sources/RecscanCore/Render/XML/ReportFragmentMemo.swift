@@ -19,12 +19,10 @@ public struct ReportFragmentMemo: Sendable {
 
     /// The start tag (or whole empty element) and the end tag of `rule`, serialized at `depth`.
     mutating func tags(of rule: RuleResult, hasChildren: Bool, depth: Int) throws -> RuleTags {
-        let key = RuleTagsKey(
-            ruleID: rule.ruleID, module: rule.module, name: rule.name, severity: rule.severity, outcome: rule.outcome,
-            apply: rule.apply, reason: rule.reason, blocks: rule.blocks, hasChildren: hasChildren, depth: depth)
-        if let known = tags[key] { return known }
+        let key = RuleTagsKey(rule, hasChildren: hasChildren, depth: depth)
+        if let known = tags[key], known.describes(rule) { return known }
         let serialized = try RuleTags(rule, hasChildren: hasChildren, depth: depth)
-        makeRoom(serialized.start.count + serialized.end.count)
+        makeRoom(serialized.bytes.count)
         tags[key] = serialized
         return serialized
     }
@@ -52,53 +50,93 @@ public struct ReportFragmentMemo: Sendable {
 }
 
 /// A `<rule>` element's start tag and end tag as bytes; for a rule without children the whole
-/// empty element is `start` and `end` is empty.
+/// empty element is the start and the end is empty.
 struct RuleTags: Sendable {
-    let start: [UInt8]
-    let end: [UInt8]
+    /// The start tag followed by the end tag, in one array: one reference to count, not two.
+    let bytes: [UInt8]
+    /// Where the end tag begins in `bytes`.
+    let endIndex: Int
+    // What the tags say besides the id and outcome, which the key holds.
+    let module: Module
+    let name: String
+    let severity: Severity
+
+    var start: ArraySlice<UInt8> { bytes[..<endIndex] }
+    var end: ArraySlice<UInt8> { bytes[endIndex...] }
 
     init(_ rule: RuleResult, hasChildren: Bool, depth: Int) throws {
+        module = rule.module
+        name = rule.name
+        severity = rule.severity
         // libxml2 writes the tags; a placeholder child makes it write them as for a rule with
         // children, and its own line is dropped.
-        let bytes = try XMLStreamWriter.serializedElement(depth: depth) { writer in
+        let serialized = try XMLStreamWriter.serializedElement(depth: depth) { writer in
             try HostXML.startRule(rule, to: writer)
             if hasChildren { try writer.element("x") }
             try writer.endElement()
         }
         guard hasChildren else {
-            start = bytes
-            end = []
+            bytes = serialized
+            endIndex = serialized.count
             return
         }
-        let lines = bytes.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
+        let lines = serialized.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
         guard lines.count == 4 else { throw OutputError(path: "rule", message: "could not be serialized") }
-        start = Array(lines[0]) + [UInt8(ascii: "\n")]
-        end = Array(lines[2]) + [UInt8(ascii: "\n")]
+        bytes = Array(lines[0]) + [UInt8(ascii: "\n")] + Array(lines[2]) + [UInt8(ascii: "\n")]
+        endIndex = lines[0].count + 1
+    }
+
+    /// Whether these are the tags of `rule`, given that the key (id and outcome) matched.
+    func describes(_ rule: RuleResult) -> Bool {
+        module == rule.module && severity == rule.severity && name == rule.name
     }
 }
 
-/// What a `<rule>` start tag is made of. Hashing leaves out what follows from the rule id
-/// (module, name, severity); equality compares everything.
+/// What picks a rule's tags: the id, and the outcome with its apply class, reason and blocking,
+/// whether the rule has children and the depth, packed into one integer. Module, name and
+/// severity follow from the id in one catalog; `RuleTags.describes(_:)` checks them.
 struct RuleTagsKey: Hashable {
     let ruleID: String
-    let module: Module
-    let name: String
-    let severity: Severity
-    let outcome: Outcome
-    let apply: ApplyClass?
-    let reason: ManualReason?
-    let blocks: Bool
-    let hasChildren: Bool
-    let depth: Int
+    let shape: Int
 
-    func hash(into hasher: inout Hasher) {
-        hasher.combine(ruleID)
-        hasher.combine(outcome)
-        hasher.combine(apply)
-        hasher.combine(reason)
-        hasher.combine(blocks)
-        hasher.combine(hasChildren)
-        hasher.combine(depth)
+    init(_ rule: RuleResult, hasChildren: Bool, depth: Int) {
+        ruleID = rule.ruleID
+        var shape = depth
+        shape = shape << 1 | (hasChildren ? 1 : 0)
+        shape = shape << 1 | (rule.blocks ? 1 : 0)
+        shape = shape << 2 | Self.code(rule.outcome)
+        shape = shape << 2 | Self.code(rule.apply)
+        shape = shape << 3 | Self.code(rule.reason)
+        self.shape = shape
+    }
+
+    private static func code(_ outcome: Outcome) -> Int {
+        switch outcome {
+        case .toAssign: 0
+        case .assigned: 1
+        case .toUnassign: 2
+        case .excluded: 3
+        }
+    }
+
+    private static func code(_ apply: ApplyClass?) -> Int {
+        switch apply {
+        case nil: 0
+        case .auto?: 1
+        case .manual?: 2
+        }
+    }
+
+    private static func code(_ reason: ManualReason?) -> Int {
+        switch reason {
+        case nil: 0
+        case .falsePositiveProne?: 1
+        case .lowConfidence?: 2
+        case .requiresConfiguration?: 3
+        case .mayAffectOperation?: 4
+        case .uncertainVersion?: 5
+        case .autoApplyOff?: 6
+        }
     }
 }
 
