@@ -110,7 +110,8 @@ final class CompiledRule: Sendable {
 }
 
 /// One affected package of a rule, with its range prepared for both ways a version may be listed.
-struct SoftwareCriterion: Sendable {
+/// A class: matching walks these for every candidate rule, and a struct copy would retain each field.
+final class SoftwareCriterion: Sendable {
     let key: SoftwareKey
     let range: PreparedRange
     /// For a version listed without its epoch (`rpm -qa`'s default output): the bounds without
