@@ -26,6 +26,7 @@ struct StagesCommand: ParsableCommand {
         var analyze = 0.0
         var serialize = 0.0
         var hosts = 0
+        var memo = ReportFragmentMemo()  // one worker's, kept from file to file as a scan does
         for file in setup.inventoryFiles {
             let start = Date()
             let inventories = (try? InventoryFormats.read(file, limits: options.limits, interest: interest)) ?? []
@@ -34,7 +35,7 @@ struct StagesCommand: ParsableCommand {
                 analyzer.analyze(HostInput(hostname: $0.hostname, inventory: $0, errors: [])).report
             }
             let analyzed = Date()
-            for report in reports { _ = try ReportXMLWriter.fragment(for: report) }
+            for report in reports { _ = try ReportXMLWriter.fragment(for: report, memo: &memo) }
             let serialized = Date()
             parse += parsed.timeIntervalSince(start)
             analyze += analyzed.timeIntervalSince(parsed)

@@ -45,12 +45,12 @@ struct HostAuditor {
     }
 
     /// Findings that need the host's outcomes.
-    func outcomeFindings(_ results: [RuleResult], recommendations: Recommendations, directlyRecommended: Set<String>)
-        -> [Finding]
-    {
+    /// - Parameter ordinals: the rule ordinal of each of `results`.
+    func outcomeFindings(
+        _ results: [RuleResult], ordinals: [Int], recommendations: Recommendations, index: CatalogIndex
+    ) -> [Finding] {
         var findings: [Finding] = []
-        let byID = Dictionary(uniqueKeysWithValues: results.map { ($0.ruleID, $0) })
-        for result in results {
+        for (result, ordinal) in zip(results, ordinals) {
             if result.outcome == .excluded, !result.assignedAt.isEmpty, let exclusion = result.excludedBy {
                 findings.append(
                     finding(
@@ -58,7 +58,7 @@ struct HostAuditor {
                         "Rule \(result.ruleID) is excluded from recommendations on \(exclusion.level.phrase) but still assigned on \(phrase(result.assignedAt)); unassign it or lift the exclusion."
                     ))
             }
-            if let expired = recommendations.exclusions[result.ruleID]?.expired.first, result.outcome != .excluded {
+            if let expired = recommendations.exclusions[ordinal]?.expired.first, result.outcome != .excluded {
                 findings.append(
                     finding(
                         .expiredExclusion, rule: result.ruleID, level: expired.level,
@@ -67,11 +67,13 @@ struct HostAuditor {
             }
             let staysAssigned =
                 result.outcome == .assigned || (result.outcome == .excluded && !result.assignedAt.isEmpty)
-            guard staysAssigned, let rule = catalog.rules[result.ruleID] else { continue }
-            for dependency in rule.dependsOn {
+            guard staysAssigned else { continue }
+            for dependency in index.rulesByOrdinal[ordinal].rule.dependsOn {
+                // Few rules stay assigned and have dependencies: a linear search is enough.
+                let applied = results.first { $0.ruleID == dependency }
                 let covered =
                     !context.assignmentLevels(of: dependency).isEmpty
-                    || (byID[dependency]?.outcome == .toAssign && byID[dependency]?.apply == .auto)
+                    || (applied?.outcome == .toAssign && applied?.apply == .auto)
                 if !covered {
                     findings.append(
                         finding(
@@ -82,7 +84,9 @@ struct HostAuditor {
             }
         }
         for override in context.computer?.configuration.overrides ?? [] where override.excluded {
-            if !directlyRecommended.contains(override.ruleID) && recommendations.matches[override.ruleID] == nil {
+            // Directly recommended rules are among `matches` too.
+            let recommended = index.ordinalsByID[override.ruleID].map { recommendations.matches[$0] != nil } ?? false
+            if !recommended {
                 findings.append(
                     finding(
                         .unusedExclusion, rule: override.ruleID, level: .computer,

@@ -24,6 +24,8 @@ public struct CatalogIndex: Sendable {
     let unconditionalRules: [Int]
     /// Every package some rule or application type names.
     let namedSoftware: Set<SoftwareKey>
+    /// Each rule's ordinal, by rule id.
+    let ordinalsByID: [String: Int]
 
     /// Builds the index once per run.
     public init(catalog: Catalog) {
@@ -35,10 +37,12 @@ public struct CatalogIndex: Sendable {
         var byFile: [String: [Int]] = [:]
         var byService: [String: [Int]] = [:]
         var unconditional: [Int] = []
+        var ordinals: [String: Int] = [:]
+        for id in catalog.sortedRuleIDs where catalog.rules[id] != nil { ordinals[id] = ordinals.count }
         for id in catalog.sortedRuleIDs {
             guard let rule = catalog.rules[id] else { continue }
             let ordinal = ordered.count
-            ordered.append(CompiledRule(rule))
+            ordered.append(CompiledRule(rule, catalog: catalog, ordinals: ordinals))
             let applies = rule.applies
             for software in applies.software {
                 bySoftware[SoftwareKey(software.ecosystem, software.name), default: []].append(ordinal)
@@ -73,29 +77,48 @@ public struct CatalogIndex: Sendable {
         rulesByService = byService.mapValues { Array(Set($0)).sorted() }
         unconditionalRules = unconditional
         namedSoftware = Set(bySoftware.keys).union(typesBySoftware.keys)
+        ordinalsByID = ordinals
     }
 }
 
-/// A rule ready for matching: shared by reference (no copy per host) and with its version
-/// ranges parsed once.
+/// A rule ready for matching: shared by reference (no copy per host), with its version ranges
+/// parsed once and the criteria checked on every candidate host at hand.
 final class CompiledRule: Sendable {
     let rule: Rule
     /// The rule's affected packages, keyed as the host's packages are.
     let software: [SoftwareCriterion]
+    let operatingSystems: [OSConstraint]
+    let ports: [ListeningPort]
+    let files: [String]
+    /// Each service as the catalog names it, with its lowercased name for lookups.
+    let services: [(name: String, lowercased: String)]
+    /// The ordinals of the rules `dependsOn` pulls in, in the catalog's order: custom rules and
+    /// rules missing from the catalog are left out, as they are never recommended.
+    let dependencies: [Int]
 
-    init(_ rule: Rule) {
+    init(_ rule: Rule, catalog: Catalog, ordinals: [String: Int]) {
         self.rule = rule
         software = rule.applies.software.map(SoftwareCriterion.init)
+        operatingSystems = rule.applies.operatingSystems
+        ports = rule.applies.ports
+        files = rule.applies.files
+        services = rule.applies.services.map { ($0, $0.lowercased()) }
+        dependencies = rule.dependsOn.compactMap { id in
+            catalog.rules[id]?.custom == false ? ordinals[id] : nil
+        }
     }
 }
 
 /// One affected package of a rule, with its range prepared for both ways a version may be listed.
-struct SoftwareCriterion: Sendable {
+/// A class: matching walks these for every candidate rule, and a struct copy would retain each field.
+final class SoftwareCriterion: Sendable {
     let key: SoftwareKey
     let range: PreparedRange
     /// For a version listed without its epoch (`rpm -qa`'s default output): the bounds without
     /// theirs, so that version and release decide.
     let rangeWithoutEpochs: PreparedRange
+    /// The evidence attributes that describe the range: `range`, then `fixed` and `lastAffected` when set.
+    let boundAttributes: [(name: String, value: String)]
 
     init(_ entry: AffectedSoftware) {
         key = SoftwareKey(entry.ecosystem, entry.name)
@@ -104,6 +127,11 @@ struct SoftwareCriterion: Sendable {
             lastAffected: entry.lastAffected)
         self.range = PreparedRange(range)
         rangeWithoutEpochs = entry.ecosystem == .rpm ? PreparedRange(range.droppingEpochs) : self.range
+        // The bounds themselves, so that "patch first" can name the version to update to.
+        var bounds = [(name: "range", value: self.range.description)]
+        if let fixed = range.fixed { bounds.append(("fixed", fixed)) }
+        if let lastAffected = range.lastAffected { bounds.append(("lastAffected", lastAffected)) }
+        boundAttributes = bounds
     }
 }
 

@@ -14,6 +14,15 @@ public enum MatchVerdict: Sendable, Equatable {
     case notRecommended
 }
 
+/// What matching found on one host, by rule ordinal (position in the index), in rule order.
+struct HostMatches {
+    /// Rules recommended directly, before exclusions and dependencies.
+    var recommended: [(ordinal: Int, match: RuleMatch)] = []
+    /// Rules the host does not get because the package is patched, with the patched packages.
+    var patched: [Int: [Evidence]] = [:]
+
+}
+
 /// Matches hosts against the catalog through its index.
 public struct Matcher: Sendable {
     /// The lookup tables over the catalog that hosts are matched against.
@@ -24,51 +33,70 @@ public struct Matcher: Sendable {
 
     /// Every rule directly recommended for the host, and the rules it does not get because it is patched.
     public func match(_ inventory: HostInventory) -> (recommended: [String: RuleMatch], patched: [String: [Evidence]]) {
+        let matches = matchByOrdinal(inventory)
+        let rules = index.rulesByOrdinal
+        return (
+            Dictionary(uniqueKeysWithValues: matches.recommended.map { (rules[$0.ordinal].rule.id, $0.match) }),
+            Dictionary(uniqueKeysWithValues: matches.patched.map { (rules[$0.key].rule.id, $0.value) })
+        )
+    }
+
+    /// What `match` finds, by rule ordinal: no rule id is hashed on the way.
+    func matchByOrdinal(_ inventory: HostInventory) -> HostMatches {
         let facts = HostFacts(inventory, index: index)
         let detected = facts.detectedApplicationTypes(index)
-        var recommended: [String: RuleMatch] = [:]
-        var patched: [String: [Evidence]] = [:]
+        var matches = HostMatches()
         for ordinal in candidates(facts, detected: detected) {
-            let compiled = index.rulesByOrdinal[ordinal]
-            switch verdict(compiled, facts, detected: detected) {
-            case .recommended(let match): recommended[compiled.rule.id] = match
-            case .patched(let evidence): patched[compiled.rule.id] = evidence
+            switch verdict(index.rulesByOrdinal[ordinal], facts, detected: detected) {
+            case .recommended(let match): matches.recommended.append((ordinal, match))
+            case .patched(let evidence): matches.patched[ordinal] = evidence
             case .notRecommended: break
             }
         }
-        return (recommended, patched)
+        return matches
     }
 
-    /// The only rules that can possibly match: found through the host's packages, sockets,
-    /// files, services and detected application types, plus the unconditional ones.
+    /// The only rules that can possibly match, in rule order: found through the host's packages,
+    /// sockets, files, services and detected application types, plus the unconditional ones.
     func candidates(_ facts: HostFacts, detected: [String: String]) -> [Int] {
-        var ordinals = Set(index.unconditionalRules)
-        for key in facts.packages.keys { ordinals.formUnion(index.rulesBySoftware[key] ?? []) }
-        for type in detected.keys { ordinals.formUnion(index.rulesByApplicationType[type] ?? []) }
-        for port in facts.listening { ordinals.formUnion(index.rulesByPort[port] ?? []) }
-        for file in facts.files { ordinals.formUnion(index.rulesByFile[file] ?? []) }
-        for service in facts.services { ordinals.formUnion(index.rulesByService[service] ?? []) }
-        return ordinals.sorted()
+        // One bit per rule: marking costs less than set unions, and the bits read back in order.
+        var marked = [UInt64](repeating: 0, count: (index.rulesByOrdinal.count + 63) / 64)
+        func mark(_ ordinals: [Int]?) {
+            for ordinal in ordinals ?? [] { marked[ordinal >> 6] |= 1 << UInt64(ordinal & 63) }
+        }
+        mark(index.unconditionalRules)
+        for key in facts.packages.keys { mark(index.rulesBySoftware[key]) }
+        for type in detected.keys { mark(index.rulesByApplicationType[type]) }
+        for port in facts.listening { mark(index.rulesByPort[port]) }
+        for file in facts.files { mark(index.rulesByFile[file]) }
+        for service in facts.services { mark(index.rulesByService[service]) }
+        var ordinals: [Int] = []
+        for (position, word) in marked.enumerated() where word != 0 {
+            var bits = word
+            while bits != 0 {
+                ordinals.append(position << 6 + bits.trailingZeroBitCount)
+                bits &= bits - 1
+            }
+        }
+        return ordinals
     }
 
     /// Checks every criterion of `rule` against the host, as the SPEC's "Matching" lists them.
     func verdict(_ compiled: CompiledRule, _ facts: HostFacts, detected: [String: String]) -> MatchVerdict {
-        let rule = compiled.rule
-        guard !rule.custom else { return .notRecommended }
+        guard !compiled.rule.custom else { return .notRecommended }
         var evidence: [Evidence] = []
         var certain = true
-        let applies = rule.applies
-        if !applies.operatingSystems.isEmpty {
-            guard let os = facts.inventory.os, applies.operatingSystems.contains(where: { $0.holds(for: os) }) else {
+        if !compiled.operatingSystems.isEmpty {
+            guard let os = facts.inventory.os, compiled.operatingSystems.contains(where: { $0.holds(for: os) }) else {
                 return .notRecommended
             }
             evidence.append(Evidence(.os, [("family", os.family), ("name", os.name), ("version", os.version)]))
         }
-        if let type = rule.applicationTypeID {
+        if let type = compiled.rule.applicationTypeID {
             guard let detectedBy = detected[type] else { return .notRecommended }
             evidence.append(Evidence(.applicationType, [("id", type), ("detectedBy", detectedBy)]))
         }
-        if !applies.software.isEmpty {
+        if !compiled.software.isEmpty {
             switch softwareVerdict(compiled.software, facts) {
             case .affected(let found): evidence += found
             case .uncertain(let found):
@@ -78,8 +106,8 @@ public struct Matcher: Sendable {
             case .absent: return .notRecommended
             }
         }
-        if applies.hasPresenceAlternatives {
-            guard let present = presence(applies, facts) else { return .notRecommended }
+        if !compiled.ports.isEmpty || !compiled.files.isEmpty || !compiled.services.isEmpty {
+            guard let present = presence(compiled, facts) else { return .notRecommended }
             evidence.append(present)
         }
         if evidence.isEmpty { evidence.append(Evidence(.always, [])) }
@@ -102,19 +130,17 @@ public struct Matcher: Sendable {
         for entry in entries {
             guard let installed = facts.packages[entry.key] else { continue }
             for package in installed {
-                var attributes: [(name: String, value: String)] = [
-                    ("ecosystem", package.ecosystem.rawValue), ("name", package.name), ("version", package.version),
-                    ("range", entry.range.description),
-                ]
                 // A version listed without its epoch (rpm -qa's default output) is taken to
                 // share each bound's epoch: version and release decide.
-                let range = package.epochUnknown ? entry.rangeWithoutEpochs : entry.range
-                // The bounds themselves, so that "patch first" can name the version to update to.
-                if let fixed = entry.range.range.fixed { attributes.append(("fixed", fixed)) }
-                if let lastAffected = entry.range.range.lastAffected {
-                    attributes.append(("lastAffected", lastAffected))
-                }
-                switch range.verdict(for: package.version) {
+                let verdict =
+                    package.epochUnknown
+                    ? entry.rangeWithoutEpochs.verdict(for: package.version) : entry.range.verdict(for: package.version)
+                if case .notAffected = verdict { continue }
+                var attributes: [(name: String, value: String)] = [
+                    ("ecosystem", package.ecosystem.rawValue), ("name", package.name), ("version", package.version),
+                ]
+                attributes += entry.boundAttributes
+                switch verdict {
                 case .affected: affected.append(Evidence(.package, attributes))
                 case .uncertain(let reason):
                     attributes.append(("reason", reason))
@@ -130,15 +156,15 @@ public struct Matcher: Sendable {
         return .absent
     }
 
-    private func presence(_ applies: Applicability, _ facts: HostFacts) -> Evidence? {
-        if let port = applies.ports.first(where: facts.listening.contains) {
+    private func presence(_ compiled: CompiledRule, _ facts: HostFacts) -> Evidence? {
+        if let port = compiled.ports.first(where: facts.listening.contains) {
             return Evidence(.port, [("protocol", port.transport), ("port", String(port.port))])
         }
-        if let file = applies.files.first(where: facts.files.contains) {
+        if let file = compiled.files.first(where: facts.files.contains) {
             return Evidence(.file, [("path", file)])
         }
-        if let service = applies.services.first(where: { facts.services.contains($0.lowercased()) }) {
-            return Evidence(.service, [("name", service)])
+        if let service = compiled.services.first(where: { facts.services.contains($0.lowercased) }) {
+            return Evidence(.service, [("name", service.name)])
         }
         return nil
     }

@@ -29,7 +29,7 @@ public struct Level: Sendable, Hashable {
 }
 
 /// One fact that supports (or, for `patched`, defeats) a recommendation.
-public struct Evidence: Sendable, Equatable {
+public struct Evidence: Sendable, Hashable {
     /// What the fact is, written as the `kind` attribute of `<evidence>`.
     public enum Kind: String, Sendable {
         case package, patched, uncertain, dependency, os
@@ -49,8 +49,14 @@ public struct Evidence: Sendable, Equatable {
 
     /// Equal when the kinds and the attribute names and values, in order, are equal.
     public static func == (lhs: Evidence, rhs: Evidence) -> Bool {
-        lhs.kind == rhs.kind && lhs.attributes.map(\.name) == rhs.attributes.map(\.name)
-            && lhs.attributes.map(\.value) == rhs.attributes.map(\.value)
+        lhs.kind == rhs.kind && lhs.attributes.count == rhs.attributes.count
+            && zip(lhs.attributes, rhs.attributes).allSatisfy { $0.name == $1.name && $0.value == $1.value }
+    }
+
+    /// Hashes the kind and the attribute values; the names nearly always follow from the kind.
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(kind)
+        for attribute in attributes { hasher.combine(attribute.value) }
     }
 
     /// The value of one attribute, if present.
@@ -58,7 +64,7 @@ public struct Evidence: Sendable, Equatable {
 }
 
 /// The exclusion that hid a recommended rule.
-public struct ExclusionReference: Sendable, Equatable {
+public struct ExclusionReference: Sendable, Hashable {
     /// The level where the exclusion is set: computer, policy or catalog.
     public var level: Level
     /// Why the exclusion was set, as the override says.

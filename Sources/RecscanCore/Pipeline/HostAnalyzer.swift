@@ -68,14 +68,17 @@ public struct HostAnalyzer: Sendable {
             report.os = inventory.os
             report.collected = inventory.collected
             report.inventorySources = inventory.sources
-            let (direct, patched) = matcher.match(inventory)
+            let index = matcher.index
+            let matches = matcher.matchByOrdinal(inventory)
             let recommendations = Recommendations(
-                direct: direct, catalog: catalog, context: context, referenceDay: floorDiv(referenceTime, 86_400))
-            recommended = Set(recommendations.matches.keys)
+                direct: matches.recommended, index: index, context: context,
+                referenceDay: floorDiv(referenceTime, 86_400))
+            recommended = Set(recommendations.matches.keys.map { index.rulesByOrdinal[$0].rule.id })
             let decider = OutcomeDecider(catalog: catalog, context: context, settings: settings)
-            report.rules = decider.outcomes(recommendations, patched: patched)
+            let (rules, ordinals) = decider.outcomes(recommendations, patched: matches.patched, index: index)
+            report.rules = rules
             findings += auditor.outcomeFindings(
-                report.rules, recommendations: recommendations, directlyRecommended: Set(direct.keys))
+                rules, ordinals: ordinals, recommendations: recommendations, index: index)
             if let stale = staleness(inventory) {
                 report.status = .stale
                 findings.append(stale)

@@ -66,9 +66,14 @@ extension HostFleetContext {
     /// - Parameter referenceDay: days since 1970 of the reference time; an override is in force
     ///   through its `expires` day.
     public func exclusion(for rule: Rule, referenceDay: Int64) -> ExclusionDecision {
+        exclusion(ruleID: rule.id, excludedInCatalog: rule.excludedInCatalog, referenceDay: referenceDay)
+    }
+
+    /// `exclusion(for:referenceDay:)` from the two fields of the rule it needs.
+    func exclusion(ruleID: String, excludedInCatalog: Bool, referenceDay: Int64) -> ExclusionDecision {
         var expired: [ExclusionReference] = []
         for (level, configuration) in levels.reversed() {
-            guard let override = configuration.overrides.first(where: { $0.ruleID == rule.id }) else { continue }
+            guard let override = configuration.overrides.first(where: { $0.ruleID == ruleID }) else { continue }
             let reference = ExclusionReference(
                 level: level, reason: override.reason, by: override.by, expires: override.expires)
             if let expires = override.expires, let day = Timestamps.epochDays(date: expires), day < referenceDay {
@@ -78,7 +83,7 @@ extension HostFleetContext {
             return ExclusionDecision(excludedBy: override.excluded ? reference : nil, expired: expired)
         }
         let catalog =
-            rule.excludedInCatalog ? ExclusionReference(level: .catalog, reason: "excluded in the catalog") : nil
+            excludedInCatalog ? ExclusionReference(level: .catalog, reason: "excluded in the catalog") : nil
         return ExclusionDecision(excludedBy: catalog, expired: expired)
     }
 }

@@ -6,7 +6,12 @@ public final class XMLStreamWriter {
     private let writer: xmlTextWriterPtr
     private let path: String
     private let buffer: xmlBufferPtr?
+    private let indenting: Bool
     private var closed = false
+    /// How many elements are open.
+    private(set) var depth = 0
+    /// Whether the innermost element's start tag still waits for its `>` (no child or text yet).
+    private var startTagOpen = false
 
     /// Opens `path` for writing (replacing it).
     /// - Throws: `OutputError` when the file cannot be created.
@@ -17,6 +22,7 @@ public final class XMLStreamWriter {
         self.writer = writer
         self.path = path
         buffer = nil
+        indenting = indent
         if indent {
             xmlTextWriterSetIndent(writer, 1)
             xmlTextWriterSetIndentString(writer, "  ")
@@ -34,6 +40,7 @@ public final class XMLStreamWriter {
         self.writer = writer
         self.buffer = buffer
         path = name
+        indenting = true
         xmlTextWriterSetIndent(writer, 1)
         xmlTextWriterSetIndentString(writer, "  ")
     }
@@ -59,6 +66,7 @@ public final class XMLStreamWriter {
     /// Writes bytes that are already well-formed XML (a fragment) as they are.
     public func raw(_ bytes: [UInt8]) throws {
         guard !bytes.isEmpty else { return }
+        startTagOpen = false
         try bytes.withUnsafeBufferPointer { pointer in
             guard let base = pointer.baseAddress else { return }
             try check(xmlTextWriterWriteRawLen(writer, base, Int32(pointer.count)))
@@ -67,28 +75,74 @@ public final class XMLStreamWriter {
 
     /// Opens an element; close it with `endElement()`.
     public func startElement(_ name: String) throws {
-        try check(xmlTextWriterStartElement(writer, name))
+        try Self.withXMLChars(name) { try check(xmlTextWriterStartElement(writer, $0)) }
+        depth += 1
+        startTagOpen = true
     }
 
     /// Writes one attribute of the element just opened. `nil` values are skipped.
     public func attribute(_ name: String, _ value: String?) throws {
         guard let value else { return }
-        try check(xmlTextWriterWriteAttribute(writer, name, Self.xmlCharacters(value)))
+        try Self.withXMLChars(name) { name in
+            try Self.withXMLChars(Self.xmlCharacters(value)) {
+                try check(xmlTextWriterWriteAttribute(writer, name, $0))
+            }
+        }
     }
 
     /// Writes escaped character data.
     public func text(_ value: String) throws {
-        try check(xmlTextWriterWriteString(writer, Self.xmlCharacters(value)))
+        try Self.withXMLChars(Self.xmlCharacters(value)) { try check(xmlTextWriterWriteString(writer, $0)) }
+        startTagOpen = false
     }
 
     /// Writes a comment.
     public func comment(_ value: String) throws {
-        try check(xmlTextWriterWriteComment(writer, Self.xmlCharacters(value)))
+        try Self.withXMLChars(Self.xmlCharacters(value)) { try check(xmlTextWriterWriteComment(writer, $0)) }
+        startTagOpen = false
     }
 
     /// Closes the innermost open element.
     public func endElement() throws {
         try check(xmlTextWriterEndElement(writer))
+        depth -= 1
+        startTagOpen = false
+    }
+
+    /// Writes, as children of the innermost open element, elements that `serializedElement(depth:_:)`
+    /// produced for exactly this depth: the same bytes libxml2 would write here.
+    func rawElement(_ bytes: [UInt8]) throws {
+        // libxml2 closes a pending start tag with `>` alone before raw bytes; the line break
+        // it would write before a child element is added here.
+        if startTagOpen && indenting { try raw(Self.lineBreak) }
+        try raw(bytes)
+        // After raw bytes libxml2 takes the line as unfinished and would not indent the parent's
+        // end tag; setting the indentation again marks the line as finished.
+        if indenting { try check(xmlTextWriterSetIndent(writer, 1)) }
+    }
+
+    private static let lineBreak: [UInt8] = [UInt8(ascii: "\n")]
+
+    /// The bytes of the elements that `write` writes, indented as they are when written `depth`
+    /// levels deep into an indented document, for `rawElement(_:)`.
+    static func serializedElement(depth: Int, _ write: (XMLStreamWriter) throws -> Void) throws -> [UInt8] {
+        let scratch = try XMLStreamWriter(fragmentNamed: "element")
+        for _ in 0..<depth { try scratch.startElement("w") }
+        try write(scratch)
+        for _ in 0..<depth { try scratch.endElement() }
+        let bytes = try scratch.finishFragment()
+        // The wrappers' own lines come first and last, one per level.
+        var prefix: [UInt8] = []
+        var suffix: [UInt8] = []
+        for level in 0..<depth {
+            let indent = [UInt8](repeating: UInt8(ascii: " "), count: 2 * level)
+            prefix += indent + Array("<w>\n".utf8)
+            suffix = indent + Array("</w>\n".utf8) + suffix
+        }
+        guard bytes.count >= prefix.count + suffix.count, bytes.starts(with: prefix),
+            bytes[(bytes.count - suffix.count)...].elementsEqual(suffix)
+        else { throw OutputError(path: "element", message: "could not be serialized") }
+        return Array(bytes[prefix.count..<(bytes.count - suffix.count)])
     }
 
     /// Writes `<name attributes...>text</name>` or an empty element when `text` is nil.
@@ -107,6 +161,16 @@ public final class XMLStreamWriter {
         let flushed = xmlTextWriterFlush(writer)
         xmlFreeTextWriter(writer)
         if ended < 0 || flushed < 0 { throw OutputError(path: path, message: "could not be written completely") }
+    }
+
+    /// Calls `body` with `text` as a NUL-terminated UTF-8 C string. A native string lends its own
+    /// storage; the implicit String-to-pointer conversion would copy it into a new array each time.
+    private static func withXMLChars<Result>(
+        _ text: String, _ body: (UnsafePointer<UInt8>) throws -> Result
+    ) rethrows -> Result {
+        try text.withCString { characters in
+            try characters.withMemoryRebound(to: UInt8.self, capacity: text.utf8.count + 1, body)
+        }
     }
 
     /// `text` with every character XML 1.0 cannot hold (NUL and the other C0 controls but tab,

@@ -1,6 +1,6 @@
 /// The XML vocabulary of hosts, rules, findings and triage plans in `report.xml`.
 enum HostXML {
-    static func write(_ host: HostReport, to writer: XMLStreamWriter) throws {
+    static func write(_ host: HostReport, to writer: XMLStreamWriter, memo: inout ReportFragmentMemo) throws {
         try writer.startElement("host")
         try writer.attribute("hostname", host.hostname)
         try writer.attribute("policy", host.policyID)
@@ -12,7 +12,7 @@ enum HostXML {
         }
         for source in host.inventorySources { try writer.element("source", [("file", source)]) }
         if let settings = host.settings { try write(settings, to: writer) }
-        for rule in host.rules { try write(rule, to: writer) }
+        try write(host.rules, to: writer, memo: &memo)
         for finding in host.findings {
             try writer.element(
                 "finding",
@@ -43,7 +43,51 @@ enum HostXML {
         try writer.endElement()
     }
 
-    private static func write(_ rule: RuleResult, to writer: XMLStreamWriter) throws {
+    /// Writes every `<rule>` element from serialized pieces kept in `memo` (rules and their
+    /// evidence repeat from host to host), gathered into one raw write.
+    private static func write(_ rules: [RuleResult], to writer: XMLStreamWriter, memo: inout ReportFragmentMemo) throws
+    {
+        guard !rules.isEmpty else { return }
+        let depth = writer.depth
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(rules.count * 320)
+        for rule in rules { try append(rule, depth: depth, to: &bytes, memo: &memo) }
+        try writer.rawElement(bytes)
+    }
+
+    private static func append(
+        _ rule: RuleResult, depth: Int, to bytes: inout [UInt8], memo: inout ReportFragmentMemo
+    ) throws {
+        let hasChildren = !rule.evidence.isEmpty || !rule.assignedAt.isEmpty || rule.excludedBy != nil
+        let tags = try memo.tags(of: rule, hasChildren: hasChildren, depth: depth)
+        bytes += tags.start
+        guard hasChildren else { return }
+        for evidence in rule.evidence {
+            bytes += try memo.child(.evidence(evidence), depth: depth + 1) { writer in
+                try writer.element(
+                    "evidence", [("kind", evidence.kind.rawValue)] + evidence.attributes.map { ($0.name, $0.value) })
+            }
+        }
+        for level in rule.assignedAt {
+            bytes += try memo.child(.assignedAt(level), depth: depth + 1) { writer in
+                try writer.element("assignedAt", [("level", level.kind.rawValue), ("id", level.id)])
+            }
+        }
+        if let exclusion = rule.excludedBy {
+            bytes += try memo.child(.excludedBy(exclusion), depth: depth + 1) { writer in
+                try writer.element(
+                    "excludedBy",
+                    [
+                        ("level", exclusion.level.kind.rawValue), ("id", exclusion.level.id),
+                        ("reason", exclusion.reason), ("by", exclusion.by), ("expires", exclusion.expires),
+                    ])
+            }
+        }
+        bytes += tags.end
+    }
+
+    /// Opens `<rule>` and writes its attributes.
+    static func startRule(_ rule: RuleResult, to writer: XMLStreamWriter) throws {
         try writer.startElement("rule")
         try writer.attribute("id", rule.ruleID)
         try writer.attribute("module", rule.module.rawValue)
@@ -53,22 +97,6 @@ enum HostXML {
         try writer.attribute("apply", rule.apply?.rawValue)
         try writer.attribute("reason", rule.reason?.rawValue)
         try writer.attribute("blocks", rule.blocks ? "true" : "false")
-        for evidence in rule.evidence {
-            try writer.element(
-                "evidence", [("kind", evidence.kind.rawValue)] + evidence.attributes.map { ($0.name, $0.value) })
-        }
-        for level in rule.assignedAt {
-            try writer.element("assignedAt", [("level", level.kind.rawValue), ("id", level.id)])
-        }
-        if let exclusion = rule.excludedBy {
-            try writer.element(
-                "excludedBy",
-                [
-                    ("level", exclusion.level.kind.rawValue), ("id", exclusion.level.id), ("reason", exclusion.reason),
-                    ("by", exclusion.by), ("expires", exclusion.expires),
-                ])
-        }
-        try writer.endElement()
     }
 
     static func write(_ plan: TriagePlan, to writer: XMLStreamWriter) throws {

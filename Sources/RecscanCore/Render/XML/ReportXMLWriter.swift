@@ -9,11 +9,18 @@ public enum ReportXMLWriter {
 
     /// One host's `<host>` element, indented as it sits in the report.
     public static func fragment(for host: HostReport) throws -> [UInt8] {
+        var memo = ReportFragmentMemo()
+        return try fragment(for: host, memo: &memo)
+    }
+
+    /// One host's `<host>` element, as `fragment(for:)` writes it, with rule elements taken from
+    /// and added to `memo`, which a worker keeps from host to host.
+    public static func fragment(for host: HostReport, memo: inout ReportFragmentMemo) throws -> [UInt8] {
         // The host is written inside a throw-away wrapper so that libxml2 indents it one level,
         // as it sits in the report; the wrapper's own lines are then dropped.
         let writer = try XMLStreamWriter(fragmentNamed: "report.xml")
         try writer.startElement("wrapper")
-        try HostXML.write(host, to: writer)
+        try HostXML.write(host, to: writer, memo: &memo)
         try writer.endElement()
         let bytes = try writer.finishFragment()
         let start = (bytes.firstIndex(of: UInt8(ascii: "\n")) ?? -1) + 1

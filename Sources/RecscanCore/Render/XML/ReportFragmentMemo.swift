@@ -1,0 +1,154 @@
+/// The serialized bytes of `<rule>` start and end tags and of their child elements, which repeat
+/// from host to host (the same rule with the same outcome; the same detected application type
+/// or package as evidence). Each is written through libxml2 once; after that, writing it costs
+/// a hash lookup and a copy instead of an escaping pass per attribute.
+///
+/// A memo belongs to one worker at a time. It forgets everything once it holds `byteLimit`
+/// bytes, so its size stays bounded whatever the catalog and fleet; the output never depends
+/// on what it holds.
+public struct ReportFragmentMemo: Sendable {
+    /// Bytes kept at most before the memo starts over.
+    static let byteLimit = 8 << 20
+
+    private var tags: [RuleTagsKey: RuleTags] = [:]
+    private var children: [RuleChildEntry: [UInt8]] = [:]
+    private var byteCount = 0
+
+    /// Creates an empty memo.
+    public init() {}
+
+    /// The start tag (or whole empty element) and the end tag of `rule`, serialized at `depth`.
+    mutating func tags(of rule: RuleResult, hasChildren: Bool, depth: Int) throws -> RuleTags {
+        let key = RuleTagsKey(rule, hasChildren: hasChildren, depth: depth)
+        if let known = tags[key], known.describes(rule) { return known }
+        let serialized = try RuleTags(rule, hasChildren: hasChildren, depth: depth)
+        makeRoom(serialized.bytes.count)
+        tags[key] = serialized
+        return serialized
+    }
+
+    /// One child element of a `<rule>`, serialized at `depth` by `write` the first time.
+    mutating func child(
+        _ key: RuleChildKey, depth: Int, _ write: (XMLStreamWriter) throws -> Void
+    ) throws -> [UInt8] {
+        let entry = RuleChildEntry(child: key, depth: depth)
+        if let known = children[entry] { return known }
+        let serialized = try XMLStreamWriter.serializedElement(depth: depth, write)
+        makeRoom(serialized.count)
+        children[entry] = serialized
+        return serialized
+    }
+
+    private mutating func makeRoom(_ count: Int) {
+        if byteCount + count > Self.byteLimit {
+            tags.removeAll()
+            children.removeAll()
+            byteCount = 0
+        }
+        byteCount += count
+    }
+}
+
+/// A `<rule>` element's start tag and end tag as bytes; for a rule without children the whole
+/// empty element is the start and the end is empty.
+struct RuleTags: Sendable {
+    /// The start tag followed by the end tag, in one array: one reference to count, not two.
+    let bytes: [UInt8]
+    /// Where the end tag begins in `bytes`.
+    let endIndex: Int
+    // What the tags say besides the id and outcome, which the key holds.
+    let module: Module
+    let name: String
+    let severity: Severity
+
+    var start: ArraySlice<UInt8> { bytes[..<endIndex] }
+    var end: ArraySlice<UInt8> { bytes[endIndex...] }
+
+    init(_ rule: RuleResult, hasChildren: Bool, depth: Int) throws {
+        module = rule.module
+        name = rule.name
+        severity = rule.severity
+        // libxml2 writes the tags; a placeholder child makes it write them as for a rule with
+        // children, and its own line is dropped.
+        let serialized = try XMLStreamWriter.serializedElement(depth: depth) { writer in
+            try HostXML.startRule(rule, to: writer)
+            if hasChildren { try writer.element("x") }
+            try writer.endElement()
+        }
+        guard hasChildren else {
+            bytes = serialized
+            endIndex = serialized.count
+            return
+        }
+        let lines = serialized.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
+        guard lines.count == 4 else { throw OutputError(path: "rule", message: "could not be serialized") }
+        bytes = Array(lines[0]) + [UInt8(ascii: "\n")] + Array(lines[2]) + [UInt8(ascii: "\n")]
+        endIndex = lines[0].count + 1
+    }
+
+    /// Whether these are the tags of `rule`, given that the key (id and outcome) matched.
+    func describes(_ rule: RuleResult) -> Bool {
+        module == rule.module && severity == rule.severity && name == rule.name
+    }
+}
+
+/// What picks a rule's tags: the id, and the outcome with its apply class, reason and blocking,
+/// whether the rule has children and the depth, packed into one integer. Module, name and
+/// severity follow from the id in one catalog; `RuleTags.describes(_:)` checks them.
+struct RuleTagsKey: Hashable {
+    let ruleID: String
+    let shape: Int
+
+    init(_ rule: RuleResult, hasChildren: Bool, depth: Int) {
+        ruleID = rule.ruleID
+        var shape = depth
+        shape = shape << 1 | (hasChildren ? 1 : 0)
+        shape = shape << 1 | (rule.blocks ? 1 : 0)
+        shape = shape << 2 | Self.code(rule.outcome)
+        shape = shape << 2 | Self.code(rule.apply)
+        shape = shape << 3 | Self.code(rule.reason)
+        self.shape = shape
+    }
+
+    private static func code(_ outcome: Outcome) -> Int {
+        switch outcome {
+        case .toAssign: 0
+        case .assigned: 1
+        case .toUnassign: 2
+        case .excluded: 3
+        }
+    }
+
+    private static func code(_ apply: ApplyClass?) -> Int {
+        switch apply {
+        case nil: 0
+        case .auto?: 1
+        case .manual?: 2
+        }
+    }
+
+    private static func code(_ reason: ManualReason?) -> Int {
+        switch reason {
+        case nil: 0
+        case .falsePositiveProne?: 1
+        case .lowConfidence?: 2
+        case .requiresConfiguration?: 3
+        case .mayAffectOperation?: 4
+        case .uncertainVersion?: 5
+        case .autoApplyOff?: 6
+        }
+    }
+}
+
+/// A child element of `<rule>`, as the memo keys it.
+enum RuleChildKey: Hashable {
+    case evidence(Evidence)
+    case assignedAt(Level)
+    case excludedBy(ExclusionReference)
+}
+
+/// A child element of `<rule>` and the depth it is serialized at.
+private struct RuleChildEntry: Hashable {
+    let child: RuleChildKey
+    let depth: Int
+}
