@@ -6,8 +6,10 @@ import Foundation
 public struct PackageInterest: Sendable {
     private let named: Set<SoftwareKey>
     /// Names of ecosystems that compare names exactly (deb, rpm, …), in an open-addressing
-    /// table over their bytes: a lookup hashes the bytes once and allocates nothing.
-    private let slots: [Int32]
+    /// table over their bytes: a lookup hashes the bytes once and allocates nothing. A slot
+    /// holds the hash's upper half next to the entry's position + 1 (0: empty), so the usual
+    /// lookup, a name no rule names, stays in the slot array and never touches an entry.
+    private let slots: [UInt64]
     private let entries: [Entry]
     private let arena: [UInt8]
 
@@ -33,11 +35,11 @@ public struct PackageInterest: Sendable {
         }
         var capacity = 16
         while capacity < entries.count * 2 { capacity *= 2 }
-        var slots = [Int32](repeating: -1, count: capacity)
+        var slots = [UInt64](repeating: 0, count: capacity)
         for (index, entry) in entries.enumerated() {
             var slot = Int(truncatingIfNeeded: entry.hash) & (capacity - 1)
-            while slots[slot] >= 0 { slot = (slot + 1) & (capacity - 1) }
-            slots[slot] = Int32(index)
+            while slots[slot] != 0 { slot = (slot + 1) & (capacity - 1) }
+            slots[slot] = entry.hash & 0xFFFF_FFFF_0000_0000 | UInt64(index + 1)
         }
         self.slots = slots
         self.entries = entries
@@ -54,8 +56,13 @@ public struct PackageInterest: Sendable {
         }
         let hash = Self.hash(name)
         var slot = Int(truncatingIfNeeded: hash) & (slots.count - 1)
-        while slots[slot] >= 0 {
-            let entry = entries[Int(slots[slot])]
+        while slots[slot] != 0 {
+            let value = slots[slot]
+            guard value >> 32 == hash >> 32 else {
+                slot = (slot + 1) & (slots.count - 1)
+                continue
+            }
+            let entry = entries[Int(value & 0xFFFF_FFFF) - 1]
             if entry.hash == hash, entry.ecosystem == ecosystem, entry.count == name.count,
                 arenaHolds(name, at: entry.start)
             {
