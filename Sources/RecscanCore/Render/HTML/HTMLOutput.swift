@@ -43,15 +43,18 @@ enum HTMLOutput {
     }
 
     /// Writes `text` as UTF-8 to `path`, replacing any file there.
+    static func write(_ text: String, to path: String) throws { try write(Array(text.utf8), to: path) }
+
+    /// Writes `bytes` to `path`, replacing any file there, with as few `write` calls as the
+    /// system allows (one for a page).
     ///
     /// Plain `open`/`write`, without the `fsync` Foundation does per file: a run is made durable
     /// and visible as a whole when its folder is renamed into place, and thousands of host pages
     /// each waiting for the disk would dominate the run.
-    static func write(_ text: String, to path: String) throws {
+    static func write(_ bytes: [UInt8], to path: String) throws {
         let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else { throw HTMLWriteError(path: path, message: errorText()) }
-        var bytes = text
-        let failure: String? = bytes.withUTF8 { buffer in
+        let failure: String? = bytes.withUnsafeBytes { buffer in
             guard let base = buffer.baseAddress else { return nil }
             var offset = 0
             while offset < buffer.count {

@@ -16,7 +16,7 @@ struct RulePage: Sendable {
     /// Hosts listed one per row in a section; more are grouped.
     var rowLimit = 500
 
-    func render() -> String {
+    func render() -> [UInt8] {
         let entry = catalog.rules[rule.id]
         let name = entry?.name ?? rule.name
         let counts = rule.counts
