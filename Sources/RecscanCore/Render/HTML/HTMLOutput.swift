@@ -54,6 +54,15 @@ enum HTMLOutput {
     static func write(_ bytes: [UInt8], to path: String) throws {
         let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else { throw HTMLWriteError(path: path, message: errorText()) }
+        do { try writeAll(bytes, to: descriptor, path: path) } catch {
+            _ = close(descriptor)
+            throw error
+        }
+        guard close(descriptor) == 0 else { throw HTMLWriteError(path: path, message: errorText()) }
+    }
+
+    /// Writes all of `bytes` to an open file, retrying short and interrupted writes.
+    static func writeAll(_ bytes: [UInt8], to descriptor: Int32, path: String) throws {
         let failure: String? = bytes.withUnsafeBytes { buffer in
             guard let base = buffer.baseAddress else { return nil }
             var offset = 0
@@ -67,9 +76,27 @@ enum HTMLOutput {
             }
             return nil
         }
-        let closed = close(descriptor)
         if let failure { throw HTMLWriteError(path: path, message: failure) }
-        guard closed == 0 else { throw HTMLWriteError(path: path, message: errorText()) }
+    }
+
+    /// Fills `buffer` from an open file, short only at the end of the file; returns the bytes read.
+    static func readFull(into buffer: inout [UInt8], from descriptor: Int32, path: String) throws -> Int {
+        let capacity = buffer.count
+        let result: Result<Int, HTMLWriteError> = buffer.withUnsafeMutableBytes { raw in
+            guard let base = raw.baseAddress else { return .success(0) }
+            var filled = 0
+            while filled < capacity {
+                let count = read(descriptor, base + filled, capacity - filled)
+                if count < 0 {
+                    if errno == EINTR { continue }
+                    return .failure(HTMLWriteError(path: path, message: errorText()))
+                }
+                if count == 0 { break }
+                filled += count
+            }
+            return .success(filled)
+        }
+        return try result.get()
     }
 
     private static func systemWrite(_ descriptor: Int32, _ bytes: UnsafeRawPointer, _ count: Int) -> Int {
@@ -81,7 +108,7 @@ enum HTMLOutput {
     }
 
     /// The system's message for the current `errno`.
-    private static func errorText() -> String { String(cString: strerror(errno)) }
+    static func errorText() -> String { String(cString: strerror(errno)) }
 
     private static func describe(_ error: any Error) -> String {
         let nsError = error as NSError
