@@ -65,8 +65,10 @@ struct HTMLTable: Sendable {
             <tbody>
 
             """
-        // Row by row into one buffer: a fragment per cell and per row cost more than the cells.
+        // Row by row into one buffer of about the final size: a fragment per cell and per row,
+        // or doubling the buffer, cost more than the cells.
         let numeric = columns.map(numericClass)
+        table.reserve(rows.reduce(32) { total, cells in cells.reduce(total + 16) { $0 + $1.bytes.count + 30 } })
         for cells in rows {
             table.append(markup: "<tr>")
             for (index, cell) in cells.enumerated() {

@@ -101,6 +101,9 @@ struct HTMLFragment: Sendable, Equatable, ExpressibleByStringInterpolation {
     /// Appends another fragment; for building long markup in place (a table row by row).
     mutating func append(_ other: HTMLFragment) { bytes.append(contentsOf: other.bytes) }
 
+    /// Makes room for `count` more bytes, so that markup of a known size is built without copies.
+    mutating func reserve(_ count: Int) { bytes.reserveCapacity(bytes.count + count) }
+
     /// Appends trusted markup: a literal written in this folder, known when compiling.
     mutating func append(markup literal: StaticString) {
         literal.withUTF8Buffer { bytes.append(contentsOf: $0) }
@@ -135,10 +138,20 @@ struct HTMLFragment: Sendable, Equatable, ExpressibleByStringInterpolation {
         mutating func appendInterpolation(_ text: String) { HTMLEscape.append(text, to: &bytes) }
 
         /// Markup built elsewhere: inserted as it is.
-        mutating func appendInterpolation(_ fragment: HTMLFragment) { bytes.append(contentsOf: fragment.bytes) }
+        mutating func appendInterpolation(_ fragment: HTMLFragment) {
+            // A large fragment (a whole table) is nearly always followed by a little closing
+            // markup: make room for both at once rather than doubling the buffer for that tail.
+            let needed = bytes.count + fragment.bytes.count
+            if fragment.bytes.count >= 16_384, needed > bytes.capacity { bytes.reserveCapacity(needed + 16_384) }
+            bytes.append(contentsOf: fragment.bytes)
+        }
 
         /// Several fragments, one after another.
         mutating func appendInterpolation(_ fragments: [HTMLFragment]) {
+            let total = fragments.reduce(0) { $0 + $1.bytes.count }
+            if total >= 16_384, bytes.count + total > bytes.capacity {
+                bytes.reserveCapacity(bytes.count + total + 16_384)
+            }
             for fragment in fragments { bytes.append(contentsOf: fragment.bytes) }
         }
 
