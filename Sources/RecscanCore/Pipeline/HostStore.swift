@@ -170,7 +170,7 @@ struct HostStore {
             consume: { (result: Result<(HostReport, [UInt8]), any Error>) in
                 let (report, bytes) = try result.get()
                 ranges.append(try final.append(bytes))
-                html?.record(report, triage: entries[ranges.count - 1].triage)
+                try html?.record(report, triage: entries[ranges.count - 1].triage)
             })
         return ranges
     }

@@ -15,6 +15,21 @@ import Testing
         try String(contentsOfFile: directory + "/" + relative, encoding: .utf8)
     }
 
+    /// Rule-page rows wait on disk and come back a batch of rules at a time; the batch size must
+    /// not show in any page.
+    @Test func rulePagesDoNotDependOnHowManyRowsAreReadBackAtATime() throws {
+        let whole = try makeTemporaryDirectory()
+        let oneByOne = try makeTemporaryDirectory()
+        defer {
+            try? FileManager.default.removeItem(atPath: whole)
+            try? FileManager.default.removeItem(atPath: oneByOne)
+        }
+        try RenderFixture.render(into: whole)
+        try RenderFixture.render(into: oneByOne, rowsPerBatch: 1)
+        #expect(!fileContents(under: whole).isEmpty)
+        #expect(fileContents(under: whole) == fileContents(under: oneByOne))
+    }
+
     @Test func writesEveryPage() throws {
         let directory = try makeTemporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: directory) }

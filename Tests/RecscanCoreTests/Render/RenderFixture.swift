@@ -235,8 +235,10 @@ enum RenderFixture {
     ]
 
     /// Renders the fixture into `directory`.
-    static func render(into directory: String) throws {
-        var writer = HTMLReportWriter(directory: directory, run: run, catalog: catalog)
+    /// Writes every page of the fixture; `rowsPerBatch` is how many rule-page rows are read back at a time.
+    static func render(into directory: String, rowsPerBatch: Int = 100_000) throws {
+        var writer = HTMLReportWriter(
+            directory: directory, run: run, catalog: catalog, hostsPerPage: 500, rowsPerBatch: rowsPerBatch)
         var summary = ScanSummary()
         for host in hosts {
             try writer.write(host: host, triage: triage.filter { $0.hostname == host.hostname })

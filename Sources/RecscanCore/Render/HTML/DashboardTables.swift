@@ -8,20 +8,18 @@ struct DashboardTables: Sendable {
     var catalog: Catalog
     var links: PageLinks
 
-    /// Host links shown per table row before "and N more".
-    private static let hostsPerRow = 6
-
     func ruleLabel(_ rule: RuleDigest) -> HTMLFragment {
         let name = catalog.rules[rule.id]?.name ?? rule.name
         return HTMLBlocks.link("rules/\(rule.fileName).html", "<span class=\"rule-id\">\(rule.id)</span> \(name)")
     }
 
-    /// Up to ``hostsPerRow`` host links, then how many more the rule page lists.
-    func hostLinks(_ rows: [RuleHostRow]) -> HTMLFragment {
-        let shown = rows.prefix(Self.hostsPerRow).map { row in
-            HTMLBlocks.link("hosts/\(hosts[row.host].fileName).html", "\(hosts[row.host].hostname)")
+    /// The first hosts of a group as links (``RuleTally/sampleSize`` at most), then how many
+    /// more the rule page lists.
+    func hostLinks(_ firstHosts: [Int], total: Int) -> HTMLFragment {
+        let shown = firstHosts.prefix(RuleTally.sampleSize).map { host in
+            HTMLBlocks.link("hosts/\(hosts[host].fileName).html", "\(hosts[host].hostname)")
         }
-        let rest = rows.count - shown.count
+        let rest = total - shown.count
         let more: HTMLFragment =
             rest > 0 ? " <span class=\"detail\">and \(ReportWords.number(rest)) more</span>" : .empty
         return HTMLFragment.joined(shown, separator: ", ") + more
@@ -29,15 +27,13 @@ struct DashboardTables: Sendable {
 
     /// One row per rule and reason, most hosts first.
     func decisionsByRule() -> HTMLFragment {
-        var groups: [(rule: RuleDigest, reason: ManualReason?, rows: [RuleHostRow])] = []
+        var groups: [(rule: RuleDigest, reason: ManualReason?, hosts: RuleTally.Sample)] = []
         for rule in rules {
-            let manual = rule.rows.filter(\.isManual)
             for reason in ReportWords.reasonOrder.map(Optional.some) + [nil] {
-                let rows = manual.filter { $0.reason == reason }
-                if !rows.isEmpty { groups.append((rule, reason, rows)) }
+                if let sample = rule.tally.decisions[reason], sample.count > 0 { groups.append((rule, reason, sample)) }
             }
         }
-        groups = groups.ranked { $0.rows.count }
+        groups = groups.ranked { $0.hosts.count }
         return HTMLTable(
             caption: "Decisions waiting, by rule and reason",
             columns: [
@@ -49,8 +45,8 @@ struct DashboardTables: Sendable {
                 let why: HTMLFragment =
                     group.reason.map { "\(ReportWords.manualReason($0))" } ?? "no reason recorded"
                 return [
-                    ruleLabel(group.rule), HTMLBlocks.severity(group.rule.severity), why, "\(group.rows.count)",
-                    HTMLBlocks.count(group.rows.filter(\.blocks).count), hostLinks(group.rows),
+                    ruleLabel(group.rule), HTMLBlocks.severity(group.rule.severity), why, "\(group.hosts.count)",
+                    HTMLBlocks.count(group.hosts.blocking), hostLinks(group.hosts.firstHosts, total: group.hosts.count),
                 ]
             },
             emptyText: "No decision is waiting.",
@@ -90,10 +86,10 @@ struct DashboardTables: Sendable {
                 TableColumn("Which hosts"),
             ],
             rows: auto.map { rule in
-                let rows = rule.rows.filter { $0.outcome == .toAssign && $0.apply == .auto }
+                let hosts = rule.tally.automatic
                 return [
                     ruleLabel(rule), "\(ReportWords.module(rule.module))", HTMLBlocks.severity(rule.severity),
-                    "\(rows.count)", HTMLBlocks.count(rows.filter(\.blocks).count), hostLinks(rows),
+                    "\(hosts.count)", HTMLBlocks.count(hosts.blocking), hostLinks(hosts.firstHosts, total: hosts.count),
                 ]
             },
             emptyText: "Automatic application has nothing to assign.",
@@ -111,10 +107,10 @@ struct DashboardTables: Sendable {
                 TableColumn("Assigned at"), TableColumn("Which hosts"),
             ],
             rows: drop.map { rule in
-                let rows = rule.rows(.toUnassign)
+                let hosts = rule.tally.unassign
                 return [
-                    ruleLabel(rule), HTMLBlocks.severity(rule.severity), "\(rows.count)", levels(rows),
-                    hostLinks(rows),
+                    ruleLabel(rule), HTMLBlocks.severity(rule.severity), "\(hosts.count)", levels(rule.tally),
+                    hostLinks(hosts.firstHosts, total: hosts.count),
                 ]
             },
             emptyText: "No assigned rule needs unassigning.",
@@ -124,15 +120,9 @@ struct DashboardTables: Sendable {
     }
 
     /// "policy base (3 hosts), the computer (1 host)": the levels to change, root policies first.
-    private func levels(_ rows: [RuleHostRow]) -> HTMLFragment {
-        var order: [Level] = []
-        var counts: [Level: Int] = [:]
-        for row in rows {
-            for level in ReportWords.unassignOrder(row.assignedAt) {
-                if counts[level] == nil { order.append(level) }
-                counts[level, default: 0] += 1
-            }
-        }
+    private func levels(_ tally: RuleTally) -> HTMLFragment {
+        let order = tally.unassignLevels
+        let counts = tally.unassignLevelHosts
         let policies = order.filter { $0.kind != .computer } + order.filter { $0.kind == .computer }
         let parts = policies.map { level in
             "\(ReportWords.level(level, computerName: "the computer")) (\(ReportWords.plural(counts[level] ?? 0, "host")))"
@@ -141,14 +131,14 @@ struct DashboardTables: Sendable {
     }
 
     /// Manual assignments (rules never applied automatically, yet assigned) over all rules.
-    var manualAssignmentCount: Int { rules.reduce(0) { $0 + $1.rows.filter(\.assignedByHand).count } }
+    var manualAssignmentCount: Int { rules.reduce(0) { $0 + $1.tally.byHand.count } }
 
     func manualAssignmentsByRule() -> HTMLFragment {
-        let byHand = rules.compactMap { rule -> (rule: RuleDigest, rows: [RuleHostRow], blocking: Int)? in
-            let rows = rule.rows.filter(\.assignedByHand)
-            return rows.isEmpty ? nil : (rule, rows, rows.filter(\.blocks).count)
+        let byHand = rules.compactMap { rule -> (rule: RuleDigest, count: Int, blocking: Int)? in
+            let hosts = rule.tally.byHand
+            return hosts.count == 0 ? nil : (rule, hosts.count, hosts.blocking)
         }
-        .ranked { $0.blocking * 1_000_000 + $0.rows.count }
+        .ranked { $0.blocking * 1_000_000 + $0.count }
         return HTMLTable(
             caption: "Rules assigned by hand, those that block traffic first",
             columns: [
@@ -158,12 +148,11 @@ struct DashboardTables: Sendable {
             ],
             rows: byHand.map { entry in
                 let reason = catalog.rules[entry.rule.id]?.neverAutoReason.map(ReportWords.neverAutoReason) ?? ""
-                let blocking = entry.rows.filter(\.blocks) + entry.rows.filter { !$0.blocks }
                 return [
                     ruleLabel(entry.rule), HTMLBlocks.severity(entry.rule.severity), "\(reason)",
-                    "\(entry.rows.count)",
+                    "\(entry.count)",
                     entry.blocking > 0 ? HTMLBlocks.badge("\(entry.blocking)", kind: "blocks") : HTMLBlocks.count(0),
-                    hostLinks(blocking),
+                    hostLinks(entry.rule.tally.byHandHostsBlockingFirst, total: entry.count),
                 ]
             },
             emptyText: "No rule was assigned by hand.",

@@ -65,7 +65,7 @@ struct FleetListPages: Sendable {
     }
 
     /// The page as a document.
-    func render(_ page: Page) -> String {
+    func render(_ page: Page) -> [UInt8] {
         HTMLPage(
             title: page.title,
             location: .root,

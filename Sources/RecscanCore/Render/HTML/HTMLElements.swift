@@ -58,23 +58,30 @@ struct HTMLTable: Sendable {
         let headers = columns.map { column -> HTMLFragment in
             "<th scope=\"col\"\(numericClass(column))>\(column.header)</th>"
         }
-        let body = rows.map { cells -> HTMLFragment in
-            var rendered: [HTMLFragment] = []
-            for (index, cell) in cells.enumerated() {
-                let numeric = index < columns.count ? numericClass(columns[index]) : .empty
-                rendered.append(index == 0 ? "<th scope=\"row\"\(numeric)>\(cell)</th>" : "<td\(numeric)>\(cell)</td>")
-            }
-            return "<tr>\(rendered)</tr>\n"
-        }
-        return """
+        var table: HTMLFragment = """
             <table class="\(tableClass)">
             <caption>\(caption)</caption>
             <thead><tr>\(headers)</tr></thead>
             <tbody>
-            \(body)</tbody>
-            </table>
 
             """
+        // Row by row into one buffer of about the final size: a fragment per cell and per row,
+        // or doubling the buffer, cost more than the cells.
+        let numeric = columns.map(numericClass)
+        table.reserve(rows.reduce(32) { total, cells in cells.reduce(total + 16) { $0 + $1.bytes.count + 30 } })
+        for cells in rows {
+            table.append(markup: "<tr>")
+            for (index, cell) in cells.enumerated() {
+                table.append(markup: index == 0 ? "<th scope=\"row\"" : "<td")
+                if index < numeric.count { table.append(numeric[index]) }
+                table.append(markup: ">")
+                table.append(cell)
+                table.append(markup: index == 0 ? "</th>" : "</td>")
+            }
+            table.append(markup: "</tr>\n")
+        }
+        table.append(markup: "</tbody>\n</table>\n")
+        return table
     }
 
     private func numericClass(_ column: TableColumn) -> HTMLFragment { column.numeric ? " class=\"num\"" : .empty }
@@ -150,6 +157,15 @@ enum CSSClass {
 
     /// Keeps letters, digits and `-`; anything else becomes `-`.
     static func token(_ value: String) -> String {
+        // Vocabulary values are nearly always tokens already; this runs for every badge of every page.
+        if value.utf8.allSatisfy({ byte in
+            switch byte {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"): true
+            default: false
+            }
+        }) {
+            return value
+        }
         let scalars = value.lowercased().unicodeScalars
             .map { scalar -> Character in
                 switch scalar {

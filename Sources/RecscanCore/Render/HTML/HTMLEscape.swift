@@ -6,32 +6,48 @@
 /// U+FFFD, so hostile input cannot make a page invalid either.
 enum HTMLEscape {
     /// Escapes `value` for use as element text.
-    static func text(_ value: String) -> String { escape(value) }
+    static func text(_ value: String) -> String {
+        var bytes: [UInt8] = []
+        append(value, to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
+    }
 
     /// Escapes `value` for use inside a quoted attribute value (single or double quotes).
-    static func attribute(_ value: String) -> String { escape(value) }
+    static func attribute(_ value: String) -> String { text(value) }
 
-    private static func escape(_ value: String) -> String {
-        guard !isPlainASCII(value) else { return value }
-        guard value.unicodeScalars.contains(where: needsWork) else { return value }
-        var result = String.UnicodeScalarView()
+    /// Appends `value`, escaped, as UTF-8 to `bytes`: pages are built as bytes, which is much
+    /// cheaper than growing a `String` piece by piece.
+    static func append(_ value: String, to bytes: inout [UInt8]) {
+        // Native strings expose their UTF-8 as one buffer: checking and copying it is a tight
+        // loop, where iterating `utf8` costs tens of instructions a byte.
+        let copied = value.utf8.withContiguousStorageIfAvailable { buffer -> Bool in
+            guard isPlainASCII(buffer) else { return false }
+            bytes.append(contentsOf: buffer)
+            return true
+        }
+        if copied == true { return }
+        if copied == nil, isPlainASCII(value.utf8) {
+            bytes.append(contentsOf: value.utf8)
+            return
+        }
         for scalar in value.unicodeScalars {
             switch scalar {
-            case "&": result.append(contentsOf: "&amp;".unicodeScalars)
-            case "<": result.append(contentsOf: "&lt;".unicodeScalars)
-            case ">": result.append(contentsOf: "&gt;".unicodeScalars)
-            case "\"": result.append(contentsOf: "&quot;".unicodeScalars)
-            case "'": result.append(contentsOf: "&#39;".unicodeScalars)
-            default: result.append(isForbidden(scalar) ? "\u{FFFD}" : scalar)
+            case "&": bytes.append(contentsOf: "&amp;".utf8)
+            case "<": bytes.append(contentsOf: "&lt;".utf8)
+            case ">": bytes.append(contentsOf: "&gt;".utf8)
+            case "\"": bytes.append(contentsOf: "&quot;".utf8)
+            case "'": bytes.append(contentsOf: "&#39;".utf8)
+            default:
+                let kept: Unicode.Scalar = isForbidden(scalar) ? "\u{FFFD}" : scalar
+                UTF8.encode(kept) { bytes.append($0) }
             }
         }
-        return String(result)
     }
 
     /// The common case, checked on the UTF-8 bytes: printable ASCII (or tab, line feed, carriage
     /// return) without any of the five escaped characters.
-    private static func isPlainASCII(_ value: String) -> Bool {
-        for byte in value.utf8 {
+    private static func isPlainASCII<Bytes: Sequence<UInt8>>(_ value: Bytes) -> Bool {
+        for byte in value {
             switch byte {
             case 0x09, 0x0A, 0x0D: continue
             case 0x22, 0x26, 0x27, 0x3C, 0x3E: return false
@@ -40,13 +56,6 @@ enum HTMLEscape {
             }
         }
         return true
-    }
-
-    private static func needsWork(_ scalar: Unicode.Scalar) -> Bool {
-        switch scalar {
-        case "&", "<", ">", "\"", "'": true
-        default: isForbidden(scalar)
-        }
     }
 
     /// Control characters other than ASCII whitespace, and Unicode noncharacters.
@@ -65,52 +74,87 @@ enum HTMLEscape {
 /// The literal parts of a string literal are trusted markup written in this folder; every
 /// interpolated `String` goes through ``HTMLEscape``, and only other fragments are inserted
 /// as they are. There is deliberately no way to turn a runtime `String` into markup unescaped.
+///
+/// The markup is kept as UTF-8 bytes, which is what pages are written as.
 struct HTMLFragment: Sendable, Equatable, ExpressibleByStringInterpolation {
-    private(set) var markup: String
+    private(set) var bytes: [UInt8]
 
-    init(stringLiteral value: String) { markup = value }
+    init(stringLiteral value: String) { bytes = Array(value.utf8) }
 
-    init(stringInterpolation: StringInterpolation) { markup = stringInterpolation.markup }
+    init(stringInterpolation: StringInterpolation) { bytes = stringInterpolation.bytes }
 
     /// Escaped text.
-    init(text: String) { markup = HTMLEscape.text(text) }
+    init(text: String) {
+        bytes = []
+        HTMLEscape.append(text, to: &bytes)
+    }
 
-    private init(markup: String) { self.markup = markup }
+    private init(bytes: [UInt8]) { self.bytes = bytes }
 
     static let empty: HTMLFragment = ""
 
-    var isEmpty: Bool { markup.isEmpty }
+    var isEmpty: Bool { bytes.isEmpty }
+
+    /// The markup as text.
+    var markup: String { String(decoding: bytes, as: UTF8.self) }
+
+    /// Appends another fragment; for building long markup in place (a table row by row).
+    mutating func append(_ other: HTMLFragment) { bytes.append(contentsOf: other.bytes) }
+
+    /// Makes room for `count` more bytes, so that markup of a known size is built without copies.
+    mutating func reserve(_ count: Int) { bytes.reserveCapacity(bytes.count + count) }
+
+    /// Appends trusted markup: a literal written in this folder, known when compiling.
+    mutating func append(markup literal: StaticString) {
+        literal.withUTF8Buffer { bytes.append(contentsOf: $0) }
+    }
 
     static func + (lhs: HTMLFragment, rhs: HTMLFragment) -> HTMLFragment {
-        HTMLFragment(markup: lhs.markup + rhs.markup)
+        HTMLFragment(bytes: lhs.bytes + rhs.bytes)
     }
 
     /// The parts one after another, with `separator` between them.
     static func joined(_ parts: [HTMLFragment], separator: HTMLFragment = .empty) -> HTMLFragment {
-        HTMLFragment(markup: parts.map(\.markup).joined(separator: separator.markup))
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(parts.reduce(0) { $0 + $1.bytes.count + separator.bytes.count })
+        for (index, part) in parts.enumerated() {
+            if index > 0 { bytes.append(contentsOf: separator.bytes) }
+            bytes.append(contentsOf: part.bytes)
+        }
+        return HTMLFragment(bytes: bytes)
     }
 
     /// Builds a fragment from trusted literals and escaped interpolations.
     struct StringInterpolation: StringInterpolationProtocol {
-        fileprivate var markup = ""
+        fileprivate var bytes: [UInt8] = []
 
         init(literalCapacity: Int, interpolationCount: Int) {
-            markup.reserveCapacity(literalCapacity + 16 * interpolationCount)
+            bytes.reserveCapacity(literalCapacity + 16 * interpolationCount)
         }
 
-        mutating func appendLiteral(_ literal: String) { markup += literal }
+        mutating func appendLiteral(_ literal: String) { bytes.append(contentsOf: literal.utf8) }
 
         /// Input text: escaped.
-        mutating func appendInterpolation(_ text: String) { markup += HTMLEscape.text(text) }
+        mutating func appendInterpolation(_ text: String) { HTMLEscape.append(text, to: &bytes) }
 
         /// Markup built elsewhere: inserted as it is.
-        mutating func appendInterpolation(_ fragment: HTMLFragment) { markup += fragment.markup }
+        mutating func appendInterpolation(_ fragment: HTMLFragment) {
+            // A large fragment (a whole table) is nearly always followed by a little closing
+            // markup: make room for both at once rather than doubling the buffer for that tail.
+            let needed = bytes.count + fragment.bytes.count
+            if fragment.bytes.count >= 16_384, needed > bytes.capacity { bytes.reserveCapacity(needed + 16_384) }
+            bytes.append(contentsOf: fragment.bytes)
+        }
 
         /// Several fragments, one after another.
         mutating func appendInterpolation(_ fragments: [HTMLFragment]) {
-            for fragment in fragments { markup += fragment.markup }
+            let total = fragments.reduce(0) { $0 + $1.bytes.count }
+            if total >= 16_384, bytes.count + total > bytes.capacity {
+                bytes.reserveCapacity(bytes.count + total + 16_384)
+            }
+            for fragment in fragments { bytes.append(contentsOf: fragment.bytes) }
         }
 
-        mutating func appendInterpolation(_ number: Int) { markup += String(number) }
+        mutating func appendInterpolation(_ number: Int) { bytes.append(contentsOf: String(number).utf8) }
     }
 }

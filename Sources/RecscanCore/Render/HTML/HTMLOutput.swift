@@ -43,15 +43,27 @@ enum HTMLOutput {
     }
 
     /// Writes `text` as UTF-8 to `path`, replacing any file there.
+    static func write(_ text: String, to path: String) throws { try write(Array(text.utf8), to: path) }
+
+    /// Writes `bytes` to `path`, replacing any file there, with as few `write` calls as the
+    /// system allows (one for a page).
     ///
     /// Plain `open`/`write`, without the `fsync` Foundation does per file: a run is made durable
     /// and visible as a whole when its folder is renamed into place, and thousands of host pages
     /// each waiting for the disk would dominate the run.
-    static func write(_ text: String, to path: String) throws {
+    static func write(_ bytes: [UInt8], to path: String) throws {
         let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else { throw HTMLWriteError(path: path, message: errorText()) }
-        var bytes = text
-        let failure: String? = bytes.withUTF8 { buffer in
+        do { try writeAll(bytes, to: descriptor, path: path) } catch {
+            _ = close(descriptor)
+            throw error
+        }
+        guard close(descriptor) == 0 else { throw HTMLWriteError(path: path, message: errorText()) }
+    }
+
+    /// Writes all of `bytes` to an open file, retrying short and interrupted writes.
+    static func writeAll(_ bytes: [UInt8], to descriptor: Int32, path: String) throws {
+        let failure: String? = bytes.withUnsafeBytes { buffer in
             guard let base = buffer.baseAddress else { return nil }
             var offset = 0
             while offset < buffer.count {
@@ -64,9 +76,27 @@ enum HTMLOutput {
             }
             return nil
         }
-        let closed = close(descriptor)
         if let failure { throw HTMLWriteError(path: path, message: failure) }
-        guard closed == 0 else { throw HTMLWriteError(path: path, message: errorText()) }
+    }
+
+    /// Fills `buffer` from an open file, short only at the end of the file; returns the bytes read.
+    static func readFull(into buffer: inout [UInt8], from descriptor: Int32, path: String) throws -> Int {
+        let capacity = buffer.count
+        let result: Result<Int, HTMLWriteError> = buffer.withUnsafeMutableBytes { raw in
+            guard let base = raw.baseAddress else { return .success(0) }
+            var filled = 0
+            while filled < capacity {
+                let count = read(descriptor, base + filled, capacity - filled)
+                if count < 0 {
+                    if errno == EINTR { continue }
+                    return .failure(HTMLWriteError(path: path, message: errorText()))
+                }
+                if count == 0 { break }
+                filled += count
+            }
+            return .success(filled)
+        }
+        return try result.get()
     }
 
     private static func systemWrite(_ descriptor: Int32, _ bytes: UnsafeRawPointer, _ count: Int) -> Int {
@@ -78,7 +108,7 @@ enum HTMLOutput {
     }
 
     /// The system's message for the current `errno`.
-    private static func errorText() -> String { String(cString: strerror(errno)) }
+    static func errorText() -> String { String(cString: strerror(errno)) }
 
     private static func describe(_ error: any Error) -> String {
         let nsError = error as NSError

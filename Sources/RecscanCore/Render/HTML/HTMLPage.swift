@@ -27,8 +27,8 @@ struct HTMLPage: Sendable {
     var sections: [HTMLFragment]
 
     /// The full document: landmarks (banner, navigation, main, contentinfo), a skip link, and the
-    /// inline script last, so the page is readable before and without it.
-    func render() -> String {
+    /// inline script last, so the page is readable before and without it. Returns the page as UTF-8.
+    func render() -> [UInt8] {
         let trail = breadcrumb.map { item in HTMLBlocks.link(item.href, "\(item.label)") + " › " }
         let navigation: HTMLFragment =
             breadcrumb.isEmpty
@@ -63,6 +63,6 @@ struct HTMLPage: Sendable {
             </html>
 
             """
-        return document.markup
+        return document.bytes
     }
 }

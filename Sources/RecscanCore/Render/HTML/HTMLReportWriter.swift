@@ -1,8 +1,9 @@
 /// Writes the HTML pages of one run into `directory` (an existing, empty run folder being built).
 ///
 /// Each host's page is written as soon as the host is handed over; only a small digest of it
-/// stays in memory (``HostDigest``, a row per rule in ``RuleDigest``, fleet tallies in
-/// ``FleetDigest``) for the pages ``finish(_:)`` writes at the end:
+/// stays in memory (``HostDigest``, per rule a ``RuleDigest``, fleet tallies in ``FleetDigest``)
+/// for the pages ``finish(_:)`` writes at the end, and its row on each rule's page goes to a
+/// scratch file in the run folder (``RuleRowStore``), so memory does not grow with the fleet:
 ///
 /// ```
 /// index.html            the dashboard: what needs attention, changes, charts, tables to every rule and host
@@ -25,7 +26,11 @@ public struct HTMLReportWriter: Sendable {
     private var rules: [String: RuleDigest] = [:]
     private var fleet = FleetDigest()
     private var links = PageLinks()
-    private var exclusions: [String: ExclusionBox] = [:]
+    /// Each distinct exclusion once, with its number in `rows`.
+    private var exclusions: [String: Int] = [:]
+    private var rows: RuleRowStore
+    /// Rows of rule pages read back into memory at a time; a rule with more gets a batch alone.
+    private let rowsPerBatch: Int
 
     /// Creates a writer for one run.
     /// - Parameters:
@@ -36,11 +41,13 @@ public struct HTMLReportWriter: Sendable {
         self.init(directory: directory, run: run, catalog: catalog, hostsPerPage: 500)
     }
 
-    init(directory: String, run: RunInfo, catalog: Catalog, hostsPerPage: Int) {
+    init(directory: String, run: RunInfo, catalog: Catalog, hostsPerPage: Int, rowsPerBatch: Int = 100_000) {
         self.directory = directory
         self.run = run
         self.catalog = catalog
         self.hostsPerPage = max(1, hostsPerPage)
+        self.rowsPerBatch = max(1, rowsPerBatch)
+        rows = RuleRowStore(path: HTMLOutput.path(directory, ".rule-rows.scratch"))
     }
 
     /// Writes `hosts/<file>.html` for one host right away and keeps what the fleet and rule pages need.
@@ -52,7 +59,7 @@ public struct HTMLReportWriter: Sendable {
     /// - Throws: ``HTMLWriteError`` when the folder or the page cannot be written.
     public mutating func write(host: HostReport, triage: [TriagePlan] = []) throws {
         try writePage(for: host, triage: triage)
-        record(host, triage: triage)
+        try record(host, triage: triage)
     }
 
     /// Writes `hosts/<file>.html` only; safe to call for several hosts at once. Pair each call with
@@ -68,7 +75,8 @@ public struct HTMLReportWriter: Sendable {
     /// Keeps what the fleet and rule pages need of a host whose page ``writePage(for:triage:)`` wrote.
     ///
     /// Hosts are expected in sorted hostname order, each once; pages list them in the order recorded.
-    public mutating func record(_ host: HostReport, triage: [TriagePlan] = []) {
+    /// - Throws: ``HTMLWriteError`` when the scratch file of rule rows cannot be written.
+    public mutating func record(_ host: HostReport, triage: [TriagePlan] = []) throws {
         // Distinct hostnames always get distinct safe names, so the page's name is this one.
         let fileName = SafeFileName.forHost(host.hostname)
         let digest = HostDigest(host: host, fileName: fileName, triagePlans: triage.count)
@@ -79,21 +87,27 @@ public struct HTMLReportWriter: Sendable {
         if links.hostFiles[key] == nil { links.hostFiles[key] = fileName }
         let byHand = Set(host.findings.filter { $0.kind == .manualAssignment }.compactMap(\.ruleID))
         for result in host.rules {
-            let box = result.excludedBy.map { internedExclusion($0) }
+            let exclusion = result.excludedBy.map { internedExclusion($0) }
             let row = RuleHostRow(
-                host: index, result: result, assignedByHand: byHand.contains(result.ruleID), exclusion: box)
-            rules[result.ruleID, default: RuleDigest(result: result)].add(row, result: result)
-            links.ruleFiles[result.ruleID] = SafeFileName.forRule(result.ruleID)
+                host: index, result: result, assignedByHand: byHand.contains(result.ruleID),
+                exclusion: exclusion?.box)
+            if rules[result.ruleID] == nil {
+                rules[result.ruleID] = RuleDigest(result: result, ordinal: rules.count)
+                links.ruleFiles[result.ruleID] = SafeFileName.forRule(result.ruleID)
+            }
+            rules[result.ruleID]?.add(row, result: result)
+            try rows.append(rule: rules[result.ruleID]?.ordinal ?? 0, row, exclusion: exclusion?.number)
         }
     }
 
-    /// The shared box of an exclusion, made on first use.
-    private mutating func internedExclusion(_ exclusion: ExclusionReference) -> ExclusionBox {
+    /// The shared box of an exclusion and its number in `rows`, made on first use.
+    private mutating func internedExclusion(_ exclusion: ExclusionReference) -> (box: ExclusionBox, number: Int) {
         let key = ExclusionBox.key(exclusion)
-        if let box = exclusions[key] { return box }
+        if let number = exclusions[key], let box = rows.box(number) { return (box, number) }
         let box = ExclusionBox(exclusion)
-        exclusions[key] = box
-        return box
+        let number = rows.number(of: box)
+        exclusions[key] = number
+        return (box, number)
     }
 
     /// Writes `index.html`, the host list pages, `rules/<file>.html` for every rule that appears
@@ -107,16 +121,7 @@ public struct HTMLReportWriter: Sendable {
     /// ``finish(_:)`` with the changes since the previous run; `nil` shows that there is no previous run.
     func finish(_ results: FleetResults, changes: RunChangesSummary?) throws {
         let sortedRules = rules.keys.sorted(by: RuleID.less).compactMap { rules[$0] }
-        let folder = HTMLOutput.path(directory, "rules")
-        try HTMLOutput.makeDirectory(folder)
-        let rulesHref = FleetListPages.isSplit(sortedRules.count) ? "../rules.html" : "../index.html#rules"
-        for rule in sortedRules {
-            let page = RulePage(
-                rule: rule, hosts: hosts, catalog: catalog, run: run, links: links, rulesHref: rulesHref
-            )
-            .render()
-            try HTMLOutput.write(page, to: HTMLOutput.path(folder, rule.fileName + ".html"))
-        }
+        try writeRulePages(sortedRules)
         let listing = HostListing(hosts: hosts, perPage: hostsPerPage, run: run)
         for page in listing.pages {
             try HTMLOutput.write(listing.render(page: page), to: HTMLOutput.path(directory, listing.fileName(page)))
@@ -145,5 +150,35 @@ public struct HTMLReportWriter: Sendable {
             try HTMLOutput.write(lists.render(page), to: HTMLOutput.path(directory, page.fileName))
         }
         try HTMLOutput.write(StyleSheet.css, to: HTMLOutput.path(directory, "style.css"))
+    }
+
+    /// `rules/<file>.html` for every rule, reading the rows back a batch of rules at a time.
+    private func writeRulePages(_ sortedRules: [RuleDigest]) throws {
+        var rows = self.rows
+        defer { rows.remove() }
+        try rows.flush()
+        let folder = HTMLOutput.path(directory, "rules")
+        try HTMLOutput.makeDirectory(folder)
+        let rulesHref = FleetListPages.isSplit(sortedRules.count) ? "../rules.html" : "../index.html#rules"
+        var start = sortedRules.startIndex
+        while start < sortedRules.endIndex {
+            var end = start + 1
+            var batchRows = sortedRules[start].counts.total
+            while end < sortedRules.endIndex, batchRows + sortedRules[end].counts.total <= rowsPerBatch {
+                batchRows += sortedRules[end].counts.total
+                end += 1
+            }
+            let batch = sortedRules[start..<end]
+            let rowsByRule = try rows.rows(of: batch.map(\.ordinal))
+            for rule in batch {
+                let page = RulePage(
+                    rule: rule, rows: rowsByRule[rule.ordinal] ?? [], hosts: hosts, catalog: catalog, run: run,
+                    links: links, rulesHref: rulesHref
+                )
+                .render()
+                try HTMLOutput.write(page, to: HTMLOutput.path(folder, rule.fileName + ".html"))
+            }
+            start = end
+        }
     }
 }

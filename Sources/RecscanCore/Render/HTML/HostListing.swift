@@ -38,7 +38,7 @@ struct HostListing: Sendable {
     }
 
     /// `hosts-<page>.html`.
-    func render(page: Int) -> String {
+    func render(page: Int) -> [UInt8] {
         let span = range(page)
         let title = "Hosts \(ReportWords.number(span.lowerBound + 1))–\(ReportWords.number(span.upperBound))"
         let frame = HTMLPage(

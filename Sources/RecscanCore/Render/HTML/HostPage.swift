@@ -23,7 +23,7 @@ struct HostPage: Sendable {
         self.links = links
     }
 
-    func render() -> String {
+    func render() -> [UInt8] {
         let decisions = results(.toAssign, apply: .manual)
         let automatic = results(.toAssign, apply: .auto)
         let unassign = results(.toUnassign)

@@ -22,7 +22,7 @@ struct IndexPage: Sendable {
         ("rules", "Rules"), ("rejected", "Rejected inputs"), ("exclusions", "Exclusions"), ("triage", "Triage"),
     ]
 
-    func render() -> String {
+    func render() -> [UInt8] {
         let tables = DashboardTables(hosts: hosts, rules: rules, fleet: fleet, catalog: catalog, links: links)
         let charts = DashboardCharts(hosts: hosts, rules: rules, fleet: fleet, catalog: catalog)
         let summary = results.summary

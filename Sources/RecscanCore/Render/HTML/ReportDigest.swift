@@ -85,7 +85,7 @@ struct RuleHostRow: Sendable {
     var assignedAt: [Level]
     /// Shared by every row hidden by the same exclusion: a fleet holds hundreds of thousands of
     /// rows but few exclusions, so each row keeps a reference, not a copy.
-    private var exclusion: ExclusionBox?
+    let exclusion: ExclusionBox?
 
     init(host: Int, result: RuleResult, assignedByHand: Bool, exclusion: ExclusionBox?) {
         self.host = host
@@ -118,37 +118,37 @@ final class ExclusionBox: Sendable {
     }
 }
 
-/// Everything the run knows of one rule that appears on some host.
+/// What the run keeps in memory of one rule that appears on some host; its rows (one per host)
+/// wait on disk in ``RuleRowStore`` until its page is written.
 struct RuleDigest: Sendable {
     var id: String
+    /// The rule's number in ``RuleRowStore``, in the order rules were first met.
+    var ordinal: Int
     /// From the first host result, used when the catalog lacks the rule.
     var name: String
     var module: Module
     var severity: Severity
-    /// Sorted by hostname when the pages are written.
-    var rows: [RuleHostRow] = []
     var counts = OutcomeCounts()
+    var tally = RuleTally()
 
-    init(result: RuleResult) {
+    init(result: RuleResult, ordinal: Int) {
         id = result.ruleID
+        self.ordinal = ordinal
         name = result.name
         module = result.module
         severity = result.severity
     }
 
     mutating func add(_ row: RuleHostRow, result: RuleResult) {
-        rows.append(row)
         counts.add(result)
+        tally.add(row)
     }
-
-    /// The rows with one outcome, in host order.
-    func rows(_ outcome: Outcome) -> [RuleHostRow] { rows.filter { $0.outcome == outcome } }
 
     /// The page's file name in `rules/`, without extension.
     var fileName: String { SafeFileName.forRule(id) }
 
     /// Hosts where the rule was assigned by hand and blocks traffic.
-    var blockingManualAssignments: Int { rows.filter { $0.assignedByHand && $0.blocks }.count }
+    var blockingManualAssignments: Int { tally.byHand.blocking }
 }
 
 /// Links between the pages of a run, built from what has been written.

@@ -78,7 +78,7 @@ extension RulePage {
 
     /// The section for one outcome: a row per host, or past ``rowLimit`` hosts a row per group.
     func section(_ outcome: Outcome) -> HTMLFragment {
-        let rows = rule.rows(outcome)
+        let rows = self.rows.filter { $0.outcome == outcome }
         let detail = detail(outcome)
         let table = rows.count > rowLimit ? grouped(rows, detail) : perHost(rows, detail)
         return HTMLBlocks.section(

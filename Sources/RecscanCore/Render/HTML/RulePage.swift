@@ -6,6 +6,8 @@
 /// every host still linked, so the page stays light for a large fleet.
 struct RulePage: Sendable {
     var rule: RuleDigest
+    /// One row per host that has the rule, in host order.
+    var rows: [RuleHostRow]
     /// Every host of the run, in written order; rows point into it.
     var hosts: [HostDigest]
     var catalog: Catalog
@@ -16,7 +18,7 @@ struct RulePage: Sendable {
     /// Hosts listed one per row in a section; more are grouped.
     var rowLimit = 500
 
-    func render() -> String {
+    func render() -> [UInt8] {
         let entry = catalog.rules[rule.id]
         let name = entry?.name ?? rule.name
         let counts = rule.counts
@@ -121,7 +123,7 @@ struct RulePage: Sendable {
     private func byPolicy() -> HTMLFragment {
         var order: [String?] = []
         var tallies: [String?: OutcomeCounts] = [:]
-        for row in rule.rows {
+        for row in rows {
             let policy = hosts[row.host].policyID
             if tallies[policy] == nil { order.append(policy) }
             var counts = tallies[policy, default: OutcomeCounts()]

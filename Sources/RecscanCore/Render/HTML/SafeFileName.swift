@@ -34,6 +34,9 @@ public enum SafeFileName {
     }()
 
     private static func make(_ original: String) -> String {
+        // Most names (rule ids, plain hostnames) are kept as they are; checking the bytes is
+        // much cheaper than the general path, and this runs for every rule of every host.
+        if isKeptAsItIs(original) { return original }
         var changed = false
         var characters: [Character] = []
         for scalar in original.unicodeScalars {
@@ -66,6 +69,21 @@ public enum SafeFileName {
         guard changed || name.count > maximumLength else { return name }
         let kept = String(name.prefix(maximumLength - hashLength - 1))
         return kept + "~" + hash(original)
+    }
+
+    /// Lowercase ASCII letters, digits, `-` and `_` only (no dots), not too long, not reserved:
+    /// exactly the names the general path returns unchanged without having to look at dots.
+    private static func isKeptAsItIs(_ name: String) -> Bool {
+        var count = 0
+        for byte in name.utf8 {
+            switch byte {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"),
+                UInt8(ascii: "_"):
+                count += 1
+            default: return false
+            }
+        }
+        return count > 0 && count <= maximumLength && !reserved.contains(name)
     }
 
     /// FNV-1a 64 of the UTF-8 bytes, as 12 lowercase hex digits.

@@ -1,0 +1,162 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// The rows of every rule page (one per rule and host), kept in a scratch file instead of in
+/// memory: a fleet has hundreds of rows per host, so in memory they grew with the fleet.
+///
+/// Each row is a fixed-size record of numbers: the rule's ordinal, the host's position, and the
+/// outcome's fields, with the lists of levels and the exclusions interned (a fleet has few of
+/// either). ``rows(of:)`` reads the file back once per batch of rules, in host order.
+///
+/// Only the writer that records rows may use it: copies share the scratch file.
+struct RuleRowStore: Sendable {
+    /// The scratch file, inside the run folder; ``remove()`` deletes it before the folder is done.
+    let path: String
+    private var descriptor: Int32 = -1
+    /// Records not written yet.
+    private var pending: [UInt8] = []
+    private var levelLists: [[Level]] = [[]]
+    private var levelListNumbers: [[Level]: UInt32] = [[]: 0]
+    private var exclusions: [ExclusionBox] = []
+
+    /// Bytes per row: rule, host, levels, exclusion, flags, each a 32-bit number.
+    private static let recordSize = 20
+    /// Records written to the file at a time.
+    private static let batchRecords = 16_384
+
+    init(path: String) { self.path = path }
+
+    /// Appends one row of the rule numbered `rule`; `exclusion` is a number from ``number(of:)``.
+    mutating func append(rule: Int, _ row: RuleHostRow, exclusion: Int?) throws {
+        let levels: UInt32
+        if let known = levelListNumbers[row.assignedAt] {
+            levels = known
+        } else {
+            levels = UInt32(levelLists.count)
+            levelListNumbers[row.assignedAt] = levels
+            levelLists.append(row.assignedAt)
+        }
+        for value in [UInt32(rule), UInt32(row.host), levels, exclusion.map { UInt32($0 + 1) } ?? 0, Self.flags(row)] {
+            withUnsafeBytes(of: value.littleEndian) { pending.append(contentsOf: $0) }
+        }
+        if pending.count >= Self.batchRecords * Self.recordSize { try flush() }
+    }
+
+    /// Remembers a shared exclusion box and returns its number for ``append(rule:_:exclusion:)``.
+    mutating func number(of box: ExclusionBox) -> Int {
+        exclusions.append(box)
+        return exclusions.count - 1
+    }
+
+    /// The exclusion box numbered `number`.
+    func box(_ number: Int) -> ExclusionBox? { exclusions.indices.contains(number) ? exclusions[number] : nil }
+
+    /// Writes pending records to the scratch file, creating it on first use.
+    mutating func flush() throws {
+        guard !pending.isEmpty else { return }
+        if descriptor < 0 {
+            descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
+            guard descriptor >= 0 else { throw HTMLWriteError(path: path, message: HTMLOutput.errorText()) }
+        }
+        try HTMLOutput.writeAll(pending, to: descriptor, path: path)
+        pending.removeAll(keepingCapacity: true)
+    }
+
+    /// The rows of each rule numbered in `rules`, in host order: the file is read once.
+    func rows(of rules: [Int]) throws -> [Int: [RuleHostRow]] {
+        var found: [Int: [RuleHostRow]] = [:]
+        for rule in rules { found[rule] = [] }
+        try readRecords { record in
+            guard found[Int(record[0])] != nil else { return }
+            found[Int(record[0])]?.append(decode(record))
+        }
+        return found
+    }
+
+    /// Closes and deletes the scratch file.
+    mutating func remove() {
+        if descriptor >= 0 { _ = close(descriptor) }
+        descriptor = -1
+        unlink(path)
+    }
+
+    private func readRecords(_ visit: ([UInt32]) -> Void) throws {
+        var record = [UInt32](repeating: 0, count: Self.recordSize / 4)
+        func visitAll(_ bytes: UnsafeRawBufferPointer) {
+            var offset = 0
+            while offset + Self.recordSize <= bytes.count {
+                for field in record.indices {
+                    record[field] = UInt32(
+                        littleEndian: bytes.loadUnaligned(fromByteOffset: offset + field * 4, as: UInt32.self))
+                }
+                visit(record)
+                offset += Self.recordSize
+            }
+        }
+        if descriptor >= 0 {
+            let input = open(path, O_RDONLY | O_CLOEXEC)
+            guard input >= 0 else { throw HTMLWriteError(path: path, message: HTMLOutput.errorText()) }
+            defer { _ = close(input) }
+            var block = [UInt8](repeating: 0, count: Self.batchRecords * Self.recordSize)
+            while true {
+                let filled = try HTMLOutput.readFull(into: &block, from: input, path: path)
+                block.withUnsafeBytes { visitAll(UnsafeRawBufferPointer(rebasing: $0.prefix(filled))) }
+                if filled < block.count { break }
+            }
+        }
+        pending.withUnsafeBytes { visitAll($0) }
+    }
+
+    private func decode(_ record: [UInt32]) -> RuleHostRow {
+        let flags = record[4]
+        let outcomes = Outcome.allCases
+        let reasons = ManualReason.allCases
+        let outcome = Int(flags & 0x3) < outcomes.count ? outcomes[Int(flags & 0x3)] : .toAssign
+        let apply: ApplyClass? =
+            switch (flags >> 2) & 0x3 {
+            case 1: .auto
+            case 2: .manual
+            default: nil
+            }
+        let reasonNumber = Int((flags >> 4) & 0xF)
+        let reason = reasonNumber > 0 && reasonNumber <= reasons.count ? reasons[reasonNumber - 1] : nil
+        let levels = Int(record[2]) < levelLists.count ? levelLists[Int(record[2])] : []
+        let exclusion = record[3] > 0 && Int(record[3]) <= exclusions.count ? exclusions[Int(record[3]) - 1] : nil
+        return RuleHostRow(
+            host: Int(record[1]), outcome: outcome, apply: apply, reason: reason, blocks: flags & 0x100 != 0,
+            assignedByHand: flags & 0x200 != 0, assignedAt: levels, exclusion: exclusion)
+    }
+
+    /// Outcome (2 bits), apply class (2), manual reason (4), blocks, assigned by hand.
+    private static func flags(_ row: RuleHostRow) -> UInt32 {
+        let outcome = UInt32(Outcome.allCases.firstIndex(of: row.outcome) ?? 0)
+        let apply: UInt32 =
+            switch row.apply {
+            case .auto: 1
+            case .manual: 2
+            case nil: 0
+            }
+        let reason = row.reason.flatMap { ManualReason.allCases.firstIndex(of: $0) }.map { UInt32($0 + 1) } ?? 0
+        return outcome | apply << 2 | reason << 4 | (row.blocks ? 0x100 : 0) | (row.assignedByHand ? 0x200 : 0)
+    }
+}
+
+extension RuleHostRow {
+    /// A row read back from ``RuleRowStore``.
+    init(
+        host: Int, outcome: Outcome, apply: ApplyClass?, reason: ManualReason?, blocks: Bool, assignedByHand: Bool,
+        assignedAt: [Level], exclusion: ExclusionBox?
+    ) {
+        self.host = host
+        self.outcome = outcome
+        self.apply = apply
+        self.reason = reason
+        self.blocks = blocks
+        self.assignedByHand = assignedByHand
+        self.assignedAt = assignedAt
+        self.exclusion = exclusion
+    }
+}

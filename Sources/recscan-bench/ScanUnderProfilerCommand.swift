@@ -1,0 +1,48 @@
+import ArgumentParser
+import Dispatch
+import Foundation
+import RecscanCore
+import Synchronization
+
+/// A whole scan from a synchronous entry point, for `valgrind --tool=callgrind`: valgrind 3.19
+/// crashes on the async `main` of `recscan` (the main thread parks in libdispatch's
+/// `sigsuspend`), while a main thread waiting on a semaphore profiles fine.
+struct ScanUnderProfilerCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "scan",
+        abstract: "Run a scan as `recscan scan` does (reference time 1795910400), without signal handling.")
+
+    @Option(help: "Folder of inventories.") var inventories: String
+    @Option(help: "Rule catalog.") var catalog: String
+    @Option(help: "Output folder.") var out: String
+    @Option(help: "Report formats, comma-separated.") var format = "xml,html"
+    @Option(help: "Parallel jobs.") var jobs = 1
+
+    func run() throws {
+        var options = ScanOptions()
+        options.inventories = inventories
+        options.catalogPath = catalog
+        options.outDirectory = out
+        options.jobs = jobs
+        options.referenceTime = 1_795_910_400
+        options.formats = Set(format.split(separator: ",").compactMap { ReportFormat(rawValue: String($0)) })
+        let outcome = Mutex<Result<ScanResult, any Error>?>(nil)
+        let done = DispatchSemaphore(value: 0)
+        let pipeline = ScanPipeline(options: options)
+        Task {
+            let result = await Result { try await pipeline.run() }
+            outcome.withLock { $0 = result }
+            done.signal()
+        }
+        done.wait()
+        guard let result = outcome.withLock({ $0 }) else { return }
+        let scan = try result.get()
+        print("run \(scan.runID): \(scan.summary.hosts) hosts")
+    }
+}
+
+extension Result where Failure == any Error {
+    fileprivate init(catching body: () async throws -> Success) async {
+        do { self = .success(try await body()) } catch { self = .failure(error) }
+    }
+}
