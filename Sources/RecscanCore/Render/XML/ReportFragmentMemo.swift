@@ -8,7 +8,7 @@
 /// on what it holds.
 public struct ReportFragmentMemo: Sendable {
     /// Bytes kept at most before the memo starts over.
-    static let byteLimit = 8 << 20
+    static let byteLimit = 2 << 20
 
     private var tags: [RuleTagsKey: RuleTags] = [:]
     private var children: [RuleChildEntry: [UInt8]] = [:]
