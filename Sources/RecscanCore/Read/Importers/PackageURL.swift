@@ -15,31 +15,38 @@ public struct PackageURL: Sendable, Equatable {
     public var subpath: String?
 
     /// Parses `text`; `nil` when it is not a package URL (no `pkg:` scheme, no type or no name).
+    ///
+    /// Works on the UTF-8 bytes: SBOMs carry a purl per package, and walking `Character`s
+    /// (grapheme breaking on every step) was the largest cost of reading one. Every separator
+    /// is ASCII, so byte positions split the text exactly where characters would.
     public init?(_ text: String) {
-        var rest = Substring(text.trimmingWhitespace)
-        guard rest.lowercased().hasPrefix("pkg:") else { return nil }
-        rest = rest.dropFirst(4).drop { $0 == "/" }
-        if let hash = rest.firstIndex(of: "#") {
-            let path = rest[rest.index(after: hash)...].split(separator: "/").filter { $0 != "." && $0 != ".." }
-            subpath = path.isEmpty ? nil : path.map { Self.decode($0) }.joined(separator: "/")
+        let bytes = Array(text.trimmingWhitespace.utf8)
+        guard bytes.count >= 4, String(decoding: bytes[0..<4], as: UTF8.self).lowercased() == "pkg:" else {
+            return nil
+        }
+        var rest = bytes[4...].drop { $0 == UInt8(ascii: "/") }
+        if let hash = rest.firstIndex(of: UInt8(ascii: "#")) {
+            let path = rest[(hash + 1)...].split(separator: UInt8(ascii: "/")).map { Self.decode($0) }
+                .filter { $0 != "." && $0 != ".." }
+            subpath = path.isEmpty ? nil : path.joined(separator: "/")
             rest = rest[..<hash]
         }
         qualifiers = [:]
-        if let question = rest.firstIndex(of: "?") {
-            for pair in rest[rest.index(after: question)...].split(separator: "&") {
-                guard let equals = pair.firstIndex(of: "=") else { continue }
-                let value = Self.decode(pair[pair.index(after: equals)...])
-                if !value.isEmpty { qualifiers[pair[..<equals].lowercased()] = value }
+        if let question = rest.firstIndex(of: UInt8(ascii: "?")) {
+            for pair in rest[(question + 1)...].split(separator: UInt8(ascii: "&")) {
+                guard let equals = pair.firstIndex(of: UInt8(ascii: "=")) else { continue }
+                let value = Self.decode(pair[(equals + 1)...])
+                if !value.isEmpty { qualifiers[String(decoding: pair[..<equals], as: UTF8.self).lowercased()] = value }
             }
             rest = rest[..<question]
         }
         // The version follows the last "@" of the last segment: npm scopes ("%40scope") are encoded.
-        if let at = rest.lastIndex(of: "@"), !rest[at...].contains("/") {
-            let raw = Self.decode(rest[rest.index(after: at)...])
+        if let at = rest.lastIndex(of: UInt8(ascii: "@")), !rest[at...].contains(UInt8(ascii: "/")) {
+            let raw = Self.decode(rest[(at + 1)...])
             version = raw.isEmpty ? nil : raw
             rest = rest[..<at]
         }
-        var segments = rest.split(separator: "/").map { Self.decode($0) }
+        var segments = rest.split(separator: UInt8(ascii: "/")).map { Self.decode($0) }
         guard segments.count >= 2, let last = segments.popLast(), !last.isEmpty else { return nil }
         type = segments.removeFirst().lowercased()
         guard !type.isEmpty else { return nil }
@@ -78,7 +85,7 @@ public struct PackageURL: Sendable, Equatable {
     /// The version as the ecosystem writes it: an rpm `epoch` qualifier becomes `epoch:` in front.
     public var packageVersion: String? {
         guard let version else { return nil }
-        if type == "rpm", let epoch = qualifiers["epoch"], epoch != "0", !version.contains(":") {
+        if type == "rpm", let epoch = qualifiers["epoch"], epoch != "0", !version.utf8.contains(UInt8(ascii: ":")) {
             return "\(epoch):\(version)"
         }
         return version
@@ -100,22 +107,34 @@ public struct PackageURL: Sendable, Equatable {
         return vendor.map { ($0, distro.first?.isNumber == true ? distro : "") }
     }
 
-    static func decode<S: StringProtocol>(_ text: S) -> String {
-        guard text.contains("%") else { return String(text) }
-        var bytes: [UInt8] = []
-        var utf8 = Array(text.utf8)[...]
-        while let byte = utf8.popFirst() {
-            let pair = utf8.prefix(2)
-            if byte == UInt8(ascii: "%"), pair.count == 2,
-                pair.allSatisfy({ Character(Unicode.Scalar($0)).isHexDigit }),
-                let value = UInt8(String(decoding: pair, as: UTF8.self), radix: 16)
+    static func decode<S: StringProtocol>(_ text: S) -> String { decode(Array(text.utf8)[...]) }
+
+    /// Percent-decodes `bytes`; a `%` not followed by two hex digits stays as it is.
+    static func decode(_ bytes: ArraySlice<UInt8>) -> String {
+        guard bytes.contains(UInt8(ascii: "%")) else { return String(decoding: bytes, as: UTF8.self) }
+        var decoded: [UInt8] = []
+        decoded.reserveCapacity(bytes.count)
+        var index = bytes.startIndex
+        while index < bytes.endIndex {
+            if bytes[index] == UInt8(ascii: "%"), index + 2 < bytes.endIndex,
+                let high = hexValue(bytes[index + 1]), let low = hexValue(bytes[index + 2])
             {
-                bytes.append(value)
-                utf8 = utf8.dropFirst(2)
+                decoded.append(high << 4 | low)
+                index += 3
             } else {
-                bytes.append(byte)
+                decoded.append(bytes[index])
+                index += 1
             }
         }
-        return String(decoding: bytes, as: UTF8.self)
+        return String(decoding: decoded, as: UTF8.self)
+    }
+
+    private static func hexValue(_ byte: UInt8) -> UInt8? {
+        switch byte {
+        case UInt8(ascii: "0")...UInt8(ascii: "9"): byte - UInt8(ascii: "0")
+        case UInt8(ascii: "a")...UInt8(ascii: "f"): byte - UInt8(ascii: "a") + 10
+        case UInt8(ascii: "A")...UInt8(ascii: "F"): byte - UInt8(ascii: "A") + 10
+        default: nil
+        }
     }
 }

@@ -65,8 +65,9 @@ public enum RPMListImporter: InventoryImporter {
         case 1: return parseNEVRA(fields[0])
         case 2, 3:
             // The --qf form always prints the epoch ("0:" when there is none).
-            guard fields[1].contains(":"), let (version, release) = splitLast(fields[1], "-"), isToken(fields[0]),
-                !fields[0].contains(":")
+            guard fields[1].utf8.contains(UInt8(ascii: ":")), let (version, release) = splitLast(fields[1], "-"),
+                isToken(fields[0]),
+                !fields[0].utf8.contains(UInt8(ascii: ":"))
             else { return nil }
             let arch = fields.count == 3 && fields[2] != "(none)" ? fields[2] : nil
             return makeEntry(name: fields[0], version: version, release: release, arch: arch)
@@ -83,7 +84,7 @@ public enum RPMListImporter: InventoryImporter {
             rest = front
         }
         guard let (nameAndVersion, release) = splitLast(rest, "-"),
-            let (name, version) = splitLast(nameAndVersion, "-"), isToken(name), !name.contains(":")
+            let (name, version) = splitLast(nameAndVersion, "-"), isToken(name), !name.utf8.contains(UInt8(ascii: ":"))
         else { return nil }
         return makeEntry(name: name, version: version, release: release, arch: arch)
     }
@@ -97,7 +98,8 @@ public enum RPMListImporter: InventoryImporter {
             if epoch == "(none)" { epoch = "0" }
             guard !epoch.isEmpty, epoch.allSatisfy({ $0.isASCII && $0.isNumber }) else { return nil }
         }
-        guard isToken(plain), isToken(release), !plain.contains(":"), !release.contains(":"),
+        guard isToken(plain), isToken(release), !plain.utf8.contains(UInt8(ascii: ":")),
+            !release.utf8.contains(UInt8(ascii: ":")),
             plain.first?.isLetterOrDigit == true, release.first?.isLetterOrDigit == true
         else { return nil }
         let zeroEpoch = epoch.isEmpty || epoch.allSatisfy { $0 == "0" }
