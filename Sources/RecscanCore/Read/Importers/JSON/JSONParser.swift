@@ -129,24 +129,39 @@ struct JSONParser {
     }
 
     private mutating func string() throws -> String {
-        let start = error("")
+        let (startLine, startColumn) = (line, index - lineStart + 1)
+        func tooLong() -> InputError {
+            InputError(
+                file: file, line: startLine, column: startColumn,
+                message: "has a string longer than \(maxStringBytes) bytes")
+        }
+        func invalid() -> InputError {
+            InputError(
+                file: file, line: startLine, column: startColumn,
+                message: "is not valid JSON: a string is not valid UTF-8")
+        }
         index += 1
-        var buffer: [UInt8] = []
+        // Most strings have no escape: they become a string straight from the document's bytes.
+        let first = index
+        while index < bytes.count, bytes[index] != UInt8(ascii: "\""), bytes[index] != UInt8(ascii: "\\"),
+            bytes[index] >= 0x20
+        {
+            index += 1
+        }
+        guard index - first <= maxStringBytes else { throw tooLong() }
+        if index < bytes.count, bytes[index] == UInt8(ascii: "\"") {
+            index += 1
+            guard let text = String(validating: bytes[first..<(index - 1)], as: UTF8.self) else { throw invalid() }
+            return text
+        }
+        var buffer = Array(bytes[first..<index])
         while index < bytes.count {
             let byte = bytes[index]
-            guard buffer.count <= maxStringBytes else {
-                throw InputError(
-                    file: file, line: start.line, column: start.column,
-                    message: "has a string longer than \(maxStringBytes) bytes")
-            }
+            guard buffer.count <= maxStringBytes else { throw tooLong() }
             switch byte {
             case UInt8(ascii: "\""):
                 index += 1
-                guard let text = String(validating: buffer, as: UTF8.self) else {
-                    throw InputError(
-                        file: file, line: start.line, column: start.column,
-                        message: "is not valid JSON: a string is not valid UTF-8")
-                }
+                guard let text = String(validating: buffer, as: UTF8.self) else { throw invalid() }
                 return text
             case UInt8(ascii: "\\"):
                 index += 1
