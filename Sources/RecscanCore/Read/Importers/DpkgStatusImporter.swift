@@ -69,7 +69,7 @@ public enum DpkgStatusImporter: InventoryImporter {
                     message: "package \(name) has no Status field: a dpkg status file has one for every package"
                         + " (a Packages index lists what could be installed, not what is)")
             }
-            let words = status.value.split(whereSeparator: \.isWhitespace)
+            let words = status.value.split(whereSeparator: \.isBlank)
             guard words.count == 3, let state = words.last.map(String.init), DpkgStatusImporter.states.contains(state)
             else {
                 throw InputError(

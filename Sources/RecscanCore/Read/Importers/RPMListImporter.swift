@@ -60,7 +60,7 @@ public enum RPMListImporter: InventoryImporter {
 
     /// Parses one line in either form; `nil` when it is neither.
     static func parse(line: String) -> Entry? {
-        let fields = line.split(whereSeparator: \.isWhitespace).map(String.init)
+        let fields = line.split(whereSeparator: \.isBlank).map(String.init)
         switch fields.count {
         case 1: return parseNEVRA(fields[0])
         case 2, 3:
@@ -116,7 +116,7 @@ public enum RPMListImporter: InventoryImporter {
     }
 
     private static func isToken<S: StringProtocol>(_ text: S) -> Bool {
-        !text.isEmpty && text.allSatisfy { !$0.isWhitespace && $0 != "\"" && $0 != "<" && $0 != ">" && $0 != "," }
+        !text.isEmpty && text.allSatisfy { !$0.isBlank && $0 != "\"" && $0 != "<" && $0 != ">" && $0 != "," }
     }
 }
 
