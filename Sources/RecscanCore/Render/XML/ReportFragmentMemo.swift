@@ -7,8 +7,12 @@
 /// bytes, so its size stays bounded whatever the catalog and fleet; the output never depends
 /// on what it holds.
 public struct ReportFragmentMemo: Sendable {
-    /// Bytes kept at most before the memo starts over.
+    /// Bytes kept at most before the memo starts over, counting each entry's key, dictionary
+    /// slot and array header (``entryOverhead``) as well as its serialized bytes.
     static let byteLimit = 2 << 20
+    /// What an entry costs besides its bytes: its key (strings included), the dictionary slot
+    /// and the array or object header, measured roughly.
+    static let entryOverhead = 192
 
     private var tags: [RuleTagsKey: RuleTags] = [:]
     private var children: [RuleChildEntry: [UInt8]] = [:]
@@ -40,12 +44,12 @@ public struct ReportFragmentMemo: Sendable {
     }
 
     private mutating func makeRoom(_ count: Int) {
-        if byteCount + count > Self.byteLimit {
+        if byteCount + count + Self.entryOverhead > Self.byteLimit {
             tags.removeAll()
             children.removeAll()
             byteCount = 0
         }
-        byteCount += count
+        byteCount += count + Self.entryOverhead
     }
 }
 
