@@ -62,13 +62,13 @@ struct SAXElement {
     /// Whether the element's local name is `name`, without making a string.
     func isNamed(_ name: StaticString) -> Bool {
         guard let localNamePointer else { return false }
-        return Self.equal(localNamePointer, name)
+        return xmlNameEquals(localNamePointer, name)
     }
 
     /// Whether the element is in namespace `uri`, without making a string.
     func isIn(_ uri: StaticString) -> Bool {
         guard let namespacePointer else { return false }
-        return Self.equal(namespacePointer, uri)
+        return xmlNameEquals(namespacePointer, uri)
     }
 
     /// Every unprefixed attribute as strings, in document order.
@@ -100,7 +100,7 @@ struct SAXElement {
         guard let attributes else { return nil }
         for index in 0..<attributeCount {
             let base = index * 5
-            guard attributes[base + 2] == nil, let local = attributes[base], Self.equal(local, name),
+            guard attributes[base + 2] == nil, let local = attributes[base], xmlNameEquals(local, name),
                 let value = attributes[base + 3], let end = attributes[base + 4]
             else { continue }
             return UnsafeBufferPointer(start: value, count: end - value)
@@ -111,17 +111,6 @@ struct SAXElement {
     /// The value of the unprefixed attribute `name` as a string, or `nil` when absent.
     func value(_ name: StaticString) -> String? {
         bytes(name).map { String(decoding: $0, as: UTF8.self) }
-    }
-
-    private static func equal(_ text: UnsafePointer<xmlChar>, _ name: StaticString) -> Bool {
-        name.withUTF8Buffer { expected in
-            var index = 0
-            while index < expected.count {
-                guard text[index] == expected[index] else { return false }
-                index += 1
-            }
-            return text[index] == 0
-        }
     }
 }
 

@@ -81,8 +81,7 @@ final class SAXSession {
     private func flushText() throws {
         guard !pendingText.isEmpty else { return }
         defer { pendingText.removeAll(keepingCapacity: true) }
-        let blanks: Set<UInt8> = [0x20, 0x09, 0x0A, 0x0D]
-        guard pendingText.contains(where: { !blanks.contains($0) }) else { return }
+        guard pendingText.contains(where: { $0 != 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0D }) else { return }
         try pendingText.withUnsafeBufferPointer { text in
             try visit(SAXElement(text: text, depth: depth, line: line))
         }

@@ -38,28 +38,30 @@ struct XMLCursor {
     /// Whether the element's local name is `name`, without making a string.
     func isNamed(_ name: StaticString) -> Bool {
         guard let local = xmlTextReaderConstLocalName(reader) else { return false }
-        return Self.equal(local, name)
+        return xmlNameEquals(local, name)
     }
 
     /// Whether the element is in namespace `uri`, without making a string.
     func isIn(_ uri: StaticString) -> Bool {
         guard let namespace = xmlTextReaderConstNamespaceUri(reader) else { return false }
-        return Self.equal(namespace, uri)
-    }
-
-    private static func equal(_ text: UnsafePointer<xmlChar>, _ name: StaticString) -> Bool {
-        name.withUTF8Buffer { expected in
-            var index = 0
-            while index < expected.count {
-                guard text[index] == expected[index] else { return false }
-                index += 1
-            }
-            return text[index] == 0
-        }
+        return xmlNameEquals(namespace, uri)
     }
 
     private static func string(_ pointer: UnsafePointer<xmlChar>?) -> String {
         guard let pointer else { return "" }
         return String(cString: pointer)
+    }
+}
+
+/// Whether libxml2's NUL-terminated name `text` is `name`, compared in place (no string made);
+/// shared by the text reader's cursor and the SAX element view.
+func xmlNameEquals(_ text: UnsafePointer<xmlChar>, _ name: StaticString) -> Bool {
+    name.withUTF8Buffer { expected in
+        var index = 0
+        while index < expected.count {
+            guard text[index] == expected[index] else { return false }
+            index += 1
+        }
+        return text[index] == 0
     }
 }
