@@ -17,14 +17,20 @@ struct ShardMergeTests {
         #expect(Shard("0/2") == nil && Shard("3/2") == nil && Shard("2") == nil && Shard("1/0") == nil)
     }
 
+    /// Options of a scan of the sample fleet at the tests' reference time, written to `out`.
+    static func sampleScan(into out: String) -> ScanOptions {
+        var options = ScanOptions()
+        options.inventories = SampleOracleTests.repository.appendingPathComponent("Inventories").path
+        options.referenceTime = Fixture.referenceTime
+        options.outDirectory = out
+        return options
+    }
+
     @Test(arguments: [2, 3])
     func mergedShardsAreByteIdenticalToOneRun(count: Int) async throws {
         let folder = try TemporaryFolder()
         defer { folder.remove() }
-        var options = ScanOptions()
-        options.inventories = SampleOracleTests.repository.appendingPathComponent("Inventories").path
-        options.referenceTime = Fixture.referenceTime
-        options.outDirectory = folder.path + "/single"
+        let options = Self.sampleScan(into: folder.path + "/single")
         let single = try await ScanPipeline(options: options).run()
         var shardRuns: [String] = []
         for index in 1...count {
@@ -46,10 +52,7 @@ struct ShardMergeTests {
     @Test func aHostInTwoShardsIsRefused() async throws {
         let folder = try TemporaryFolder()
         defer { folder.remove() }
-        var options = ScanOptions()
-        options.inventories = SampleOracleTests.repository.appendingPathComponent("Inventories").path
-        options.referenceTime = Fixture.referenceTime
-        options.outDirectory = folder.path + "/single"
+        var options = Self.sampleScan(into: folder.path + "/single")
         let single = try await ScanPipeline(options: options).run()
         options.outDirectory = folder.path + "/merged"
         await #expect(throws: ScanFailure.self) {
@@ -60,11 +63,8 @@ struct ShardMergeTests {
     @Test func aMergeIntoAFolderAnotherRunIsWritingIsRefused() async throws {
         let folder = try TemporaryFolder()
         defer { folder.remove() }
-        var options = ScanOptions()
-        options.inventories = SampleOracleTests.repository.appendingPathComponent("Inventories").path
-        options.referenceTime = Fixture.referenceTime
+        var options = Self.sampleScan(into: folder.path + "/single")
         options.formats = [.xml]
-        options.outDirectory = folder.path + "/single"
         let single = try await ScanPipeline(options: options).run()
         options.outDirectory = folder.path + "/merged"
         let held = try await OutputLock.acquire(outDirectory: options.outDirectory, wait: false) { _ in }
