@@ -26,8 +26,8 @@ public enum InventoryFormats {
         try read(file, limits: limits, interest: nil)
     }
 
-    /// Reads the hosts of one inventory file; native inventories, the bulk of large fleets,
-    /// keep only the packages `interest` wants.
+    /// Reads the hosts of one inventory file; a format that can (native inventories, the bulk of
+    /// large fleets) keeps only the packages `interest` wants.
     public static func read(_ file: DiscoveredInput, limits: InputLimits, interest: PackageInterest?) throws
         -> [HostInventory]
     {
@@ -35,11 +35,8 @@ public enum InventoryFormats {
             guard let importer = importer(for: file.kind) else {
                 throw InputError(file: file.displayName, message: "does not hold host inventories")
             }
-            if file.kind == .nativeInventory {
-                return try InventoryReader.read(
-                    path: file.path, displayName: file.displayName, limits: limits, interest: interest)
-            }
-            return try importer.read(path: file.path, displayName: file.displayName, limits: limits)
+            return try importer.read(
+                path: file.path, displayName: file.displayName, limits: limits, interest: interest)
         } catch let error as InventoryFileError {
             throw error
         } catch let error as InputError {

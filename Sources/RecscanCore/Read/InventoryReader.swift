@@ -13,8 +13,8 @@ public enum InventoryReader {
 
     /// Reads every host of the file, keeping only the packages `interest` wants (all when `nil`);
     /// the others are still checked for their required attributes.
-    static func read(path: String, displayName: String, limits: InputLimits, interest: PackageInterest?) throws
-        -> [HostInventory]
+    public static func read(path: String, displayName: String, limits: InputLimits, interest: PackageInterest?)
+        throws -> [HostInventory]
     {
         var builder = InventoryBuilder(file: displayName, interest: interest)
         do {

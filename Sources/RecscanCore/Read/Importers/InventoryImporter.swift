@@ -14,6 +14,20 @@ public protocol InventoryImporter {
     /// - Returns: the hosts, in the order the file names them.
     /// - Throws: `InventoryFileError` naming the first problem's position and the hosts seen before it.
     static func read(path: String, displayName: String, limits: InputLimits) throws -> [HostInventory]
+
+    /// Reads every host of the file; a format may drop the packages `interest` does not want
+    /// while reading (matching looks only at those it wants, whatever the reader keeps).
+    static func read(path: String, displayName: String, limits: InputLimits, interest: PackageInterest?) throws
+        -> [HostInventory]
+}
+
+extension InventoryImporter {
+    /// Formats read whole keep every package: matching filters them anyway.
+    public static func read(path: String, displayName: String, limits: InputLimits, interest: PackageInterest?)
+        throws -> [HostInventory]
+    {
+        try read(path: path, displayName: displayName, limits: limits)
+    }
 }
 
 /// The host name of a file that names no host: its file name without the extension, and
