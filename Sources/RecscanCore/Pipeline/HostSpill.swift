@@ -45,10 +45,11 @@ final class HostSpill {
         }
     }
 
-    /// A reader for the bytes written so far that several tasks may use at once.
+    /// A reader for the bytes written so far that several tasks may use at once. Writes go
+    /// straight to the file (no user-space buffer), and another descriptor reads them from the
+    /// page cache: no `fsync`, which would wait for the disk.
     func concurrentReader() throws -> SpillReader {
-        try handle.synchronize()
-        return try SpillReader(path: path)
+        try SpillReader(path: path)
     }
 
     /// Removes the scratch file.

@@ -38,7 +38,7 @@ public struct ScanPipeline: Sendable {
     /// Runs the scan and writes `<out>/<run-id>/`.
     /// - Throws: `ScanFailure` when no report can be written.
     public func run() async throws -> ScanResult {
-        let setup = try ScanSetup.load(options, log: log)
+        let (setup, index) = try await ScanSetup.loadIndexed(options, log: log)
         log(
             "reading \(setup.inventoryFiles.count) inventory files against \(setup.catalog.rules.count) rules"
                 + (options.shard.map { " (shard \($0))" } ?? ""))
@@ -55,7 +55,7 @@ public struct ScanPipeline: Sendable {
         } catch let error as OutputError {
             throw ScanFailure.output(error)
         }
-        return try await run.build { run in try await scan(setup, into: run) }
+        return try await run.build { run in try await scan(setup, index: index, into: run) }
     }
 
     /// A host in several files is merged (see `HostMerger`): normal for an SBOM next to a package
@@ -73,11 +73,10 @@ public struct ScanPipeline: Sendable {
         options.shard.map { "-shard\($0.index)of\($0.count)" } ?? ""
     }
 
-    private func scan(_ setup: ScanSetup, into run: RunDirectory) async throws -> ScanResult {
+    private func scan(_ setup: ScanSetup, index: CatalogIndex, into run: RunDirectory) async throws -> ScanResult {
         let info = RunInfo(
             runID: run.runID, catalogVersion: setup.catalog.version,
             referenceTime: Timestamps.iso8601(epochSeconds: options.referenceTime))
-        let index = CatalogIndex(catalog: setup.catalog)
         let analyzer = HostAnalyzer(
             matcher: Matcher(index: index), fleet: setup.fleet,
             referenceTime: options.referenceTime, maxAgeDays: options.maxAgeDays, events: setup.events)

@@ -20,15 +20,50 @@ public struct ScanSetup: Sendable {
     /// - Throws: `ScanFailure.unusableInput` when the catalog or the fleet cannot be used,
     ///   `ScanFailure.usage` when the inventories folder does not exist.
     public static func load(_ options: ScanOptions, log: @Sendable (String) -> Void) throws -> ScanSetup {
+        let discovered = try discover(options)
+        let catalog = try loadCatalog(options)
+        let fleet = try loadFleet(options, discovered: discovered)
+        return assemble(options, discovered: discovered, catalog: catalog, fleet: fleet, log: log)
+    }
+
+    /// What `load` reads, and the catalog's index. With more than one job the catalog is read and
+    /// indexed on another core while the inventories folder is listed and the fleet read (for a
+    /// large fleet, discovery opens every file). Errors are reported in `load`'s order.
+    static func loadIndexed(
+        _ options: ScanOptions, log: @escaping @Sendable (String) -> Void
+    ) async throws -> (setup: ScanSetup, index: CatalogIndex) {
+        guard options.jobs > 1 else {
+            let setup = try load(options, log: log)
+            return (setup, CatalogIndex(catalog: setup.catalog))
+        }
+        let indexing = Task { CatalogIndex(catalog: try loadCatalog(options)) }
         let discovered: [DiscoveredInput]
         do {
-            discovered = try InputDiscovery.discover(directory: options.inventories)
+            discovered = try discover(options)
+        } catch {
+            indexing.cancel()
+            throw error
+        }
+        let fleet = Result { try loadFleet(options, discovered: discovered) }
+        let index = try await indexing.value
+        let setup = assemble(options, discovered: discovered, catalog: index.catalog, fleet: try fleet.get(), log: log)
+        return (setup, index)
+    }
+
+    private static func discover(_ options: ScanOptions) throws -> [DiscoveredInput] {
+        do {
+            return try InputDiscovery.discover(directory: options.inventories)
         } catch let error as InputError {
             throw ScanFailure.usage("inventories folder \(error.description)")
         }
+    }
+
+    /// The events and the inventory files among `discovered`, and the files rejected on the way.
+    private static func assemble(
+        _ options: ScanOptions, discovered: [DiscoveredInput], catalog: Catalog, fleet: Fleet,
+        log: @Sendable (String) -> Void
+    ) -> ScanSetup {
         var rejected: [RejectedInput] = []
-        let catalog = try loadCatalog(options)
-        let fleet = try loadFleet(options, discovered: discovered)
         var events: [SecurityEvent] = []
         var eventFiles = discovered.filter { $0.kind == .eventsXML || $0.kind == .eventsCSV }
         if let path = options.eventsPath {
