@@ -16,8 +16,15 @@ struct StagesCommand: ParsableCommand {
         options.inventories = inventories
         options.catalogPath = catalog
         options.referenceTime = 1_795_910_400
+        // What runs before any worker starts: listing and classifying the folder, reading the
+        // catalog (and the fleet), indexing the catalog.
+        let started = Date()
+        _ = try InputDiscovery.discover(directory: inventories)
+        let discovered = Date()
         let setup = try ScanSetup.load(options) { _ in }
+        let loaded = Date()
         let index = CatalogIndex(catalog: setup.catalog)
+        let indexed = Date()
         let interest = PackageInterest(index)
         let analyzer = HostAnalyzer(
             matcher: Matcher(index: index), fleet: setup.fleet,
@@ -43,6 +50,10 @@ struct StagesCommand: ParsableCommand {
             hosts += inventories.count
         }
         func format(_ seconds: Double) -> String { String(format: "%.2f s", seconds) }
+        print(
+            "before the workers: discovery \(format(discovered.timeIntervalSince(started))),"
+                + " catalog and fleet \(format(loaded.timeIntervalSince(discovered) - discovered.timeIntervalSince(started))),"
+                + " index \(format(indexed.timeIntervalSince(loaded)))")
         print("hosts \(hosts): parse \(format(parse)), analyze \(format(analyze)), serialize \(format(serialize))")
     }
 }
