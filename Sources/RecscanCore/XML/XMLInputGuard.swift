@@ -60,48 +60,120 @@ struct XMLInputGuard {
             return
         }
         let bytes = buffer.bindMemory(to: UInt8.self)
+        guard let base = bytes.baseAddress else { return }
+        try feedUTF8(base, count: bytes.count)
+    }
+
+    /// The usual states (text, tags, attribute values, end tags) in tight loops over local
+    /// copies of the state, which stay in registers; every other state, byte by byte in `step`.
+    private mutating func feedUTF8(_ base: UnsafePointer<UInt8>, count: Int) throws {
+        let first = offset
         var index = 0
-        while index < bytes.count {
-            // Most bytes are text, names or attribute values: skipped in tight loops that stop
-            // only at the bytes the state machine needs.
-            let start = index
+        var state = self.state
+        var lastInTag = self.lastInTag
+        var attributes = self.attributes
+        var openElements = self.openElements
+        var valueBytes = self.valueBytes
+        var quote = self.quote
+        defer {
+            self.state = state
+            self.lastInTag = lastInTag
+            self.attributes = attributes
+            self.openElements = openElements
+            self.valueBytes = valueBytes
+            self.quote = quote
+            offset = first + index
+        }
+        // Quotes, '=' and '>' (all below 64): one shift and mask per byte of a start tag.
+        let tagStops: UInt64 = 1 << 0x22 | 1 << 0x27 | 1 << 0x3D | 1 << 0x3E
+        while index < count {
             switch state {
             case .text:
-                while index < bytes.count, bytes[index] != UInt8(ascii: "<") { index += 1 }
-            case .quoted:
-                while index < bytes.count, bytes[index] != quote { index += 1 }
-                valueBytes += index - start
-                try checkValue(at: offset + index - start)
+                while index < count, base[index] != UInt8(ascii: "<") { index += 1 }
+                guard index < count else { return }
+                state = .markupStart
+                index += 1
             case .startTag:
-                // Quotes, '=' and '>' (all below 64): one shift and mask per byte.
-                let stops: UInt64 = 1 << 0x22 | 1 << 0x27 | 1 << 0x3D | 1 << 0x3E
-                while index < bytes.count {
-                    let byte = bytes[index]
-                    if byte < 64, stops >> byte & 1 != 0 { break }
+                let run = index
+                while index < count {
+                    let byte = base[index]
+                    if byte < 64, tagStops >> byte & 1 != 0 { break }
                     index += 1
                 }
                 // Only whether the tag ends with "/>" matters, and '/' must come right before '>'.
-                if index > start { lastInTag = bytes[index - 1] }
-            default:
-                break
-            }
-            offset += index - start
-            guard index < bytes.count else { break }
-            // The byte that ended the run; the common transitions are taken here, in line.
-            let byte = bytes[index]
-            switch state {
-            case .text:
-                state = .markupStart
+                if index > run { lastInTag = base[index - 1] }
+                guard index < count else { return }
+                let byte = base[index]
+                switch byte {
+                case UInt8(ascii: "="):
+                    attributes += 1
+                    guard attributes <= limits.maxAttributes else {
+                        throw Stop(
+                            offset: first + index,
+                            message: "has an element with more than \(limits.maxAttributes) attributes")
+                    }
+                case UInt8(ascii: ">"):
+                    if lastInTag != UInt8(ascii: "/") { openElements += 1 }
+                    state = .text
+                default:
+                    state = .quoted
+                    quote = byte
+                    valueBytes = 0
+                }
+                index += 1
             case .quoted:
+                let run = index
+                while index < count, base[index] != quote { index += 1 }
+                guard valueBytes + index - run <= limits.maxAttributeBytes else {
+                    // At the first byte over the limit, as `step` stops.
+                    throw Stop(
+                        offset: first + run + limits.maxAttributeBytes - valueBytes,
+                        message: "has an attribute value longer than \(limits.maxAttributeBytes) bytes")
+                }
+                valueBytes += index - run
+                guard index < count else { return }
                 state = .startTag
-                lastInTag = byte
-            case .startTag:
-                try tagCharacter(byte)
+                lastInTag = quote
+                index += 1
+            case .endTag:
+                while index < count, base[index] != UInt8(ascii: ">") { index += 1 }
+                guard index < count else { return }
+                openElements = max(0, openElements - 1)
+                state = .text
+                index += 1
+            case .markupStart where base[index] != UInt8(ascii: "!") && base[index] != UInt8(ascii: "?"):
+                let byte = base[index]
+                if byte == UInt8(ascii: "/") {
+                    state = .endTag
+                } else {
+                    guard openElements < limits.maxDepth else {
+                        throw Stop(
+                            offset: first + index, message: "nests elements deeper than \(limits.maxDepth) levels")
+                    }
+                    state = .startTag
+                    attributes = 0
+                    lastInTag = byte
+                }
+                index += 1
             default:
-                try step(byte, width: 1)
+                // Comments, CDATA, processing instructions and declarations: rare, and each
+                // byte matters; the state goes through `self` and back.
+                self.state = state
+                self.openElements = openElements
+                offset = first + index
+                try step(base[index], width: 1)
+                state = self.state
+                index += 1
             }
+        }
+    }
+
+    /// Checks bytes one at a time through `step` alone: what `feed` must agree with (tests).
+    mutating func feedByteByByte(_ buffer: UnsafeRawBufferPointer) throws {
+        guard utf16 == nil else { return try feed(buffer) }
+        for byte in buffer {
+            try step(byte, width: 1)
             offset += 1
-            index += 1
         }
     }
 
