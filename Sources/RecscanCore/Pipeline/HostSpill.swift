@@ -87,5 +87,10 @@ struct SpillReader: Sendable {
         return bytes
     }
 
+    /// Writes the bytes at `ranges`, in order, as raw XML into `writer`.
+    func copy(_ ranges: [Range<UInt64>], into writer: XMLStreamWriter) throws {
+        try writer.copyRaw(ranges, from: descriptor, sourcePath: path)
+    }
+
     func close() { _ = Glibc.close(descriptor) }
 }

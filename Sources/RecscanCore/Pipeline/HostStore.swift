@@ -140,7 +140,7 @@ struct HostStore {
             try ReportXMLWriter.write(
                 path: run.temporaryPath + "/report.xml", run: info, maxAgeDays: options.maxAgeDays, fleet: results
             ) { writer in
-                for range in ranges { try writer.raw(source.read(range)) }
+                try source.copy(ranges, into: writer)
             }
         }
         try html?.finish(results)
