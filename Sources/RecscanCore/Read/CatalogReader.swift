@@ -9,7 +9,9 @@ public enum CatalogReader {
     {
         var builder = CatalogBuilder(file: displayName ?? path)
         do {
-            try XMLStreamReader.read(path: path, displayName: displayName, limits: limits) { try builder.handle($0) }
+            try XMLSAXReader.read(path: path, displayName: displayName ?? path, limits: limits, text: true) {
+                try builder.visit($0)
+            }
         } catch let error as InputError {
             builder.problems.append(error)
         }
@@ -20,7 +22,9 @@ public enum CatalogReader {
     public static func read(bytes: [UInt8], displayName: String) throws -> Catalog {
         var builder = CatalogBuilder(file: displayName)
         do {
-            try XMLStreamReader.read(bytes: bytes, displayName: displayName) { try builder.handle($0) }
+            try XMLSAXReader.read(bytes: bytes, displayName: displayName, limits: .standard, text: true) {
+                try builder.visit($0)
+            }
         } catch let error as InputError {
             builder.problems.append(error)
         }
@@ -53,70 +57,74 @@ private struct CatalogBuilder {
 
     init(file: String) { self.file = file }
 
-    mutating func handle(_ event: XMLEvent) throws {
-        switch event {
-        case .start(let element):
+    /// The catalog's namespace, compared by the parser's interned address after its first match.
+    private var catalogNamespace = InternedName("urn:recscan:catalog:1")
+
+    /// Elements are told apart by comparing their names in place: the catalog has tens of
+    /// thousands of them, and strings are made only of the values kept.
+    mutating func visit(_ element: SAXElement) throws {
+        switch element.kind {
+        case .start:
             do { try start(element) } catch let error as InputError { problems.append(error) }
-        case .end(let name, _):
-            end(name)
-        case .text(let value):
-            if textTarget != nil { text += value }
+        case .end:
+            end(element)
+        case .text:
+            if textTarget != nil { text += element.text }
         }
     }
 
-    private mutating func start(_ element: XMLElementStart) throws {
+    private mutating func start(_ element: SAXElement) throws {
         let attributes = ElementAttributes(element: element, file: file)
         if element.depth == 0 {
             try expectRoot(element, name: "catalog", namespace: CatalogReader.namespace, file: file)
             version = try attributes.required("version")
             return
         }
-        guard element.namespace == CatalogReader.namespace else { return }
-        switch element.localName {
-        case "applicationType":
-            currentType = ApplicationType(
-                id: try attributes.required("id"), name: attributes.optional("name") ?? "",
-                direction: attributes.optional("direction") ?? "incoming",
-                transport: attributes.optional("protocol") ?? "tcp", ports: attributes.optional("ports") ?? "",
-                detections: [])
-        case "listen" where currentType != nil:
-            currentType?.detections.append(
-                .listen(protocol: try attributes.required("protocol").lowercased(), port: try attributes.port()))
-        case "software" where currentType != nil:
-            currentType?.detections.append(
-                .software(
-                    ecosystem: try attributes.requiredChoice("ecosystem", as: Ecosystem.self),
-                    name: try attributes.required("name")))
-        case "rule":
+        guard catalogNamespace.isNamespace(of: element) else { return }
+        if element.isNamed("software") {
+            if currentType != nil {
+                currentType?.detections.append(
+                    .software(
+                        ecosystem: try attributes.requiredChoice("ecosystem", as: Ecosystem.self),
+                        name: try attributes.required("name")))
+            } else {
+                let entry = try software(attributes)
+                currentRule?.applies.software.append(entry)
+            }
+        } else if element.isNamed("rule") {
             currentRule = try rule(attributes)
-        case "description", "cve":
-            textTarget = element.localName
-            text = ""
-        case "dependsOn":
-            currentRule?.dependsOn.append(try attributes.required("rule"))
-        case "os":
+        } else if element.isNamed("os") {
             currentRule?.applies.operatingSystems.append(
                 OSConstraint(
                     family: attributes.optional("family")?.lowercased(),
                     name: attributes.optional("name")?.lowercased(),
                     version: attributes.optional("version"), minVersion: attributes.optional("minVersion"),
                     maxVersion: attributes.optional("maxVersion")))
-        case "software":
-            let entry = try software(attributes)
-            currentRule?.applies.software.append(entry)
-        case "port":
+        } else if element.isNamed("description") || element.isNamed("cve") {
+            textTarget = element.localName
+            text = ""
+        } else if element.isNamed("dependsOn") {
+            currentRule?.dependsOn.append(try attributes.required("rule"))
+        } else if element.isNamed("port") {
             currentRule?.applies.ports.append(
                 ListeningPort(transport: try attributes.required("protocol").lowercased(), port: try attributes.port()))
-        case "file":
+        } else if element.isNamed("file") {
             currentRule?.applies.files.append(try attributes.required("path"))
-        case "service":
+        } else if element.isNamed("service") {
             currentRule?.applies.services.append(try attributes.required("name"))
-        default:
-            break
+        } else if element.isNamed("applicationType") {
+            currentType = ApplicationType(
+                id: try attributes.required("id"), name: attributes.optional("name") ?? "",
+                direction: attributes.optional("direction") ?? "incoming",
+                transport: attributes.optional("protocol") ?? "tcp", ports: attributes.optional("ports") ?? "",
+                detections: [])
+        } else if element.isNamed("listen"), currentType != nil {
+            currentType?.detections.append(
+                .listen(protocol: try attributes.required("protocol").lowercased(), port: try attributes.port()))
         }
     }
 
-    private func rule(_ attributes: ElementAttributes) throws -> Rule {
+    private func rule(_ attributes: ElementAttributes<SAXElement>) throws -> Rule {
         var rule = Rule(
             id: try attributes.required("id"), module: try attributes.requiredChoice("module", as: Module.self),
             name: attributes.optional("name") ?? "",
@@ -149,7 +157,7 @@ private struct CatalogBuilder {
         return rule
     }
 
-    private func software(_ attributes: ElementAttributes) throws -> AffectedSoftware {
+    private func software(_ attributes: ElementAttributes<SAXElement>) throws -> AffectedSoftware {
         AffectedSoftware(
             ecosystem: try attributes.requiredChoice("ecosystem", as: Ecosystem.self),
             name: try attributes.required("name"),
@@ -157,23 +165,20 @@ private struct CatalogBuilder {
             lastAffected: attributes.optional("lastAffected"))
     }
 
-    private mutating func end(_ name: String) {
-        switch name {
-        case "applicationType":
-            if let type = currentType { insert(type) }
-            currentType = nil
-        case "rule":
+    private mutating func end(_ element: SAXElement) {
+        if element.isNamed("rule") {
             if let rule = currentRule { insert(rule) }
             currentRule = nil
-        case "description" where textTarget == "description":
+        } else if element.isNamed("applicationType") {
+            if let type = currentType { insert(type) }
+            currentType = nil
+        } else if element.isNamed("description"), textTarget == "description" {
             currentRule?.description = text.trimmingWhitespace
             textTarget = nil
-        case "cve" where textTarget == "cve":
+        } else if element.isNamed("cve"), textTarget == "cve" {
             let cve = text.trimmingWhitespace
             if !cve.isEmpty { currentRule?.cves.append(cve) }
             textTarget = nil
-        default:
-            break
         }
     }
 

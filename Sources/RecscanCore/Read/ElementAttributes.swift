@@ -1,6 +1,27 @@
+/// An element start, as either streaming reader shows it: what `ElementAttributes` and
+/// `expectRoot` read.
+protocol AttributedElement {
+    var localName: String { get }
+    var namespace: String? { get }
+    var line: Int { get }
+    /// The column, or 0 when the parser does not know it.
+    var column: Int { get }
+    /// The value of the unprefixed attribute `name`, if present.
+    func attribute(_ name: String) -> String?
+}
+
+extension XMLElementStart: AttributedElement {
+    func attribute(_ name: String) -> String? { self[name] }
+}
+
+extension SAXElement: AttributedElement {
+    var column: Int { 0 }
+    func attribute(_ name: String) -> String? { value(named: name) }
+}
+
 /// Typed access to an element's attributes that reports problems with file and position.
-struct ElementAttributes {
-    let element: XMLElementStart
+struct ElementAttributes<Element: AttributedElement> {
+    let element: Element
     let file: String
 
     func error(_ message: String) -> InputError {
@@ -8,7 +29,7 @@ struct ElementAttributes {
     }
 
     func optional(_ name: String) -> String? {
-        guard let value = element[name] else { return nil }
+        guard let value = element.attribute(name) else { return nil }
         let trimmed = value.trimmingWhitespace
         return trimmed.isEmpty ? nil : trimmed
     }
@@ -82,7 +103,7 @@ extension StringProtocol {
 }
 
 /// Checks that a document's root element is the one a format expects.
-func expectRoot(_ element: XMLElementStart, name: String, namespace: String, file: String) throws {
+func expectRoot(_ element: some AttributedElement, name: String, namespace: String, file: String) throws {
     guard element.localName == name, element.namespace == namespace else {
         let found = element.namespace.map { "{\($0)}" } ?? ""
         throw InputError(

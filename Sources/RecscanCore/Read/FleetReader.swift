@@ -78,7 +78,7 @@ private struct FleetBuilder {
         }
     }
 
-    private mutating func override(_ attributes: ElementAttributes) throws {
+    private mutating func override(_ attributes: ElementAttributes<XMLElementStart>) throws {
         let rule = try attributes.required("rule")
         let recommendations = try attributes.required("recommendations")
         guard recommendations == "excluded" || recommendations == "enabled" else {

@@ -107,7 +107,7 @@ struct HostReportBuilder {
         }
     }
 
-    private static func rule(_ attributes: ElementAttributes) throws -> RuleResult {
+    private static func rule(_ attributes: ElementAttributes<XMLElementStart>) throws -> RuleResult {
         let element = attributes.element
         return RuleResult(
             ruleID: try attributes.required("id"), module: try attributes.requiredChoice("module", as: Module.self),
@@ -117,7 +117,7 @@ struct HostReportBuilder {
             reason: element["reason"].flatMap(ManualReason.init(rawValue:)), blocks: element["blocks"] == "true")
     }
 
-    private static func level(_ attributes: ElementAttributes) throws -> Level {
+    private static func level(_ attributes: ElementAttributes<XMLElementStart>) throws -> Level {
         Level(kind: try attributes.requiredChoice("level", as: Level.Kind.self), id: attributes.element["id"])
     }
 }

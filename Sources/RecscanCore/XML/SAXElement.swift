@@ -112,6 +112,22 @@ struct SAXElement {
     func value(_ name: StaticString) -> String? {
         bytes(name).map { String(decoding: $0, as: UTF8.self) }
     }
+
+    /// `value(_:)` for a name known only at run time.
+    func value(named name: String) -> String? {
+        guard let attributes else { return nil }
+        var name = name
+        return name.withUTF8 { expected in
+            for index in 0..<attributeCount {
+                let base = index * 5
+                guard attributes[base + 2] == nil, let local = attributes[base], xmlNameEquals(local, expected),
+                    let value = attributes[base + 3], let end = attributes[base + 4]
+                else { continue }
+                return String(decoding: UnsafeBufferPointer(start: value, count: end - value), as: UTF8.self)
+            }
+            return nil
+        }
+    }
 }
 
 /// A name compared by the address of the parser's interned copy once it has been seen: one

@@ -56,12 +56,15 @@ struct XMLCursor {
 /// Whether libxml2's NUL-terminated name `text` is `name`, compared in place (no string made);
 /// shared by the text reader's cursor and the SAX element view.
 func xmlNameEquals(_ text: UnsafePointer<xmlChar>, _ name: StaticString) -> Bool {
-    name.withUTF8Buffer { expected in
-        var index = 0
-        while index < expected.count {
-            guard text[index] == expected[index] else { return false }
-            index += 1
-        }
-        return text[index] == 0
+    name.withUTF8Buffer { xmlNameEquals(text, $0) }
+}
+
+/// Whether the NUL-terminated `text` is exactly the bytes `expected`.
+func xmlNameEquals(_ text: UnsafePointer<xmlChar>, _ expected: UnsafeBufferPointer<UInt8>) -> Bool {
+    var index = 0
+    while index < expected.count {
+        guard text[index] == expected[index] else { return false }
+        index += 1
     }
+    return text[index] == 0
 }

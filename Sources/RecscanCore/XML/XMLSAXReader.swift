@@ -23,8 +23,35 @@ enum XMLSAXReader {
         }
     }
 
-    /// Reads a document held in memory whose markup the caller has already checked.
+    /// Reads a document held in memory (bundled resources, report fragments): the size limit
+    /// and the guard are checked over the whole document first.
     static func read(
+        bytes: [UInt8], displayName: String, limits: InputLimits, text: Bool, visit: (SAXElement) throws -> Void
+    ) throws {
+        guard bytes.count <= limits.maxFileBytes else {
+            throw InputError(
+                file: displayName, message: "is \(bytes.count) bytes, over the limit of \(limits.maxFileBytes)")
+        }
+        try checkMarkup(bytes, name: displayName, limits: limits)
+        try read(checkedBytes: bytes, displayName: displayName, limits: limits, text: text, visit: visit)
+    }
+
+    /// Runs ``XMLInputGuard`` over a document held in memory.
+    private static func checkMarkup(_ bytes: [UInt8], name: String, limits: InputLimits) throws {
+        var utf16: XMLInputGuard.UTF16Order?
+        do {
+            var markup = try XMLInputGuard(limits: limits, head: bytes.prefix(1024))
+            utf16 = markup.utf16
+            try bytes.withUnsafeBytes { try markup.feed($0) }
+        } catch let stop as XMLInputGuard.Stop {
+            var position = TextPosition(utf16: utf16)
+            position.advance(over: bytes.prefix(stop.offset))
+            throw InputError(file: name, line: position.line, column: position.column, message: stop.message)
+        }
+    }
+
+    /// Reads a document held in memory whose markup has been checked.
+    private static func read(
         checkedBytes bytes: [UInt8], displayName: String, limits: InputLimits, text: Bool,
         visit: (SAXElement) throws -> Void
     ) throws {

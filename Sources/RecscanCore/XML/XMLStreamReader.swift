@@ -24,15 +24,8 @@ public enum XMLStreamReader {
         bytes: [UInt8], displayName: String, limits: InputLimits = .standard,
         handle: (XMLEvent) throws -> Void
     ) throws {
-        guard bytes.count <= limits.maxFileBytes else {
-            throw InputError(
-                file: displayName, message: "is \(bytes.count) bytes, over the limit of \(limits.maxFileBytes)")
-        }
-        try checkMarkup(bytes, name: displayName, limits: limits)
         var namespaces = SAXNamespaceCache()
-        try XMLSAXReader.read(
-            checkedBytes: bytes, displayName: displayName, limits: limits, text: true
-        ) { element in
+        try XMLSAXReader.read(bytes: bytes, displayName: displayName, limits: limits, text: true) { element in
             try handle(event(element, namespaces: &namespaces))
         }
     }
@@ -50,19 +43,6 @@ public enum XMLStreamReader {
         }
     }
 
-    /// Runs ``XMLInputGuard`` over a document held in memory.
-    private static func checkMarkup(_ bytes: [UInt8], name: String, limits: InputLimits) throws {
-        var utf16: XMLInputGuard.UTF16Order?
-        do {
-            var markup = try XMLInputGuard(limits: limits, head: bytes.prefix(1024))
-            utf16 = markup.utf16
-            try bytes.withUnsafeBytes { try markup.feed($0) }
-        } catch let stop as XMLInputGuard.Stop {
-            var position = TextPosition(utf16: utf16)
-            position.advance(over: bytes.prefix(stop.offset))
-            throw InputError(file: name, line: position.line, column: position.column, message: stop.message)
-        }
-    }
 }
 
 /// Collects libxml2 errors for one parse; owned by that parse alone, never global.
