@@ -5,7 +5,9 @@ enum HostXMLReader {
     /// Reads one `<host>` fragment.
     static func read(fragment: [UInt8], name: String) throws -> HostReport {
         var builder = HostReportBuilder(file: name)
-        try XMLStreamReader.read(bytes: fragment, displayName: name) { try builder.handle($0) }
+        try XMLSAXReader.read(bytes: fragment, displayName: name, limits: .standard, text: true) {
+            try builder.visit($0)
+        }
         guard let host = builder.finished.first else {
             throw InputError(file: name, message: "holds no <host> element")
         }
@@ -13,7 +15,8 @@ enum HostXMLReader {
     }
 }
 
-/// Builds `HostReport` values from the events of `<host>` elements at any depth.
+/// Builds `HostReport` values from the SAX elements of `<host>` elements at any depth. Names
+/// are compared in place: the sorted pass reads every host's fragment back, about 170 rules each.
 struct HostReportBuilder {
     let file: String
     private(set) var finished: [HostReport] = []
@@ -31,93 +34,96 @@ struct HostReportBuilder {
         return finished
     }
 
-    mutating func handle(_ event: XMLEvent) throws {
-        switch event {
-        case .start(let element): try start(element)
-        case .text(let text): if finding != nil { findingText += text }
-        case .end(let name, _): end(name)
+    mutating func visit(_ element: SAXElement) throws {
+        switch element.kind {
+        case .start: try start(element)
+        case .text: if finding != nil { findingText += element.text }
+        case .end: end(element)
         }
     }
 
-    private mutating func start(_ element: XMLElementStart) throws {
+    private mutating func start(_ element: SAXElement) throws {
         let attributes = ElementAttributes(element: element, file: file)
-        if element.localName == "host" {
+        if element.isNamed("host") {
             host = HostReport(
-                hostname: try attributes.required("hostname"), policyID: element["policy"],
+                hostname: try attributes.required("hostname"), policyID: element.value("policy"),
                 status: try attributes.requiredChoice("status", as: HostStatus.self))
-            host?.collected = element["collected"]
+            host?.collected = element.value("collected")
             return
         }
         guard host != nil, !inChanges else { return }
-        switch element.localName {
-        case "os":
-            host?.os = OperatingSystem(
-                family: element["family"] ?? "", name: element["name"] ?? "", version: element["version"] ?? "",
-                arch: element["arch"])
-        case "source": if let file = element["file"] { host?.inventorySources.append(file) }
-        case "settings":
-            host?.settings = EffectiveSettings(
-                engineMode: try attributes.choice("engineMode", default: .inline),
-                behavior: try attributes.choice("behavior", default: .prevent), autoApply: [:])
-        case "setAt":
-            let level = try Self.level(attributes)
-            if element["setting"] == "engineMode" { host?.settings?.engineModeSetAt = level }
-            if element["setting"] == "behavior" { host?.settings?.behaviorSetAt = level }
-        case "autoApply":
-            let module = try attributes.requiredChoice("module", as: Module.self)
-            host?.settings?.autoApply[module] = element["value"] == "yes"
-        case "rule": rule = try Self.rule(attributes)
-        case "evidence":
-            guard let kind = element["kind"].flatMap(Evidence.Kind.init(rawValue:)) else {
+        if element.isNamed("rule") {
+            rule = try Self.rule(attributes)
+        } else if element.isNamed("evidence") {
+            guard let kind = element.value("kind").flatMap(Evidence.Kind.init(rawValue:)) else {
                 throw attributes.error("<evidence> has an unknown kind")
             }
             rule?.evidence.append(Evidence(kind, element.attributePairs.filter { $0.name != "kind" }))
-        case "assignedAt": rule?.assignedAt.append(try Self.level(attributes))
-        case "excludedBy":
-            rule?.excludedBy = ExclusionReference(
-                level: try Self.level(attributes), reason: element["reason"], by: element["by"],
-                expires: element["expires"])
-        case "finding":
+        } else if element.isNamed("assignedAt") {
+            rule?.assignedAt.append(try Self.level(attributes))
+        } else if element.isNamed("finding") {
             finding = Finding(
                 kind: try attributes.requiredChoice("kind", as: FindingKind.self),
-                severity: try attributes.requiredChoice("severity", as: Severity.self), ruleID: element["rule"],
-                level: element["level"] == nil ? nil : try Self.level(attributes), message: "")
+                severity: try attributes.requiredChoice("severity", as: Severity.self), ruleID: element.value("rule"),
+                level: element.value("level") == nil ? nil : try Self.level(attributes), message: "")
             findingText = ""
-        case "changes": inChanges = true
-        default: break
+        } else if element.isNamed("excludedBy") {
+            rule?.excludedBy = ExclusionReference(
+                level: try Self.level(attributes), reason: element.value("reason"), by: element.value("by"),
+                expires: element.value("expires"))
+        } else if element.isNamed("os") {
+            host?.os = OperatingSystem(
+                family: element.value("family") ?? "", name: element.value("name") ?? "",
+                version: element.value("version") ?? "", arch: element.value("arch"))
+        } else if element.isNamed("source") {
+            if let file = element.value("file") { host?.inventorySources.append(file) }
+        } else if element.isNamed("settings") {
+            host?.settings = EffectiveSettings(
+                engineMode: try attributes.choice("engineMode", default: .inline),
+                behavior: try attributes.choice("behavior", default: .prevent), autoApply: [:])
+        } else if element.isNamed("setAt") {
+            let level = try Self.level(attributes)
+            let setting = element.value("setting")
+            if setting == "engineMode" { host?.settings?.engineModeSetAt = level }
+            if setting == "behavior" { host?.settings?.behaviorSetAt = level }
+        } else if element.isNamed("autoApply") {
+            let module = try attributes.requiredChoice("module", as: Module.self)
+            host?.settings?.autoApply[module] = element.value("value") == "yes"
+        } else if element.isNamed("changes") {
+            inChanges = true
         }
     }
 
-    private mutating func end(_ name: String) {
-        switch name {
-        case "changes": inChanges = false
-        case "rule":
+    private mutating func end(_ element: SAXElement) {
+        if element.isNamed("rule") {
             if let rule, !inChanges { host?.rules.append(rule) }
             rule = nil
-        case "finding":
+        } else if element.isNamed("finding") {
             if var finding, !inChanges {
                 finding.message = findingText
                 host?.findings.append(finding)
             }
             finding = nil
-        case "host":
+        } else if element.isNamed("changes") {
+            inChanges = false
+        } else if element.isNamed("host") {
             if let host { finished.append(host) }
             host = nil
-        default: break
         }
     }
 
-    private static func rule(_ attributes: ElementAttributes<XMLElementStart>) throws -> RuleResult {
+    private static func rule(_ attributes: ElementAttributes<SAXElement>) throws -> RuleResult {
         let element = attributes.element
         return RuleResult(
             ruleID: try attributes.required("id"), module: try attributes.requiredChoice("module", as: Module.self),
-            name: element["name"] ?? "", severity: try attributes.requiredChoice("severity", as: Severity.self),
+            name: element.value("name") ?? "", severity: try attributes.requiredChoice("severity", as: Severity.self),
             outcome: try attributes.requiredChoice("outcome", as: Outcome.self),
-            apply: element["apply"].flatMap(ApplyClass.init(rawValue:)),
-            reason: element["reason"].flatMap(ManualReason.init(rawValue:)), blocks: element["blocks"] == "true")
+            apply: element.value("apply").flatMap(ApplyClass.init(rawValue:)),
+            reason: element.value("reason").flatMap(ManualReason.init(rawValue:)),
+            blocks: element.value("blocks") == "true")
     }
 
-    private static func level(_ attributes: ElementAttributes<XMLElementStart>) throws -> Level {
-        Level(kind: try attributes.requiredChoice("level", as: Level.Kind.self), id: attributes.element["id"])
+    private static func level(_ attributes: ElementAttributes<SAXElement>) throws -> Level {
+        Level(kind: try attributes.requiredChoice("level", as: Level.Kind.self), id: attributes.element.value("id"))
     }
 }

@@ -16,40 +16,42 @@ enum ShardReportReader {
         var hosts = HostReportBuilder(file: path)
         var plan: TriagePlan?
         var step: TriageStep?
-        try XMLStreamReader.read(path: path, displayName: path, limits: InputLimits(maxFileBytes: .max, maxDepth: 16)) {
-            event in
-            try hosts.handle(event)
+        try XMLSAXReader.read(
+            path: path, displayName: path, limits: InputLimits(maxFileBytes: .max, maxDepth: 16), text: true
+        ) { element in
+            try hosts.visit(element)
             for finished in hosts.takeFinished() { try host(finished) }
-            switch event {
-            case .start(let element) where element.depth == 0:
-                guard element.localName == "report", element.namespace == ReportXMLWriter.namespace else {
+            switch (element.kind, element.depth) {
+            case (.start, 0):
+                guard element.isNamed("report"), element.namespace == ReportXMLWriter.namespace else {
                     throw InputError(file: path, line: element.line, message: "is not a recscan report")
                 }
-                report.runID = element["run"] ?? ""
-                report.catalogVersion = element["catalogVersion"] ?? ""
-                report.referenceTime = element["referenceTime"] ?? ""
-                report.maxAgeDays = element["maxAgeDays"].flatMap(Int.init) ?? 7
-            case .start(let element) where element.depth == 1 && element.localName == "rejected":
+                report.runID = element.value("run") ?? ""
+                report.catalogVersion = element.value("catalogVersion") ?? ""
+                report.referenceTime = element.value("referenceTime") ?? ""
+                report.maxAgeDays = element.value("maxAgeDays").flatMap(Int.init) ?? 7
+            case (.start, 1) where element.isNamed("rejected"):
                 report.rejected.append(
                     RejectedInput(
-                        file: element["file"] ?? "", line: element["line"].flatMap(Int.init),
-                        column: element["column"].flatMap(Int.init), reason: element["reason"] ?? ""))
-            case .start(let element) where element.depth == 1 && element.localName == "triage":
+                        file: element.value("file") ?? "", line: element.value("line").flatMap(Int.init),
+                        column: element.value("column").flatMap(Int.init), reason: element.value("reason") ?? ""))
+            case (.start, 1) where element.isNamed("triage"):
                 plan = TriagePlan(
-                    hostname: element["hostname"] ?? "", ruleID: element["rule"] ?? "",
-                    events: element["events"].flatMap(Int.init) ?? 0, blocked: element["blocked"] == "true", steps: [])
-            case .start(let element) where element.depth == 2 && element.localName == "step" && plan != nil:
+                    hostname: element.value("hostname") ?? "", ruleID: element.value("rule") ?? "",
+                    events: element.value("events").flatMap(Int.init) ?? 0,
+                    blocked: element.value("blocked") == "true", steps: [])
+            case (.start, 2) where element.isNamed("step") && plan != nil:
                 let fixed: Set<String> = ["order", "action", "optional"]
                 step = TriageStep(
-                    order: element["order"].flatMap(Int.init) ?? 0, action: element["action"] ?? "",
-                    optional: element["optional"] == "true",
+                    order: element.value("order").flatMap(Int.init) ?? 0, action: element.value("action") ?? "",
+                    optional: element.value("optional") == "true",
                     attributes: element.attributePairs.filter { !fixed.contains($0.name) }, text: "")
-            case .text(let text) where step != nil:
-                step?.text += text
-            case .end("step", 2):
+            case (.text, _) where step != nil:
+                step?.text += element.text
+            case (.end, 2) where element.isNamed("step"):
                 if let finished = step { plan?.steps.append(finished) }
                 step = nil
-            case .end("triage", 1):
+            case (.end, 1) where element.isNamed("triage"):
                 if let finished = plan { report.triage.append(finished) }
                 plan = nil
             default:
