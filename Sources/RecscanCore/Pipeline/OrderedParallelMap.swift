@@ -24,6 +24,9 @@ func orderedParallelMap<Item: Sendable, Result: Sendable>(
         while let (index, result) = try await group.next() {
             running -= 1
             waiting[index] = result
+            // The next item starts before this one is consumed, so that no worker waits for
+            // the consumer (with one job, the worker would otherwise idle while it stores).
+            startMore()
             while let ready = waiting.removeValue(forKey: emitted) {
                 try consume(ready)
                 emitted += 1
