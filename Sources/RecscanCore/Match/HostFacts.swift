@@ -1,9 +1,13 @@
 /// A host's inventory arranged for lookups during matching.
 struct HostFacts {
     let inventory: HostInventory
-    /// Only the installed packages some rule or application type names: most packages of a
-    /// host concern no rule, and are looked at once (one hash lookup) and then left alone.
-    let packages: [SoftwareKey: [InstalledPackage]]
+    /// Where the installed packages some rule or application type names are in
+    /// `inventory.packages`, by software id, then inventory order: most packages of a host
+    /// concern no rule, and are looked at once (one hash lookup) and then left alone.
+    private let named: [(softwareID: Int, position: Int)]
+    /// For each software id of the index, where its packages start in `named`, plus one; 0 when
+    /// the host has none: matching asks per candidate rule, and an array answers without hashing.
+    private let groupStarts: [Int32]
     let listening: Set<ListeningPort>
     let files: Set<String>
     /// Lowercased service names.
@@ -11,23 +15,41 @@ struct HostFacts {
 
     init(_ inventory: HostInventory, index: CatalogIndex) {
         self.inventory = inventory
-        var packages: [SoftwareKey: [InstalledPackage]] = [:]
-        for package in inventory.packages {
-            let key = SoftwareKey(package.ecosystem, package.name)
-            guard index.namedSoftware.contains(key) else { continue }
-            packages[key, default: []].append(package)
+        var named: [(softwareID: Int, position: Int)] = []
+        for (position, package) in inventory.packages.enumerated() {
+            guard let id = index.softwareIDs[SoftwareKey(package.ecosystem, package.name)] else { continue }
+            named.append((id, position))
         }
-        self.packages = packages
+        named.sort { $0.softwareID != $1.softwareID ? $0.softwareID < $1.softwareID : $0.position < $1.position }
+        var starts = [Int32](repeating: 0, count: index.softwareIDs.count)
+        for (offset, entry) in named.enumerated().reversed() { starts[entry.softwareID] = Int32(offset + 1) }
+        self.named = named
+        groupStarts = starts
         listening = Set(inventory.listening)
         files = Set(inventory.files)
         services = Set(inventory.services.map { $0.lowercased() })
     }
 
-    /// The application types detected on this host, each with what detected it first.
-    func detectedApplicationTypes(_ index: CatalogIndex) -> [String: String] {
+    /// The software ids of the host's named packages, ascending, one per package (so an id may repeat).
+    var softwareIDs: some Sequence<Int> { named.lazy.map(\.softwareID) }
+
+    /// The host's packages with software id `id`, in inventory order.
+    func packages(_ id: Int) -> some Sequence<InstalledPackage> {
+        let start = groupStarts[id] == 0 ? named.endIndex : Int(groupStarts[id]) - 1
+        let end = named[start...].firstIndex { $0.softwareID != id } ?? named.endIndex
+        return named[start..<end].lazy.map { [packages = inventory.packages] in packages[$0.position] }
+    }
+
+    /// The host's packages of `key`, in inventory order; none when no rule or application type names it.
+    func packages(_ key: SoftwareKey, index: CatalogIndex) -> [InstalledPackage] {
+        index.softwareIDs[key].map { Array(packages($0)) } ?? []
+    }
+
+    /// What detected each application type on this host, by type ordinal; `nil` for a type not detected.
+    func detectedApplicationTypes(_ index: CatalogIndex) -> [String?] {
         // A socket detects first; among several detectors of one kind the smallest is kept,
         // so the evidence does not depend on hash order.
-        var sockets: [String: ListeningPort] = [:]
+        var sockets = [ListeningPort?](repeating: nil, count: index.applicationTypeIDs.count)
         for port in listening {
             for type in index.applicationTypesByListen[port] ?? [] {
                 if let current = sockets[type], (current.transport, current.port) <= (port.transport, port.port) {
@@ -36,17 +58,20 @@ struct HostFacts {
                 sockets[type] = port
             }
         }
-        var detected = sockets.mapValues { "\($0.transport)/\($0.port)" }
-        var bySoftware: [String: String] = [:]
-        for (key, installed) in packages {
-            guard let types = index.applicationTypesBySoftware[key] else { continue }
-            let detector = "\(key.ecosystem.rawValue) \(installed.first?.name ?? key.name)"
+        var detected = sockets.map { $0.map { "\($0.transport)/\($0.port)" } }
+        var bySoftware = [String?](repeating: nil, count: detected.count)
+        var previous = -1
+        for (id, position) in named where id != previous {
+            previous = id
+            let types = index.applicationTypesBySoftware[id]
+            guard types.contains(where: { detected[$0] == nil }) else { continue }
+            let detector = "\(inventory.packages[position].ecosystem.rawValue) \(inventory.packages[position].name)"
             for type in types where detected[type] == nil {
                 if let current = bySoftware[type], current <= detector { continue }
                 bySoftware[type] = detector
             }
         }
-        detected.merge(bySoftware) { socket, _ in socket }
+        for (type, detector) in bySoftware.enumerated() where detected[type] == nil { detected[type] = detector }
         return detected
     }
 }

@@ -58,15 +58,15 @@ public struct Matcher: Sendable {
 
     /// The only rules that can possibly match, in rule order: found through the host's packages,
     /// sockets, files, services and detected application types, plus the unconditional ones.
-    func candidates(_ facts: HostFacts, detected: [String: String]) -> [Int] {
+    func candidates(_ facts: HostFacts, detected: [String?]) -> [Int] {
         // One bit per rule: marking costs less than set unions, and the bits read back in order.
         var marked = [UInt64](repeating: 0, count: (index.rulesByOrdinal.count + 63) / 64)
         func mark(_ ordinals: [Int]?) {
             for ordinal in ordinals ?? [] { marked[ordinal >> 6] |= 1 << UInt64(ordinal & 63) }
         }
         mark(index.unconditionalRules)
-        for key in facts.packages.keys { mark(index.rulesBySoftware[key]) }
-        for type in detected.keys { mark(index.rulesByApplicationType[type]) }
+        for id in facts.softwareIDs { mark(index.rulesBySoftware[id]) }
+        for (type, detector) in detected.enumerated() where detector != nil { mark(index.rulesByApplicationType[type]) }
         for port in facts.listening { mark(index.rulesByPort[port]) }
         for file in facts.files { mark(index.rulesByFile[file]) }
         for service in facts.services { mark(index.rulesByService[service]) }
@@ -82,7 +82,7 @@ public struct Matcher: Sendable {
     }
 
     /// Checks every criterion of `rule` against the host, as the SPEC's "Matching" lists them.
-    func verdict(_ compiled: CompiledRule, _ facts: HostFacts, detected: [String: String]) -> MatchVerdict {
+    func verdict(_ compiled: CompiledRule, _ facts: HostFacts, detected: [String?]) -> MatchVerdict {
         guard !compiled.rule.custom else { return .notRecommended }
         var evidence: [Evidence] = []
         var certain = true
@@ -92,9 +92,10 @@ public struct Matcher: Sendable {
             }
             evidence.append(Evidence(.os, [("family", os.family), ("name", os.name), ("version", os.version)]))
         }
-        if let type = compiled.rule.applicationTypeID {
+        if let type = compiled.applicationType {
             guard let detectedBy = detected[type] else { return .notRecommended }
-            evidence.append(Evidence(.applicationType, [("id", type), ("detectedBy", detectedBy)]))
+            evidence.append(
+                Evidence(.applicationType, [("id", index.applicationTypeIDs[type]), ("detectedBy", detectedBy)]))
         }
         if !compiled.software.isEmpty {
             switch softwareVerdict(compiled.software, facts) {
@@ -128,8 +129,7 @@ public struct Matcher: Sendable {
         var uncertain: [Evidence] = []
         var patched: [Evidence] = []
         for entry in entries {
-            guard let installed = facts.packages[entry.key] else { continue }
-            for package in installed {
+            for package in facts.packages(entry.softwareID) {
                 // A version listed without its epoch (rpm -qa's default output) is taken to
                 // share each bound's epoch: version and release decide.
                 let verdict =
