@@ -7,9 +7,11 @@ struct OutcomeDecider {
     /// Outcomes for every rule that is recommended or assigned, sorted by rule id, with each
     /// result's rule ordinal. Assigned rules missing from the catalog get no outcome (the audit
     /// reports them).
-    func outcomes(_ recommendations: Recommendations, patched: [Int: [Evidence]], index: CatalogIndex) -> (
-        results: [RuleResult], ordinals: [Int]
-    ) {
+    /// - Parameter patchedEvidence: what shows that the host is patched against a rule it does
+    ///   not get; asked only for rules to unassign.
+    func outcomes(
+        _ recommendations: Recommendations, index: CatalogIndex, patchedEvidence: (Int) -> [Evidence]
+    ) -> (results: [RuleResult], ordinals: [Int]) {
         let assigned = assignmentLevels(index)
         var ordinals = Array(recommendations.matches.keys)
         ordinals += assigned.keys.filter { recommendations.matches[$0] == nil }
@@ -40,7 +42,7 @@ struct OutcomeDecider {
             // an assigned custom rule simply stays assigned.
             guard !compiled.rule.custom else { return result }
             result.outcome = .toUnassign
-            result.evidence = patched[ordinal] ?? []
+            result.evidence = patchedEvidence(ordinal)
             return result
         }
         return (results, ordinals)

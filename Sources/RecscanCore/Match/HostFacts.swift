@@ -12,6 +12,11 @@ struct HostFacts {
     let files: Set<String>
     /// Lowercased service names.
     let services: Set<String>
+    /// The evidence of the host's OS, shared by every rule whose OS constraints hold.
+    let osEvidence: Evidence?
+    /// The evidence of each detected application type, by type ordinal: `nil` for a type not
+    /// detected. Shared by every rule of the type.
+    let applicationTypes: [Evidence?]
 
     init(_ inventory: HostInventory, index: CatalogIndex) {
         self.inventory = inventory
@@ -28,25 +33,37 @@ struct HostFacts {
         listening = Set(inventory.listening)
         files = Set(inventory.files)
         services = Set(inventory.services.map { $0.lowercased() })
+        osEvidence = inventory.os.map {
+            Evidence(.os, [("family", $0.family), ("name", $0.name), ("version", $0.version)])
+        }
+        let detected = Self.detectedApplicationTypes(
+            index, listening: listening, named: named, packages: inventory.packages)
+        applicationTypes = detected.enumerated().map { type, detector in
+            detector.map { Evidence(.applicationType, [("id", index.applicationTypeIDs[type]), ("detectedBy", $0)]) }
+        }
     }
 
     /// The software ids of the host's named packages, ascending, one per package (so an id may repeat).
     var softwareIDs: some Sequence<Int> { named.lazy.map(\.softwareID) }
 
-    /// The host's packages with software id `id`, in inventory order.
-    func packages(_ id: Int) -> some Sequence<InstalledPackage> {
+    /// Where the host's packages with software id `id` are in `inventory.packages`, in inventory order.
+    func packagePositions(_ id: Int) -> some Sequence<Int> {
         let start = groupStarts[id] == 0 ? named.endIndex : Int(groupStarts[id]) - 1
         let end = named[start...].firstIndex { $0.softwareID != id } ?? named.endIndex
-        return named[start..<end].lazy.map { [packages = inventory.packages] in packages[$0.position] }
+        return named[start..<end].lazy.map(\.position)
     }
 
     /// The host's packages of `key`, in inventory order; none when no rule or application type names it.
     func packages(_ key: SoftwareKey, index: CatalogIndex) -> [InstalledPackage] {
-        index.softwareIDs[key].map { Array(packages($0)) } ?? []
+        guard let id = index.softwareIDs[key] else { return [] }
+        return packagePositions(id).map { inventory.packages[$0] }
     }
 
-    /// What detected each application type on this host, by type ordinal; `nil` for a type not detected.
-    func detectedApplicationTypes(_ index: CatalogIndex) -> [String?] {
+    /// What detected each application type on the host, by type ordinal; `nil` for a type not detected.
+    private static func detectedApplicationTypes(
+        _ index: CatalogIndex, listening: Set<ListeningPort>, named: [(softwareID: Int, position: Int)],
+        packages: [InstalledPackage]
+    ) -> [String?] {
         // A socket detects first; among several detectors of one kind the smallest is kept,
         // so the evidence does not depend on hash order.
         var sockets = [ListeningPort?](repeating: nil, count: index.applicationTypeIDs.count)
@@ -65,7 +82,7 @@ struct HostFacts {
             previous = id
             let types = index.applicationTypesBySoftware[id]
             guard types.contains(where: { detected[$0] == nil }) else { continue }
-            let detector = "\(inventory.packages[position].ecosystem.rawValue) \(inventory.packages[position].name)"
+            let detector = "\(packages[position].ecosystem.rawValue) \(packages[position].name)"
             for type in types where detected[type] == nil {
                 if let current = bySoftware[type], current <= detector { continue }
                 bySoftware[type] = detector

@@ -75,7 +75,9 @@ public struct HostAnalyzer: Sendable {
                 referenceDay: floorDiv(referenceTime, 86_400))
             recommended = Set(recommendations.matches.keys.map { index.rulesByOrdinal[$0].rule.id })
             let decider = OutcomeDecider(catalog: catalog, context: context, settings: settings)
-            let (rules, ordinals) = decider.outcomes(recommendations, patched: matches.patched, index: index)
+            let (rules, ordinals) = decider.outcomes(recommendations, index: index) { ordinal in
+                matches.isPatched(ordinal) ? matcher.patchedEvidence(ordinal, matches.facts) : []
+            }
             report.rules = rules
             findings += auditor.outcomeFindings(
                 rules, ordinals: ordinals, recommendations: recommendations, index: index)
