@@ -20,20 +20,9 @@ struct HostMatches {
     let facts: HostFacts
     /// Rules recommended directly, before exclusions and dependencies.
     var recommended: [(ordinal: Int, match: RuleMatch)] = []
-    /// Rules the host does not get because the package is patched, ascending. Their evidence
-    /// matters only for rules to unassign, so it is made on demand.
-    var patched: [Int] = []
-
-    /// Whether the host does not get rule `ordinal` because it is patched.
-    func isPatched(_ ordinal: Int) -> Bool {
-        var low = 0
-        var high = patched.count
-        while low < high {
-            let middle = (low + high) / 2
-            if patched[middle] < ordinal { low = middle + 1 } else { high = middle }
-        }
-        return low < patched.count && patched[low] == ordinal
-    }
+    /// Rules the host does not get because the package is patched. Their evidence matters
+    /// only for rules to unassign, so it is made on demand.
+    var patched = OrdinalSet()
 }
 
 /// Matches hosts against the catalog through its index.
@@ -64,7 +53,7 @@ public struct Matcher: Sendable {
         for ordinal in candidates(matches.facts) {
             switch verdict(index.rulesByOrdinal[ordinal], matches.facts, hits: &hits) {
             case .recommended(let match): matches.recommended.append((ordinal, match))
-            case .patched: matches.patched.append(ordinal)
+            case .patched: matches.patched.insert(ordinal)
             case .notRecommended: break
             }
         }
@@ -73,11 +62,11 @@ public struct Matcher: Sendable {
 
     /// The only rules that can possibly match, in rule order: found through the host's packages,
     /// sockets, files, services and detected application types, plus the unconditional ones.
-    func candidates(_ facts: HostFacts) -> [Int] {
+    func candidates(_ facts: HostFacts) -> OrdinalSet {
         // One bit per rule: marking costs less than set unions, and the bits read back in order.
-        var marked = [UInt64](repeating: 0, count: (index.rulesByOrdinal.count + 63) / 64)
+        var marked = OrdinalSet(capacity: index.rulesByOrdinal.count)
         func mark(_ ordinals: [Int]?) {
-            for ordinal in ordinals ?? [] { marked[ordinal >> 6] |= 1 << UInt64(ordinal & 63) }
+            for ordinal in ordinals ?? [] { marked.insert(ordinal) }
         }
         mark(index.unconditionalRules)
         for id in facts.softwareIDs { mark(index.rulesBySoftware[id]) }
@@ -87,15 +76,7 @@ public struct Matcher: Sendable {
         for port in facts.listening { mark(index.rulesByPort[port]) }
         for file in facts.files { mark(index.rulesByFile[file]) }
         for service in facts.services { mark(index.rulesByService[service]) }
-        var ordinals: [Int] = []
-        for (position, word) in marked.enumerated() where word != 0 {
-            var bits = word
-            while bits != 0 {
-                ordinals.append(position << 6 + bits.trailingZeroBitCount)
-                bits &= bits - 1
-            }
-        }
-        return ordinals
+        return marked
     }
 
     /// Checks every criterion of `rule` against the host, as the SPEC's "Matching" lists them.
