@@ -1,13 +1,16 @@
 /// A host's inventory arranged for lookups during matching.
 struct HostFacts {
     let inventory: HostInventory
-    /// Where the installed packages some rule or application type names are in
-    /// `inventory.packages`, by software id, then inventory order: most packages of a host
-    /// concern no rule, and are looked at once (one hash lookup) and then left alone.
+    /// The installed packages some rule or application type names, each as its software id and
+    /// its position in `inventory.packages`, in inventory order: most packages of a host concern
+    /// no rule, and are looked at once (one hash lookup) and then left alone.
     private let named: [(softwareID: Int, position: Int)]
-    /// For each software id of the index, where its packages start in `named`, plus one; 0 when
+    /// For each software id of the index, where its first package is in `named`, plus one; 0 when
     /// the host has none: matching asks per candidate rule, and an array answers without hashing.
-    private let groupStarts: [Int32]
+    private let firstNamed: [Int32]
+    /// For each entry of `named`, where the next package of the same software id is, plus one; 0
+    /// after the last.
+    private let nextNamed: [Int32]
     let listening: Set<ListeningPort>
     let files: Set<String>
     /// Lowercased service names.
@@ -21,15 +24,22 @@ struct HostFacts {
     init(_ inventory: HostInventory, index: CatalogIndex) {
         self.inventory = inventory
         var named: [(softwareID: Int, position: Int)] = []
-        for (position, package) in inventory.packages.enumerated() {
-            guard let id = index.softwareIDs[SoftwareKey(package.ecosystem, package.name)] else { continue }
+        named.reserveCapacity(inventory.packages.count)
+        // By position: a copy of each package would retain all its strings.
+        for position in inventory.packages.indices {
+            let key = SoftwareKey(inventory.packages[position].ecosystem, inventory.packages[position].name)
+            guard let id = index.softwareIDs[key] else { continue }
             named.append((id, position))
         }
-        named.sort { $0.softwareID != $1.softwareID ? $0.softwareID < $1.softwareID : $0.position < $1.position }
-        var starts = [Int32](repeating: 0, count: index.softwareIDs.count)
-        for (offset, entry) in named.enumerated().reversed() { starts[entry.softwareID] = Int32(offset + 1) }
+        var first = [Int32](repeating: 0, count: index.softwareIDs.count)
+        var next = [Int32](repeating: 0, count: named.count)
+        for entry in named.indices.reversed() {
+            next[entry] = first[named[entry].softwareID]
+            first[named[entry].softwareID] = Int32(entry + 1)
+        }
         self.named = named
-        groupStarts = starts
+        firstNamed = first
+        nextNamed = next
         listening = Set(inventory.listening)
         files = Set(inventory.files)
         services = Set(inventory.services.map { $0.lowercased() })
@@ -37,7 +47,7 @@ struct HostFacts {
             Evidence(.os, [("family", $0.family), ("name", $0.name), ("version", $0.version)])
         }
         let detected = Self.detectedApplicationTypes(
-            index, listening: listening, named: named, packages: inventory.packages)
+            index, listening: listening, named: named, firstNamed: first, packages: inventory.packages)
         applicationTypes = detected.enumerated().map { type, detector in
             detector.map { Evidence(.applicationType, [("id", index.applicationTypeIDs[type]), ("detectedBy", $0)]) }
         }
@@ -48,9 +58,11 @@ struct HostFacts {
 
     /// Where the host's packages with software id `id` are in `inventory.packages`, in inventory order.
     func packagePositions(_ id: Int) -> some Sequence<Int> {
-        let start = groupStarts[id] == 0 ? named.endIndex : Int(groupStarts[id]) - 1
-        let end = named[start...].firstIndex { $0.softwareID != id } ?? named.endIndex
-        return named[start..<end].lazy.map(\.position)
+        sequence(state: firstNamed[id]) { [named, nextNamed] entry -> Int? in
+            guard entry > 0 else { return nil }
+            defer { entry = nextNamed[Int(entry) - 1] }
+            return named[Int(entry) - 1].position
+        }
     }
 
     /// The host's packages of `key`, in inventory order; none when no rule or application type names it.
@@ -62,7 +74,7 @@ struct HostFacts {
     /// What detected each application type on the host, by type ordinal; `nil` for a type not detected.
     private static func detectedApplicationTypes(
         _ index: CatalogIndex, listening: Set<ListeningPort>, named: [(softwareID: Int, position: Int)],
-        packages: [InstalledPackage]
+        firstNamed: [Int32], packages: [InstalledPackage]
     ) -> [String?] {
         // A socket detects first; among several detectors of one kind the smallest is kept,
         // so the evidence does not depend on hash order.
@@ -77,9 +89,8 @@ struct HostFacts {
         }
         var detected = sockets.map { $0.map { "\($0.transport)/\($0.port)" } }
         var bySoftware = [String?](repeating: nil, count: detected.count)
-        var previous = -1
-        for (id, position) in named where id != previous {
-            previous = id
+        // The first package of each software id, in inventory order, names the detector.
+        for (entry, (id, position)) in named.enumerated() where firstNamed[id] == entry + 1 {
             let types = index.applicationTypesBySoftware[id]
             guard types.contains(where: { detected[$0] == nil }) else { continue }
             let detector = "\(packages[position].ecosystem.rawValue) \(packages[position].name)"

@@ -23,13 +23,14 @@ extension Matcher {
         var standing = SoftwareStanding.absent
         for criterion in criteria {
             for position in facts.packagePositions(criterion.softwareID) {
-                let package = facts.inventory.packages[position]
+                // Read in place: a copy of the package would retain all its strings.
+                let packages = facts.inventory.packages
                 // A version listed without its epoch (rpm -qa's default output) is taken to
                 // share each bound's epoch: version and release decide.
                 let verdict =
-                    package.epochUnknown
-                    ? criterion.rangeWithoutEpochs.verdict(for: package.version)
-                    : criterion.range.verdict(for: package.version)
+                    packages[position].epochUnknown
+                    ? criterion.rangeWithoutEpochs.verdict(for: packages[position].version)
+                    : criterion.range.verdict(for: packages[position].version)
                 switch verdict {
                 case .notAffected: continue
                 case .affected: standing = .affected
@@ -61,12 +62,12 @@ extension Matcher {
     private func attributes(_ hit: SoftwareHit, _ facts: HostFacts, reason: String? = nil) -> [(
         name: String, value: String
     )] {
-        let package = facts.inventory.packages[hit.position]
+        let packages = facts.inventory.packages
         var attributes: [(name: String, value: String)] = []
         attributes.reserveCapacity(4 + hit.criterion.boundAttributes.count)
-        attributes.append(("ecosystem", package.ecosystem.rawValue))
-        attributes.append(("name", package.name))
-        attributes.append(("version", package.version))
+        attributes.append(("ecosystem", packages[hit.position].ecosystem.rawValue))
+        attributes.append(("name", packages[hit.position].name))
+        attributes.append(("version", packages[hit.position].version))
         attributes += hit.criterion.boundAttributes
         if let reason { attributes.append(("reason", reason)) }
         return attributes
