@@ -13,6 +13,8 @@ struct Recommendations {
     let entries: [Entry]
     /// The ordinals of `entries`.
     let ordinals: OrdinalSet
+    /// Whether the walk passed over an expired exclusion for any rule: rarely.
+    private let passedExpiredExclusions: Bool
 
     /// Adds the `dependsOn` closure of every recommended, non-excluded rule.
     /// Excluded rules pull in nothing; custom rules are never pulled in.
@@ -49,12 +51,14 @@ struct Recommendations {
         // Dependencies come after the rules that pulled them in.
         if entries.count > direct.count { entries.sort { $0.ordinal < $1.ordinal } }
         self.entries = entries
+        passedExpiredExclusions = entries.contains { !$0.exclusion.expired.isEmpty }
         self.ordinals = ordinals
     }
 
     /// The nearest expired exclusion the walk passed over for rule `ordinal`, if it is recommended.
     func expiredExclusion(of ordinal: Int) -> ExclusionReference? {
-        position(of: ordinal).flatMap { entries[$0].exclusion.expired.first }
+        guard passedExpiredExclusions else { return nil }
+        return position(of: ordinal).flatMap { entries[$0].exclusion.expired.first }
     }
 
     /// The position in `entries` of rule `ordinal`, if it is recommended.

@@ -19,7 +19,7 @@ extension Matcher {
     func softwareStanding(
         _ criteria: [SoftwareCriterion], _ facts: HostFacts, hits: inout [SoftwareHit]
     ) -> SoftwareStanding {
-        hits.removeAll(keepingCapacity: true)
+        if !hits.isEmpty { hits.removeAll(keepingCapacity: true) }
         var standing = SoftwareStanding.absent
         for criterion in criteria {
             for position in facts.packagePositions(criterion.softwareID) {

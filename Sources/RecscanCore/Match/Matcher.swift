@@ -22,7 +22,7 @@ struct HostMatches {
     var recommended: [(ordinal: Int, match: RuleMatch)] = []
     /// Rules the host does not get because the package is patched. Their evidence matters
     /// only for rules to unassign, so it is made on demand.
-    var patched = OrdinalSet()
+    var patched: OrdinalSet
 }
 
 /// Matches hosts against the catalog through its index.
@@ -48,7 +48,8 @@ public struct Matcher: Sendable {
 
     /// What `match` finds, by rule ordinal: no rule id is hashed on the way.
     func matchByOrdinal(_ inventory: HostInventory) -> HostMatches {
-        var matches = HostMatches(facts: HostFacts(inventory, index: index))
+        var matches = HostMatches(
+            facts: HostFacts(inventory, index: index), patched: OrdinalSet(capacity: index.rulesByOrdinal.count))
         var hits: [SoftwareHit] = []
         for ordinal in candidates(matches.facts) {
             switch verdict(index.rulesByOrdinal[ordinal], matches.facts, hits: &hits) {

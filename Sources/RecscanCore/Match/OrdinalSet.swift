@@ -17,7 +17,7 @@ struct OrdinalSet: Sequence {
     /// Adds `ordinal`.
     mutating func insert(_ ordinal: Int) {
         let word = ordinal >> 6
-        if word >= words.count { words += [UInt64](repeating: 0, count: word + 1 - words.count) }
+        if word >= words.count { words.append(contentsOf: repeatElement(0, count: word + 1 - words.count)) }
         words[word] |= 1 << UInt64(ordinal & 63)
     }
 
