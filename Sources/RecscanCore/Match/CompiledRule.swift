@@ -72,7 +72,9 @@ final class SoftwareCriterion: Sendable {
             scheme: entry.ecosystem.scheme, introduced: entry.introduced, fixed: entry.fixed,
             lastAffected: entry.lastAffected)
         self.range = PreparedRange(range)
-        rangeWithoutEpochs = entry.ecosystem == .rpm ? PreparedRange(range.droppingEpochs) : self.range
+        // Most bounds have no epoch: then the range without epochs is the range itself.
+        let withoutEpochs = entry.ecosystem == .rpm ? range.droppingEpochs : range
+        rangeWithoutEpochs = withoutEpochs == range ? self.range : PreparedRange(withoutEpochs)
         // The bounds themselves, so that "patch first" can name the version to update to.
         var bounds = [(name: "range", value: self.range.description)]
         if let fixed = range.fixed { bounds.append(("fixed", fixed)) }
@@ -85,7 +87,10 @@ extension AffectedRange {
     /// The range with `epoch:` removed from every bound.
     var droppingEpochs: AffectedRange {
         func drop(_ bound: String?) -> String? {
-            guard let bound, let colon = bound.firstIndex(of: ":"), bound[..<colon].allSatisfy(\.isNumber) else {
+            // The byte search first: most bounds have no colon, and `isNumber` is a Unicode lookup.
+            guard let bound, bound.utf8.contains(UInt8(ascii: ":")), let colon = bound.firstIndex(of: ":"),
+                bound[..<colon].allSatisfy(\.isNumber)
+            else {
                 return bound
             }
             return String(bound[bound.index(after: colon)...])
