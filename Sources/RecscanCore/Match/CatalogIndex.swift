@@ -9,6 +9,8 @@ public struct CatalogIndex: Sendable {
     /// Each package some rule or application type names, by key: its software id is a position
     /// in the tables below and in a host's package groups.
     let softwareIDs: [SoftwareKey: Int]
+    /// `softwareIDs` for a host's packages, looked up on their name bytes.
+    let softwareTable: SoftwareIDTable
     /// Rules that list a package, by software id.
     let rulesBySoftware: [[Int]]
     /// Application types (ordinals) detected by installed software, by software id.
@@ -80,6 +82,7 @@ public struct CatalogIndex: Sendable {
         }
         rulesByOrdinal = ordered
         softwareIDs = ids.software
+        softwareTable = SoftwareIDTable(ids.software)
         bySoftware += [[Int]](repeating: [], count: ids.software.count - bySoftware.count)
         rulesBySoftware = bySoftware
         typesBySoftware += [[Int]](repeating: [], count: ids.software.count - typesBySoftware.count)

@@ -3,7 +3,7 @@ struct HostFacts {
     let inventory: HostInventory
     /// The installed packages some rule or application type names, each as its software id and
     /// its position in `inventory.packages`, in inventory order: most packages of a host concern
-    /// no rule, and are looked at once (one hash lookup) and then left alone.
+    /// no rule, and are looked at once (one lookup) and then left alone.
     private let named: [(softwareID: Int, position: Int)]
     /// For each software id of the index, where its first package is in `named`, plus one; 0 when
     /// the host has none: matching asks per candidate rule, and an array answers without hashing.
@@ -27,8 +27,10 @@ struct HostFacts {
         named.reserveCapacity(inventory.packages.count)
         // By position: a copy of each package would retain all its strings.
         for position in inventory.packages.indices {
-            let key = SoftwareKey(inventory.packages[position].ecosystem, inventory.packages[position].name)
-            guard let id = index.softwareIDs[key] else { continue }
+            guard
+                let id = index.softwareTable.id(
+                    inventory.packages[position].ecosystem, inventory.packages[position].name)
+            else { continue }
             named.append((id, position))
         }
         var first = [Int32](repeating: 0, count: index.softwareIDs.count)

@@ -70,6 +70,8 @@ struct RPMVersion: SchemeVersion {
     private static let zeroEpoch: ArraySlice<UInt8> = [VersionBytes.zero]
 
     private func compareEpochAndVersion(_ other: RPMVersion) -> Int {
+        // Most versions have no epoch: then both are 0.
+        if epochRange.isEmpty && other.epochRange.isEmpty { return Self.rpmvercmp(version, other.version) }
         let epochOrder = Self.rpmvercmp(
             epochRange.isEmpty ? Self.zeroEpoch : epoch, other.epochRange.isEmpty ? Self.zeroEpoch : other.epoch)
         if epochOrder != 0 { return epochOrder }
