@@ -20,8 +20,7 @@ final class CompiledRule: Sendable {
     init(_ rule: Rule, catalog: Catalog, ids: inout CatalogIDs) {
         self.rule = rule
         software = rule.applies.software.map { entry in
-            let key = SoftwareKey(entry.ecosystem, entry.name)
-            return SoftwareCriterion(entry, key: key, softwareID: ids.softwareID(key))
+            SoftwareCriterion(entry, softwareID: ids.softwareID(SoftwareKey(entry.ecosystem, entry.name)))
         }
         operatingSystems = rule.applies.operatingSystems
         applicationType = rule.applicationTypeID.flatMap { ids.applicationTypes[$0] }
@@ -55,8 +54,7 @@ struct CatalogIDs {
 /// One affected package of a rule, with its range prepared for both ways a version may be listed.
 /// A class: matching walks these for every candidate rule, and a struct copy would retain each field.
 final class SoftwareCriterion: Sendable {
-    let key: SoftwareKey
-    /// The package's software id in the index.
+    /// The package's software id in the index: matching finds the host's packages by it.
     let softwareID: Int
     let range: PreparedRange
     /// For a version listed without its epoch (`rpm -qa`'s default output): the bounds without
@@ -65,8 +63,7 @@ final class SoftwareCriterion: Sendable {
     /// The evidence attributes that describe the range: `range`, then `fixed` and `lastAffected` when set.
     let boundAttributes: [(name: String, value: String)]
 
-    init(_ entry: AffectedSoftware, key: SoftwareKey, softwareID: Int) {
-        self.key = key
+    init(_ entry: AffectedSoftware, softwareID: Int) {
         self.softwareID = softwareID
         let range = AffectedRange(
             scheme: entry.ecosystem.scheme, introduced: entry.introduced, fixed: entry.fixed,

@@ -55,7 +55,7 @@ struct HostFacts {
         }
     }
 
-    /// The software ids of the host's named packages, ascending, one per package (so an id may repeat).
+    /// The software ids of the host's named packages, in inventory order, one per package (an id may repeat).
     var softwareIDs: some Sequence<Int> { named.lazy.map(\.softwareID) }
 
     /// Where the host's packages with software id `id` are in `inventory.packages`, in inventory order.
