@@ -44,7 +44,7 @@ public struct FleetExclusionAudit: Sendable {
     /// it would get. Hosts without a usable inventory are not counted.
     public mutating func observe(_ analysis: HostAnalysis, fleet: Fleet) {
         guard analysis.report.status == .ok || analysis.report.status == .stale else { return }
-        let recommended = analysis.recommendedRuleIDs
+        let recommended = analysis.excludableRuleIDs
         let context = HostFleetContext(hostname: analysis.report.hostname, fleet: fleet)
         for policy in context.chain {
             hostsByPolicy[policy.id, default: 0] += 1

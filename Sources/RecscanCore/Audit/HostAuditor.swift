@@ -50,7 +50,12 @@ struct HostAuditor {
         _ results: [RuleResult], ordinals: [Int], recommendations: Recommendations, index: CatalogIndex
     ) -> [Finding] {
         var findings: [Finding] = []
-        for (result, ordinal) in zip(results, ordinals) {
+        for (position, ordinal) in ordinals.enumerated() {
+            // Most rules are simply to assign, with nothing to find: tested before `result` is copied.
+            let outcome = results[position].outcome
+            let expired = outcome == .excluded ? nil : recommendations.expiredExclusion(of: ordinal)
+            guard outcome == .excluded || outcome == .assigned || expired != nil else { continue }
+            let result = results[position]
             if result.outcome == .excluded, !result.assignedAt.isEmpty, let exclusion = result.excludedBy {
                 findings.append(
                     finding(
@@ -58,7 +63,7 @@ struct HostAuditor {
                         "Rule \(result.ruleID) is excluded from recommendations on \(exclusion.level.phrase) but still assigned on \(phrase(result.assignedAt)); unassign it or lift the exclusion."
                     ))
             }
-            if let expired = recommendations.exclusions[ordinal]?.expired.first, result.outcome != .excluded {
+            if let expired {
                 findings.append(
                     finding(
                         .expiredExclusion, rule: result.ruleID, level: expired.level,
@@ -84,8 +89,8 @@ struct HostAuditor {
             }
         }
         for override in context.computer?.configuration.overrides ?? [] where override.excluded {
-            // Directly recommended rules are among `matches` too.
-            let recommended = index.ordinalsByID[override.ruleID].map { recommendations.matches[$0] != nil } ?? false
+            // Directly recommended rules are among the recommendations too.
+            let recommended = index.ordinalsByID[override.ruleID].map(recommendations.ordinals.contains) ?? false
             if !recommended {
                 findings.append(
                     finding(

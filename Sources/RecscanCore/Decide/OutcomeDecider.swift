@@ -7,43 +7,73 @@ struct OutcomeDecider {
     /// Outcomes for every rule that is recommended or assigned, sorted by rule id, with each
     /// result's rule ordinal. Assigned rules missing from the catalog get no outcome (the audit
     /// reports them).
-    func outcomes(_ recommendations: Recommendations, patched: [Int: [Evidence]], index: CatalogIndex) -> (
-        results: [RuleResult], ordinals: [Int]
-    ) {
-        let assigned = assignmentLevels(index)
-        var ordinals = Array(recommendations.matches.keys)
-        ordinals += assigned.keys.filter { recommendations.matches[$0] == nil }
-        ordinals.sort()
-        let results = ordinals.map { ordinal in
+    /// - Parameter patchedEvidence: what shows that the host is patched against a rule it does
+    ///   not get; asked only for rules to unassign.
+    func outcomes(
+        _ recommendations: Recommendations, index: CatalogIndex, patchedEvidence: (Int) -> [Evidence]
+    ) -> (results: [RuleResult], ordinals: [Int]) {
+        let entries = recommendations.entries
+        let assigned = assignmentLevels(index).sorted { $0.key < $1.key }
+        // Looked up once per host, not once per rule.
+        let autoApplyModules = Module.allCases.filter { settings.autoApply[$0] == true }
+        var results: [RuleResult] = []
+        var ordinals: [Int] = []
+        results.reserveCapacity(entries.count + assigned.count)
+        ordinals.reserveCapacity(entries.count + assigned.count)
+        // Both lists are in rule order: one merge walk, no lookups.
+        var nextEntry = 0
+        var nextAssigned = 0
+        while nextEntry < entries.count || nextAssigned < assigned.count {
+            let ordinal = min(
+                nextEntry < entries.count ? entries[nextEntry].ordinal : .max,
+                nextAssigned < assigned.count ? assigned[nextAssigned].key : .max)
+            var assignedAt: [Level] = []
+            if nextAssigned < assigned.count, assigned[nextAssigned].key == ordinal {
+                assignedAt = assigned[nextAssigned].value
+                nextAssigned += 1
+            }
             // Read through the shared compiled rule: a local copy of `Rule` would retain every field.
             let compiled = index.rulesByOrdinal[ordinal]
-            let assignedAt = assigned[ordinal] ?? []
-            var result = RuleResult(
-                ruleID: compiled.rule.id, module: compiled.rule.module, name: compiled.rule.name,
-                severity: compiled.rule.severity, outcome: .assigned,
-                blocks: blocks(module: compiled.rule.module, detectOnly: compiled.rule.detectOnly),
-                assignedAt: assignedAt)
-            if let match = recommendations.matches[ordinal] {
-                result.evidence = match.evidence
-                if let exclusion = recommendations.exclusions[ordinal]?.excludedBy {
-                    result.outcome = .excluded
-                    result.excludedBy = exclusion
-                } else if assignedAt.isEmpty {
-                    result.outcome = .toAssign
-                    (result.apply, result.reason) = applyClass(
-                        module: compiled.rule.module, neverAutoReason: compiled.rule.neverAutoReason,
-                        certain: match.certain)
+            if nextEntry < entries.count, entries[nextEntry].ordinal == ordinal {
+                let entry = nextEntry
+                nextEntry += 1
+                var apply: ApplyClass?
+                var reason: ManualReason?
+                // Tested in place: copying an exclusion reference copies each of its strings.
+                let excluded = entries[entry].exclusion.excludedBy != nil
+                if !excluded, assignedAt.isEmpty {
+                    (apply, reason) = applyClass(
+                        neverAutoReason: compiled.rule.neverAutoReason, certain: entries[entry].match.certain,
+                        autoApplyOn: autoApplyModules.contains(compiled.rule.module))
                 }
-                return result
+                results.append(
+                    result(
+                        compiled, outcome: excluded ? .excluded : assignedAt.isEmpty ? .toAssign : .assigned,
+                        apply: apply, reason: reason, evidence: entries[entry].match.evidence, assignedAt: assignedAt,
+                        excludedBy: excluded ? entries[entry].exclusion.excludedBy : nil))
+            } else {
+                // Custom rules are never recommended, and never proposed for unassignment either:
+                // an assigned custom rule simply stays assigned.
+                results.append(
+                    compiled.rule.custom
+                        ? result(compiled, outcome: .assigned, evidence: [], assignedAt: assignedAt)
+                        : result(
+                            compiled, outcome: .toUnassign, evidence: patchedEvidence(ordinal), assignedAt: assignedAt))
             }
-            // Custom rules are never recommended, and never proposed for unassignment either:
-            // an assigned custom rule simply stays assigned.
-            guard !compiled.rule.custom else { return result }
-            result.outcome = .toUnassign
-            result.evidence = patched[ordinal] ?? []
-            return result
+            ordinals.append(ordinal)
         }
         return (results, ordinals)
+    }
+
+    private func result(
+        _ compiled: CompiledRule, outcome: Outcome, apply: ApplyClass? = nil, reason: ManualReason? = nil,
+        evidence: [Evidence], assignedAt: [Level], excludedBy: ExclusionReference? = nil
+    ) -> RuleResult {
+        RuleResult(
+            ruleID: compiled.rule.id, module: compiled.rule.module, name: compiled.rule.name,
+            severity: compiled.rule.severity, outcome: outcome, apply: apply, reason: reason,
+            blocks: blocks(module: compiled.rule.module, detectOnly: compiled.rule.detectOnly), evidence: evidence,
+            assignedAt: assignedAt, excludedBy: excludedBy)
     }
 
     /// The levels where each catalog rule is assigned, root policy first, as
@@ -62,11 +92,10 @@ struct OutcomeDecider {
 
     /// Auto when the module's autoApply is on, the rule allows it and the match is certain;
     /// otherwise manual with the most intrinsic reason.
-    /// Takes the rule's fields rather than the `Rule`: copying one retains every field.
-    func applyClass(module: Module, neverAutoReason: ManualReason?, certain: Bool) -> (ApplyClass, ManualReason?) {
+    func applyClass(neverAutoReason: ManualReason?, certain: Bool, autoApplyOn: Bool) -> (ApplyClass, ManualReason?) {
         if let neverAutoReason { return (.manual, neverAutoReason) }
         if !certain { return (.manual, .uncertainVersion) }
-        if settings.autoApply[module] != true { return (.manual, .autoApplyOff) }
+        if !autoApplyOn { return (.manual, .autoApplyOff) }
         return (.auto, nil)
     }
 

@@ -1,10 +1,20 @@
-/// A host's recommended rules after dependencies, with the exclusion walk for each, by rule
-/// ordinal (position in the catalog index).
+/// A host's recommended rules after dependencies, with the exclusion walk for each, in rule
+/// order (by ordinal, the position in the catalog index).
 struct Recommendations {
-    /// Recommended rules, including those pulled in by `dependsOn`.
-    var matches: [Int: RuleMatch] = [:]
-    /// The exclusion decision for every recommended rule.
-    var exclusions: [Int: ExclusionDecision] = [:]
+    /// One recommended rule.
+    struct Entry {
+        let ordinal: Int
+        let match: RuleMatch
+        /// How the exclusion walk ended for the rule.
+        let exclusion: ExclusionDecision
+    }
+
+    /// Recommended rules, including those pulled in by `dependsOn`, ascending by ordinal.
+    let entries: [Entry]
+    /// The ordinals of `entries`.
+    let ordinals: OrdinalSet
+    /// Whether the walk passed over an expired exclusion for any rule: rarely.
+    private let passedExpiredExclusions: Bool
 
     /// Adds the `dependsOn` closure of every recommended, non-excluded rule.
     /// Excluded rules pull in nothing; custom rules are never pulled in.
@@ -13,25 +23,64 @@ struct Recommendations {
         direct: [(ordinal: Int, match: RuleMatch)], index: CatalogIndex, context: HostFleetContext,
         referenceDay: Int64
     ) {
-        matches.reserveCapacity(direct.count)
-        exclusions.reserveCapacity(direct.count)
-        for (ordinal, match) in direct { matches[ordinal] = match }
-        var queue = direct.map(\.ordinal)
+        var ordinals = OrdinalSet(capacity: index.rulesByOrdinal.count)
+        for (ordinal, _) in direct { ordinals.insert(ordinal) }
+        let overridden = Self.overriddenRules(context, index: index)
+        func exclusion(_ ordinal: Int) -> ExclusionDecision {
+            let rule = index.rulesByOrdinal[ordinal].rule
+            // Only a rule some level overrides needs the walk over the levels.
+            guard overridden.contains(ordinal) else {
+                return ExclusionDecision(excludedBy: rule.excludedInCatalog ? .excludedInCatalog : nil, expired: [])
+            }
+            return context.exclusion(
+                ruleID: rule.id, excludedInCatalog: rule.excludedInCatalog, referenceDay: referenceDay)
+        }
+        // Also the queue of the walk over dependencies.
+        var entries = direct.map { Entry(ordinal: $0.ordinal, match: $0.match, exclusion: exclusion($0.ordinal)) }
         var position = 0
-        while position < queue.count {
-            let ordinal = queue[position]
-            position += 1
-            let compiled = index.rulesByOrdinal[ordinal]
-            let decision = context.exclusion(
-                ruleID: compiled.rule.id, excludedInCatalog: compiled.rule.excludedInCatalog, referenceDay: referenceDay
-            )
-            exclusions[ordinal] = decision
-            guard decision.excludedBy == nil else { continue }
-            for dependency in compiled.dependencies where matches[dependency] == nil {
-                matches[dependency] = RuleMatch(
-                    certain: true, evidence: [Evidence(.dependency, [("rule", compiled.rule.id)])])
-                queue.append(dependency)
+        while position < entries.count {
+            defer { position += 1 }
+            guard entries[position].exclusion.excludedBy == nil else { continue }
+            let rule = index.rulesByOrdinal[entries[position].ordinal]
+            for dependency in rule.dependencies where !ordinals.contains(dependency) {
+                ordinals.insert(dependency)
+                let match = RuleMatch(certain: true, evidence: [Evidence(.dependency, [("rule", rule.rule.id)])])
+                entries.append(Entry(ordinal: dependency, match: match, exclusion: exclusion(dependency)))
             }
         }
+        // Dependencies come after the rules that pulled them in.
+        if entries.count > direct.count { entries.sort { $0.ordinal < $1.ordinal } }
+        self.entries = entries
+        passedExpiredExclusions = entries.contains { !$0.exclusion.expired.isEmpty }
+        self.ordinals = ordinals
+    }
+
+    /// The nearest expired exclusion the walk passed over for rule `ordinal`, if it is recommended.
+    func expiredExclusion(of ordinal: Int) -> ExclusionReference? {
+        guard passedExpiredExclusions else { return nil }
+        return position(of: ordinal).flatMap { entries[$0].exclusion.expired.first }
+    }
+
+    /// The position in `entries` of rule `ordinal`, if it is recommended.
+    private func position(of ordinal: Int) -> Int? {
+        guard ordinals.contains(ordinal) else { return nil }
+        var low = 0
+        var high = entries.count
+        while low < high {
+            let middle = (low + high) / 2
+            if entries[middle].ordinal < ordinal { low = middle + 1 } else { high = middle }
+        }
+        return low
+    }
+
+    /// The rules an override on one of the host's levels names.
+    private static func overriddenRules(_ context: HostFleetContext, index: CatalogIndex) -> OrdinalSet {
+        var overridden = OrdinalSet()
+        for (_, configuration) in context.levels {
+            for override in configuration.overrides {
+                if let ordinal = index.ordinalsByID[override.ruleID] { overridden.insert(ordinal) }
+            }
+        }
+        return overridden
     }
 }

@@ -8,10 +8,13 @@
 struct CriteriaEvaluator {
     let catalog: Catalog
     let facts: HostFacts
+    let index: CatalogIndex
 
     init(catalog: Catalog, inventory: HostInventory, index: CatalogIndex? = nil) {
         self.catalog = catalog
-        facts = HostFacts(inventory, index: index ?? CatalogIndex(catalog: catalog))
+        let index = index ?? CatalogIndex(catalog: catalog)
+        facts = HostFacts(inventory, index: index)
+        self.index = index
     }
 
     /// The criteria in the SPEC's order; `none` when the rule has no criteria at all.
@@ -86,7 +89,7 @@ struct CriteriaEvaluator {
                     met: met, [("detect", "listen"), ("protocol", transport), ("port", String(port))],
                     text: "listens on \(transport)/\(port): \(met ? "yes" : "no")")
             case .software(let ecosystem, let packageName):
-                let installed = facts.packages[SoftwareKey(ecosystem, packageName)]?.first
+                let installed = facts.packages(SoftwareKey(ecosystem, packageName), index: index).first
                 return CriterionFact(
                     met: installed != nil,
                     [("detect", "software"), ("ecosystem", ecosystem.rawValue), ("name", packageName)]
@@ -118,7 +121,7 @@ struct CriteriaEvaluator {
             base += [("introduced", entry.introduced), ("fixed", entry.fixed), ("lastAffected", entry.lastAffected)]
                 .compactMap { name, value in value.map { (name, $0) } }
             base += [("range", range.description), ("scheme", range.scheme.rawValue)]
-            let packages = facts.packages[SoftwareKey(entry.ecosystem, entry.name)] ?? []
+            let packages = facts.packages(SoftwareKey(entry.ecosystem, entry.name), index: index)
             if packages.isEmpty {
                 checked.append(
                     CriterionFact(

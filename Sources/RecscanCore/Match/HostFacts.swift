@@ -1,33 +1,86 @@
 /// A host's inventory arranged for lookups during matching.
 struct HostFacts {
     let inventory: HostInventory
-    /// Only the installed packages some rule or application type names: most packages of a
-    /// host concern no rule, and are looked at once (one hash lookup) and then left alone.
-    let packages: [SoftwareKey: [InstalledPackage]]
+    /// The installed packages some rule or application type names, each as its software id and
+    /// its position in `inventory.packages`, in inventory order: most packages of a host concern
+    /// no rule, and are looked at once (one lookup) and then left alone.
+    private let named: [(softwareID: Int, position: Int)]
+    /// For each software id of the index, where its first package is in `named`, plus one; 0 when
+    /// the host has none: matching asks per candidate rule, and an array answers without hashing.
+    private let firstNamed: [Int32]
+    /// For each entry of `named`, where the next package of the same software id is, plus one; 0
+    /// after the last.
+    private let nextNamed: [Int32]
     let listening: Set<ListeningPort>
     let files: Set<String>
     /// Lowercased service names.
     let services: Set<String>
+    /// The evidence of the host's OS, shared by every rule whose OS constraints hold.
+    let osEvidence: Evidence?
+    /// The evidence of each detected application type, by type ordinal: `nil` for a type not
+    /// detected. Shared by every rule of the type.
+    let applicationTypes: [Evidence?]
 
     init(_ inventory: HostInventory, index: CatalogIndex) {
         self.inventory = inventory
-        var packages: [SoftwareKey: [InstalledPackage]] = [:]
-        for package in inventory.packages {
-            let key = SoftwareKey(package.ecosystem, package.name)
-            guard index.namedSoftware.contains(key) else { continue }
-            packages[key, default: []].append(package)
+        var named: [(softwareID: Int, position: Int)] = []
+        named.reserveCapacity(inventory.packages.count)
+        // By position: a copy of each package would retain all its strings.
+        for position in inventory.packages.indices {
+            guard
+                let id = index.softwareTable.id(
+                    inventory.packages[position].ecosystem, inventory.packages[position].name)
+            else { continue }
+            named.append((id, position))
         }
-        self.packages = packages
+        var first = [Int32](repeating: 0, count: index.softwareIDs.count)
+        var next = [Int32](repeating: 0, count: named.count)
+        for entry in named.indices.reversed() {
+            next[entry] = first[named[entry].softwareID]
+            first[named[entry].softwareID] = Int32(entry + 1)
+        }
+        self.named = named
+        firstNamed = first
+        nextNamed = next
         listening = Set(inventory.listening)
         files = Set(inventory.files)
         services = Set(inventory.services.map { $0.lowercased() })
+        osEvidence = inventory.os.map {
+            Evidence(.os, [("family", $0.family), ("name", $0.name), ("version", $0.version)])
+        }
+        let detected = Self.detectedApplicationTypes(
+            index, listening: listening, named: named, firstNamed: first, packages: inventory.packages)
+        applicationTypes = detected.enumerated().map { type, detector in
+            detector.map { Evidence(.applicationType, [("id", index.applicationTypeIDs[type]), ("detectedBy", $0)]) }
+        }
     }
 
-    /// The application types detected on this host, each with what detected it first.
-    func detectedApplicationTypes(_ index: CatalogIndex) -> [String: String] {
+    /// The software ids of the host's named packages, in inventory order, one per package (an id may repeat).
+    var softwareIDs: some Sequence<Int> { named.lazy.map(\.softwareID) }
+
+    /// Where the host's packages with software id `id` are in `inventory.packages`, in inventory order.
+    func packagePositions(_ id: Int) -> some Sequence<Int> {
+        sequence(state: firstNamed[id]) { [named, nextNamed] entry -> Int? in
+            guard entry > 0 else { return nil }
+            defer { entry = nextNamed[Int(entry) - 1] }
+            return named[Int(entry) - 1].position
+        }
+    }
+
+    /// The host's packages of `key`, in inventory order; none when no rule or application type names it.
+    func packages(_ key: SoftwareKey, index: CatalogIndex) -> [InstalledPackage] {
+        guard let id = index.softwareIDs[key] else { return [] }
+        return packagePositions(id).map { inventory.packages[$0] }
+    }
+
+    /// What detected each application type on the host, by type ordinal; `nil` for a type not detected.
+    private static func detectedApplicationTypes(
+        _ index: CatalogIndex, listening: Set<ListeningPort>, named: [(softwareID: Int, position: Int)],
+        firstNamed: [Int32], packages: [InstalledPackage]
+    ) -> [String?] {
         // A socket detects first; among several detectors of one kind the smallest is kept,
         // so the evidence does not depend on hash order.
-        var sockets: [String: ListeningPort] = [:]
+        var sockets = [ListeningPort?](repeating: nil, count: index.applicationTypeIDs.count)
         for port in listening {
             for type in index.applicationTypesByListen[port] ?? [] {
                 if let current = sockets[type], (current.transport, current.port) <= (port.transport, port.port) {
@@ -36,17 +89,19 @@ struct HostFacts {
                 sockets[type] = port
             }
         }
-        var detected = sockets.mapValues { "\($0.transport)/\($0.port)" }
-        var bySoftware: [String: String] = [:]
-        for (key, installed) in packages {
-            guard let types = index.applicationTypesBySoftware[key] else { continue }
-            let detector = "\(key.ecosystem.rawValue) \(installed.first?.name ?? key.name)"
+        var detected = sockets.map { $0.map { "\($0.transport)/\($0.port)" } }
+        var bySoftware = [String?](repeating: nil, count: detected.count)
+        // The first package of each software id, in inventory order, names the detector.
+        for (entry, (id, position)) in named.enumerated() where firstNamed[id] == entry + 1 {
+            let types = index.applicationTypesBySoftware[id]
+            guard types.contains(where: { detected[$0] == nil }) else { continue }
+            let detector = "\(packages[position].ecosystem.rawValue) \(packages[position].name)"
             for type in types where detected[type] == nil {
                 if let current = bySoftware[type], current <= detector { continue }
                 bySoftware[type] = detector
             }
         }
-        detected.merge(bySoftware) { socket, _ in socket }
+        for (type, detector) in bySoftware.enumerated() where detected[type] == nil { detected[type] = detector }
         return detected
     }
 }

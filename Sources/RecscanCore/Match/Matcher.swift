@@ -7,20 +7,22 @@ public struct RuleMatch: Sendable, Equatable {
 }
 
 /// The result of matching one rule against one host.
-public enum MatchVerdict: Sendable, Equatable {
+enum MatchVerdict {
     case recommended(RuleMatch)
-    /// The package is installed at a fixed version; evidence names it.
-    case patched([Evidence])
+    /// The package is installed at a fixed version; `Matcher.patchedEvidence` names it.
+    case patched
     case notRecommended
 }
 
 /// What matching found on one host, by rule ordinal (position in the index), in rule order.
 struct HostMatches {
+    /// The host's facts, from which the evidence of a patched rule is made when it is needed.
+    let facts: HostFacts
     /// Rules recommended directly, before exclusions and dependencies.
     var recommended: [(ordinal: Int, match: RuleMatch)] = []
-    /// Rules the host does not get because the package is patched, with the patched packages.
-    var patched: [Int: [Evidence]] = [:]
-
+    /// Rules the host does not get because the package is patched. Their evidence matters
+    /// only for rules to unassign, so it is made on demand.
+    var patched: OrdinalSet
 }
 
 /// Matches hosts against the catalog through its index.
@@ -37,19 +39,22 @@ public struct Matcher: Sendable {
         let rules = index.rulesByOrdinal
         return (
             Dictionary(uniqueKeysWithValues: matches.recommended.map { (rules[$0.ordinal].rule.id, $0.match) }),
-            Dictionary(uniqueKeysWithValues: matches.patched.map { (rules[$0.key].rule.id, $0.value) })
+            Dictionary(
+                uniqueKeysWithValues: matches.patched.map {
+                    (rules[$0].rule.id, patchedEvidence($0, matches.facts))
+                })
         )
     }
 
     /// What `match` finds, by rule ordinal: no rule id is hashed on the way.
     func matchByOrdinal(_ inventory: HostInventory) -> HostMatches {
-        let facts = HostFacts(inventory, index: index)
-        let detected = facts.detectedApplicationTypes(index)
-        var matches = HostMatches()
-        for ordinal in candidates(facts, detected: detected) {
-            switch verdict(index.rulesByOrdinal[ordinal], facts, detected: detected) {
+        var matches = HostMatches(
+            facts: HostFacts(inventory, index: index), patched: OrdinalSet(capacity: index.rulesByOrdinal.count))
+        var hits: [SoftwareHit] = []
+        for ordinal in candidates(matches.facts) {
+            switch verdict(index.rulesByOrdinal[ordinal], matches.facts, hits: &hits) {
             case .recommended(let match): matches.recommended.append((ordinal, match))
-            case .patched(let evidence): matches.patched[ordinal] = evidence
+            case .patched: matches.patched.insert(ordinal)
             case .notRecommended: break
             }
         }
@@ -58,102 +63,72 @@ public struct Matcher: Sendable {
 
     /// The only rules that can possibly match, in rule order: found through the host's packages,
     /// sockets, files, services and detected application types, plus the unconditional ones.
-    func candidates(_ facts: HostFacts, detected: [String: String]) -> [Int] {
+    func candidates(_ facts: HostFacts) -> OrdinalSet {
         // One bit per rule: marking costs less than set unions, and the bits read back in order.
-        var marked = [UInt64](repeating: 0, count: (index.rulesByOrdinal.count + 63) / 64)
+        var marked = OrdinalSet(capacity: index.rulesByOrdinal.count)
         func mark(_ ordinals: [Int]?) {
-            for ordinal in ordinals ?? [] { marked[ordinal >> 6] |= 1 << UInt64(ordinal & 63) }
+            for ordinal in ordinals ?? [] { marked.insert(ordinal) }
         }
         mark(index.unconditionalRules)
-        for key in facts.packages.keys { mark(index.rulesBySoftware[key]) }
-        for type in detected.keys { mark(index.rulesByApplicationType[type]) }
+        for id in facts.softwareIDs { mark(index.rulesBySoftware[id]) }
+        for (type, detected) in facts.applicationTypes.enumerated() where detected != nil {
+            mark(index.rulesByApplicationType[type])
+        }
         for port in facts.listening { mark(index.rulesByPort[port]) }
         for file in facts.files { mark(index.rulesByFile[file]) }
         for service in facts.services { mark(index.rulesByService[service]) }
-        var ordinals: [Int] = []
-        for (position, word) in marked.enumerated() where word != 0 {
-            var bits = word
-            while bits != 0 {
-                ordinals.append(position << 6 + bits.trailingZeroBitCount)
-                bits &= bits - 1
-            }
-        }
-        return ordinals
+        return marked
     }
 
     /// Checks every criterion of `rule` against the host, as the SPEC's "Matching" lists them.
-    func verdict(_ compiled: CompiledRule, _ facts: HostFacts, detected: [String: String]) -> MatchVerdict {
+    /// Evidence is put together only once the rule is known to be recommended.
+    /// - Parameter hits: scratch space for the packages found in range, reused from rule to rule.
+    func verdict(_ compiled: CompiledRule, _ facts: HostFacts, hits: inout [SoftwareHit]) -> MatchVerdict {
         guard !compiled.rule.custom else { return .notRecommended }
-        var evidence: [Evidence] = []
-        var certain = true
+        var osEvidence: Evidence?
         if !compiled.operatingSystems.isEmpty {
             guard let os = facts.inventory.os, compiled.operatingSystems.contains(where: { $0.holds(for: os) }) else {
                 return .notRecommended
             }
-            evidence.append(Evidence(.os, [("family", os.family), ("name", os.name), ("version", os.version)]))
+            osEvidence = facts.osEvidence
         }
-        if let type = compiled.rule.applicationTypeID {
-            guard let detectedBy = detected[type] else { return .notRecommended }
-            evidence.append(Evidence(.applicationType, [("id", type), ("detectedBy", detectedBy)]))
+        var applicationTypeEvidence: Evidence?
+        if let type = compiled.applicationType {
+            guard let detected = facts.applicationTypes[type] else { return .notRecommended }
+            applicationTypeEvidence = detected
         }
+        var standing = SoftwareStanding.absent
         if !compiled.software.isEmpty {
-            switch softwareVerdict(compiled.software, facts) {
-            case .affected(let found): evidence += found
-            case .uncertain(let found):
-                evidence += found
-                certain = false
-            case .patched(let found): return .patched(found)
+            standing = softwareStanding(compiled.software, facts, hits: &hits)
+            switch standing {
+            case .patched: return .patched
             case .absent: return .notRecommended
+            case .affected, .uncertain: break
             }
         }
+        var presenceEvidence: Evidence?
         if !compiled.ports.isEmpty || !compiled.files.isEmpty || !compiled.services.isEmpty {
             guard let present = presence(compiled, facts) else { return .notRecommended }
-            evidence.append(present)
+            presenceEvidence = present
         }
+        var evidence: [Evidence] = []
+        evidence.reserveCapacity(3 + (standing == .absent ? 0 : hits.count))
+        if let osEvidence { evidence.append(osEvidence) }
+        if let applicationTypeEvidence { evidence.append(applicationTypeEvidence) }
+        if standing != .absent { appendSoftwareEvidence(standing, hits, facts, to: &evidence) }
+        if let presenceEvidence { evidence.append(presenceEvidence) }
         if evidence.isEmpty { evidence.append(Evidence(.always, [])) }
-        return .recommended(RuleMatch(certain: certain, evidence: evidence))
+        return .recommended(RuleMatch(certain: standing != .uncertain, evidence: evidence))
     }
 
-    private enum SoftwareVerdict {
-        case affected([Evidence])
-        case uncertain([Evidence])
-        case patched([Evidence])
-        case absent
-    }
-
-    private func softwareVerdict(
-        _ entries: [SoftwareCriterion], _ facts: HostFacts
-    ) -> SoftwareVerdict {
-        var affected: [Evidence] = []
-        var uncertain: [Evidence] = []
-        var patched: [Evidence] = []
-        for entry in entries {
-            guard let installed = facts.packages[entry.key] else { continue }
-            for package in installed {
-                // A version listed without its epoch (rpm -qa's default output) is taken to
-                // share each bound's epoch: version and release decide.
-                let verdict =
-                    package.epochUnknown
-                    ? entry.rangeWithoutEpochs.verdict(for: package.version) : entry.range.verdict(for: package.version)
-                if case .notAffected = verdict { continue }
-                var attributes: [(name: String, value: String)] = [
-                    ("ecosystem", package.ecosystem.rawValue), ("name", package.name), ("version", package.version),
-                ]
-                attributes += entry.boundAttributes
-                switch verdict {
-                case .affected: affected.append(Evidence(.package, attributes))
-                case .uncertain(let reason):
-                    attributes.append(("reason", reason))
-                    uncertain.append(Evidence(.uncertain, attributes))
-                case .patched: patched.append(Evidence(.patched, attributes))
-                case .notAffected: break
-                }
-            }
-        }
-        if !affected.isEmpty { return .affected(affected) }
-        if !uncertain.isEmpty { return .uncertain(uncertain) }
-        if !patched.isEmpty { return .patched(patched) }
-        return .absent
+    /// The patched packages of a rule the host does not get because it is patched.
+    func patchedEvidence(_ ordinal: Int, _ facts: HostFacts) -> [Evidence] {
+        var hits: [SoftwareHit] = []
+        let standing = softwareStanding(index.rulesByOrdinal[ordinal].software, facts, hits: &hits)
+        guard standing == .patched else { return [] }
+        var evidence: [Evidence] = []
+        appendSoftwareEvidence(standing, hits, facts, to: &evidence)
+        return evidence
     }
 
     private func presence(_ compiled: CompiledRule, _ facts: HostFacts) -> Evidence? {

@@ -3,8 +3,10 @@
 public struct HostAnalysis: Sendable {
     /// The host's outcomes, findings and settings as the report shows them.
     public var report: HostReport
-    /// Rules recommended before exclusions (including dependencies of non-excluded rules).
-    public var recommendedRuleIDs: Set<String>
+    /// The rules recommended before exclusions (including dependencies of non-excluded rules)
+    /// that an exclusion override on one of the host's levels names: all that the fleet-wide
+    /// exclusion audit needs of a host.
+    public var excludableRuleIDs: Set<String>
     /// Remediation plans for the host's false-positive events.
     public var triage: [TriagePlan]
 }
@@ -63,7 +65,7 @@ public struct HostAnalyzer: Sendable {
             hostname: input.hostname, policyID: context.computer?.policyID,
             status: .ok, settings: settings)
         var findings = auditor.fleetFindings()
-        var recommended: Set<String> = []
+        var excludable: Set<String> = []
         if let inventory = input.inventory, input.errors.isEmpty {
             report.os = inventory.os
             report.collected = inventory.collected
@@ -73,9 +75,11 @@ public struct HostAnalyzer: Sendable {
             let recommendations = Recommendations(
                 direct: matches.recommended, index: index, context: context,
                 referenceDay: floorDiv(referenceTime, 86_400))
-            recommended = Set(recommendations.matches.keys.map { index.rulesByOrdinal[$0].rule.id })
+            excludable = excludableRuleIDs(recommendations, context: context)
             let decider = OutcomeDecider(catalog: catalog, context: context, settings: settings)
-            let (rules, ordinals) = decider.outcomes(recommendations, patched: matches.patched, index: index)
+            let (rules, ordinals) = decider.outcomes(recommendations, index: index) { ordinal in
+                matches.patched.contains(ordinal) ? matcher.patchedEvidence(ordinal, matches.facts) : []
+            }
             report.rules = rules
             findings += auditor.outcomeFindings(
                 rules, ordinals: ordinals, recommendations: recommendations, index: index)
@@ -97,7 +101,22 @@ public struct HostAnalyzer: Sendable {
         }
         report.findings = findings.sorted(by: Finding.reportOrder)
         let triage = input.events.isEmpty ? [] : planner.plans(for: report, context: context, events: input.events)
-        return HostAnalysis(report: report, recommendedRuleIDs: recommended, triage: triage)
+        return HostAnalysis(report: report, excludableRuleIDs: excludable, triage: triage)
+    }
+
+    /// The recommended rules that an exclusion override on one of the host's levels names: looked
+    /// up from the few overrides, so that no recommended rule's id is hashed.
+    private func excludableRuleIDs(_ recommendations: Recommendations, context: HostFleetContext) -> Set<String> {
+        var excludable: Set<String> = []
+        for (_, configuration) in context.levels {
+            for override in configuration.overrides where override.excluded {
+                guard let ordinal = matcher.index.ordinalsByID[override.ruleID],
+                    recommendations.ordinals.contains(ordinal)
+                else { continue }
+                excludable.insert(override.ruleID)
+            }
+        }
+        return excludable
     }
 
     private func staleness(_ inventory: HostInventory) -> Finding? {

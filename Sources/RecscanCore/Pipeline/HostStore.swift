@@ -10,7 +10,8 @@ struct HostStore {
     private let fleet: Fleet
     private let catalog: Catalog
     private let options: ScanOptions
-    /// Rules that some exclusion override of the fleet names.
+    /// Rules that some exclusion override of the fleet names: all that a host adopted from another
+    /// run's report can contribute to the exclusion audit.
     private let overriddenRules: Set<String>
 
     init(run: RunDirectory, info: RunInfo, catalog: Catalog, fleet: Fleet, options: ScanOptions) throws {
@@ -83,7 +84,8 @@ struct HostStore {
         guard ledger.isNew(report.hostname, file: nil) else {
             throw InputError(file: report.hostname, message: "host \(report.hostname) appears in more than one shard")
         }
-        let analysis = HostAnalysis(report: report, recommendedRuleIDs: [], triage: triage)
+        let excludable = recommended(report).intersection(overriddenRules)
+        let analysis = HostAnalysis(report: report, excludableRuleIDs: excludable, triage: triage)
         try store(AnalyzedHost(analysis: analysis, fragment: try ReportXMLWriter.fragment(for: report)), firstFile: nil)
     }
 
@@ -94,8 +96,7 @@ struct HostStore {
 
     private mutating func store(_ host: AnalyzedHost, firstFile: Int?) throws {
         let range = try spill.append(host.fragment)
-        let excludable = recommended(host.analysis.report).intersection(overriddenRules)
-        ledger.record(host.analysis, excludable: excludable, fragment: range, firstFile: firstFile)
+        ledger.record(host.analysis, fragment: range, firstFile: firstFile)
     }
 
     /// Writes `report.xml` (hosts sorted by name), every host page, and the index and rule pages.
@@ -121,7 +122,7 @@ struct HostStore {
         for entry in entries {
             summary.add(entry.counts)
             let host = HostReport(hostname: entry.hostname, policyID: nil, status: entry.status)
-            audit.observe(HostAnalysis(report: host, recommendedRuleIDs: entry.excludable, triage: []), fleet: fleet)
+            audit.observe(HostAnalysis(report: host, excludableRuleIDs: entry.excludable, triage: []), fleet: fleet)
         }
         summary.rejectedInputs = rejected.count
         let results = FleetResults(
@@ -175,8 +176,9 @@ struct HostStore {
         return ranges
     }
 
-    /// The rules recommended for the host before exclusions, read off its outcomes: every rule
-    /// listed except those to unassign and assigned custom rules (which are never recommended).
+    /// The rules recommended for a host read from another run's report, before exclusions, read
+    /// off its outcomes: every rule listed except those to unassign and assigned custom rules
+    /// (which are never recommended).
     private func recommended(_ report: HostReport) -> Set<String> {
         Set(
             report.rules.filter { $0.outcome != .toUnassign && catalog.rules[$0.ruleID]?.custom != true }.map(\.ruleID))

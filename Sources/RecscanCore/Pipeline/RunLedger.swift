@@ -34,14 +34,15 @@ struct RunLedger {
 
     /// Records (or replaces) a host's entry.
     mutating func record(
-        _ analysis: HostAnalysis, excludable: Set<String>, fragment: Range<UInt64>, firstFile: Int?
+        _ analysis: HostAnalysis, fragment: Range<UInt64>, firstFile: Int?
     ) {
         var counts = ScanSummary()
         counts.add(analysis.report)
         entries[analysis.report.hostname.lowercased()] = HostEntry(
             hostname: analysis.report.hostname, fragment: fragment, counts: counts,
             highFindings: analysis.report.findings.filter { $0.severity >= .high }.count,
-            excludable: excludable, status: analysis.report.status, triage: analysis.triage, firstFile: firstFile)
+            excludable: analysis.excludableRuleIDs, status: analysis.report.status, triage: analysis.triage,
+            firstFile: firstFile)
     }
 
     /// Adds plans to the entries of their hosts, keeping each host's plans in the given order.

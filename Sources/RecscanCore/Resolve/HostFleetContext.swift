@@ -82,8 +82,11 @@ extension HostFleetContext {
             }
             return ExclusionDecision(excludedBy: override.excluded ? reference : nil, expired: expired)
         }
-        let catalog =
-            excludedInCatalog ? ExclusionReference(level: .catalog, reason: "excluded in the catalog") : nil
-        return ExclusionDecision(excludedBy: catalog, expired: expired)
+        return ExclusionDecision(excludedBy: excludedInCatalog ? .excludedInCatalog : nil, expired: expired)
     }
+}
+
+extension ExclusionReference {
+    /// The catalog-wide `recommendations="excluded"` flag of a rule.
+    static let excludedInCatalog = ExclusionReference(level: .catalog, reason: "excluded in the catalog")
 }

@@ -15,49 +15,63 @@
 struct DebianVersion: SchemeVersion {
     /// The epoch; 0 when absent.
     let epoch: Int
+    /// The version's bytes after the epoch, trimmed: the upstream version, then `-` and the
+    /// revision when there is one. One array, as matching parses an installed version per check.
+    private let bytes: [UInt8]
+    /// Where the upstream version ends in `bytes`.
+    private let upstreamEnd: Int
+
     /// The upstream version bytes.
-    let upstream: [UInt8]
+    var upstream: ArraySlice<UInt8> { bytes[..<upstreamEnd] }
     /// The Debian revision bytes; empty when absent.
-    let revision: [UInt8]
+    var revision: ArraySlice<UInt8> { upstreamEnd < bytes.count ? bytes[(upstreamEnd + 1)...] : [] }
 
     init?(parsing text: String) {
-        let bytes = Array(text.utf8)
-        let isBlank: (UInt8) -> Bool = { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") }
-        guard let start = bytes.firstIndex(where: { !isBlank($0) }),
-            let last = bytes.lastIndex(where: { !isBlank($0) })
-        else { return nil }
-        var rest = bytes[start...last]
+        var text = text
+        guard let (epoch, bytes, upstreamEnd) = text.withUTF8(Self.parse) else { return nil }
+        self.epoch = epoch
+        self.bytes = bytes
+        self.upstreamEnd = upstreamEnd
+    }
 
-        if let colon = rest.firstIndex(of: VersionBytes.colon) {
-            let digits = rest[..<colon]
-            guard !digits.isEmpty, digits.allSatisfy(VersionBytes.isDigit) else { return nil }
-            var value = 0
-            for digit in digits {
-                value = value * 10 + Int(digit - VersionBytes.zero)
-                guard value <= Int(Int32.max) else { return nil }
+    /// The epoch, the bytes after it and where the upstream version ends in them; `nil` when dpkg
+    /// would not accept `text` without an error or a warning.
+    private static func parse(_ text: UnsafeBufferPointer<UInt8>) -> (Int, [UInt8], Int)? {
+        func isBlank(_ byte: UInt8) -> Bool { byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") }
+        guard let first = text.firstIndex(where: { !isBlank($0) }), let last = text.lastIndex(where: { !isBlank($0) })
+        else { return nil }
+        var start = first
+        let end = last + 1
+        var epoch = 0
+        if let colon = text[start..<end].firstIndex(of: VersionBytes.colon) {
+            guard colon > start else { return nil }
+            for digit in text[start..<colon] {
+                guard VersionBytes.isDigit(digit) else { return nil }
+                epoch = epoch * 10 + Int(digit - VersionBytes.zero)
+                guard epoch <= Int(Int32.max) else { return nil }
             }
-            epoch = value
-            rest = rest[(colon + 1)...]
-            guard !rest.isEmpty else { return nil }
-        } else {
-            epoch = 0
+            start = colon + 1
+            guard start < end else { return nil }
         }
-
-        if let hyphen = rest.lastIndex(of: VersionBytes.hyphen) {
-            upstream = Array(rest[..<hyphen])
-            revision = Array(rest[(hyphen + 1)...])
-            guard !revision.isEmpty else { return nil }
-        } else {
-            upstream = Array(rest)
-            revision = []
+        let hyphen = text[start..<end].lastIndex(of: VersionBytes.hyphen)
+        let upstreamEnd = hyphen ?? end
+        // Upstream: a digit first, then letters, digits and `.-+~:`; revision: letters, digits and `.+~`.
+        guard upstreamEnd > start, VersionBytes.isDigit(text[start]) else { return nil }
+        for byte in text[start..<upstreamEnd] where !VersionBytes.isAlphanumeric(byte) {
+            guard
+                byte == VersionBytes.dot || byte == VersionBytes.hyphen || byte == VersionBytes.plus
+                    || byte == VersionBytes.tilde || byte == VersionBytes.colon
+            else { return nil }
         }
-
-        guard let first = upstream.first, VersionBytes.isDigit(first) else { return nil }
-        let upstreamExtras: [UInt8] = Array(".-+~:".utf8)
-        let revisionExtras: [UInt8] = Array(".+~".utf8)
-        guard upstream.allSatisfy({ VersionBytes.isAlphanumeric($0) || upstreamExtras.contains($0) }),
-            revision.allSatisfy({ VersionBytes.isAlphanumeric($0) || revisionExtras.contains($0) })
-        else { return nil }
+        if let hyphen {
+            guard hyphen + 1 < end else { return nil }
+            for byte in text[(hyphen + 1)..<end] where !VersionBytes.isAlphanumeric(byte) {
+                guard byte == VersionBytes.dot || byte == VersionBytes.plus || byte == VersionBytes.tilde else {
+                    return nil
+                }
+            }
+        }
+        return (epoch, Array(text[start..<end]), upstreamEnd - start)
     }
 
     func compare(to other: DebianVersion) -> Int {
@@ -78,10 +92,14 @@ struct DebianVersion: SchemeVersion {
 
     /// dpkg's `verrevcmp()` on one part (upstream or revision).
     /// - Returns: -1, 0 or 1.
-    static func verrevcmp(_ a: [UInt8], _ b: [UInt8]) -> Int {
+    static func verrevcmp(_ a: ArraySlice<UInt8>, _ b: ArraySlice<UInt8>) -> Int {
+        a.withUnsafeBufferPointer { a in b.withUnsafeBufferPointer { b in verrevcmp(a, b) } }
+    }
+
+    private static func verrevcmp(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>) -> Int {
         var i = 0
         var j = 0
-        func at(_ s: [UInt8], _ k: Int) -> UInt8? { k < s.count ? s[k] : nil }
+        func at(_ s: UnsafeBufferPointer<UInt8>, _ k: Int) -> UInt8? { k < s.count ? s[k] : nil }
         func isDigit(_ byte: UInt8?) -> Bool { byte.map(VersionBytes.isDigit) ?? false }
 
         while i < a.count || j < b.count {

@@ -30,10 +30,15 @@ public struct PreparedRange: Sendable {
         _ type: V.Type, _ range: AffectedRange
     ) -> @Sendable (String) -> RangeVerdict {
         let lower = range.introduced == "0" ? nil : range.introduced
-        let bounds: [(name: String, value: String?)] = [
-            ("introduced", lower), ("fixed", range.fixed), ("lastAffected", range.lastAffected),
+        // Each bound parsed once: whether it is valid, and the value the checker keeps.
+        let introduced = lower.flatMap(V.init(parsing:))
+        let fixed = range.fixed.flatMap(V.init(parsing:))
+        let lastAffected = range.lastAffected.flatMap(V.init(parsing:))
+        let bounds: [(name: String, value: String?, valid: Bool)] = [
+            ("introduced", lower, introduced != nil), ("fixed", range.fixed, fixed != nil),
+            ("lastAffected", range.lastAffected, lastAffected != nil),
         ]
-        for case let (name, value?) in bounds where V(parsing: value) == nil {
+        for case let (name, value?, false) in bounds {
             let reason = "\(name) bound '\(value)' is not a valid \(range.scheme.rawValue) version"
             let scheme = range.scheme
             return { installed in
@@ -42,9 +47,6 @@ public struct PreparedRange: Sendable {
                     : .uncertain(reason)
             }
         }
-        let introduced = lower.flatMap(V.init(parsing:))
-        let fixed = range.fixed.flatMap(V.init(parsing:))
-        let lastAffected = range.lastAffected.flatMap(V.init(parsing:))
         let scheme = range.scheme
         return { installed in
             guard let version = V(parsing: installed) else {

@@ -14,31 +14,41 @@
 /// `labelCompare()` for full EVRs); ``compare(toBound:)`` implements the other rule rpm uses
 /// for dependency ranges, where a bound without a release matches every release.
 struct RPMVersion: SchemeVersion {
+    /// The whole string's bytes, in one array: matching parses an installed version per check.
+    private let bytes: [UInt8]
+    /// Where the epoch digits are in `bytes`; empty when absent (compares as `0`).
+    private let epochRange: Range<Int>
+    /// Where the version is in `bytes`.
+    private let versionRange: Range<Int>
+    /// Where the release is in `bytes`; `nil` when the string has no `-` after the epoch.
+    private let releaseRange: Range<Int>?
+
     /// The epoch digits; empty when absent (compares as `0`).
-    let epoch: [UInt8]
+    var epoch: ArraySlice<UInt8> { bytes[epochRange] }
     /// The version bytes.
-    let version: [UInt8]
+    var version: ArraySlice<UInt8> { bytes[versionRange] }
     /// The release bytes; `nil` when the string has no `-` after the epoch.
-    let release: [UInt8]?
+    var release: ArraySlice<UInt8>? { releaseRange.map { bytes[$0] } }
 
     init?(parsing text: String) {
         let bytes = Array(text.utf8)
         guard bytes.contains(where: VersionBytes.isAlphanumeric) else { return nil }
         let epochEnd = bytes.firstIndex { !VersionBytes.isDigit($0) } ?? bytes.endIndex
-        var rest = bytes[...]
+        var restStart = 0
         if epochEnd < bytes.endIndex, bytes[epochEnd] == VersionBytes.colon {
-            epoch = Array(bytes[..<epochEnd])
-            rest = bytes[(epochEnd + 1)...]
+            epochRange = 0..<epochEnd
+            restStart = epochEnd + 1
         } else {
-            epoch = []
+            epochRange = 0..<0
         }
-        if let hyphen = rest.lastIndex(of: VersionBytes.hyphen) {
-            version = Array(rest[..<hyphen])
-            release = Array(rest[(hyphen + 1)...])
+        if let hyphen = bytes[restStart...].lastIndex(of: VersionBytes.hyphen) {
+            versionRange = restStart..<hyphen
+            releaseRange = (hyphen + 1)..<bytes.endIndex
         } else {
-            version = Array(rest)
-            release = nil
+            versionRange = restStart..<bytes.endIndex
+            releaseRange = nil
         }
+        self.bytes = bytes
     }
 
     func compare(to other: RPMVersion) -> Int {
@@ -53,22 +63,31 @@ struct RPMVersion: SchemeVersion {
     }
 
     func compare(toBound bound: RPMVersion) -> Int {
-        bound.release == nil ? compareEpochAndVersion(bound) : compare(to: bound)
+        bound.releaseRange == nil ? compareEpochAndVersion(bound) : compare(to: bound)
     }
 
+    /// An absent epoch, as rpm reads it.
+    private static let zeroEpoch: ArraySlice<UInt8> = [VersionBytes.zero]
+
     private func compareEpochAndVersion(_ other: RPMVersion) -> Int {
-        let zero = [VersionBytes.zero]
-        let epochOrder = Self.rpmvercmp(epoch.isEmpty ? zero : epoch, other.epoch.isEmpty ? zero : other.epoch)
+        // Most versions have no epoch: then both are 0.
+        if epochRange.isEmpty && other.epochRange.isEmpty { return Self.rpmvercmp(version, other.version) }
+        let epochOrder = Self.rpmvercmp(
+            epochRange.isEmpty ? Self.zeroEpoch : epoch, other.epochRange.isEmpty ? Self.zeroEpoch : other.epoch)
         if epochOrder != 0 { return epochOrder }
         return Self.rpmvercmp(version, other.version)
     }
 
     /// rpm's `rpmvercmp()` (rpmio/rpmvercmp.c, rpm ≥ 4.15).
     /// - Returns: -1, 0 or 1.
-    static func rpmvercmp(_ a: [UInt8], _ b: [UInt8]) -> Int {
+    static func rpmvercmp(_ a: ArraySlice<UInt8>, _ b: ArraySlice<UInt8>) -> Int {
         if a == b { return 0 }
+        return a.withUnsafeBufferPointer { a in b.withUnsafeBufferPointer { b in rpmvercmp(a, b) } }
+    }
+
+    private static func rpmvercmp(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>) -> Int {
         // 0 stands for C's terminating NUL; real NUL bytes are separators and skipped first.
-        func at(_ s: [UInt8], _ k: Int) -> UInt8 { k < s.count ? s[k] : 0 }
+        func at(_ s: UnsafeBufferPointer<UInt8>, _ k: Int) -> UInt8 { k < s.count ? s[k] : 0 }
         func isSeparator(_ byte: UInt8) -> Bool {
             !VersionBytes.isAlphanumeric(byte) && byte != VersionBytes.tilde && byte != VersionBytes.caret
         }

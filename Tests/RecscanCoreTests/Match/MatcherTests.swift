@@ -130,7 +130,7 @@ struct MatcherTests {
         let matcher = Matcher(index: CatalogIndex(catalog: catalog))
         let facts = HostFacts(
             try Fixture.host("<package ecosystem=\"pypi\" name=\"django\" version=\"4.1\"/>"), index: matcher.index)
-        let candidates = matcher.candidates(facts, detected: facts.detectedApplicationTypes(matcher.index))
+        let candidates = matcher.candidates(facts)
             .map { matcher.index.rulesByOrdinal[$0].rule.id }
         // Only the Django rule and the rules without triggers (OS-only, always, custom) are looked at.
         #expect(Set(candidates) == ["1011000", "1009000", "1009001", "3000001", "9000001"])

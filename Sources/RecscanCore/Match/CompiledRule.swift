@@ -1,0 +1,109 @@
+/// A rule ready for matching: shared by reference (no copy per host), with its version ranges
+/// parsed once and the criteria checked on every candidate host at hand.
+final class CompiledRule: Sendable {
+    let rule: Rule
+    /// The rule's affected packages, keyed as the host's packages are.
+    let software: [SoftwareCriterion]
+    let operatingSystems: [OSConstraint]
+    /// The ordinal of the application type the rule needs (see `CatalogIndex.applicationTypeIDs`).
+    let applicationType: Int?
+    let ports: [ListeningPort]
+    let files: [String]
+    /// Each service as the catalog names it, with its lowercased name for lookups.
+    let services: [(name: String, lowercased: String)]
+    /// The ordinals of the rules `dependsOn` pulls in, in the catalog's order: custom rules and
+    /// rules missing from the catalog are left out, as they are never recommended.
+    let dependencies: [Int]
+
+    /// - Parameter ids: rule and application type ordinals; packages the rule lists get their
+    ///   software ids here.
+    init(_ rule: Rule, catalog: Catalog, ids: inout CatalogIDs) {
+        self.rule = rule
+        software = rule.applies.software.map { entry in
+            SoftwareCriterion(entry, softwareID: ids.softwareID(SoftwareKey(entry.ecosystem, entry.name)))
+        }
+        operatingSystems = rule.applies.operatingSystems
+        applicationType = rule.applicationTypeID.flatMap { ids.applicationTypes[$0] }
+        ports = rule.applies.ports
+        files = rule.applies.files
+        services = rule.applies.services.map { ($0, $0.lowercased()) }
+        dependencies = rule.dependsOn.compactMap { id in
+            catalog.rules[id]?.custom == false ? ids.rules[id] : nil
+        }
+    }
+}
+
+/// The small integers the index gives rules, packages and application types, so that matching
+/// indexes arrays instead of hashing strings.
+struct CatalogIDs {
+    /// Each rule's ordinal, by rule id.
+    var rules: [String: Int] = [:]
+    /// Each package some rule or application type names, by key.
+    var software: [SoftwareKey: Int] = [:]
+    /// Each application type's ordinal, by type id.
+    var applicationTypes: [String: Int] = [:]
+
+    /// The software id of `key`, given the next one when it has none yet.
+    mutating func softwareID(_ key: SoftwareKey) -> Int {
+        if let id = software[key] { return id }
+        software[key] = software.count
+        return software.count - 1
+    }
+}
+
+/// One affected package of a rule, with its range prepared for both ways a version may be listed.
+/// A class: matching walks these for every candidate rule, and a struct copy would retain each field.
+final class SoftwareCriterion: Sendable {
+    /// The package's software id in the index: matching finds the host's packages by it.
+    let softwareID: Int
+    let range: PreparedRange
+    /// For a version listed without its epoch (`rpm -qa`'s default output): the bounds without
+    /// theirs, so that version and release decide.
+    let rangeWithoutEpochs: PreparedRange
+    /// The evidence attributes that describe the range: `range`, then `fixed` and `lastAffected` when set.
+    let boundAttributes: [(name: String, value: String)]
+
+    init(_ entry: AffectedSoftware, softwareID: Int) {
+        self.softwareID = softwareID
+        let range = AffectedRange(
+            scheme: entry.ecosystem.scheme, introduced: entry.introduced, fixed: entry.fixed,
+            lastAffected: entry.lastAffected)
+        self.range = PreparedRange(range)
+        // Most bounds have no epoch: then the range without epochs is the range itself.
+        let withoutEpochs = entry.ecosystem == .rpm ? range.droppingEpochs : range
+        rangeWithoutEpochs = withoutEpochs == range ? self.range : PreparedRange(withoutEpochs)
+        // The bounds themselves, so that "patch first" can name the version to update to.
+        var bounds = [(name: "range", value: self.range.description)]
+        if let fixed = range.fixed { bounds.append(("fixed", fixed)) }
+        if let lastAffected = range.lastAffected { bounds.append(("lastAffected", lastAffected)) }
+        boundAttributes = bounds
+    }
+}
+
+extension AffectedRange {
+    /// The range with `epoch:` removed from every bound.
+    var droppingEpochs: AffectedRange {
+        func drop(_ bound: String?) -> String? {
+            // The byte search first: most bounds have no colon, and `isNumber` is a Unicode lookup.
+            guard let bound, bound.utf8.contains(UInt8(ascii: ":")), let colon = bound.firstIndex(of: ":"),
+                bound[..<colon].allSatisfy(\.isNumber)
+            else {
+                return bound
+            }
+            return String(bound[bound.index(after: colon)...])
+        }
+        return AffectedRange(
+            scheme: scheme, introduced: drop(introduced), fixed: drop(fixed), lastAffected: drop(lastAffected))
+    }
+}
+
+/// A package identity as its ecosystem compares names.
+struct SoftwareKey: Hashable, Sendable {
+    let ecosystem: Ecosystem
+    let name: String
+
+    init(_ ecosystem: Ecosystem, _ name: String) {
+        self.ecosystem = ecosystem
+        self.name = ecosystem.normalizedName(name)
+    }
+}

@@ -1,0 +1,75 @@
+/// An installed package that a rule's affected range does not leave out (affected, uncertain or
+/// patched), found while matching and made into evidence only for a rule that needs it.
+struct SoftwareHit {
+    let criterion: SoftwareCriterion
+    /// The package's position in the host's `inventory.packages`.
+    let position: Int
+    let verdict: RangeVerdict
+}
+
+/// How a rule's packages stand on a host: affected wins over uncertain, uncertain over patched.
+enum SoftwareStanding {
+    case affected, uncertain, patched, absent
+}
+
+extension Matcher {
+    /// Places every installed package a rule lists against its range.
+    /// - Parameter hits: emptied, then filled with the packages the ranges do not leave out, in
+    ///   the rule's order, then the host's.
+    func softwareStanding(
+        _ criteria: [SoftwareCriterion], _ facts: HostFacts, hits: inout [SoftwareHit]
+    ) -> SoftwareStanding {
+        if !hits.isEmpty { hits.removeAll(keepingCapacity: true) }
+        var standing = SoftwareStanding.absent
+        for criterion in criteria {
+            for position in facts.packagePositions(criterion.softwareID) {
+                // Read in place: a copy of the package would retain all its strings.
+                let packages = facts.inventory.packages
+                // A version listed without its epoch (rpm -qa's default output) is taken to
+                // share each bound's epoch: version and release decide.
+                let verdict =
+                    packages[position].epochUnknown
+                    ? criterion.rangeWithoutEpochs.verdict(for: packages[position].version)
+                    : criterion.range.verdict(for: packages[position].version)
+                switch verdict {
+                case .notAffected: continue
+                case .affected: standing = .affected
+                case .uncertain: if standing != .affected { standing = .uncertain }
+                case .patched: if standing == .absent { standing = .patched }
+                }
+                hits.append(SoftwareHit(criterion: criterion, position: position, verdict: verdict))
+            }
+        }
+        return standing
+    }
+
+    /// Appends the evidence of the hits that decided `standing`, in order.
+    func appendSoftwareEvidence(
+        _ standing: SoftwareStanding, _ hits: [SoftwareHit], _ facts: HostFacts, to evidence: inout [Evidence]
+    ) {
+        for hit in hits {
+            switch (standing, hit.verdict) {
+            case (.affected, .affected): evidence.append(Evidence(.package, attributes(hit, facts)))
+            case (.uncertain, .uncertain(let reason)):
+                evidence.append(Evidence(.uncertain, attributes(hit, facts, reason: reason)))
+            case (.patched, .patched): evidence.append(Evidence(.patched, attributes(hit, facts)))
+            default: continue
+            }
+        }
+    }
+
+    /// The package, then the range's bounds, then the reason of an uncertain verdict.
+    private func attributes(_ hit: SoftwareHit, _ facts: HostFacts, reason: String? = nil) -> [(
+        name: String, value: String
+    )] {
+        let packages = facts.inventory.packages
+        var attributes: [(name: String, value: String)] = []
+        attributes.reserveCapacity(4 + hit.criterion.boundAttributes.count)
+        attributes.append(("ecosystem", packages[hit.position].ecosystem.rawValue))
+        attributes.append(("name", packages[hit.position].name))
+        attributes.append(("version", packages[hit.position].version))
+        attributes += hit.criterion.boundAttributes
+        if let reason { attributes.append(("reason", reason)) }
+        return attributes
+    }
+}
