@@ -61,7 +61,13 @@ struct ScanCommand: AsyncParsableCommand {
         do {
             defer { display.finish() }
             result = try await task.value
-            if verbose { Terminal.error(String(format: "scan took %.2f s", Date().timeIntervalSince(started))) }
+            if verbose {
+                let phases = result.phases
+                Terminal.error(
+                    String(
+                        format: "scan took %.2f s (setup %.2f s, inventories %.2f s, reports %.2f s)",
+                        Date().timeIntervalSince(started), phases.setup, phases.analysis, phases.reports))
+            }
         } catch let failure as ScanFailure {
             if case .output(let error) = failure {
                 Terminal.error("recscan: the run was discarded; \(out)/latest is unchanged (\(error))")

@@ -72,4 +72,20 @@ public struct ScanResult: Sendable {
     public var changes: RunChanges? = nil
     /// Every exclusion override of the fleet, with its state and hygiene.
     public var exclusions: [FleetExclusion] = []
+    /// How long each part of the run took, for `--verbose`.
+    public var phases = ScanPhases()
+}
+
+/// Wall-clock seconds of the parts of a run: what comes before the workers start, the
+/// workers, and the sorted pass that writes the reports.
+public struct ScanPhases: Sendable, Equatable {
+    /// Listing the inventories folder, reading the catalog, fleet and events, indexing the catalog.
+    public var setup = 0.0
+    /// Reading and analyzing every inventory file.
+    public var analysis = 0.0
+    /// Writing `report.xml` and the pages, hosts sorted by name.
+    public var reports = 0.0
+
+    /// Creates empty timings.
+    public init() {}
 }

@@ -38,7 +38,9 @@ public struct ScanPipeline: Sendable {
     /// Runs the scan and writes `<out>/<run-id>/`.
     /// - Throws: `ScanFailure` when no report can be written.
     public func run() async throws -> ScanResult {
+        let started = ContinuousClock.now
         let (setup, index) = try await ScanSetup.loadIndexed(options, log: log)
+        let setupTime = started.duration(to: .now)
         log(
             "reading \(setup.inventoryFiles.count) inventory files against \(setup.catalog.rules.count) rules"
                 + (options.shard.map { " (shard \($0))" } ?? ""))
@@ -55,7 +57,9 @@ public struct ScanPipeline: Sendable {
         } catch let error as OutputError {
             throw ScanFailure.output(error)
         }
-        return try await run.build { run in try await scan(setup, index: index, into: run) }
+        var result = try await run.build { run in try await scan(setup, index: index, into: run) }
+        result.phases.setup = setupTime.seconds
+        return result
     }
 
     /// A host in several files is merged (see `HostMerger`): normal for an SBOM next to a package
@@ -88,6 +92,7 @@ public struct ScanPipeline: Sendable {
         defer { store.spill.remove() }
         var rejected = setup.rejected
         var known: Set<String> = Set(setup.fleet.computers.keys)
+        let analysisStarted = ContinuousClock.now
         let progress = self.progress
         try await orderedParallelMap(
             Array(setup.inventoryFiles.enumerated()), jobs: options.jobs,
@@ -111,11 +116,15 @@ public struct ScanPipeline: Sendable {
         try store.addFleetComputersWithoutInventory(files: files)
         try Task.checkCancellation()
         rejected += setup.unknownEventHosts(known: known)
+        let reportsStarted = ContinuousClock.now
         let results = try await store.finish(rejected: rejected)
-        return ScanResult(
+        var result = ScanResult(
             runID: run.runID, runPath: run.finalPath, summary: results.summary, rejected: rejected,
             highFindings: store.ledger.entries.values.reduce(0) { $0 + $1.highFindings }, changes: results.changes,
             exclusions: results.exclusions)
+        result.phases.analysis = analysisStarted.duration(to: reportsStarted).seconds
+        result.phases.reports = reportsStarted.duration(to: .now).seconds
+        return result
     }
 }
 
@@ -127,4 +136,12 @@ public struct ScanProgress: Sendable, Equatable {
     public var filesTotal: Int
     /// Hosts analyzed so far.
     public var hosts: Int
+}
+
+extension Duration {
+    /// The duration in seconds.
+    var seconds: Double {
+        let (seconds, attoseconds) = components
+        return Double(seconds) + Double(attoseconds) / 1e18
+    }
 }

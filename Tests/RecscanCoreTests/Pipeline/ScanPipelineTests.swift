@@ -84,6 +84,8 @@ struct ScanPipelineTests {
         let html = fileContents(under: result.runPath).keys
         #expect(html.contains("index.html"))
         #expect(html.filter { $0.hasPrefix("hosts/") }.count == 5)
+        // --verbose prints how long each part took.
+        #expect(result.phases.setup > 0 && result.phases.analysis > 0 && result.phases.reports > 0)
     }
 
     @Test func reportsAreByteIdenticalForAnyNumberOfJobs() async throws {
