@@ -39,7 +39,15 @@ generate() {
   fi
 }
 
-# Prints the rows of recscan over workload $1 ($2 hosts) for formats $3, against floor $4 (seconds, or "").
+# Seconds of the xmllint floor over workload $1.
+floor_seconds() {
+  measure sh -c "find '$1/inventories' -name '*.xml' -print0 | xargs -0 xmllint --stream --noout" | cut -d' ' -f1
+}
+
+# Prints the rows of recscan over workload $1 ($2 hosts) for formats $3; with $4 = "floor", each
+# run is paired with an xmllint run right before it and the ratio column is the median of the
+# pairs' ratios: this VM's speed drifts by a third within minutes, which ratios of separate
+# medians would take for the program's.
 scan_rows() {
   local dir=$1 hosts=$2 formats=$3 floor=$4 label=$5
   local megabytes
@@ -47,15 +55,16 @@ scan_rows() {
   for format in $formats; do
     for jobs in 1 2; do
       results=$(for _ in $(seq "$runs"); do
+        paired=$([ -n "$floor" ] && floor_seconds "$dir" || echo 0)
         # A fresh folder per run, all removed at the end: ext4 skips recently freed inodes when
         # it allocates new ones (`recently_deleted` in `perf`), so deleting a run's 6,000 pages
         # right before the next run made that run's file creation several times slower.
-        SOURCE_DATE_EPOCH=1795910400 measure "$bin/recscan" scan --quiet --inventories "$dir/inventories" \
-          --catalog "$dir/catalog.xml" --out "$(mktemp -d "$work/out.XXXXXX")" --jobs "$jobs" --format "$format"
+        echo "$(SOURCE_DATE_EPOCH=1795910400 measure "$bin/recscan" scan --quiet --inventories "$dir/inventories" \
+          --catalog "$dir/catalog.xml" --out "$(mktemp -d "$work/out.XXXXXX")" --jobs "$jobs" --format "$format") $paired"
       done)
       seconds=$(echo "$results" | cut -d' ' -f1 | median)
       rss=$(echo "$results" | cut -d' ' -f2 | sort -n | tail -1)
-      ratio=$([ -n "$floor" ] && printf "%.2f" "$(calc "$seconds / $floor")" || echo "")
+      ratio=$([ -n "$floor" ] && printf "%.2f" "$(echo "$results" | awk '{ print $1 / $3 }' | median)" || echo "")
       printf "| %d | recscan scan --format %s%s | %d | %.2f | %.0f | %.0f | %.0f | %s |\n" "$hosts" "$format" \
         "$label" "$jobs" "$seconds" "$(calc "$hosts / $seconds")" "$(calc "$megabytes / $seconds")" \
         "$(calc "$rss / 1024")" "$ratio"
@@ -63,18 +72,16 @@ scan_rows() {
   done
 }
 
-echo "| hosts | what | jobs | seconds (median of $runs) | hosts/s | input MB/s | peak RSS MB | vs xmllint floor |"
+echo "| hosts | what | jobs | seconds (median of $runs) | hosts/s | input MB/s | peak RSS MB | vs xmllint floor (median of paired runs) |"
 echo "| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: |"
 for hosts in "${hosts_list[@]}"; do
   dir="$work/w$hosts"
   generate "$dir" "$hosts" native
   megabytes=$(du -sm "$dir/inventories" | cut -f1)
-  floor=$(for _ in $(seq "$runs"); do
-    measure sh -c "find '$dir/inventories' -name '*.xml' -print0 | xargs -0 xmllint --stream --noout" | cut -d' ' -f1
-  done | median)
+  floor=$(for _ in $(seq "$runs"); do floor_seconds "$dir"; done | median)
   printf "| %d | xmllint --stream --noout | 1 | %.2f | %.0f | %.0f | | 1.00 |\n" "$hosts" "$floor" \
     "$(calc "$hosts / $floor")" "$(calc "$megabytes / $floor")"
-  scan_rows "$dir" "$hosts" "xml xml,html" "$floor" ""
+  scan_rows "$dir" "$hosts" "xml xml,html" floor ""
 done
 first=${hosts_list[0]}
 mixed="$work/w$first-mixed"
