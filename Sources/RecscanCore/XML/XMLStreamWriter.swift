@@ -19,8 +19,8 @@ public final class XMLStreamWriter {
     /// Opens `path` for writing (replacing it).
     /// - Throws: `OutputError` when the file cannot be created.
     public init(path: String, indent: Bool = true) throws {
-        // libxml2 writes through a descriptor of ours, so that `copyRaw` can add bytes of another
-        // file in between without passing them through user space.
+        // libxml2 writes through a descriptor of ours, so that `appendToFile` can add bytes of
+        // another file in between without passing them through user space.
         let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o666)
         guard descriptor >= 0 else { throw OutputError(path: path, message: "cannot create the file") }
         guard let output = xmlOutputBufferCreateFd(descriptor, nil) else {
@@ -91,74 +91,20 @@ public final class XMLStreamWriter {
         }
     }
 
-    /// Writes the bytes at `ranges` of the file open as `source` (well-formed XML fragments, as
-    /// `raw` takes them), copied by the kernel when it can.
-    func copyRaw(_ ranges: [Range<UInt64>], from source: Int32, sourcePath: String) throws {
-        guard let descriptor else {
-            for range in ranges where !range.isEmpty { try raw(Self.read(range, from: source, path: sourcePath)) }
-            return
-        }
-        // Hosts stored in the order they are written follow each other in the scratch file.
-        var pending: [Range<UInt64>] = []
-        for range in ranges where !range.isEmpty {
-            if let last = pending.last, last.upperBound == range.lowerBound {
-                pending[pending.count - 1] = last.lowerBound..<range.upperBound
-            } else {
-                pending.append(range)
-            }
-        }
-        guard !pending.isEmpty else { return }
-        // What `raw` does before its bytes (closing a pending start tag), with none; then
-        // everything libxml2 holds goes to the file, so that the copies land after it.
+    /// Lets `append` write raw bytes (well-formed XML fragments, as `raw` takes them) straight
+    /// to the file, by descriptor, without passing them through libxml2: first the pending start
+    /// tag is closed as `raw` closes it, and everything libxml2 holds goes to the file, so that
+    /// the appended bytes land after it. `append` gets the descriptor and the file's path.
+    func appendToFile(_ append: (_ descriptor: Int32, _ path: String) throws -> Void) throws {
+        guard let descriptor else { throw OutputError(path: path, message: "is not written to a file") }
         startTagOpen = false
         try Self.noBytes.withUnsafeBufferPointer { try check(xmlTextWriterWriteRawLen(writer, $0.baseAddress, 0)) }
         try check(xmlTextWriterFlush(writer))
-        for range in pending { try copy(range, from: source, sourcePath: sourcePath, to: descriptor) }
+        try append(descriptor, path)
     }
 
     /// A valid pointer for a raw write of zero bytes.
     private static let noBytes: [UInt8] = [0]
-
-    private func copy(_ range: Range<UInt64>, from source: Int32, sourcePath: String, to target: Int32) throws {
-        var offset = Int64(range.lowerBound)
-        let end = Int64(range.upperBound)
-        while offset < end {
-            let copied = recscan_copy_file_range(source, &offset, target, Int(end - offset))
-            if copied > 0 { continue }
-            if copied < 0 && errno == EINTR { continue }
-            if copied == 0 {
-                throw OutputError(path: sourcePath, message: "was cut short while the run was writing it")
-            }
-            // Not supported between these files (another file system, an old kernel): by hand.
-            let bytes = try Self.read(UInt64(offset)..<UInt64(end), from: source, path: sourcePath)
-            try bytes.withUnsafeBytes { buffer in
-                var written = 0
-                while written < buffer.count {
-                    let count = write(target, buffer.baseAddress?.advanced(by: written), buffer.count - written)
-                    if count < 0 && errno == EINTR { continue }
-                    guard count > 0 else { throw OutputError(path: path, message: "could not be written completely") }
-                    written += count
-                }
-            }
-            return
-        }
-    }
-
-    private static func read(_ range: Range<UInt64>, from source: Int32, path: String) throws -> [UInt8] {
-        let count = Int(range.upperBound - range.lowerBound)
-        var bytes = [UInt8](repeating: 0, count: count)
-        var done = 0
-        while done < count {
-            let read = bytes.withUnsafeMutableBytes { buffer in
-                pread(
-                    source, buffer.baseAddress?.advanced(by: done), count - done, off_t(range.lowerBound) + off_t(done))
-            }
-            if read < 0 && errno == EINTR { continue }
-            guard read > 0 else { throw OutputError(path: path, message: "was cut short while the run was writing it") }
-            done += read
-        }
-        return bytes
-    }
 
     /// Opens an element; close it with `endElement()`.
     public func startElement(_ name: String) throws {
