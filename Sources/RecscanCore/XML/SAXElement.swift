@@ -97,15 +97,7 @@ struct SAXElement {
     /// The bytes of the unprefixed attribute `name`'s value (entities already replaced), or
     /// `nil` when absent. Points into the parser's buffer: use it before the callback returns.
     func bytes(_ name: StaticString) -> UnsafeBufferPointer<UInt8>? {
-        guard let attributes else { return nil }
-        for index in 0..<attributeCount {
-            let base = index * 5
-            guard attributes[base + 2] == nil, let local = attributes[base], xmlNameEquals(local, name),
-                let value = attributes[base + 3], let end = attributes[base + 4]
-            else { continue }
-            return UnsafeBufferPointer(start: value, count: end - value)
-        }
-        return nil
+        name.withUTF8Buffer { bytes(named: $0) }
     }
 
     /// The value of the unprefixed attribute `name` as a string, or `nil` when absent.
@@ -115,18 +107,20 @@ struct SAXElement {
 
     /// `value(_:)` for a name known only at run time.
     func value(named name: String) -> String? {
-        guard let attributes else { return nil }
         var name = name
-        return name.withUTF8 { expected in
-            for index in 0..<attributeCount {
-                let base = index * 5
-                guard attributes[base + 2] == nil, let local = attributes[base], xmlNameEquals(local, expected),
-                    let value = attributes[base + 3], let end = attributes[base + 4]
-                else { continue }
-                return String(decoding: UnsafeBufferPointer(start: value, count: end - value), as: UTF8.self)
-            }
-            return nil
+        return name.withUTF8 { bytes(named: $0) }.map { String(decoding: $0, as: UTF8.self) }
+    }
+
+    private func bytes(named name: UnsafeBufferPointer<UInt8>) -> UnsafeBufferPointer<UInt8>? {
+        guard let attributes else { return nil }
+        for index in 0..<attributeCount {
+            let base = index * 5
+            guard attributes[base + 2] == nil, let local = attributes[base], xmlNameEquals(local, name),
+                let value = attributes[base + 3], let end = attributes[base + 4]
+            else { continue }
+            return UnsafeBufferPointer(start: value, count: end - value)
         }
+        return nil
     }
 }
 
