@@ -81,6 +81,19 @@ public final class XMLStreamWriter {
         return Array(UnsafeBufferPointer(start: content, count: count))
     }
 
+    /// The bytes written since the fragment began or since the last call, with no element open;
+    /// the writer then goes on as a new one would (see ``ElementSerializer``).
+    func takeWritten() throws -> [UInt8] {
+        guard let buffer, !closed, depth == 0 else { throw OutputError(path: path, message: "is not an open fragment") }
+        try check(xmlTextWriterFlush(writer))
+        guard let content = xmlBufferContent(buffer) else { throw OutputError(path: path, message: "out of memory") }
+        let bytes = Array(UnsafeBufferPointer(start: content, count: Int(xmlBufferLength(buffer))))
+        xmlBufferEmpty(buffer)
+        // A new writer starts on a fresh line; this marks the line as finished, as `rawElement` does.
+        try check(xmlTextWriterSetIndent(writer, 1))
+        return bytes
+    }
+
     /// Writes bytes that are already well-formed XML (a fragment) as they are.
     public func raw(_ bytes: [UInt8]) throws {
         guard !bytes.isEmpty else { return }

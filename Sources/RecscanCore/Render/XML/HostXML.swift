@@ -51,30 +51,32 @@ enum HostXML {
         let depth = writer.depth
         var bytes: [UInt8] = []
         bytes.reserveCapacity(rules.count * 320)
-        for rule in rules { try append(rule, depth: depth, to: &bytes, memo: &memo) }
+        let serializer = ElementSerializer()
+        for rule in rules { try append(rule, depth: depth, to: &bytes, memo: &memo, serializer: serializer) }
         try writer.rawElement(bytes)
     }
 
     private static func append(
-        _ rule: RuleResult, depth: Int, to bytes: inout [UInt8], memo: inout ReportFragmentMemo
+        _ rule: RuleResult, depth: Int, to bytes: inout [UInt8], memo: inout ReportFragmentMemo,
+        serializer: ElementSerializer
     ) throws {
         let hasChildren = !rule.evidence.isEmpty || !rule.assignedAt.isEmpty || rule.excludedBy != nil
-        let tags = try memo.tags(of: rule, hasChildren: hasChildren, depth: depth)
+        let tags = try memo.tags(of: rule, hasChildren: hasChildren, depth: depth, serializer: serializer)
         bytes += tags.start
         guard hasChildren else { return }
         for evidence in rule.evidence {
-            bytes += try memo.child(.evidence(evidence), depth: depth + 1) { writer in
+            bytes += try memo.child(.evidence(evidence), depth: depth + 1, serializer: serializer) { writer in
                 try writer.element(
                     "evidence", [("kind", evidence.kind.rawValue)] + evidence.attributes.map { ($0.name, $0.value) })
             }
         }
         for level in rule.assignedAt {
-            bytes += try memo.child(.assignedAt(level), depth: depth + 1) { writer in
+            bytes += try memo.child(.assignedAt(level), depth: depth + 1, serializer: serializer) { writer in
                 try writer.element("assignedAt", [("level", level.kind.rawValue), ("id", level.id)])
             }
         }
         if let exclusion = rule.excludedBy {
-            bytes += try memo.child(.excludedBy(exclusion), depth: depth + 1) { writer in
+            bytes += try memo.child(.excludedBy(exclusion), depth: depth + 1, serializer: serializer) { writer in
                 try writer.element(
                     "excludedBy",
                     [

@@ -22,10 +22,12 @@ public struct ReportFragmentMemo: Sendable {
     public init() {}
 
     /// The start tag (or whole empty element) and the end tag of `rule`, serialized at `depth`.
-    mutating func tags(of rule: RuleResult, hasChildren: Bool, depth: Int) throws -> RuleTags {
+    mutating func tags(
+        of rule: RuleResult, hasChildren: Bool, depth: Int, serializer: ElementSerializer
+    ) throws -> RuleTags {
         let key = RuleTagsKey(rule, hasChildren: hasChildren, depth: depth)
         if let known = tags[key], known.describes(rule) { return known }
-        let serialized = try RuleTags(rule, hasChildren: hasChildren, depth: depth)
+        let serialized = try RuleTags(rule, hasChildren: hasChildren, depth: depth, serializer: serializer)
         makeRoom(serialized.bytes.count)
         tags[key] = serialized
         return serialized
@@ -33,11 +35,11 @@ public struct ReportFragmentMemo: Sendable {
 
     /// One child element of a `<rule>`, serialized at `depth` by `write` the first time.
     mutating func child(
-        _ key: RuleChildKey, depth: Int, _ write: (XMLStreamWriter) throws -> Void
+        _ key: RuleChildKey, depth: Int, serializer: ElementSerializer, _ write: (XMLStreamWriter) throws -> Void
     ) throws -> [UInt8] {
         let entry = RuleChildEntry(child: key, depth: depth)
         if let known = children[entry] { return known }
-        let serialized = try XMLStreamWriter.serializedElement(depth: depth, write)
+        let serialized = try serializer.serialize(depth: depth, write)
         makeRoom(serialized.count)
         children[entry] = serialized
         return serialized
@@ -68,13 +70,13 @@ struct RuleTags: Sendable {
     var start: ArraySlice<UInt8> { bytes[..<endIndex] }
     var end: ArraySlice<UInt8> { bytes[endIndex...] }
 
-    init(_ rule: RuleResult, hasChildren: Bool, depth: Int) throws {
+    init(_ rule: RuleResult, hasChildren: Bool, depth: Int, serializer: ElementSerializer) throws {
         module = rule.module
         name = rule.name
         severity = rule.severity
         // libxml2 writes the tags; a placeholder child makes it write them as for a rule with
         // children, and its own line is dropped.
-        let serialized = try XMLStreamWriter.serializedElement(depth: depth) { writer in
+        let serialized = try serializer.serialize(depth: depth) { writer in
             try HostXML.startRule(rule, to: writer)
             if hasChildren { try writer.element("x") }
             try writer.endElement()
@@ -151,8 +153,52 @@ enum RuleChildKey: Hashable {
     case excludedBy(ExclusionReference)
 }
 
-/// A child element of `<rule>` and the depth it is serialized at.
+/// A child element of `<rule>` and the depth it is serialized at, hashed once by FNV-1a over its
+/// strings' bytes: the standard hasher, run over each string of an evidence element on every
+/// lookup, cost more than copying the element's bytes.
 private struct RuleChildEntry: Hashable {
     let child: RuleChildKey
     let depth: Int
+    private let digest: Int
+
+    init(child: RuleChildKey, depth: Int) {
+        self.child = child
+        self.depth = depth
+        var digest = FNV1a()
+        digest.add(depth)
+        switch child {
+        case .evidence(let evidence):
+            digest.add(evidence.kind.rawValue)
+            for attribute in evidence.attributes { digest.add(attribute.value) }
+        case .assignedAt(let level):
+            digest.add(level)
+        case .excludedBy(let exclusion):
+            digest.add(exclusion.level)
+            for value in [exclusion.reason, exclusion.by, exclusion.expires] { digest.add(value ?? "") }
+        }
+        self.digest = Int(truncatingIfNeeded: digest.value)
+    }
+
+    static func == (lhs: Self, rhs: Self) -> Bool {
+        lhs.digest == rhs.digest && lhs.depth == rhs.depth && lhs.child == rhs.child
+    }
+
+    func hash(into hasher: inout Hasher) { hasher.combine(digest) }
+}
+
+/// FNV-1a over strings, each ended by a byte that UTF-8 never holds.
+private struct FNV1a {
+    private(set) var value: UInt64 = 0xcbf2_9ce4_8422_2325
+
+    mutating func add(_ string: String) {
+        for byte in string.utf8 { value = (value ^ UInt64(byte)) &* 0x100_0000_01b3 }
+        value = (value ^ 0xFF) &* 0x100_0000_01b3
+    }
+
+    mutating func add(_ number: Int) { value = (value ^ UInt64(bitPattern: Int64(number))) &* 0x100_0000_01b3 }
+
+    mutating func add(_ level: Level) {
+        add(level.kind.rawValue)
+        add(level.id ?? "")
+    }
 }
