@@ -79,7 +79,8 @@ final class SAXSession {
     /// Hands over the character data gathered so far, unless it is only XML blanks (which the
     /// readers never look at, as libxml2's text reader reports them apart).
     private func flushText() throws {
-        guard !pendingText.isEmpty else { return }
+        // `wantsText` first: a `let`, read without the run-time exclusivity check of a `var`.
+        guard wantsText, !pendingText.isEmpty else { return }
         defer { pendingText.removeAll(keepingCapacity: true) }
         guard pendingText.contains(where: { $0 != 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0D }) else { return }
         try pendingText.withUnsafeBufferPointer { text in
@@ -108,6 +109,13 @@ final class SAXSession {
         context.map { Unmanaged<SAXSession>.fromOpaque($0).takeUnretainedValue() }
     }
 
+    /// Runs `body` on the session behind `context` without retaining it for the call: element
+    /// starts and ends come a million times per thousand hosts, and the parse holds the session.
+    private static func withSession(_ context: UnsafeMutableRawPointer?, _ body: (SAXSession) -> Void) {
+        guard let context else { return }
+        Unmanaged<SAXSession>.fromOpaque(context)._withUnsafeGuaranteedRef(body)
+    }
+
     /// Element starts and ends, errors, the DTD hooks that stop the parse, and character data
     /// (with comments and processing instructions ending a text, as in the text reader) when wanted.
     static func makeHandler(text: Bool) -> xmlSAXHandler {
@@ -115,11 +123,11 @@ final class SAXSession {
         handler.initialized = UInt32(XML_SAX2_MAGIC)
         handler.startElementNs = { context, localName, _, uri, _, _, count, _, attributes in
             guard let localName else { return }
-            SAXSession.session(context)?.start(localName, uri, Int(count), attributes)
+            SAXSession.withSession(context) { $0.start(localName, uri, Int(count), attributes) }
         }
         handler.endElementNs = { context, localName, _, uri in
             guard let localName else { return }
-            SAXSession.session(context)?.end(localName, uri)
+            SAXSession.withSession(context) { $0.end(localName, uri) }
         }
         if text {
             handler.characters = { context, bytes, count in
