@@ -59,7 +59,7 @@ struct XMLInputGuardTests {
             case .stopped(let stop): outcomes.insert(stop.message)
             case .passed: outcomes.insert("passed")
             }
-            for chunk in [1, 3, 7, document.count] {
+            for chunk in [1, 3, 7, 9, 16, document.count] {
                 #expect(Self.run(document, chunk: chunk) == expected, "\(String(decoding: document, as: UTF8.self))")
             }
         }
