@@ -98,18 +98,19 @@ private struct InventoryBuilder {
             return
         }
         // Most packages concern no rule: decided on the name's bytes when they need no trimming.
-        var wanted: Bool?
+        var softwareID: Int32?
         if let interest, let name = cursor.bytes("name"), let first = name.first, let last = name.last,
             first > 0x20, first < 0x80, last > 0x20, last < 0x80
         {
-            wanted = interest.wants(ecosystem, name: name)
-            if wanted == false { return }
+            guard let found = interest.softwareID(ecosystem, name: name) else { return }
+            softwareID = found
         }
         let name = try required(cursor.value("name"), "name", cursor)
-        if let interest, wanted == nil, !interest.wants(ecosystem, name: name) { return }
-        let package = InstalledPackage(
+        if let interest, softwareID == nil, !interest.wants(ecosystem, name: name) { return }
+        var package = InstalledPackage(
             ecosystem: ecosystem, name: name, version: cursor.value("version")?.trimmingWhitespace ?? "",
             arch: nonEmpty(cursor.value("arch")), source: file)
+        if let softwareID, softwareID != PackageInterest.unknownID { package.catalogSoftwareID = softwareID }
         current.packages.append(package)
     }
 

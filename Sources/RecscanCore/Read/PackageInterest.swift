@@ -18,19 +18,31 @@ public struct PackageInterest: Sendable {
         var ecosystem: Ecosystem
         var start: Int
         var count: Int
+        var softwareID: Int32
     }
 
-    /// The packages the catalog behind `index` names.
-    public init(_ index: CatalogIndex) { self.init(index.namedSoftware) }
+    /// What `softwareID(_:name:)` answers for a wanted package whose id it does not know.
+    static let unknownID: Int32 = -1
 
+    /// The packages the catalog behind `index` names, with their software ids in it.
+    public init(_ index: CatalogIndex) { self.init(ids: index.softwareIDs) }
+
+    /// The packages `named` lists, without software ids.
     init(_ named: Set<SoftwareKey>) {
-        self.named = named
+        self.init(ids: Dictionary(uniqueKeysWithValues: named.map { ($0, nil) }))
+    }
+
+    private init(ids: [SoftwareKey: Int?]) {
+        named = Set(ids.keys)
         var entries: [Entry] = []
         var arena: [UInt8] = []
-        for key in named where key.ecosystem.comparesNamesExactly {
+        for (key, id) in ids where key.ecosystem.comparesNamesExactly {
             let bytes = Array(key.name.utf8)
+            let softwareID = id.flatMap { Int32(exactly: $0) } ?? Self.unknownID
             entries.append(
-                Entry(hash: Self.hash(bytes), ecosystem: key.ecosystem, start: arena.count, count: bytes.count))
+                Entry(
+                    hash: Self.hash(bytes), ecosystem: key.ecosystem, start: arena.count, count: bytes.count,
+                    softwareID: softwareID))
             arena += bytes
         }
         var capacity = 16
@@ -51,8 +63,15 @@ public struct PackageInterest: Sendable {
 
     /// Whether a package of `ecosystem` whose name is `name` (already trimmed) concerns the catalog.
     func wants(_ ecosystem: Ecosystem, name: UnsafeBufferPointer<UInt8>) -> Bool {
+        softwareID(ecosystem, name: name) != nil
+    }
+
+    /// The software id of a package of `ecosystem` whose name is `name` (already trimmed), if it
+    /// concerns the catalog: `unknownID` when it does but the id is not known here.
+    func softwareID(_ ecosystem: Ecosystem, name: UnsafeBufferPointer<UInt8>) -> Int32? {
         guard ecosystem.comparesNamesExactly else {
-            return named.contains(SoftwareKey(ecosystem, String(decoding: name, as: UTF8.self)))
+            let wanted = named.contains(SoftwareKey(ecosystem, String(decoding: name, as: UTF8.self)))
+            return wanted ? Self.unknownID : nil
         }
         let hash = Self.hash(name)
         var slot = Int(truncatingIfNeeded: hash) & (slots.count - 1)
@@ -66,11 +85,11 @@ public struct PackageInterest: Sendable {
             if entry.hash == hash, entry.ecosystem == ecosystem, entry.count == name.count,
                 arenaHolds(name, at: entry.start)
             {
-                return true
+                return entry.softwareID
             }
             slot = (slot + 1) & (slots.count - 1)
         }
-        return false
+        return nil
     }
 
     private func arenaHolds(_ name: UnsafeBufferPointer<UInt8>, at start: Int) -> Bool {

@@ -40,6 +40,35 @@ struct InventoryInterestTests {
             ])
     }
 
+    @Test("a filter made from an index gives each kept package its software id, and matching agrees")
+    func keptPackagesCarryTheIndexSoftwareID() throws {
+        let index = CatalogIndex(catalog: try Fixture.catalog(MatcherTests.catalogXML))
+        let body = """
+            <os family="linux" name="debian" version="12"/>
+            <package ecosystem="deb" name="nginx" version="1.22"/>
+            <package ecosystem="deb" name="openssl" version="1.0.1f-1"/>
+            <package ecosystem="deb" name=" openssl " version="1.0.1h-1"/>
+            <package ecosystem="deb" name="zlib1g" version="1"/>
+            <package ecosystem="pypi" name="Django" version="4.1"/>
+            """
+        let filtered = try #require(try Self.read(body, interest: PackageInterest(index)))
+        #expect(
+            filtered.packages.map { "\($0.name) \($0.catalogSoftwareID.map(String.init) ?? "-")" } == [
+                "nginx \(index.softwareIDs[SoftwareKey(.deb, "nginx")] ?? -1)",
+                "openssl \(index.softwareIDs[SoftwareKey(.deb, "openssl")] ?? -1)",
+                // Trimmed and normalized names are kept through the string path, without an id.
+                "openssl -", "Django -",
+            ])
+        let unfiltered = try #require(try Self.read(body, interest: nil))
+        #expect(unfiltered.packages.allSatisfy { $0.catalogSoftwareID == nil })
+        let matcher = Matcher(index: index)
+        let withIDs = matcher.match(filtered)
+        let withoutIDs = matcher.match(unfiltered)
+        #expect(withIDs.recommended == withoutIDs.recommended)
+        #expect(withIDs.patched == withoutIDs.patched)
+        #expect(withIDs.recommended["1006012"] != nil && withIDs.recommended["1011000"] != nil)
+    }
+
     @Test func namesAreComparedAsTheirEcosystemComparesThem() throws {
         let host = try #require(
             try Self.read(
