@@ -3,13 +3,14 @@
 /// or package as evidence). Each is written through libxml2 once; after that, writing it costs
 /// a hash lookup and a copy instead of an escaping pass per attribute.
 ///
-/// A memo belongs to one worker at a time. It forgets everything once it holds `byteLimit`
-/// bytes, so its size stays bounded whatever the catalog and fleet; the output never depends
-/// on what it holds.
+/// A memo belongs to one worker at a time. Once it holds `byteLimit` bytes it keeps what it has
+/// and takes nothing new, so its size stays bounded whatever the catalog and fleet: the pieces
+/// seen first are mostly the common ones, and forgetting them all (as it once did) cost more
+/// serializing than the memory it saved. The output never depends on what it holds.
 public struct ReportFragmentMemo: Sendable {
-    /// Bytes kept at most before the memo starts over, counting each entry's key, dictionary
-    /// slot and array header (``entryOverhead``) as well as its serialized bytes.
-    static let byteLimit = 2 << 20
+    /// Bytes kept at most, counting each entry's key, dictionary slot and array header
+    /// (``entryOverhead``) as well as its serialized bytes: 1.25 MiB per worker.
+    static let byteLimit = 5 << 18
     /// What an entry costs besides its bytes: its key (strings included), the dictionary slot
     /// and the array or object header, measured roughly.
     static let entryOverhead = 192
@@ -28,8 +29,7 @@ public struct ReportFragmentMemo: Sendable {
         let key = RuleTagsKey(rule, hasChildren: hasChildren, depth: depth)
         if let known = tags[key], known.describes(rule) { return known }
         let serialized = try RuleTags(rule, hasChildren: hasChildren, depth: depth, serializer: serializer)
-        makeRoom(serialized.bytes.count)
-        tags[key] = serialized
+        if takes(serialized.bytes.count) { tags[key] = serialized }
         return serialized
     }
 
@@ -40,18 +40,15 @@ public struct ReportFragmentMemo: Sendable {
         let entry = RuleChildEntry(child: key, depth: depth)
         if let known = children[entry] { return known }
         let serialized = try serializer.serialize(depth: depth, write)
-        makeRoom(serialized.count)
-        children[entry] = serialized
+        if takes(serialized.count) { children[entry] = serialized }
         return serialized
     }
 
-    private mutating func makeRoom(_ count: Int) {
-        if byteCount + count + Self.entryOverhead > Self.byteLimit {
-            tags.removeAll()
-            children.removeAll()
-            byteCount = 0
-        }
+    /// Whether an entry of `count` bytes still fits; if so, it is counted.
+    private mutating func takes(_ count: Int) -> Bool {
+        guard byteCount + count + Self.entryOverhead <= Self.byteLimit else { return false }
         byteCount += count + Self.entryOverhead
+        return true
     }
 }
 
@@ -101,9 +98,13 @@ struct RuleTags: Sendable {
 /// What picks a rule's tags: the id, and the outcome with its apply class, reason and blocking,
 /// whether the rule has children and the depth, packed into one integer. Module, name and
 /// severity follow from the id in one catalog; `RuleTags.describes(_:)` checks them.
+///
+/// Hashed by FNV-1a over the id's bytes and the shape, computed once: the standard hasher over
+/// the id string was a visible part of every lookup (160 per host).
 struct RuleTagsKey: Hashable {
     let ruleID: String
     let shape: Int
+    private let digest: Int
 
     init(_ rule: RuleResult, hasChildren: Bool, depth: Int) {
         ruleID = rule.ruleID
@@ -114,7 +115,17 @@ struct RuleTagsKey: Hashable {
         shape = shape << 2 | Self.code(rule.apply)
         shape = shape << 3 | Self.code(rule.reason)
         self.shape = shape
+        var digest = FNV1a()
+        digest.add(shape)
+        digest.add(rule.ruleID)
+        self.digest = Int(truncatingIfNeeded: digest.value)
     }
+
+    static func == (lhs: Self, rhs: Self) -> Bool {
+        lhs.digest == rhs.digest && lhs.shape == rhs.shape && lhs.ruleID == rhs.ruleID
+    }
+
+    func hash(into hasher: inout Hasher) { hasher.combine(digest) }
 
     private static func code(_ outcome: Outcome) -> Int {
         switch outcome {
