@@ -12,7 +12,7 @@ public struct CatalogIndex: Sendable {
     /// `softwareIDs` for a host's packages, looked up on their name bytes.
     let softwareTable: SoftwareIDTable
     /// Rules that list a package, by software id.
-    let rulesBySoftware: [[Int]]
+    let rulesBySoftware: FlatLists
     /// Application types (ordinals) detected by installed software, by software id.
     let applicationTypesBySoftware: [[Int]]
     /// Every application type id the catalog defines or a rule names, sorted: an application
@@ -84,7 +84,7 @@ public struct CatalogIndex: Sendable {
         softwareIDs = ids.software
         softwareTable = SoftwareIDTable(ids.software)
         bySoftware += [[Int]](repeating: [], count: ids.software.count - bySoftware.count)
-        rulesBySoftware = bySoftware
+        rulesBySoftware = FlatLists(bySoftware)
         typesBySoftware += [[Int]](repeating: [], count: ids.software.count - typesBySoftware.count)
         applicationTypesBySoftware = typesBySoftware
         applicationTypeIDs = typeIDs

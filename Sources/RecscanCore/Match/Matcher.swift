@@ -70,7 +70,7 @@ public struct Matcher: Sendable {
             for ordinal in ordinals ?? [] { marked.insert(ordinal) }
         }
         mark(index.unconditionalRules)
-        for id in facts.softwareIDs { mark(index.rulesBySoftware[id]) }
+        for id in facts.softwareIDs { index.rulesBySoftware.forEach(at: id) { marked.insert($0) } }
         for (type, detected) in facts.applicationTypes.enumerated() where detected != nil {
             mark(index.rulesByApplicationType[type])
         }
