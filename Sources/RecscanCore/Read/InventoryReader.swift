@@ -56,6 +56,11 @@ private struct InventoryBuilder {
     var inHost = false
     private var inventoryNamespace = InternedName("urn:recscan:inventory:1")
     private var packageName = InternedName("package")
+    // A package's attributes, looked up a million times per thousand hosts.
+    private var ecosystemAttribute = InternedName("ecosystem")
+    private var nameAttribute = InternedName("name")
+    private var versionAttribute = InternedName("version")
+    private var archAttribute = InternedName("arch")
 
     init(file: String, interest: PackageInterest?) {
         self.file = file
@@ -94,22 +99,25 @@ private struct InventoryBuilder {
     }
 
     private mutating func package(_ cursor: SAXElement) throws {
-        guard let ecosystem = try cursor.bytes("ecosystem").flatMap(Ecosystem.init(bytes:)) ?? ecosystem(cursor) else {
+        guard
+            let ecosystem = try cursor.bytes(&ecosystemAttribute).flatMap(Ecosystem.init(bytes:)) ?? ecosystem(cursor)
+        else {
             return
         }
         // Most packages concern no rule: decided on the name's bytes when they need no trimming.
         var softwareID: Int32?
-        if let interest, let name = cursor.bytes("name"), let first = name.first, let last = name.last,
+        let nameBytes = cursor.bytes(&nameAttribute)
+        if let interest, let name = nameBytes, let first = name.first, let last = name.last,
             first > 0x20, first < 0x80, last > 0x20, last < 0x80
         {
             guard let found = interest.softwareID(ecosystem, name: name) else { return }
             softwareID = found
         }
-        let name = try required(cursor.value("name"), "name", cursor)
+        let name = try required(nameBytes.map { String(decoding: $0, as: UTF8.self) }, "name", cursor)
         if let interest, softwareID == nil, !interest.wants(ecosystem, name: name) { return }
         var package = InstalledPackage(
-            ecosystem: ecosystem, name: name, version: cursor.value("version")?.trimmingWhitespace ?? "",
-            arch: nonEmpty(cursor.value("arch")), source: file)
+            ecosystem: ecosystem, name: name, version: cursor.value(&versionAttribute)?.trimmingWhitespace ?? "",
+            arch: nonEmpty(cursor.value(&archAttribute)), source: file)
         if let softwareID, softwareID != PackageInterest.unknownID { package.catalogSoftwareID = softwareID }
         current.packages.append(package)
     }

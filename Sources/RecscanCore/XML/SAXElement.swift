@@ -111,6 +111,25 @@ struct SAXElement {
         return name.withUTF8 { bytes(named: $0) }.map { String(decoding: $0, as: UTF8.self) }
     }
 
+    /// The value of the unprefixed attribute `name` as the parser holds it: names compared by
+    /// their interned address once `name` has seen it (see ``InternedName``).
+    func bytes(_ name: inout InternedName) -> UnsafeBufferPointer<UInt8>? {
+        guard let attributes else { return nil }
+        for index in 0..<attributeCount {
+            let base = index * 5
+            guard attributes[base + 2] == nil, let local = attributes[base], name.matches(local),
+                let value = attributes[base + 3], let end = attributes[base + 4]
+            else { continue }
+            return UnsafeBufferPointer(start: value, count: end - value)
+        }
+        return nil
+    }
+
+    /// `bytes(_:)` of an interned name, as a string.
+    func value(_ name: inout InternedName) -> String? {
+        bytes(&name).map { String(decoding: $0, as: UTF8.self) }
+    }
+
     private func bytes(named name: UnsafeBufferPointer<UInt8>) -> UnsafeBufferPointer<UInt8>? {
         guard let attributes else { return nil }
         for index in 0..<attributeCount {
@@ -125,12 +144,22 @@ struct SAXElement {
 }
 
 /// A name compared by the address of the parser's interned copy once it has been seen: one
-/// pointer comparison per element instead of comparing bytes.
+/// pointer comparison per element instead of comparing bytes. libxml2's SAX2 parser interns
+/// element, attribute and namespace names in its dictionary, one per parse: a value of this
+/// type must not outlive the parse it learned the address in.
 struct InternedName {
     private let name: StaticString
     private var address: UnsafeRawPointer?
 
     init(_ name: StaticString) { self.name = name }
+
+    /// Whether the parser's name `candidate` (an element or attribute name) is this name.
+    mutating func matches(_ candidate: UnsafePointer<xmlChar>) -> Bool {
+        if let address { return UnsafeRawPointer(candidate) == address }
+        guard xmlNameEquals(candidate, name) else { return false }
+        address = UnsafeRawPointer(candidate)
+        return true
+    }
 
     /// Whether the element's local name is this name.
     mutating func isLocalName(of element: SAXElement) -> Bool {
