@@ -1,10 +1,13 @@
 /// Transforms `items` on up to `jobs` concurrent tasks and hands each result to `consume`
 /// in input order, so that output never depends on scheduling. At most `jobs * 4` results
 /// are in flight or waiting, whatever the number of items.
-func orderedParallelMap<Item: Sendable, Result: Sendable>(
-    _ items: [Item], jobs: Int, transform: @escaping @Sendable (Item) -> Result,
+///
+/// `items` may be a range of positions into a list the transform reads, so that no copy of the
+/// list is made per run (a fleet's file list is a few hundred kilobytes).
+func orderedParallelMap<Items: RandomAccessCollection & Sendable, Result: Sendable>(
+    _ items: Items, jobs: Int, transform: @escaping @Sendable (Items.Element) -> Result,
     consume: (Result) throws -> Void
-) async throws {
+) async throws where Items.Element: Sendable, Items.Index == Int {
     guard jobs > 1 else {
         // One job: in this task, item after item. A child task per item would hand every
         // result over to this task and back, and each handover may wake the other core and
@@ -22,7 +25,7 @@ func orderedParallelMap<Item: Sendable, Result: Sendable>(
         func startMore() {
             while running < jobs, next < items.count, next - emitted < window {
                 let index = next
-                let item = items[index]
+                let item = items[items.startIndex + index]
                 group.addTask { (index, transform(item)) }
                 next += 1
                 running += 1

@@ -94,11 +94,12 @@ public struct ScanPipeline: Sendable {
         var known: Set<String> = Set(setup.fleet.computers.keys)
         let analysisStarted = ContinuousClock.now
         let progress = self.progress
+        let inventoryFiles = setup.inventoryFiles
         try await orderedParallelMap(
-            Array(setup.inventoryFiles.enumerated()), jobs: options.jobs,
-            transform: { item in
-                var analysis = files.analyze(item.element)
-                analysis.fileIndex = item.offset
+            inventoryFiles.indices, jobs: options.jobs,
+            transform: { fileIndex in
+                var analysis = files.analyze(inventoryFiles[fileIndex])
+                analysis.fileIndex = fileIndex
                 return analysis
             },
             consume: { result in

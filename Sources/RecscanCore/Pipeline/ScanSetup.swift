@@ -77,6 +77,8 @@ public struct ScanSetup: Sendable {
             }
         }
         var inventoryFiles: [DiscoveredInput] = []
+        // Kept for the whole run: no doubling slack.
+        inventoryFiles.reserveCapacity(discovered.count)
         for file in discovered {
             if InventoryFormats.holdsHosts(file.kind) {
                 inventoryFiles.append(file)
