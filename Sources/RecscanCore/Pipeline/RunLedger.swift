@@ -1,20 +1,70 @@
 /// What a run remembers of one host until the end: where its report fragment is, its counts
-/// and the few facts the fleet-wide sections need. Small, whatever the host's size.
+/// and the few facts the fleet-wide sections need. Small, whatever the host's size: the ledger
+/// holds one per host of the fleet, so counts are 32-bit (96 bytes an entry instead of 152).
 struct HostEntry {
     var hostname: String
     var fragment: Range<UInt64>
-    var counts: ScanSummary
-    var highFindings: Int
+    private var outcomeCounts: HostCounts
+    private var highFindingCount: Int32
     /// Rules recommended on the host that some exclusion override of the fleet names: all the
     /// fleet-wide exclusion audit needs of a host.
     var excludable: Set<String>
     /// The host's status, which decides whether the exclusion audit counts it.
     var status: HostStatus
     var triage: [TriagePlan]
-    /// Positions in the run's inventory file list where the host was found.
-    /// The first inventory file (its position in the run's list) the host was found in; later
-    /// ones are kept with the duplicates, so an entry allocates nothing of its own.
-    var firstFile: Int?
+    /// The first inventory file (its position in the run's list) the host was found in, -1 for
+    /// none; later ones are kept with the duplicates, so an entry allocates nothing of its own.
+    private var firstFilePosition: Int32
+
+    init(
+        hostname: String, fragment: Range<UInt64>, report: HostReport, excludable: Set<String>,
+        triage: [TriagePlan], firstFile: Int?
+    ) {
+        self.hostname = hostname
+        self.fragment = fragment
+        outcomeCounts = HostCounts(report)
+        highFindingCount = Int32(clamping: report.findings.filter { $0.severity >= .high }.count)
+        self.excludable = excludable
+        status = report.status
+        self.triage = triage
+        firstFilePosition = firstFile.map { Int32(clamping: $0) } ?? -1
+    }
+
+    /// The host's counts, as the summary adds them up.
+    var counts: ScanSummary { outcomeCounts.summary }
+    /// Findings of high severity or above.
+    var highFindings: Int { Int(highFindingCount) }
+    var firstFile: Int? { firstFilePosition >= 0 ? Int(firstFilePosition) : nil }
+}
+
+/// One host's share of the run's summary, in 32 bits a count.
+private struct HostCounts {
+    private let toAssign, auto, manual, assigned, toUnassign, excluded, findings: UInt32
+
+    init(_ report: HostReport) {
+        var summary = ScanSummary()
+        summary.add(report)
+        toAssign = UInt32(clamping: summary.toAssign)
+        auto = UInt32(clamping: summary.auto)
+        manual = UInt32(clamping: summary.manual)
+        assigned = UInt32(clamping: summary.assigned)
+        toUnassign = UInt32(clamping: summary.toUnassign)
+        excluded = UInt32(clamping: summary.excluded)
+        findings = UInt32(clamping: summary.findings)
+    }
+
+    var summary: ScanSummary {
+        var summary = ScanSummary()
+        summary.hosts = 1
+        summary.toAssign = Int(toAssign)
+        summary.auto = Int(auto)
+        summary.manual = Int(manual)
+        summary.assigned = Int(assigned)
+        summary.toUnassign = Int(toUnassign)
+        summary.excluded = Int(excluded)
+        summary.findings = Int(findings)
+        return summary
+    }
 }
 
 /// The per-host ledger of a run. Hosts arrive in file order; a host found again in a later
@@ -36,13 +86,9 @@ struct RunLedger {
     mutating func record(
         _ analysis: HostAnalysis, fragment: Range<UInt64>, firstFile: Int?
     ) {
-        var counts = ScanSummary()
-        counts.add(analysis.report)
         entries[analysis.report.hostname.lowercased()] = HostEntry(
-            hostname: analysis.report.hostname, fragment: fragment, counts: counts,
-            highFindings: analysis.report.findings.filter { $0.severity >= .high }.count,
-            excludable: analysis.excludableRuleIDs, status: analysis.report.status, triage: analysis.triage,
-            firstFile: firstFile)
+            hostname: analysis.report.hostname, fragment: fragment, report: analysis.report,
+            excludable: analysis.excludableRuleIDs, triage: analysis.triage, firstFile: firstFile)
     }
 
     /// Adds plans to the entries of their hosts, keeping each host's plans in the given order.
