@@ -84,8 +84,8 @@ struct XMLInputGuard {
             self.quote = quote
             offset = first + index
         }
-        // Quotes, '=' and '>' (all below 64): one shift and mask per byte of a start tag.
-        let tagStops: UInt64 = 1 << 0x22 | 1 << 0x27 | 1 << 0x3D | 1 << 0x3E
+        // Quotes and '>' (all below 64): one shift and mask per byte of a start tag.
+        let tagStops: UInt64 = 1 << 0x22 | 1 << 0x27 | 1 << 0x3E
         while index < count {
             switch state {
             case .text:
@@ -98,7 +98,7 @@ struct XMLInputGuard {
                 let run = index
                 index = Self.skipWords(base, from: index, count: count) { word in
                     Self.bytes(of: word, equalTo: 0x22) | Self.bytes(of: word, equalTo: 0x27)
-                        | Self.bytes(of: word, equalTo: 0x3D) | Self.bytes(of: word, equalTo: 0x3E)
+                        | Self.bytes(of: word, equalTo: 0x3E)
                 }
                 while index < count {
                     let byte = base[index]
@@ -109,18 +109,17 @@ struct XMLInputGuard {
                 if index > run { lastInTag = base[index - 1] }
                 guard index < count else { return }
                 let byte = base[index]
-                switch byte {
-                case UInt8(ascii: "="):
+                if byte == UInt8(ascii: ">") {
+                    if lastInTag != UInt8(ascii: "/") { openElements += 1 }
+                    state = .text
+                } else {
+                    // An attribute is counted at its value's opening quote.
                     attributes += 1
                     guard attributes <= limits.maxAttributes else {
                         throw Stop(
                             offset: first + index,
                             message: "has an element with more than \(limits.maxAttributes) attributes")
                     }
-                case UInt8(ascii: ">"):
-                    if lastInTag != UInt8(ascii: "/") { openElements += 1 }
-                    state = .text
-                default:
                     state = .quoted
                     quote = byte
                     valueBytes = 0
@@ -308,14 +307,15 @@ struct XMLInputGuard {
     private mutating func tagCharacter(_ character: UInt8) throws {
         switch character {
         case UInt8(ascii: "\""), UInt8(ascii: "'"):
-            state = .quoted
-            quote = character
-            valueBytes = 0
-        case UInt8(ascii: "="):
+            // An attribute is counted at its value's opening quote: one stop fewer per
+            // attribute in the fast loop than at its '='.
             attributes += 1
             guard attributes <= limits.maxAttributes else {
                 throw Stop(offset: offset, message: "has an element with more than \(limits.maxAttributes) attributes")
             }
+            state = .quoted
+            quote = character
+            valueBytes = 0
         case UInt8(ascii: ">"):
             if lastInTag != UInt8(ascii: "/") { openElements += 1 }
             state = .text

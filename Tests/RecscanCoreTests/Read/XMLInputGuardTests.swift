@@ -76,7 +76,7 @@ struct XMLInputGuardTests {
     func boundsStopAtTheirByte() {
         let cases: [(String, Int, String)] = [
             ("<a><b><c><d><e>", 13, "nests elements deeper than 4 levels"),
-            ("<a w=\"1\" x=\"2\" y=\"3\" z=\"4\"/>", 22, "has an element with more than 3 attributes"),
+            ("<a w=\"1\" x=\"2\" y=\"3\" z=\"4\"/>", 23, "has an element with more than 3 attributes"),
             ("<a v=\"1234567\"/>", 12, "has an attribute value longer than 6 bytes"),
             ("<!DOCTYPE a>", 0, "has a DOCTYPE; DTDs are not accepted in untrusted input"),
         ]
