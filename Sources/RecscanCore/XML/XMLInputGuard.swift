@@ -105,8 +105,10 @@ struct XMLInputGuard {
                     if byte < 64, tagStops >> byte & 1 != 0 { break }
                     index += 1
                 }
-                // Only whether the tag ends with "/>" matters, and '/' must come right before '>'.
-                if index > run { lastInTag = base[index - 1] }
+                // Only whether the tag ends with "/>" matters; blanks do not count, as in `step`.
+                var last = index
+                while last > run, Self.isBlank(base[last - 1]) { last -= 1 }
+                if last > run { lastInTag = base[last - 1] }
                 guard index < count else { return }
                 let byte = base[index]
                 if byte == UInt8(ascii: ">") {
@@ -191,6 +193,12 @@ struct XMLInputGuard {
             index &+= 8
         }
         return index
+    }
+
+    /// The XML blanks a tag may hold between its parts.
+    @inline(__always)
+    private static func isBlank(_ byte: UInt8) -> Bool {
+        byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D
     }
 
     /// The high bit of each byte of `word` that equals `byte`. Bytes above the first such byte

@@ -42,6 +42,7 @@ struct XMLInputGuardTests {
             "<a>", "</a>", "<b x=\"1\">", "<c y='22'/>", "<d p=\"v\" q='w' r=\"x\" s=\"y\">", "</d>", " ", "\n",
             "text", "=", "\"", "'", ">", "<", "/", "<!-- c -->", "<!--", "-->", "<![CDATA[ x ]]>", "<![CDAT",
             "<?pi x?>", "<!DOCTYPE a>", "<!ENTITY", "<e long=\"abcdefgh\"/>", "<f/>", "]]>", "?>", "--", "é",
+            "<g/ >", "<h x='1' / >", "/ ",
         ]
         var text = ""
         for _ in 0..<Int.random(in: 1...40, using: &random) { text += random.pick(pieces) }
