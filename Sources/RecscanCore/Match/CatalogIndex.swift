@@ -11,8 +11,12 @@ public struct CatalogIndex: Sendable {
     let softwareIDs: [SoftwareKey: Int]
     /// `softwareIDs` for a host's packages, looked up on their name bytes.
     let softwareTable: SoftwareIDTable
-    /// Rules that list a package, by software id.
+    /// Rules that list a package, by software id, except the software-only ones.
     let rulesBySoftware: FlatLists
+    /// Rules whose only criterion is one package, by its software id, with that criterion:
+    /// matching decides them from the criterion alone and reads the rule only when the host is
+    /// affected (most candidates are patched, and each rule read is a cache miss).
+    let softwareOnlyRules: SoftwareOnlyRules
     /// Application types (ordinals) detected by installed software, by software id.
     let applicationTypesBySoftware: [[Int]]
     /// Every application type id the catalog defines or a rule names, sorted: an application
@@ -46,6 +50,7 @@ public struct CatalogIndex: Sendable {
         for (ordinal, id) in typeIDs.enumerated() { ids.applicationTypes[id] = ordinal }
         var ordered: [CompiledRule] = []
         var bySoftware: [[Int]] = []
+        var softwareOnly: [[(ordinal: Int, criterion: SoftwareCriterion)]] = []
         var byType = [[Int]](repeating: [], count: typeIDs.count)
         var byPort: [ListeningPort: [Int]] = [:]
         var byFile: [String: [Int]] = [:]
@@ -56,8 +61,14 @@ public struct CatalogIndex: Sendable {
             let ordinal = ordered.count
             let compiled = CompiledRule(rule, catalog: catalog, ids: &ids)
             ordered.append(compiled)
-            for criterion in compiled.software {
-                Self.add(ordinal, at: criterion.softwareID, to: &bySoftware)
+            if let criterion = compiled.onlyCriterion {
+                let id = criterion.softwareID
+                if id >= softwareOnly.count { softwareOnly += Array(repeating: [], count: id + 1 - softwareOnly.count) }
+                softwareOnly[id].append((ordinal, criterion))
+            } else {
+                for criterion in compiled.software {
+                    Self.add(ordinal, at: criterion.softwareID, to: &bySoftware)
+                }
             }
             if let type = compiled.applicationType { byType[type].append(ordinal) }
             let applies = rule.applies
@@ -85,6 +96,8 @@ public struct CatalogIndex: Sendable {
         softwareTable = SoftwareIDTable(ids.software)
         bySoftware += [[Int]](repeating: [], count: ids.software.count - bySoftware.count)
         rulesBySoftware = FlatLists(bySoftware)
+        softwareOnly += Array(repeating: [], count: max(0, ids.software.count - softwareOnly.count))
+        softwareOnlyRules = SoftwareOnlyRules(softwareOnly)
         typesBySoftware += [[Int]](repeating: [], count: ids.software.count - typesBySoftware.count)
         applicationTypesBySoftware = typesBySoftware
         applicationTypeIDs = typeIDs

@@ -33,6 +33,17 @@ final class CompiledRule: Sendable {
     }
 }
 
+extension CompiledRule {
+    /// The rule's one criterion when it has no other: one package, no OS, application type,
+    /// port, file or service, and not custom.
+    var onlyCriterion: SoftwareCriterion? {
+        guard software.count == 1, !rule.custom, operatingSystems.isEmpty, applicationType == nil, ports.isEmpty,
+            files.isEmpty, services.isEmpty
+        else { return nil }
+        return software[0]
+    }
+}
+
 /// The small integers the index gives rules, packages and application types, so that matching
 /// indexes arrays instead of hashing strings.
 struct CatalogIDs {

@@ -29,3 +29,35 @@ struct FlatLists: Sendable {
         for offset in starts[position]..<starts[position + 1] { body(values[offset]) }
     }
 }
+
+/// Software-only rules with their one criterion, by software id, stored end to end as
+/// `FlatLists` stores lists.
+struct SoftwareOnlyRules: Sendable {
+    private let starts: [Int]
+    private let ordinals: [Int]
+    private let criteria: [SoftwareCriterion]
+
+    init(_ lists: [[(ordinal: Int, criterion: SoftwareCriterion)]]) {
+        var starts: [Int] = []
+        starts.reserveCapacity(lists.count + 1)
+        var ordinals: [Int] = []
+        var criteria: [SoftwareCriterion] = []
+        for list in lists {
+            starts.append(ordinals.count)
+            for (ordinal, criterion) in list {
+                ordinals.append(ordinal)
+                criteria.append(criterion)
+            }
+        }
+        starts.append(ordinals.count)
+        self.starts = starts
+        self.ordinals = ordinals
+        self.criteria = criteria
+    }
+
+    /// Calls `body` with each rule ordinal and criterion of software id `id`, in rule order.
+    @inline(__always)
+    func forEach(at id: Int, _ body: (Int, SoftwareCriterion) -> Void) {
+        for offset in starts[id]..<starts[id + 1] { body(ordinals[offset], criteria[offset]) }
+    }
+}

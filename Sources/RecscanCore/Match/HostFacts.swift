@@ -63,6 +63,12 @@ struct HostFacts {
     /// The software ids of the host's named packages, in inventory order, one per package (an id may repeat).
     var softwareIDs: some Sequence<Int> { named.lazy.map(\.softwareID) }
 
+    /// The software ids of the host's named packages, each once, in inventory order of its first package.
+    var distinctSoftwareIDs: some Sequence<Int> {
+        named.indices.lazy.filter { [named, firstNamed] in firstNamed[named[$0].softwareID] == $0 + 1 }
+            .map { [named] in named[$0].softwareID }
+    }
+
     /// Where the host's packages with software id `id` are in `inventory.packages`, in inventory order.
     func packagePositions(_ id: Int) -> some Sequence<Int> {
         sequence(state: firstNamed[id]) { [named, nextNamed] entry -> Int? in

@@ -10,6 +10,16 @@ struct SoftwareHit {
 /// How a rule's packages stand on a host: affected wins over uncertain, uncertain over patched.
 enum SoftwareStanding {
     case affected, uncertain, patched, absent
+
+    /// Takes one more package's verdict into account.
+    mutating func add(_ verdict: RangeVerdict) {
+        switch verdict {
+        case .notAffected: break
+        case .affected: self = .affected
+        case .uncertain: if self != .affected { self = .uncertain }
+        case .patched: if self == .absent { self = .patched }
+        }
+    }
 }
 
 extension Matcher {
@@ -23,24 +33,34 @@ extension Matcher {
         var standing = SoftwareStanding.absent
         for criterion in criteria {
             for position in facts.packagePositions(criterion.softwareID) {
-                // Read in place: a copy of the package would retain all its strings.
-                let packages = facts.inventory.packages
-                // A version listed without its epoch (rpm -qa's default output) is taken to
-                // share each bound's epoch: version and release decide.
-                let verdict =
-                    packages[position].epochUnknown
-                    ? criterion.rangeWithoutEpochs.verdict(for: packages[position].version)
-                    : criterion.range.verdict(for: packages[position].version)
-                switch verdict {
-                case .notAffected: continue
-                case .affected: standing = .affected
-                case .uncertain: if standing != .affected { standing = .uncertain }
-                case .patched: if standing == .absent { standing = .patched }
-                }
+                let verdict = rangeVerdict(criterion, position, facts)
+                if case .notAffected = verdict { continue }
+                standing.add(verdict)
                 hits.append(SoftwareHit(criterion: criterion, position: position, verdict: verdict))
             }
         }
         return standing
+    }
+
+    /// How the host's packages stand against one criterion, as `softwareStanding` decides it,
+    /// without collecting hits.
+    func softwareStanding(_ criterion: SoftwareCriterion, _ facts: HostFacts) -> SoftwareStanding {
+        var standing = SoftwareStanding.absent
+        for position in facts.packagePositions(criterion.softwareID) {
+            standing.add(rangeVerdict(criterion, position, facts))
+        }
+        return standing
+    }
+
+    /// Where the installed package at `position` falls in the criterion's range.
+    private func rangeVerdict(_ criterion: SoftwareCriterion, _ position: Int, _ facts: HostFacts) -> RangeVerdict {
+        // Read in place: a copy of the package would retain all its strings.
+        let packages = facts.inventory.packages
+        // A version listed without its epoch (rpm -qa's default output) is taken to share each
+        // bound's epoch: version and release decide.
+        return packages[position].epochUnknown
+            ? criterion.rangeWithoutEpochs.verdict(for: packages[position].version)
+            : criterion.range.verdict(for: packages[position].version)
     }
 
     /// Appends the evidence of the hits that decided `standing`, in order.

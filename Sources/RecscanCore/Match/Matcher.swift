@@ -51,7 +51,19 @@ public struct Matcher: Sendable {
         var matches = HostMatches(
             facts: HostFacts(inventory, index: index), patched: OrdinalSet(capacity: index.rulesByOrdinal.count))
         var hits: [SoftwareHit] = []
-        for ordinal in candidates(matches.facts) {
+        var candidates = candidates(matches.facts)
+        // Software-only rules are decided from their criterion: patched ones are noted without
+        // reading the rule, affected and uncertain ones join the candidates for their evidence.
+        for id in matches.facts.distinctSoftwareIDs {
+            index.softwareOnlyRules.forEach(at: id) { ordinal, criterion in
+                switch softwareStanding(criterion, matches.facts) {
+                case .patched: matches.patched.insert(ordinal)
+                case .affected, .uncertain: candidates.insert(ordinal)
+                case .absent: break
+                }
+            }
+        }
+        for ordinal in candidates {
             switch verdict(index.rulesByOrdinal[ordinal], matches.facts, hits: &hits) {
             case .recommended(let match): matches.recommended.append((ordinal, match))
             case .patched: matches.patched.insert(ordinal)

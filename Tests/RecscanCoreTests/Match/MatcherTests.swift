@@ -132,7 +132,46 @@ struct MatcherTests {
             try Fixture.host("<package ecosystem=\"pypi\" name=\"django\" version=\"4.1\"/>"), index: matcher.index)
         let candidates = matcher.candidates(facts)
             .map { matcher.index.rulesByOrdinal[$0].rule.id }
-        // Only the Django rule and the rules without triggers (OS-only, always, custom) are looked at.
-        #expect(Set(candidates) == ["1011000", "1009000", "1009001", "3000001", "9000001"])
+        // Only the rules without triggers (OS-only, always, custom) are looked at; the Django
+        // rule, whose one criterion is a package, is decided from that criterion.
+        #expect(Set(candidates) == ["1009000", "1009001", "3000001", "9000001"])
+        var softwareOnly: [String] = []
+        let django = try #require(matcher.index.softwareIDs[SoftwareKey(.pypi, "django")])
+        matcher.index.softwareOnlyRules.forEach(at: django) { ordinal, _ in
+            softwareOnly.append(matcher.index.rulesByOrdinal[ordinal].rule.id)
+        }
+        #expect(softwareOnly == ["1011000"])
+    }
+
+    @Test("a rule whose only criterion is a package is decided from it, as any other rule")
+    func softwareOnlyRules() throws {
+        let catalog = """
+            <rule id="1" module="intrusion-prevention" name="Only a package" severity="high">
+              <applies><software ecosystem="deb" name="libfoo" introduced="1.0" fixed="2.0-1"/></applies>
+            </rule>
+            <rule id="2" module="intrusion-prevention" name="A package and an OS" severity="high">
+              <applies><os family="linux"/><software ecosystem="deb" name="libfoo" introduced="1.0" fixed="2.0-1"/></applies>
+            </rule>
+            """
+        let matcher = Matcher(index: CatalogIndex(catalog: try Fixture.catalog(catalog)))
+        func match(_ versions: [String]) throws -> (recommended: [String: RuleMatch], patched: [String: [Evidence]]) {
+            let packages = versions.map { "<package ecosystem=\"deb\" name=\"libfoo\" version=\"\($0)\"/>" }
+            return matcher.match(
+                try Fixture.host("<os family=\"linux\" name=\"debian\" version=\"12\"/>" + packages.joined()))
+        }
+        let affected = try match(["1.5-1"])
+        #expect(affected.recommended["1"]?.evidence == affected.recommended["2"]?.evidence.filter { $0.kind != .os })
+        #expect(affected.recommended["1"]?.evidence.first?.value("version") == "1.5-1")
+        let patched = try match(["2.0-1"])
+        #expect(patched.recommended.isEmpty)
+        #expect(patched.patched["1"] == patched.patched["2"] && patched.patched["1"]?.first?.kind == .patched)
+        // Installed twice, once patched and once not: affected wins, with the affected copy as evidence.
+        let both = try match(["2.1-1", "1.2-3"])
+        #expect(both.recommended["1"]?.evidence.map { $0.value("version") } == ["1.2-3"])
+        #expect(both.patched["1"] == nil)
+        let absent = try match([])
+        #expect(absent.recommended["1"] == nil && absent.patched["1"] == nil)
+        let outside = try match(["0.9-1"])
+        #expect(outside.recommended["1"] == nil && outside.patched["1"] == nil)
     }
 }
