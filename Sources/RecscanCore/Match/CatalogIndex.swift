@@ -93,7 +93,7 @@ public struct CatalogIndex: Sendable {
         }
         rulesByOrdinal = ordered
         softwareIDs = ids.software
-        softwareTable = SoftwareIDTable(ids.software)
+        softwareTable = SoftwareIDTable(ids.software.lazy.map { (key: $0.key, value: $0.value) })
         bySoftware += [[Int]](repeating: [], count: ids.software.count - bySoftware.count)
         rulesBySoftware = FlatLists(bySoftware)
         softwareOnly += Array(repeating: [], count: max(0, ids.software.count - softwareOnly.count))

@@ -5,21 +5,9 @@ import Foundation
 /// native reader asks here, on the attribute's bytes, before it makes any string of a package.
 public struct PackageInterest: Sendable {
     private let named: Set<SoftwareKey>
-    /// Names of ecosystems that compare names exactly (deb, rpm, …), in an open-addressing
-    /// table over their bytes: a lookup hashes the bytes once and allocates nothing. A slot
-    /// holds the hash's upper half next to the entry's position + 1 (0: empty), so the usual
-    /// lookup, a name no rule names, stays in the slot array and never touches an entry.
-    private let slots: [UInt64]
-    private let entries: [Entry]
-    private let arena: [UInt8]
-
-    private struct Entry: Sendable {
-        var hash: UInt64
-        var ecosystem: Ecosystem
-        var start: Int
-        var count: Int
-        var softwareID: Int32
-    }
+    /// Names of ecosystems that compare names exactly (deb, rpm, …), looked up on their bytes
+    /// with their software ids (`unknownID` when not known): a lookup allocates nothing.
+    private let exactNames: SoftwareIDTable
 
     /// What `softwareID(_:name:)` answers for a wanted package whose id it does not know.
     static let unknownID: Int32 = -1
@@ -34,28 +22,9 @@ public struct PackageInterest: Sendable {
 
     private init(ids: [SoftwareKey: Int?]) {
         named = Set(ids.keys)
-        var entries: [Entry] = []
-        var arena: [UInt8] = []
-        for (key, id) in ids where key.ecosystem.comparesNamesExactly {
-            let bytes = Array(key.name.utf8)
-            let softwareID = id.flatMap { Int32(exactly: $0) } ?? Self.unknownID
-            entries.append(
-                Entry(
-                    hash: Self.hash(bytes), ecosystem: key.ecosystem, start: arena.count, count: bytes.count,
-                    softwareID: softwareID))
-            arena += bytes
-        }
-        var capacity = 16
-        while capacity < entries.count * 2 { capacity *= 2 }
-        var slots = [UInt64](repeating: 0, count: capacity)
-        for (index, entry) in entries.enumerated() {
-            var slot = Int(truncatingIfNeeded: entry.hash) & (capacity - 1)
-            while slots[slot] != 0 { slot = (slot + 1) & (capacity - 1) }
-            slots[slot] = entry.hash & 0xFFFF_FFFF_0000_0000 | UInt64(index + 1)
-        }
-        self.slots = slots
-        self.entries = entries
-        self.arena = arena
+        exactNames = SoftwareIDTable(
+            ids.lazy.filter { $0.key.ecosystem.comparesNamesExactly }
+                .map { (key: $0.key, value: $0.value ?? Int(Self.unknownID)) })
     }
 
     /// Whether a package of `ecosystem` named `name` (already trimmed) concerns the catalog.
@@ -73,36 +42,6 @@ public struct PackageInterest: Sendable {
             let wanted = named.contains(SoftwareKey(ecosystem, String(decoding: name, as: UTF8.self)))
             return wanted ? Self.unknownID : nil
         }
-        let hash = Self.hash(name)
-        var slot = Int(truncatingIfNeeded: hash) & (slots.count - 1)
-        while slots[slot] != 0 {
-            let value = slots[slot]
-            guard value >> 32 == hash >> 32 else {
-                slot = (slot + 1) & (slots.count - 1)
-                continue
-            }
-            let entry = entries[Int(value & 0xFFFF_FFFF) - 1]
-            if entry.hash == hash, entry.ecosystem == ecosystem, entry.count == name.count,
-                arenaHolds(name, at: entry.start)
-            {
-                return entry.softwareID
-            }
-            slot = (slot + 1) & (slots.count - 1)
-        }
-        return nil
-    }
-
-    private func arenaHolds(_ name: UnsafeBufferPointer<UInt8>, at start: Int) -> Bool {
-        arena.withUnsafeBufferPointer { arena in
-            guard let base = arena.baseAddress, let bytes = name.baseAddress else { return name.isEmpty }
-            return memcmp(base + start, bytes, name.count) == 0
-        }
-    }
-
-    /// FNV-1a over the name's bytes (the ecosystem is compared on a hit).
-    private static func hash(_ name: some Sequence<UInt8>) -> UInt64 {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in name { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
-        return hash
+        return exactNames.id(ecosystem, bytes: name).map { Int32(exactly: $0) ?? Self.unknownID }
     }
 }

@@ -197,18 +197,16 @@ private struct RuleChildEntry: Hashable {
     func hash(into hasher: inout Hasher) { hasher.combine(digest) }
 }
 
-/// FNV-1a over strings, each ended by a byte that UTF-8 never holds.
-private struct FNV1a {
-    private(set) var value: UInt64 = 0xcbf2_9ce4_8422_2325
-
-    mutating func add(_ string: String) {
-        for byte in string.utf8 { value = (value ^ UInt64(byte)) &* 0x100_0000_01b3 }
-        value = (value ^ 0xFF) &* 0x100_0000_01b3
+/// FNV-1a over the pieces of a key: strings, each ended by a byte that UTF-8 never holds.
+extension FNV1a {
+    fileprivate mutating func add(_ string: String) {
+        for byte in string.utf8 { add(byte) }
+        add(UInt8(0xFF))
     }
 
-    mutating func add(_ number: Int) { value = (value ^ UInt64(bitPattern: Int64(number))) &* 0x100_0000_01b3 }
+    fileprivate mutating func add(_ number: Int) { add(word: UInt64(bitPattern: Int64(number))) }
 
-    mutating func add(_ level: Level) {
+    fileprivate mutating func add(_ level: Level) {
         add(level.kind.rawValue)
         add(level.id ?? "")
     }
