@@ -12,11 +12,11 @@ public struct CatalogIndex: Sendable {
     /// `softwareIDs` for a host's packages, looked up on their name bytes.
     let softwareTable: SoftwareIDTable
     /// Rules that list a package, by software id, except the software-only ones.
-    let rulesBySoftware: FlatLists
+    let rulesBySoftware: FlatLists<Int>
     /// Rules whose only criterion is one package, by its software id, with that criterion:
     /// matching decides them from the criterion alone and reads the rule only when the host is
     /// affected (most candidates are patched, and each rule read is a cache miss).
-    let softwareOnlyRules: SoftwareOnlyRules
+    let softwareOnlyRules: FlatLists<(ordinal: Int, criterion: SoftwareCriterion)>
     /// Application types (ordinals) detected by installed software, by software id.
     let applicationTypesBySoftware: [[Int]]
     /// Every application type id the catalog defines or a rule names, sorted: an application
@@ -97,7 +97,7 @@ public struct CatalogIndex: Sendable {
         bySoftware += [[Int]](repeating: [], count: ids.software.count - bySoftware.count)
         rulesBySoftware = FlatLists(bySoftware)
         softwareOnly += Array(repeating: [], count: max(0, ids.software.count - softwareOnly.count))
-        softwareOnlyRules = SoftwareOnlyRules(softwareOnly)
+        softwareOnlyRules = FlatLists(softwareOnly)
         typesBySoftware += [[Int]](repeating: [], count: ids.software.count - typesBySoftware.count)
         applicationTypesBySoftware = typesBySoftware
         applicationTypeIDs = typeIDs

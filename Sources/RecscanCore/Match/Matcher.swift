@@ -55,10 +55,10 @@ public struct Matcher: Sendable {
         // Software-only rules are decided from their criterion: patched ones are noted without
         // reading the rule, affected and uncertain ones join the candidates for their evidence.
         for id in matches.facts.distinctSoftwareIDs {
-            index.softwareOnlyRules.forEach(at: id) { ordinal, criterion in
-                switch softwareStanding(criterion, matches.facts) {
-                case .patched: matches.patched.insert(ordinal)
-                case .affected, .uncertain: candidates.insert(ordinal)
+            index.softwareOnlyRules.forEach(at: id) { rule in
+                switch softwareStanding(rule.criterion, matches.facts) {
+                case .patched: matches.patched.insert(rule.ordinal)
+                case .affected, .uncertain: candidates.insert(rule.ordinal)
                 case .absent: break
                 }
             }

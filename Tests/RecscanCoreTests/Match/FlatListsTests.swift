@@ -14,6 +14,6 @@ struct FlatListsTests {
             flat.forEach(at: position) { values.append($0) }
             #expect(values == list)
         }
-        #expect(FlatLists([]).count == 0)
+        #expect(FlatLists<Int>([]).count == 0)
     }
 }

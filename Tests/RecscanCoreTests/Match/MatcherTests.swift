@@ -137,8 +137,8 @@ struct MatcherTests {
         #expect(Set(candidates) == ["1009000", "1009001", "3000001", "9000001"])
         var softwareOnly: [String] = []
         let django = try #require(matcher.index.softwareIDs[SoftwareKey(.pypi, "django")])
-        matcher.index.softwareOnlyRules.forEach(at: django) { ordinal, _ in
-            softwareOnly.append(matcher.index.rulesByOrdinal[ordinal].rule.id)
+        matcher.index.softwareOnlyRules.forEach(at: django) { rule in
+            softwareOnly.append(matcher.index.rulesByOrdinal[rule.ordinal].rule.id)
         }
         #expect(softwareOnly == ["1011000"])
     }
