@@ -11,8 +11,8 @@ struct SAXElement {
     let kind: Kind
     /// Nesting depth; the root element is at 0.
     let depth: Int
-    private let localNamePointer: UnsafePointer<xmlChar>?
-    private let namespacePointer: UnsafePointer<xmlChar>?
+    fileprivate let localNamePointer: UnsafePointer<xmlChar>?
+    fileprivate let namespacePointer: UnsafePointer<xmlChar>?
     private let attributeCount: Int
     /// libxml2's layout: five pointers per attribute (local name, prefix, URI, value, value end).
     private let attributes: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?
@@ -90,14 +90,10 @@ struct SAXElement {
         return pairs
     }
 
-    /// The parser interns names: equal names share one address for the whole parse.
-    fileprivate var localNameAddress: UnsafeRawPointer? { localNamePointer.map { UnsafeRawPointer($0) } }
-    fileprivate var namespaceAddress: UnsafeRawPointer? { namespacePointer.map { UnsafeRawPointer($0) } }
-
     /// The bytes of the unprefixed attribute `name`'s value (entities already replaced), or
     /// `nil` when absent. Points into the parser's buffer: use it before the callback returns.
     func bytes(_ name: StaticString) -> UnsafeBufferPointer<UInt8>? {
-        name.withUTF8Buffer { bytes(named: $0) }
+        name.withUTF8Buffer { expected in bytes { xmlNameEquals($0, expected) } }
     }
 
     /// The value of the unprefixed attribute `name` as a string, or `nil` when absent.
@@ -108,21 +104,14 @@ struct SAXElement {
     /// `value(_:)` for a name known only at run time.
     func value(named name: String) -> String? {
         var name = name
-        return name.withUTF8 { bytes(named: $0) }.map { String(decoding: $0, as: UTF8.self) }
+        return name.withUTF8 { expected in bytes { xmlNameEquals($0, expected) } }
+            .map { String(decoding: $0, as: UTF8.self) }
     }
 
     /// The value of the unprefixed attribute `name` as the parser holds it: names compared by
     /// their interned address once `name` has seen it (see ``InternedName``).
     func bytes(_ name: inout InternedName) -> UnsafeBufferPointer<UInt8>? {
-        guard let attributes else { return nil }
-        for index in 0..<attributeCount {
-            let base = index * 5
-            guard attributes[base + 2] == nil, let local = attributes[base], name.matches(local),
-                let value = attributes[base + 3], let end = attributes[base + 4]
-            else { continue }
-            return UnsafeBufferPointer(start: value, count: end - value)
-        }
-        return nil
+        bytes { name.matches($0) }
     }
 
     /// `bytes(_:)` of an interned name, as a string.
@@ -130,11 +119,13 @@ struct SAXElement {
         bytes(&name).map { String(decoding: $0, as: UTF8.self) }
     }
 
-    private func bytes(named name: UnsafeBufferPointer<UInt8>) -> UnsafeBufferPointer<UInt8>? {
+    /// The value of the first unprefixed attribute whose name `isName` accepts.
+    @inline(__always)
+    private func bytes(where isName: (UnsafePointer<xmlChar>) -> Bool) -> UnsafeBufferPointer<UInt8>? {
         guard let attributes else { return nil }
         for index in 0..<attributeCount {
             let base = index * 5
-            guard attributes[base + 2] == nil, let local = attributes[base], xmlNameEquals(local, name),
+            guard attributes[base + 2] == nil, let local = attributes[base], isName(local),
                 let value = attributes[base + 3], let end = attributes[base + 4]
             else { continue }
             return UnsafeBufferPointer(start: value, count: end - value)
@@ -163,18 +154,12 @@ struct InternedName {
 
     /// Whether the element's local name is this name.
     mutating func isLocalName(of element: SAXElement) -> Bool {
-        if let address { return element.localNameAddress == address }
-        guard element.isNamed(name) else { return false }
-        address = element.localNameAddress
-        return true
+        element.localNamePointer.map { matches($0) } ?? false
     }
 
     /// Whether the element's namespace is this name.
     mutating func isNamespace(of element: SAXElement) -> Bool {
-        if let address { return element.namespaceAddress == address }
-        guard element.isIn(name) else { return false }
-        address = element.namespaceAddress
-        return true
+        element.namespacePointer.map { matches($0) } ?? false
     }
 }
 
@@ -185,7 +170,7 @@ struct SAXNamespaceCache {
     private var value: String?
 
     mutating func string(for element: SAXElement) -> String? {
-        guard let uri = element.namespaceAddress else { return nil }
+        guard let uri = element.namespacePointer.map(UnsafeRawPointer.init) else { return nil }
         if uri == address, let value { return value }
         let converted = element.namespace
         address = uri
