@@ -64,9 +64,13 @@ struct HostFacts {
     var softwareIDs: some Sequence<Int> { named.lazy.map(\.softwareID) }
 
     /// The software ids of the host's named packages, each once, in inventory order of its first package.
-    var distinctSoftwareIDs: some Sequence<Int> {
-        named.indices.lazy.filter { [named, firstNamed] in firstNamed[named[$0].softwareID] == $0 + 1 }
-            .map { [named] in named[$0].softwareID }
+    var distinctSoftwareIDs: some Sequence<Int> { Self.firstOfEachSoftwareID(named, firstNamed).map(\.softwareID) }
+
+    /// The entries of `named` that are the first of their software id, in inventory order.
+    private static func firstOfEachSoftwareID(
+        _ named: [(softwareID: Int, position: Int)], _ firstNamed: [Int32]
+    ) -> some Sequence<(softwareID: Int, position: Int)> {
+        named.enumerated().lazy.filter { firstNamed[$0.element.softwareID] == $0.offset + 1 }.map(\.element)
     }
 
     /// Where the host's packages with software id `id` are in `inventory.packages`, in inventory order.
@@ -103,7 +107,7 @@ struct HostFacts {
         var detected = sockets.map { $0.map { "\($0.transport)/\($0.port)" } }
         var bySoftware = [String?](repeating: nil, count: detected.count)
         // The first package of each software id, in inventory order, names the detector.
-        for (entry, (id, position)) in named.enumerated() where firstNamed[id] == entry + 1 {
+        for (id, position) in firstOfEachSoftwareID(named, firstNamed) {
             let types = index.applicationTypesBySoftware[id]
             guard types.contains(where: { detected[$0] == nil }) else { continue }
             let detector = "\(packages[position].ecosystem.rawValue) \(packages[position].name)"
