@@ -88,11 +88,14 @@ public enum InputDiscovery {
         return String(cString: real)
     }
 
+    /// How much of a file classifying reads first.
+    private static let headBytes = 4096
+
     /// Recognizes a file by its first bytes and, for XML, its root element.
     public static func classify(path: String) -> InputKind {
         guard let handle = FileHandle(forReadingAtPath: path) else { return .unrecognized("cannot be opened") }
         defer { try? handle.close() }
-        let head = (try? handle.read(upToCount: 4096)).map { [UInt8]($0) } ?? []
+        let head = (try? handle.read(upToCount: headBytes)).map { [UInt8]($0) } ?? []
         guard !head.isEmpty else { return .unrecognized("is empty; \(accepted)") }
         let text = String(decoding: head, as: UTF8.self)
         let trimmed = text.drop { $0.isWhitespace || $0 == "\u{FEFF}" }
@@ -109,26 +112,51 @@ public enum InputDiscovery {
             guard first == "<" else {
                 return .unrecognized("is UTF-16 text; only XML may be UTF-16, JSON and text formats must be UTF-8")
             }
-            return classifyXML(path: path, head: String(decoding: units, as: UTF16.self))
+            return classifyXML(path: path, head: head, text: String(decoding: units, as: UTF16.self))
         }
-        if trimmed.hasPrefix("<") { return classifyXML(path: path, head: text) }
+        if trimmed.hasPrefix("<") { return classifyXML(path: path, head: head, text: text) }
         if trimmed.hasPrefix(EventsReader.csvHeader) { return .eventsCSV }
         if trimmed.hasPrefix("{") || trimmed.hasPrefix("[") { return FormatSniffer.classifyJSON(path: path) }
-        return FormatSniffer.classifyText(head: head, isWholeFile: head.count < 4096)
+        return FormatSniffer.classifyText(head: head, isWholeFile: head.count < headBytes)
     }
 
     private struct FoundRoot: Error {
         let element: XMLElementStart
     }
 
-    private static func classifyXML(path: String, head: String) -> InputKind {
+    /// The root element of the document `read` streams (nil: it has none), or what was wrong
+    /// before it.
+    private static func rootElement(
+        _ read: (_ handle: (XMLEvent) throws -> Void) throws -> Void
+    ) -> Result<XMLElementStart?, any Error> {
         do {
-            try XMLStreamReader.read(path: path) { event in
+            try read { event in
                 if case .start(let element) = event { throw FoundRoot(element: element) }
             }
-            return .unrecognized("has no root element")
+            return .success(nil)
         } catch let found as FoundRoot {
-            switch (found.element.namespace, found.element.localName) {
+            return .success(found.element)
+        } catch {
+            return .failure(error)
+        }
+    }
+
+    /// The kind the root element names. It is looked for in `head`, the bytes already read, and
+    /// in the whole file only when `head` is not all of it and ends before the root: discovery
+    /// opens every file of the fleet, and a second open and parser cost more than the first read.
+    private static func classifyXML(path: String, head: [UInt8], text: String) -> InputKind {
+        var root = rootElement { try XMLStreamReader.read(bytes: head, displayName: path, handle: $0) }
+        if head.count >= headBytes, (try? root.get()) == nil {
+            root = rootElement { try XMLStreamReader.read(path: path, handle: $0) }
+        }
+        switch root {
+        case .success(nil): return .unrecognized("has no root element")
+        case .failure:
+            // Malformed before the root element was seen: the reader of the format the start of
+            // the file names reports the problem with its position.
+            return text.contains(CycloneDXXMLImporter.namespacePrefix) ? .cycloneDXXML : .nativeInventory
+        case .success(let element?):
+            switch (element.namespace, element.localName) {
             case (CatalogReader.namespace, "catalog"): return .catalog
             case (FleetReader.namespace, "fleet"): return .fleet
             case (InventoryReader.namespace, "inventory"): return .nativeInventory
@@ -139,13 +167,9 @@ public enum InputDiscovery {
             case (let namespace?, "bom") where namespace.hasPrefix(CycloneDXXMLImporter.namespacePrefix):
                 return .cycloneDXXML
             default:
-                let namespace = found.element.namespace.map { "{\($0)}" } ?? ""
-                return .unrecognized("has root element \(namespace)\(found.element.localName); \(accepted)")
+                let namespace = element.namespace.map { "{\($0)}" } ?? ""
+                return .unrecognized("has root element \(namespace)\(element.localName); \(accepted)")
             }
-        } catch {
-            // Malformed before the root element was seen: the reader of the format the start of
-            // the file names reports the problem with its position.
-            return head.contains(CycloneDXXMLImporter.namespacePrefix) ? .cycloneDXXML : .nativeInventory
         }
     }
 }

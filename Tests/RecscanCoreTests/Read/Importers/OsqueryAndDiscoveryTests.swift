@@ -72,6 +72,27 @@ struct OsqueryAndDiscoveryTests {
         }
     }
 
+    /// The root is found in the first bytes read when it is there, and in the whole file when a
+    /// long prolog pushes it further; a document that ends before its root is left to the
+    /// native reader, which reports where.
+    @Test(arguments: [0, 5000, 20000])
+    func xmlIsRecognizedByItsRootWhereverItStarts(prologBytes: Int) throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let prolog = "<?xml version=\"1.0\"?>\n<!--" + String(repeating: "x", count: prologBytes) + "-->\n"
+        let fleet = try folder.write(
+            "a.xml",
+            prolog + "<fleet xmlns=\"\(FleetReader.namespace)\">" + String(repeating: " ", count: 9000) + "</fleet>")
+        let noRoot = try folder.write("b.xml", prolog)
+        let catalog = try folder.write(
+            "c.xml", prolog + "<catalog xmlns=\"\(CatalogReader.namespace)\" version=\"1\"/>")
+        let cut = try folder.write("d.xml", prolog + "<fleet xmlns=\"\(FleetReader.namespace)\"")
+        #expect(InputDiscovery.classify(path: fleet) == .fleet)
+        #expect(InputDiscovery.classify(path: noRoot) == .nativeInventory)
+        #expect(InputDiscovery.classify(path: catalog) == .catalog)
+        #expect(InputDiscovery.classify(path: cut) == .nativeInventory)
+    }
+
     @Test(
         arguments: [
             (
