@@ -88,13 +88,14 @@ extension Character {
 
 extension StringProtocol {
     var trimmingWhitespace: String {
-        // Almost every value has no surrounding blanks: check the two ends' bytes first.
-        let string = String(self)
-        if let first = string.utf8.first, let last = string.utf8.last, first > 0x20, first < 0x80, last > 0x20,
-            last < 0x80
-        {
-            return string
+        // Almost every value has no surrounding blanks: check the two ends' bytes first, in the
+        // string's contiguous storage (the generic `utf8.last` walks an index backwards).
+        var string = String(self)
+        let plain = string.withUTF8 { bytes in
+            guard let first = bytes.first, let last = bytes.last else { return false }
+            return first > 0x20 && first < 0x80 && last > 0x20 && last < 0x80
         }
+        if plain { return string }
         var scalars = Substring(self)
         while let first = scalars.first, first.isBlank { scalars = scalars.dropFirst() }
         while let last = scalars.last, last.isBlank { scalars = scalars.dropLast() }

@@ -22,6 +22,16 @@ struct InventoryInterestTests {
             .first
     }
 
+    /// Values are trimmed of ASCII and Unicode blanks at both ends, never inside.
+    @Test(arguments: [
+        ("3.0.15-1", "3.0.15-1"), (" 3.0 ", "3.0"), ("\t\n1 2\r", "1 2"), ("", ""), ("   ", ""),
+        ("\u{00A0}é\u{00A0}", "é"), ("é", "é"), ("x\u{2003}", "x"),
+    ])
+    func valuesAreTrimmedAtTheEndsOnly(value: String, trimmed: String) {
+        #expect(value.trimmingWhitespace == trimmed)
+        #expect(value[...].trimmingWhitespace == trimmed)
+    }
+
     @Test func onlyNamedPackagesAreKeptWithEveryAttribute() throws {
         let host = try #require(
             try Self.read(
