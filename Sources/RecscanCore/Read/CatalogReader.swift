@@ -166,12 +166,11 @@ private struct CatalogBuilder {
     }
 
     private mutating func end(_ element: SAXElement) {
+        // `take()` moves the element's value out: a copy would retain each of its fields.
         if element.isNamed("rule") {
-            if let rule = currentRule { insert(rule) }
-            currentRule = nil
+            if let rule = currentRule.take() { insert(rule) }
         } else if element.isNamed("applicationType") {
-            if let type = currentType { insert(type) }
-            currentType = nil
+            if let type = currentType.take() { insert(type) }
         } else if element.isNamed("description"), textTarget == "description" {
             currentRule?.description = text.trimmingWhitespace
             textTarget = nil
@@ -202,7 +201,9 @@ private struct CatalogBuilder {
 
     func finish() throws -> Catalog {
         var problems = self.problems
-        for id in RuleID.sorted(rules.keys) {
+        // The catalog sorts its rule ids anyway: the problems are listed in that order.
+        let catalog = Catalog(version: version, applicationTypes: applicationTypes, rules: rules)
+        for id in catalog.sortedRuleIDs {
             guard let rule = rules[id] else { continue }
             if let type = rule.applicationTypeID, applicationTypes[type] == nil {
                 problems.append(
@@ -216,6 +217,6 @@ private struct CatalogBuilder {
             }
         }
         guard problems.isEmpty else { throw InputErrors(problems) }
-        return Catalog(version: version, applicationTypes: applicationTypes, rules: rules)
+        return catalog
     }
 }
