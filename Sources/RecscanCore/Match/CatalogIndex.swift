@@ -15,8 +15,10 @@ public struct CatalogIndex: Sendable {
     let rulesBySoftware: FlatLists<Int>
     /// Rules whose only criterion is one package, by its software id, with that criterion:
     /// matching decides them from the criterion alone and reads the rule only when the host is
-    /// affected (most candidates are patched, and each rule read is a cache miss).
-    let softwareOnlyRules: FlatLists<(ordinal: Int, criterion: SoftwareCriterion)>
+    /// affected (most candidates are patched, and each rule read is a cache miss). The criteria
+    /// are not retained here: `rulesByOrdinal` holds each of them as long as the index lives, and
+    /// a retain per read would write to a cold cache line.
+    let softwareOnlyRules: FlatLists<(ordinal: Int, criterion: Unmanaged<SoftwareCriterion>)>
     /// Application types (ordinals) detected by installed software, by software id.
     let applicationTypesBySoftware: [[Int]]
     /// Every application type id the catalog defines or a rule names, sorted: an application
@@ -50,7 +52,7 @@ public struct CatalogIndex: Sendable {
         for (ordinal, id) in typeIDs.enumerated() { ids.applicationTypes[id] = ordinal }
         var ordered: [CompiledRule] = []
         var bySoftware: [[Int]] = []
-        var softwareOnly: [[(ordinal: Int, criterion: SoftwareCriterion)]] = []
+        var softwareOnly: [[(ordinal: Int, criterion: Unmanaged<SoftwareCriterion>)]] = []
         var byType = [[Int]](repeating: [], count: typeIDs.count)
         var byPort: [ListeningPort: [Int]] = [:]
         var byFile: [String: [Int]] = [:]
@@ -64,7 +66,7 @@ public struct CatalogIndex: Sendable {
             if let criterion = compiled.onlyCriterion {
                 let id = criterion.softwareID
                 if id >= softwareOnly.count { softwareOnly += Array(repeating: [], count: id + 1 - softwareOnly.count) }
-                softwareOnly[id].append((ordinal, criterion))
+                softwareOnly[id].append((ordinal, Unmanaged.passUnretained(criterion)))
             } else {
                 for criterion in compiled.software {
                     Self.add(ordinal, at: criterion.softwareID, to: &bySoftware)

@@ -73,19 +73,24 @@ struct HostFacts {
         named.enumerated().lazy.filter { firstNamed[$0.element.softwareID] == $0.offset + 1 }.map(\.element)
     }
 
-    /// Where the host's packages with software id `id` are in `inventory.packages`, in inventory order.
-    func packagePositions(_ id: Int) -> some Sequence<Int> {
-        sequence(state: firstNamed[id]) { [named, nextNamed] entry -> Int? in
-            guard entry > 0 else { return nil }
-            defer { entry = nextNamed[Int(entry) - 1] }
-            return named[Int(entry) - 1].position
+    /// Calls `body` with where each of the host's packages with software id `id` is in
+    /// `inventory.packages`, in inventory order. Matching asks for every candidate rule, and a
+    /// closure-based sequence would capture, and retain, two arrays per call.
+    @inline(__always)
+    func forEachPackagePosition(_ id: Int, _ body: (Int) -> Void) {
+        var entry = firstNamed[id]
+        while entry > 0 {
+            body(named[Int(entry) - 1].position)
+            entry = nextNamed[Int(entry) - 1]
         }
     }
 
     /// The host's packages of `key`, in inventory order; none when no rule or application type names it.
     func packages(_ key: SoftwareKey, index: CatalogIndex) -> [InstalledPackage] {
         guard let id = index.softwareIDs[key] else { return [] }
-        return packagePositions(id).map { inventory.packages[$0] }
+        var found: [InstalledPackage] = []
+        forEachPackagePosition(id) { found.append(inventory.packages[$0]) }
+        return found
     }
 
     /// What detected each application type on the host, by type ordinal; `nil` for a type not detected.

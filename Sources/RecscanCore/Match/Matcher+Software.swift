@@ -32,9 +32,9 @@ extension Matcher {
         if !hits.isEmpty { hits.removeAll(keepingCapacity: true) }
         var standing = SoftwareStanding.absent
         for criterion in criteria {
-            for position in facts.packagePositions(criterion.softwareID) {
+            facts.forEachPackagePosition(criterion.softwareID) { position in
                 let verdict = rangeVerdict(criterion, position, facts)
-                if case .notAffected = verdict { continue }
+                if case .notAffected = verdict { return }
                 standing.add(verdict)
                 hits.append(SoftwareHit(criterion: criterion, position: position, verdict: verdict))
             }
@@ -46,9 +46,7 @@ extension Matcher {
     /// without collecting hits.
     func softwareStanding(_ criterion: SoftwareCriterion, _ facts: HostFacts) -> SoftwareStanding {
         var standing = SoftwareStanding.absent
-        for position in facts.packagePositions(criterion.softwareID) {
-            standing.add(rangeVerdict(criterion, position, facts))
-        }
+        facts.forEachPackagePosition(criterion.softwareID) { standing.add(rangeVerdict(criterion, $0, facts)) }
         return standing
     }
 
