@@ -45,22 +45,27 @@ floor_seconds() {
 }
 
 # Prints the rows of recscan over workload $1 ($2 hosts) for formats $3; with $4 = "floor", each
-# run is paired with an xmllint run right before it and the ratio column is the median of the
-# pairs' ratios: this VM's speed drifts by a third within minutes, which ratios of separate
-# medians would take for the program's.
+# run is bracketed by xmllint runs, one right before and one right after it (the one after is
+# the next run's one before), and the ratio column is the median of each run's time over the
+# mean of its two brackets: this VM's speed drifts by a third within minutes, which ratios of
+# separate medians would take for the program's, and a single xmllint run before each recscan
+# run made the ratio depend on which side of a speed change the pair fell.
 scan_rows() {
   local dir=$1 hosts=$2 formats=$3 floor=$4 label=$5
   local megabytes
   megabytes=$(du -sm "$dir/inventories" | cut -f1)
   for format in $formats; do
     for jobs in 1 2; do
-      results=$(for _ in $(seq "$runs"); do
-        paired=$([ -n "$floor" ] && floor_seconds "$dir" || echo 0)
+      results=$(before=$([ -n "$floor" ] && floor_seconds "$dir" || echo 0)
+      for _ in $(seq "$runs"); do
         # A fresh folder per run, all removed at the end: ext4 skips recently freed inodes when
         # it allocates new ones (`recently_deleted` in `perf`), so deleting a run's 6,000 pages
         # right before the next run made that run's file creation several times slower.
-        echo "$(SOURCE_DATE_EPOCH=1795910400 measure "$bin/recscan" scan --quiet --inventories "$dir/inventories" \
-          --catalog "$dir/catalog.xml" --out "$(mktemp -d "$work/out.XXXXXX")" --jobs "$jobs" --format "$format") $paired"
+        timed=$(SOURCE_DATE_EPOCH=1795910400 measure "$bin/recscan" scan --quiet --inventories "$dir/inventories" \
+          --catalog "$dir/catalog.xml" --out "$(mktemp -d "$work/out.XXXXXX")" --jobs "$jobs" --format "$format")
+        after=$([ -n "$floor" ] && floor_seconds "$dir" || echo 0)
+        echo "$timed $(calc "($before + $after) / 2")"
+        before=$after
       done)
       seconds=$(echo "$results" | cut -d' ' -f1 | median)
       rss=$(echo "$results" | cut -d' ' -f2 | sort -n | tail -1)
