@@ -99,14 +99,12 @@ private struct InventoryBuilder {
     }
 
     private mutating func package(_ cursor: SAXElement) throws {
-        guard
-            let ecosystem = try cursor.bytes(&ecosystemAttribute).flatMap(Ecosystem.init(bytes:)) ?? ecosystem(cursor)
-        else {
+        let (ecosystemBytes, nameBytes) = cursor.bytes(&ecosystemAttribute, &nameAttribute)
+        guard let ecosystem = try ecosystemBytes.flatMap(Ecosystem.init(bytes:)) ?? ecosystem(cursor) else {
             return
         }
         // Most packages concern no rule: decided on the name's bytes when they need no trimming.
         var softwareID: Int32?
-        let nameBytes = cursor.bytes(&nameAttribute)
         if let interest, let name = nameBytes, let first = name.first, let last = name.last,
             first > 0x20, first < 0x80, last > 0x20, last < 0x80
         {

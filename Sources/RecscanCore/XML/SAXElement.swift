@@ -114,6 +114,29 @@ struct SAXElement {
         bytes { name.matches($0) }
     }
 
+    /// `bytes(_:)` of two interned names in one walk over the attributes: the native reader asks
+    /// for two values on each of a fleet's million package elements.
+    func bytes(
+        _ first: inout InternedName, _ second: inout InternedName
+    ) -> (first: UnsafeBufferPointer<UInt8>?, second: UnsafeBufferPointer<UInt8>?) {
+        var found: (first: UnsafeBufferPointer<UInt8>?, second: UnsafeBufferPointer<UInt8>?) = (nil, nil)
+        guard let attributes else { return found }
+        for index in 0..<attributeCount {
+            let base = index * 5
+            guard attributes[base + 2] == nil, let local = attributes[base], let value = attributes[base + 3],
+                let end = attributes[base + 4]
+            else { continue }
+            if found.first == nil, first.matches(local) {
+                found.first = UnsafeBufferPointer(start: value, count: end - value)
+                if found.second != nil { break }
+            } else if found.second == nil, second.matches(local) {
+                found.second = UnsafeBufferPointer(start: value, count: end - value)
+                if found.first != nil { break }
+            }
+        }
+        return found
+    }
+
     /// `bytes(_:)` of an interned name, as a string.
     func value(_ name: inout InternedName) -> String? {
         bytes(&name).map { String(decoding: $0, as: UTF8.self) }

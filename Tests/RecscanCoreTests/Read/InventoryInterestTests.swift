@@ -32,6 +32,22 @@ struct InventoryInterestTests {
         #expect(value[...].trimmingWhitespace == trimmed)
     }
 
+    /// Ecosystem and name are found in one walk over the attributes, in any order and among others.
+    @Test(arguments: [nil, interest])
+    func attributesAreFoundInAnyOrder(interest: PackageInterest?) throws {
+        let host = try #require(
+            try Self.read(
+                """
+                <package version="1" arch="amd64" name="openssl" ecosystem="deb"/>
+                <package name="openssl" x="y" ecosystem="rpm" version="2"/>
+                <package ecosystem="deb" version="3" name="openssl"/>
+                """, interest: interest))
+        #expect(
+            host.packages.map { "\($0.ecosystem) \($0.name) \($0.version)" } == [
+                "deb openssl 1", "rpm openssl 2", "deb openssl 3",
+            ])
+    }
+
     @Test func onlyNamedPackagesAreKeptWithEveryAttribute() throws {
         let host = try #require(
             try Self.read(
