@@ -70,6 +70,12 @@ public final class XMLStreamWriter {
 
     /// The bytes of a fragment writer; the writer cannot be used afterwards.
     public func finishFragment() throws -> [UInt8] {
+        try finishFragment { Array($0) }
+    }
+
+    /// Finishes the fragment and hands its bytes, in the writer's own buffer, to `body`: a caller
+    /// that keeps only part of them copies that part once.
+    func finishFragment<Result>(_ body: (UnsafeBufferPointer<UInt8>) throws -> Result) throws -> Result {
         guard let buffer, !closed else { throw OutputError(path: path, message: "is not an open fragment") }
         closed = true
         let flushed = xmlTextWriterFlush(writer)
@@ -77,8 +83,7 @@ public final class XMLStreamWriter {
         guard flushed >= 0, let content = xmlBufferContent(buffer) else {
             throw OutputError(path: path, message: "could not be written")
         }
-        let count = Int(xmlBufferLength(buffer))
-        return Array(UnsafeBufferPointer(start: content, count: count))
+        return try body(UnsafeBufferPointer(start: content, count: Int(xmlBufferLength(buffer))))
     }
 
     /// The bytes written since the fragment began or since the last call, with no element open;

@@ -22,16 +22,19 @@ public enum ReportXMLWriter {
         try writer.startElement("wrapper")
         try HostXML.write(host, to: writer, memo: &memo)
         try writer.endElement()
-        let bytes = try writer.finishFragment()
-        let start = (bytes.firstIndex(of: UInt8(ascii: "\n")) ?? -1) + 1
-        let closing = Array("</wrapper>".utf8)
-        var end = bytes.count
-        while end >= start + closing.count, !bytes[(end - closing.count)..<end].elementsEqual(closing) { end -= 1 }
-        end -= closing.count
-        guard end >= start else {
+        // The host's lines are copied once, out of the writer's buffer.
+        let hostLines = try writer.finishFragment { bytes -> [UInt8]? in
+            let start = (bytes.firstIndex(of: UInt8(ascii: "\n")) ?? -1) + 1
+            let closing = "</wrapper>".utf8
+            var end = bytes.count
+            while end >= start + closing.count, !bytes[(end - closing.count)..<end].elementsEqual(closing) { end -= 1 }
+            end -= closing.count
+            return end >= start ? Array(UnsafeBufferPointer(rebasing: bytes[start..<end])) : nil
+        }
+        guard let hostLines else {
             throw OutputError(path: "report.xml", message: "host \(host.hostname) could not be serialized")
         }
-        return Array(bytes[start..<end])
+        return hostLines
     }
 
     /// Writes the complete report to `path`.
