@@ -197,11 +197,27 @@ private struct RuleChildEntry: Hashable {
     func hash(into hasher: inout Hasher) { hasher.combine(digest) }
 }
 
-/// FNV-1a over the pieces of a key: strings, each ended by a byte that UTF-8 never holds.
+/// FNV-1a over the pieces of a key: strings eight bytes at a time, each ended by its length.
+/// Only a digest: keys that share it are told apart by comparing them in full.
 extension FNV1a {
     fileprivate mutating func add(_ string: String) {
-        for byte in string.utf8 { add(byte) }
-        add(UInt8(0xFF))
+        var string = string
+        string.withUTF8 { bytes in
+            guard let base = bytes.baseAddress else { return }
+            let raw = UnsafeRawPointer(base)
+            var index = 0
+            while index &+ 8 <= bytes.count {
+                add(word: UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)))
+                index &+= 8
+            }
+            var tail: UInt64 = 0
+            while index < bytes.count {
+                tail = tail << 8 | UInt64(base[index])
+                index &+= 1
+            }
+            add(word: tail)
+        }
+        add(word: UInt64(string.utf8.count) | 1 << 63)
     }
 
     fileprivate mutating func add(_ number: Int) { add(word: UInt64(bitPattern: Int64(number))) }
