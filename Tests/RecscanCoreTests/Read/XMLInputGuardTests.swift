@@ -42,7 +42,7 @@ struct XMLInputGuardTests {
             "<a>", "</a>", "<b x=\"1\">", "<c y='22'/>", "<d p=\"v\" q='w' r=\"x\" s=\"y\">", "</d>", " ", "\n",
             "text", "=", "\"", "'", ">", "<", "/", "<!-- c -->", "<!--", "-->", "<![CDATA[ x ]]>", "<![CDAT",
             "<?pi x?>", "<!DOCTYPE a>", "<!ENTITY", "<e long=\"abcdefgh\"/>", "<f/>", "]]>", "?>", "--", "é",
-            "<g/ >", "<h x='1' / >", "/ ",
+            "<g/ >", "<h x='1' / >", "/ ", "#", "&amp;", "<i a=\"#&\" b='&#39;'>", "=>",
         ]
         var text = ""
         for _ in 0..<Int.random(in: 1...40, using: &random) { text += random.pick(pieces) }
@@ -60,7 +60,7 @@ struct XMLInputGuardTests {
             case .stopped(let stop): outcomes.insert(stop.message)
             case .passed: outcomes.insert("passed")
             }
-            for chunk in [1, 3, 7, 9, 16, document.count] {
+            for chunk in [1, 3, 5, 7, 8, 9, 11, 16, 24, document.count] {
                 #expect(Self.run(document, chunk: chunk) == expected, "\(String(decoding: document, as: UTF8.self))")
             }
         }
