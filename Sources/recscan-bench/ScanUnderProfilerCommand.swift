@@ -12,19 +12,15 @@ struct ScanUnderProfilerCommand: ParsableCommand {
         commandName: "scan",
         abstract: "Run a scan as `recscan scan` does (reference time 1795910400), without signal handling.")
 
-    @Option(help: "Folder of inventories.") var inventories: String
-    @Option(help: "Rule catalog.") var catalog: String
+    @OptionGroup var inputs: WorkloadInputs
     @Option(help: "Output folder.") var out: String
     @Option(help: "Report formats, comma-separated.") var format = "xml,html"
     @Option(help: "Parallel jobs.") var jobs = 1
 
     func run() throws {
-        var options = ScanOptions()
-        options.inventories = inventories
-        options.catalogPath = catalog
+        var options = inputs.scanOptions
         options.outDirectory = out
         options.jobs = jobs
-        options.referenceTime = 1_795_910_400
         options.formats = Set(format.split(separator: ",").compactMap { ReportFormat(rawValue: String($0)) })
         let outcome = Mutex<Result<ScanResult, any Error>?>(nil)
         let done = DispatchSemaphore(value: 0)

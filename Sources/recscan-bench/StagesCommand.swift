@@ -8,20 +8,16 @@ struct StagesCommand: ParsableCommand {
         commandName: "stages",
         abstract: "Time parsing, matching and serializing separately, on one core.")
 
-    @Option(help: "Folder of inventories.") var inventories: String
-    @Option(help: "Rule catalog.") var catalog: String
+    @OptionGroup var inputs: WorkloadInputs
 
     func run() throws {
-        var options = ScanOptions()
-        options.inventories = inventories
-        options.catalogPath = catalog
-        options.referenceTime = 1_795_910_400
+        let options = inputs.scanOptions
         // What runs before any worker starts, each timed on its own: listing and classifying the
         // folder, reading the catalog, indexing it. The setup itself (fleet, events) is not timed.
         let started = Date()
-        _ = try InputDiscovery.discover(directory: inventories)
+        _ = try InputDiscovery.discover(directory: inputs.inventories)
         let discovered = Date()
-        let catalogRead = try CatalogReader.read(path: catalog, limits: options.limits)
+        let catalogRead = try CatalogReader.read(path: inputs.catalog, limits: options.limits)
         let read = Date()
         let index = CatalogIndex(catalog: catalogRead)
         let indexed = Date()
