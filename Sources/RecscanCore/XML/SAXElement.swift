@@ -73,21 +73,32 @@ struct SAXElement {
 
     /// Every unprefixed attribute as strings, in document order.
     var attributePairs: [(name: String, value: String)] {
-        guard let attributes else { return [] }
         var pairs: [(name: String, value: String)] = []
         pairs.reserveCapacity(attributeCount)
         for index in 0..<attributeCount {
-            let base = index * 5
-            guard attributes[base + 2] == nil, let local = attributes[base], let value = attributes[base + 3],
-                let end = attributes[base + 4]
-            else { continue }
-            pairs.append(
-                (
-                    String(cString: local),
-                    String(decoding: UnsafeBufferPointer(start: value, count: end - value), as: UTF8.self)
-                ))
+            guard let local = attributeName(at: index), let value = attributeValue(at: index) else { continue }
+            pairs.append((String(cString: local), String(decoding: value, as: UTF8.self)))
         }
         return pairs
+    }
+
+    // The two places that read libxml2's attribute layout. Names are compared before values
+    // are read: most attributes looked at are not the one asked for.
+
+    /// The local name of the attribute at `index` if it is unprefixed.
+    @inline(__always)
+    private func attributeName(at index: Int) -> UnsafePointer<xmlChar>? {
+        guard let attributes, attributes[index * 5 + 2] == nil else { return nil }
+        return attributes[index * 5]
+    }
+
+    /// The value bytes of the attribute at `index`.
+    @inline(__always)
+    private func attributeValue(at index: Int) -> UnsafeBufferPointer<UInt8>? {
+        guard let attributes, let value = attributes[index * 5 + 3], let end = attributes[index * 5 + 4] else {
+            return nil
+        }
+        return UnsafeBufferPointer(start: value, count: end - value)
     }
 
     /// The bytes of the unprefixed attribute `name`'s value (entities already replaced), or
@@ -120,17 +131,13 @@ struct SAXElement {
         _ first: inout InternedName, _ second: inout InternedName
     ) -> (first: UnsafeBufferPointer<UInt8>?, second: UnsafeBufferPointer<UInt8>?) {
         var found: (first: UnsafeBufferPointer<UInt8>?, second: UnsafeBufferPointer<UInt8>?) = (nil, nil)
-        guard let attributes else { return found }
         for index in 0..<attributeCount {
-            let base = index * 5
-            guard attributes[base + 2] == nil, let local = attributes[base], let value = attributes[base + 3],
-                let end = attributes[base + 4]
-            else { continue }
+            guard let local = attributeName(at: index) else { continue }
             if found.first == nil, first.matches(local) {
-                found.first = UnsafeBufferPointer(start: value, count: end - value)
+                found.first = attributeValue(at: index)
                 if found.second != nil { break }
             } else if found.second == nil, second.matches(local) {
-                found.second = UnsafeBufferPointer(start: value, count: end - value)
+                found.second = attributeValue(at: index)
                 if found.first != nil { break }
             }
         }
@@ -145,13 +152,11 @@ struct SAXElement {
     /// The value of the first unprefixed attribute whose name `isName` accepts.
     @inline(__always)
     private func bytes(where isName: (UnsafePointer<xmlChar>) -> Bool) -> UnsafeBufferPointer<UInt8>? {
-        guard let attributes else { return nil }
         for index in 0..<attributeCount {
-            let base = index * 5
-            guard attributes[base + 2] == nil, let local = attributes[base], isName(local),
-                let value = attributes[base + 3], let end = attributes[base + 4]
-            else { continue }
-            return UnsafeBufferPointer(start: value, count: end - value)
+            guard let local = attributeName(at: index), isName(local), let value = attributeValue(at: index) else {
+                continue
+            }
+            return value
         }
         return nil
     }
