@@ -65,7 +65,7 @@ public struct CatalogIndex: Sendable {
             ordered.append(compiled)
             if let criterion = compiled.onlyCriterion {
                 let id = criterion.softwareID
-                if id >= softwareOnly.count { softwareOnly += Array(repeating: [], count: id + 1 - softwareOnly.count) }
+                Self.grow(&softwareOnly, toCount: id + 1)
                 softwareOnly[id].append((ordinal, Unmanaged.passUnretained(criterion)))
             } else {
                 for criterion in compiled.software {
@@ -96,11 +96,11 @@ public struct CatalogIndex: Sendable {
         rulesByOrdinal = ordered
         softwareIDs = ids.software
         softwareTable = SoftwareIDTable(ids.software.lazy.map { (key: $0.key, value: $0.value) })
-        bySoftware += [[Int]](repeating: [], count: ids.software.count - bySoftware.count)
+        Self.grow(&bySoftware, toCount: ids.software.count)
         rulesBySoftware = FlatLists(bySoftware)
-        softwareOnly += Array(repeating: [], count: max(0, ids.software.count - softwareOnly.count))
+        Self.grow(&softwareOnly, toCount: ids.software.count)
         softwareOnlyRules = FlatLists(softwareOnly)
-        typesBySoftware += [[Int]](repeating: [], count: ids.software.count - typesBySoftware.count)
+        Self.grow(&typesBySoftware, toCount: ids.software.count)
         applicationTypesBySoftware = typesBySoftware
         applicationTypeIDs = typeIDs
         rulesByApplicationType = byType
@@ -112,9 +112,15 @@ public struct CatalogIndex: Sendable {
         ordinalsByID = ids.rules
     }
 
+    /// Adds empty lists to `lists` until it holds `count` (software ids are handed out while
+    /// rules are compiled, so the lists by software id grow as they come).
+    private static func grow<Value>(_ lists: inout [[Value]], toCount count: Int) {
+        if count > lists.count { lists += [[Value]](repeating: [], count: count - lists.count) }
+    }
+
     /// Appends `value` to the list at `position`, growing `lists` as needed.
     private static func add(_ value: Int, at position: Int, to lists: inout [[Int]]) {
-        if position >= lists.count { lists += [[Int]](repeating: [], count: position + 1 - lists.count) }
+        grow(&lists, toCount: position + 1)
         add(value, to: &lists[position])
     }
 

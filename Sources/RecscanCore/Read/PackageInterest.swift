@@ -30,11 +30,6 @@ public struct PackageInterest: Sendable {
     /// Whether a package of `ecosystem` named `name` (already trimmed) concerns the catalog.
     func wants(_ ecosystem: Ecosystem, name: String) -> Bool { named.contains(SoftwareKey(ecosystem, name)) }
 
-    /// Whether a package of `ecosystem` whose name is `name` (already trimmed) concerns the catalog.
-    func wants(_ ecosystem: Ecosystem, name: UnsafeBufferPointer<UInt8>) -> Bool {
-        softwareID(ecosystem, name: name) != nil
-    }
-
     /// The software id of a package of `ecosystem` whose name is `name` (already trimmed), if it
     /// concerns the catalog: `unknownID` when it does but the id is not known here.
     func softwareID(_ ecosystem: Ecosystem, name: UnsafeBufferPointer<UInt8>) -> Int32? {
