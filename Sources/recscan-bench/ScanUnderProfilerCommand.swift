@@ -21,6 +21,7 @@ struct ScanUnderProfilerCommand: ParsableCommand {
         var options = inputs.scanOptions
         options.outDirectory = out
         options.jobs = jobs
+        options.keepsCatalogAllocated = true
         options.formats = Set(format.split(separator: ",").compactMap { ReportFormat(rawValue: String($0)) })
         let outcome = Mutex<Result<ScanResult, any Error>?>(nil)
         let done = DispatchSemaphore(value: 0)

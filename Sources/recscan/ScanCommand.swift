@@ -50,6 +50,7 @@ struct ScanCommand: AsyncParsableCommand {
         options.shard = shard.flatMap(Shard.init)
         options.limits = try limits.inputLimits()
         options.waitForLock = wait
+        options.keepsCatalogAllocated = true
         let display = ProgressDisplay(quiet: quiet, verbose: verbose)
         let quiet = self.quiet
         let pipeline = ScanPipeline(

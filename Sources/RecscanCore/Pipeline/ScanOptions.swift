@@ -30,6 +30,11 @@ public struct ScanOptions: Sendable {
     /// Wait for another run that is writing to the same output folder (`--wait`), instead of
     /// refusing with ``ScanFailure/busy(_:)``.
     public var waitForLock = false
+    /// Keep the catalog and its index allocated when the scan ends, for a process that exits
+    /// right after (as clang's `-disable-free` does): the operating system takes the memory back
+    /// at once, while freeing 10,000 rules object by object costs 41 M instructions and misses
+    /// the cache on nearly every one of them.
+    public var keepsCatalogAllocated = false
 
     /// Creates options with the command line's defaults.
     public init() {}

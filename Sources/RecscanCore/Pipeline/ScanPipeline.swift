@@ -40,6 +40,7 @@ public struct ScanPipeline: Sendable {
     public func run() async throws -> ScanResult {
         let started = ContinuousClock.now
         let (setup, index) = try await ScanSetup.loadIndexed(options, log: log)
+        if options.keepsCatalogAllocated { _ = Unmanaged.passRetained(CatalogKeeper(setup: setup, index: index)) }
         let setupTime = started.duration(to: .now)
         log(
             "reading \(setup.inventoryFiles.count) inventory files against \(setup.catalog.rules.count) rules"
@@ -144,5 +145,17 @@ extension Duration {
     var seconds: Double {
         let (seconds, attoseconds) = components
         return Double(seconds) + Double(attoseconds) / 1e18
+    }
+}
+
+/// Holds a scan's catalog and index for the rest of the process (see
+/// ``ScanOptions/keepsCatalogAllocated``): retained once and never released.
+private final class CatalogKeeper {
+    let setup: ScanSetup
+    let index: CatalogIndex
+
+    init(setup: ScanSetup, index: CatalogIndex) {
+        self.setup = setup
+        self.index = index
     }
 }
