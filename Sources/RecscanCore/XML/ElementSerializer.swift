@@ -1,4 +1,4 @@
-/// Serializes elements for ``XMLStreamWriter/rawElement(_:)`` through one libxml2 writer, reused
+/// Serializes elements for ``XMLStreamWriter/rawElements(to:append:)`` through one libxml2 writer, reused
 /// from element to element: a new writer, and the wrapper elements that make it indent, cost
 /// more than most elements themselves. Elements are written at depth 0 and their lines then
 /// indented to the depth they will sit at, which is what libxml2 writes there.

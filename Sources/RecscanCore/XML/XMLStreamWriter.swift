@@ -94,7 +94,7 @@ public final class XMLStreamWriter {
         guard let content = xmlBufferContent(buffer) else { throw OutputError(path: path, message: "out of memory") }
         let bytes = Array(UnsafeBufferPointer(start: content, count: Int(xmlBufferLength(buffer))))
         xmlBufferEmpty(buffer)
-        // A new writer starts on a fresh line; this marks the line as finished, as `rawElement` does.
+        // A new writer starts on a fresh line; this marks the line as finished, as `rawElements` does.
         try check(xmlTextWriterSetIndent(writer, 1))
         return bytes
     }
@@ -160,13 +160,23 @@ public final class XMLStreamWriter {
         startTagOpen = false
     }
 
-    /// Writes, as children of the innermost open element, elements that `serializedElement(depth:_:)`
-    /// produced for exactly this depth: the same bytes libxml2 would write here.
-    func rawElement(_ bytes: [UInt8]) throws {
+    /// For a fragment writer: writes, as children of the innermost open element, the elements
+    /// that `append` adds to `lines` (as `serializedElement(depth:_:)` produces them for this
+    /// depth), without passing them through libxml2's buffer. What libxml2 holds up to that
+    /// point goes to `lines` first and its buffer is emptied; the bytes taken, those appended and
+    /// those `finishFragment` gives are, in that order, the document libxml2 would have written.
+    func rawElements(to lines: inout WrappedLines, append: (inout WrappedLines) throws -> Void) throws {
+        guard let buffer, !closed else { throw OutputError(path: path, message: "is not an open fragment") }
         // libxml2 closes a pending start tag with `>` alone before raw bytes; the line break
         // it would write before a child element is added here.
         if startTagOpen && indenting { try raw(Self.lineBreak) }
-        try raw(bytes)
+        startTagOpen = false
+        try Self.noBytes.withUnsafeBufferPointer { try check(xmlTextWriterWriteRawLen(writer, $0.baseAddress, 0)) }
+        try check(xmlTextWriterFlush(writer))
+        guard let content = xmlBufferContent(buffer) else { throw OutputError(path: path, message: "out of memory") }
+        lines.append(UnsafeBufferPointer(start: content, count: Int(xmlBufferLength(buffer))))
+        xmlBufferEmpty(buffer)
+        try append(&lines)
         // After raw bytes libxml2 takes the line as unfinished and would not indent the parent's
         // end tag; setting the indentation again marks the line as finished.
         if indenting { try check(xmlTextWriterSetIndent(writer, 1)) }
@@ -175,7 +185,7 @@ public final class XMLStreamWriter {
     private static let lineBreak: [UInt8] = [UInt8(ascii: "\n")]
 
     /// The bytes of the elements that `write` writes, indented as they are when written `depth`
-    /// levels deep into an indented document, for `rawElement(_:)`.
+    /// levels deep into an indented document, for `rawElements`.
     static func serializedElement(depth: Int, _ write: (XMLStreamWriter) throws -> Void) throws -> [UInt8] {
         let scratch = try XMLStreamWriter(fragmentNamed: "element")
         for _ in 0..<depth { try scratch.startElement("w") }

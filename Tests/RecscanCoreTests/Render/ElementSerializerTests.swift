@@ -49,4 +49,41 @@ struct ElementSerializerTests {
         let expected = try XMLStreamWriter.serializedElement(depth: 1) { try Self.evidence($0, "after") }
         #expect(try serializer.serialize(depth: 1) { try Self.evidence($0, "after") } == expected)
     }
+
+    /// A wrapped document whose `<host>` holds `before` children, then two rules, then `after`
+    /// children; the rules either written by the writer itself or spliced as serialized bytes.
+    static func document(before: Int, after: Int, splice: Bool) throws -> [UInt8] {
+        let writer = try XMLStreamWriter(fragmentNamed: "test")
+        try writer.startElement("wrapper")
+        var lines = WrappedLines(capacity: 0)
+        try writer.startElement("host")
+        try writer.attribute("hostname", "web-1")
+        for index in 0..<before { try Self.evidence(writer, "before-\(index)") }
+        if splice {
+            let depth = writer.depth
+            try writer.rawElements(to: &lines) { lines in
+                lines.bytes += try XMLStreamWriter.serializedElement(depth: depth, Self.rule)
+                lines.bytes += try XMLStreamWriter.serializedElement(depth: depth) { try Self.evidence($0, "é<") }
+            }
+        } else {
+            try Self.rule(writer)
+            try Self.evidence(writer, "é<")
+        }
+        for index in 0..<after { try writer.element("finding", [("kind", "stale")], text: "old \(index)") }
+        try writer.endElement()
+        try writer.endElement()
+        #expect(try writer.finishFragment { lines.appendLast($0, closing: "</wrapper>") })
+        return lines.bytes
+    }
+
+    @Test("elements spliced into a fragment give the bytes the writer would have written itself")
+    func splicedElementsMatchWrittenOnes() throws {
+        for before in [0, 1, 2] {
+            for after in [0, 1] {
+                let written = try Self.document(before: before, after: after, splice: false)
+                #expect(try Self.document(before: before, after: after, splice: true) == written)
+                #expect(String(decoding: written, as: UTF8.self).hasPrefix("  <host hostname=\"web-1\">\n"))
+            }
+        }
+    }
 }

@@ -1,6 +1,9 @@
 /// The XML vocabulary of hosts, rules, findings and triage plans in `report.xml`.
 enum HostXML {
-    static func write(_ host: HostReport, to writer: XMLStreamWriter, memo: inout ReportFragmentMemo) throws {
+    /// Writes `<host>`; its rule elements go straight to `lines`, after what `writer` held.
+    static func write(
+        _ host: HostReport, to writer: XMLStreamWriter, lines: inout WrappedLines, memo: inout ReportFragmentMemo
+    ) throws {
         try writer.startElement("host")
         try writer.attribute("hostname", host.hostname)
         try writer.attribute("policy", host.policyID)
@@ -12,7 +15,7 @@ enum HostXML {
         }
         for source in host.inventorySources { try writer.element("source", [("file", source)]) }
         if let settings = host.settings { try write(settings, to: writer) }
-        try write(host.rules, to: writer, memo: &memo)
+        try write(host.rules, to: writer, lines: &lines, memo: &memo)
         for finding in host.findings {
             try writer.element(
                 "finding",
@@ -44,16 +47,16 @@ enum HostXML {
     }
 
     /// Writes every `<rule>` element from serialized pieces kept in `memo` (rules and their
-    /// evidence repeat from host to host), gathered into one raw write.
-    private static func write(_ rules: [RuleResult], to writer: XMLStreamWriter, memo: inout ReportFragmentMemo) throws
-    {
+    /// evidence repeat from host to host), appended to `lines` after what `writer` held.
+    private static func write(
+        _ rules: [RuleResult], to writer: XMLStreamWriter, lines: inout WrappedLines, memo: inout ReportFragmentMemo
+    ) throws {
         guard !rules.isEmpty else { return }
         let depth = writer.depth
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(rules.count * 320)
         let serializer = ElementSerializer()
-        for rule in rules { try append(rule, depth: depth, to: &bytes, memo: &memo, serializer: serializer) }
-        try writer.rawElement(bytes)
+        try writer.rawElements(to: &lines) { lines in
+            for rule in rules { try append(rule, depth: depth, to: &lines.bytes, memo: &memo, serializer: serializer) }
+        }
     }
 
     private static func append(

@@ -20,21 +20,13 @@ public enum ReportXMLWriter {
         // as it sits in the report; the wrapper's own lines are then dropped.
         let writer = try XMLStreamWriter(fragmentNamed: "report.xml")
         try writer.startElement("wrapper")
-        try HostXML.write(host, to: writer, memo: &memo)
+        var lines = WrappedLines(capacity: 1024 + host.rules.count * 320)
+        try HostXML.write(host, to: writer, lines: &lines, memo: &memo)
         try writer.endElement()
-        // The host's lines are copied once, out of the writer's buffer.
-        let hostLines = try writer.finishFragment { bytes -> [UInt8]? in
-            let start = (bytes.firstIndex(of: UInt8(ascii: "\n")) ?? -1) + 1
-            let closing = "</wrapper>".utf8
-            var end = bytes.count
-            while end >= start + closing.count, !bytes[(end - closing.count)..<end].elementsEqual(closing) { end -= 1 }
-            end -= closing.count
-            return end >= start ? Array(UnsafeBufferPointer(rebasing: bytes[start..<end])) : nil
-        }
-        guard let hostLines else {
+        guard try writer.finishFragment({ lines.appendLast($0, closing: "</wrapper>") }) else {
             throw OutputError(path: "report.xml", message: "host \(host.hostname) could not be serialized")
         }
-        return hostLines
+        return lines.bytes
     }
 
     /// Writes the complete report to `path`.
