@@ -1,0 +1,32 @@
+import Testing
+
+@testable import RecscanCore
+
+/// The table answers from one-byte tags first: with thousands of names many share a tag, and
+/// every lookup must still find exactly its own entry.
+@Suite("Software id table")
+struct SoftwareIDTableTests {
+    static let names = (0..<5000).map { "lib\($0 * 7919 % 100_003)-common" }
+
+    static let table = SoftwareIDTable(
+        names.enumerated().map { (key: SoftwareKey(.deb, $1), value: $0) }
+            + [(key: SoftwareKey(.pypi, "Requests_Toolbelt"), value: 5000)])
+
+    @Test("every name finds its own id; names, lengths and ecosystems it does not hold find none")
+    func findsExactlyItsEntries() {
+        for (id, name) in Self.names.enumerated() {
+            #expect(Self.table.id(.deb, name) == id)
+            #expect(Self.table.id(.rpm, name) == nil)
+            #expect(Self.table.id(.deb, name + "x") == nil)
+            #expect(Self.table.id(.deb, String(name.dropLast())) == nil)
+        }
+        for missing in 0..<5000 { #expect(Self.table.id(.deb, "absent\(missing)") == nil) }
+        #expect(Self.table.id(.deb, "") == nil)
+    }
+
+    @Test("names are looked up as their ecosystem normalizes them")
+    func normalizedNames() {
+        #expect(Self.table.id(.pypi, "requests-toolbelt") == 5000)
+        #expect(Self.table.id(.pypi, "Requests.Toolbelt") == 5000)
+    }
+}
