@@ -18,7 +18,9 @@ public struct CatalogIndex: Sendable {
     /// affected (most candidates are patched, and each rule read is a cache miss). The criteria
     /// are not retained here: `rulesByOrdinal` holds each of them as long as the index lives, and
     /// a retain per read would write to a cold cache line.
-    let softwareOnlyRules: FlatLists<(ordinal: Int, criterion: Unmanaged<SoftwareCriterion>)>
+    let softwareOnlyRules: FlatLists<SoftwareOnlyRule>
+    /// The bounds of the software-only rules' packed ranges, in the order of `softwareOnlyRules`.
+    let packedBounds: [UInt8]
     /// Application types (ordinals) detected by installed software, by software id.
     let applicationTypesBySoftware: [[Int]]
     /// Every application type id the catalog defines or a rule names, sorted: an application
@@ -52,7 +54,7 @@ public struct CatalogIndex: Sendable {
         for (ordinal, id) in typeIDs.enumerated() { ids.applicationTypes[id] = ordinal }
         var ordered: [CompiledRule] = []
         var bySoftware: [[Int]] = []
-        var softwareOnly: [[(ordinal: Int, criterion: Unmanaged<SoftwareCriterion>)]] = []
+        var softwareOnly: [[SoftwareOnlyRule]] = []
         var byType = [[Int]](repeating: [], count: typeIDs.count)
         var byPort: [ListeningPort: [Int]] = [:]
         var byFile: [String: [Int]] = [:]
@@ -66,7 +68,7 @@ public struct CatalogIndex: Sendable {
             if let criterion = compiled.onlyCriterion {
                 let id = criterion.softwareID
                 Self.grow(&softwareOnly, toCount: id + 1)
-                softwareOnly[id].append((ordinal, Unmanaged.passUnretained(criterion)))
+                softwareOnly[id].append(SoftwareOnlyRule(ordinal: ordinal, criterion: .passUnretained(criterion)))
             } else {
                 for criterion in compiled.software {
                     Self.add(ordinal, at: criterion.softwareID, to: &bySoftware)
@@ -99,7 +101,17 @@ public struct CatalogIndex: Sendable {
         Self.grow(&bySoftware, toCount: ids.software.count)
         rulesBySoftware = FlatLists(bySoftware)
         Self.grow(&softwareOnly, toCount: ids.software.count)
+        // Packed once the rules are grouped: a package's rules and their bounds are then neighbors.
+        var packedBounds: [UInt8] = []
+        for id in softwareOnly.indices {
+            for position in softwareOnly[id].indices {
+                softwareOnly[id][position].packed = softwareOnly[id][position].criterion._withUnsafeGuaranteedRef {
+                    PackedRange($0, arena: &packedBounds)
+                }
+            }
+        }
         softwareOnlyRules = FlatLists(softwareOnly)
+        self.packedBounds = packedBounds
         Self.grow(&typesBySoftware, toCount: ids.software.count)
         applicationTypesBySoftware = typesBySoftware
         applicationTypeIDs = typeIDs
@@ -129,4 +141,12 @@ public struct CatalogIndex: Sendable {
     private static func add(_ value: Int, to list: inout [Int]) {
         if list.last != value { list.append(value) }
     }
+}
+
+/// A rule whose only criterion is one package (see `CatalogIndex.softwareOnlyRules`).
+struct SoftwareOnlyRule: Sendable {
+    let ordinal: Int
+    let criterion: Unmanaged<SoftwareCriterion>
+    /// The criterion's range in `CatalogIndex.packedBounds`, when it can be packed.
+    var packed: PackedRange?
 }

@@ -56,7 +56,7 @@ public struct Matcher: Sendable {
         // reading the rule, affected and uncertain ones join the candidates for their evidence.
         for id in matches.facts.distinctSoftwareIDs {
             index.softwareOnlyRules.forEach(at: id) { rule in
-                switch rule.criterion._withUnsafeGuaranteedRef({ softwareStanding($0, matches.facts) }) {
+                switch softwareStanding(rule, softwareID: id, matches.facts) {
                 case .patched: matches.patched.insert(rule.ordinal)
                 case .affected, .uncertain: candidates.insert(rule.ordinal)
                 case .absent: break

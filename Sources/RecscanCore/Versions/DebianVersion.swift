@@ -28,50 +28,82 @@ struct DebianVersion: SchemeVersion {
 
     init?(parsing text: String) {
         var text = text
-        guard let (epoch, bytes, upstreamEnd) = text.withUTF8(Self.parse) else { return nil }
-        self.epoch = epoch
+        guard let (bytes, layout) = text.withUTF8({ text in Layout(text).map { (Array(text[$0.start..<$0.end]), $0) } })
+        else { return nil }
+        self.epoch = layout.epoch
         self.bytes = bytes
-        self.upstreamEnd = upstreamEnd
+        self.upstreamEnd = layout.upstreamEnd - layout.start
     }
 
-    /// The epoch, the bytes after it and where the upstream version ends in them; `nil` when dpkg
-    /// would not accept `text` without an error or a warning.
-    private static func parse(_ text: UnsafeBufferPointer<UInt8>) -> (Int, [UInt8], Int)? {
-        func isBlank(_ byte: UInt8) -> Bool { byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") }
-        guard let first = text.firstIndex(where: { !isBlank($0) }), let last = text.lastIndex(where: { !isBlank($0) })
-        else { return nil }
-        var start = first
-        let end = last + 1
-        var epoch = 0
-        if let colon = text[start..<end].firstIndex(of: VersionBytes.colon) {
-            guard colon > start else { return nil }
-            for digit in text[start..<colon] {
-                guard VersionBytes.isDigit(digit) else { return nil }
-                epoch = epoch * 10 + Int(digit - VersionBytes.zero)
-                guard epoch <= Int(Int32.max) else { return nil }
-            }
-            start = colon + 1
-            guard start < end else { return nil }
-        }
-        let hyphen = text[start..<end].lastIndex(of: VersionBytes.hyphen)
-        let upstreamEnd = hyphen ?? end
-        // Upstream: a digit first, then letters, digits and `.-+~:`; revision: letters, digits and `.+~`.
-        guard upstreamEnd > start, VersionBytes.isDigit(text[start]) else { return nil }
-        for byte in text[start..<upstreamEnd] where !VersionBytes.isAlphanumeric(byte) {
-            guard
-                byte == VersionBytes.dot || byte == VersionBytes.hyphen || byte == VersionBytes.plus
-                    || byte == VersionBytes.tilde || byte == VersionBytes.colon
+    /// Where the parts of a valid version are in its bytes, found without copying them: matching
+    /// compares an installed version with bounds held end to end in one array (`PackedRanges`).
+    struct Layout {
+        /// The epoch; 0 when absent.
+        let epoch: Int
+        /// Where the upstream version starts, after the epoch and leading blanks.
+        let start: Int
+        /// Where the upstream version ends: the last `-`, or `end`.
+        let upstreamEnd: Int
+        /// Where the version ends, before trailing blanks.
+        let end: Int
+
+        /// The layout of `text`; `nil` when dpkg would not accept it without an error or a warning.
+        init?(_ text: UnsafeBufferPointer<UInt8>) {
+            func isBlank(_ byte: UInt8) -> Bool { byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") }
+            guard let first = text.firstIndex(where: { !isBlank($0) }),
+                let last = text.lastIndex(where: { !isBlank($0) })
             else { return nil }
-        }
-        if let hyphen {
-            guard hyphen + 1 < end else { return nil }
-            for byte in text[(hyphen + 1)..<end] where !VersionBytes.isAlphanumeric(byte) {
-                guard byte == VersionBytes.dot || byte == VersionBytes.plus || byte == VersionBytes.tilde else {
-                    return nil
+            var start = first
+            let end = last + 1
+            var epoch = 0
+            if let colon = text[start..<end].firstIndex(of: VersionBytes.colon) {
+                guard colon > start else { return nil }
+                for digit in text[start..<colon] {
+                    guard VersionBytes.isDigit(digit) else { return nil }
+                    epoch = epoch * 10 + Int(digit - VersionBytes.zero)
+                    guard epoch <= Int(Int32.max) else { return nil }
+                }
+                start = colon + 1
+                guard start < end else { return nil }
+            }
+            let hyphen = text[start..<end].lastIndex(of: VersionBytes.hyphen)
+            let upstreamEnd = hyphen ?? end
+            // Upstream: a digit first, then letters, digits and `.-+~:`; revision: letters, digits and `.+~`.
+            guard upstreamEnd > start, VersionBytes.isDigit(text[start]) else { return nil }
+            for byte in text[start..<upstreamEnd] where !VersionBytes.isAlphanumeric(byte) {
+                guard
+                    byte == VersionBytes.dot || byte == VersionBytes.hyphen || byte == VersionBytes.plus
+                        || byte == VersionBytes.tilde || byte == VersionBytes.colon
+                else { return nil }
+            }
+            if let hyphen {
+                guard hyphen + 1 < end else { return nil }
+                for byte in text[(hyphen + 1)..<end] where !VersionBytes.isAlphanumeric(byte) {
+                    guard byte == VersionBytes.dot || byte == VersionBytes.plus || byte == VersionBytes.tilde else {
+                        return nil
+                    }
                 }
             }
+            self.epoch = epoch
+            self.start = start
+            self.upstreamEnd = upstreamEnd
+            self.end = end
         }
-        return (epoch, Array(text[start..<end]), upstreamEnd - start)
+
+        /// -1, 0 or 1 as the version `a` (laid out as `self`) sorts before, with or after `b`.
+        func compare(_ a: UnsafeBufferPointer<UInt8>, to b: UnsafeBufferPointer<UInt8>, laidOut other: Layout) -> Int {
+            if epoch != other.epoch { return epoch < other.epoch ? -1 : 1 }
+            let upstreamOrder = DebianVersion.verrevcmp(
+                UnsafeBufferPointer(rebasing: a[start..<upstreamEnd]),
+                UnsafeBufferPointer(rebasing: b[other.start..<other.upstreamEnd]))
+            if upstreamOrder != 0 { return upstreamOrder }
+            return DebianVersion.verrevcmp(revision(a), other.revision(b))
+        }
+
+        private func revision(_ text: UnsafeBufferPointer<UInt8>) -> UnsafeBufferPointer<UInt8> {
+            upstreamEnd < end
+                ? UnsafeBufferPointer(rebasing: text[(upstreamEnd + 1)..<end]) : .init(start: nil, count: 0)
+        }
     }
 
     func compare(to other: DebianVersion) -> Int {
@@ -96,7 +128,7 @@ struct DebianVersion: SchemeVersion {
         a.withUnsafeBufferPointer { a in b.withUnsafeBufferPointer { b in verrevcmp(a, b) } }
     }
 
-    private static func verrevcmp(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>) -> Int {
+    fileprivate static func verrevcmp(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>) -> Int {
         var i = 0
         var j = 0
         func at(_ s: UnsafeBufferPointer<UInt8>, _ k: Int) -> UInt8? { k < s.count ? s[k] : nil }

@@ -32,23 +32,65 @@ struct RPMVersion: SchemeVersion {
 
     init?(parsing text: String) {
         let bytes = Array(text.utf8)
-        guard bytes.contains(where: VersionBytes.isAlphanumeric) else { return nil }
-        let epochEnd = bytes.firstIndex { !VersionBytes.isDigit($0) } ?? bytes.endIndex
-        var restStart = 0
-        if epochEnd < bytes.endIndex, bytes[epochEnd] == VersionBytes.colon {
-            epochRange = 0..<epochEnd
-            restStart = epochEnd + 1
-        } else {
-            epochRange = 0..<0
-        }
-        if let hyphen = bytes[restStart...].lastIndex(of: VersionBytes.hyphen) {
-            versionRange = restStart..<hyphen
-            releaseRange = (hyphen + 1)..<bytes.endIndex
-        } else {
-            versionRange = restStart..<bytes.endIndex
-            releaseRange = nil
-        }
+        guard let layout = bytes.withUnsafeBufferPointer(Layout.init) else { return nil }
         self.bytes = bytes
+        epochRange = layout.epochRange
+        versionRange = layout.versionRange
+        releaseRange = layout.releaseRange
+    }
+
+    /// Where the parts of a version are in its bytes, found without copying them: matching
+    /// compares an installed version with bounds held end to end in one array (`PackedRanges`).
+    struct Layout {
+        /// Where the epoch digits are; empty when absent (compares as `0`).
+        var epochRange: Range<Int>
+        let versionRange: Range<Int>
+        /// Where the release is; `nil` when there is no `-` after the epoch.
+        let releaseRange: Range<Int>?
+
+        /// The layout of `bytes`; `nil` when they hold no ASCII letter or digit at all.
+        init?(_ bytes: UnsafeBufferPointer<UInt8>) {
+            guard bytes.contains(where: VersionBytes.isAlphanumeric) else { return nil }
+            let epochEnd = bytes.firstIndex { !VersionBytes.isDigit($0) } ?? bytes.endIndex
+            var restStart = 0
+            if epochEnd < bytes.endIndex, bytes[epochEnd] == VersionBytes.colon {
+                epochRange = 0..<epochEnd
+                restStart = epochEnd + 1
+            } else {
+                epochRange = 0..<0
+            }
+            if let hyphen = bytes[restStart...].lastIndex(of: VersionBytes.hyphen) {
+                versionRange = restStart..<hyphen
+                releaseRange = (hyphen + 1)..<bytes.endIndex
+            } else {
+                versionRange = restStart..<bytes.endIndex
+                releaseRange = nil
+            }
+        }
+
+        /// -1, 0 or 1 as the version `a` (laid out as `self`) sorts before, inside or after the
+        /// range bound `b`, as ``RPMVersion/compare(toBound:)`` orders them.
+        func compare(_ a: UnsafeBufferPointer<UInt8>, toBound b: UnsafeBufferPointer<UInt8>, laidOut bound: Layout)
+            -> Int
+        {
+            if !epochRange.isEmpty || !bound.epochRange.isEmpty {
+                // An absent epoch compares as `0`.
+                var zero = VersionBytes.zero
+                let epochOrder = withUnsafePointer(to: &zero) { zero in
+                    let absent = UnsafeBufferPointer(start: zero, count: 1)
+                    return RPMVersion.rpmvercmp(
+                        epochRange.isEmpty ? absent : UnsafeBufferPointer(rebasing: a[epochRange]),
+                        bound.epochRange.isEmpty ? absent : UnsafeBufferPointer(rebasing: b[bound.epochRange]))
+                }
+                if epochOrder != 0 { return epochOrder }
+            }
+            let versionOrder = RPMVersion.rpmvercmp(
+                UnsafeBufferPointer(rebasing: a[versionRange]), UnsafeBufferPointer(rebasing: b[bound.versionRange]))
+            guard versionOrder == 0, let boundRelease = bound.releaseRange else { return versionOrder }
+            guard let releaseRange else { return -1 }
+            return RPMVersion.rpmvercmp(
+                UnsafeBufferPointer(rebasing: a[releaseRange]), UnsafeBufferPointer(rebasing: b[boundRelease]))
+        }
     }
 
     func compare(to other: RPMVersion) -> Int {
@@ -85,7 +127,7 @@ struct RPMVersion: SchemeVersion {
         return a.withUnsafeBufferPointer { a in b.withUnsafeBufferPointer { b in rpmvercmp(a, b) } }
     }
 
-    private static func rpmvercmp(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>) -> Int {
+    fileprivate static func rpmvercmp(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>) -> Int {
         // 0 stands for C's terminating NUL; real NUL bytes are separators and skipped first.
         func at(_ s: UnsafeBufferPointer<UInt8>, _ k: Int) -> UInt8 { k < s.count ? s[k] : 0 }
         func isSeparator(_ byte: UInt8) -> Bool {
