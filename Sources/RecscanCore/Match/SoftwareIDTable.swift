@@ -31,7 +31,7 @@ struct SoftwareIDTable: Sendable {
         for (key, id) in ids {
             let start = arena.count
             arena += key.name.utf8
-            let hash = Self.hash(arena[start...])
+            let hash = arena[start...].withUnsafeBufferPointer(Self.hash)
             keyed.append(
                 (
                     hash,
@@ -94,11 +94,30 @@ struct SoftwareIDTable: Sendable {
         }
     }
 
-    /// FNV-1a over the name's bytes (the ecosystem is compared on a hit).
-    private static func hash(_ name: some Sequence<UInt8>) -> UInt64 {
+    /// FNV-1a over the name's bytes eight at a time (byte by byte, each step waited on the last
+    /// one's multiply), then MurmurHash3's finalizer, so that the slot (the low bits) and the tag
+    /// depend on every byte. The ecosystem is compared on a hit.
+    private static func hash(_ name: UnsafeBufferPointer<UInt8>) -> UInt64 {
         var hash = FNV1a()
-        for byte in name { hash.add(byte) }
-        return hash.value
+        if let base = name.baseAddress {
+            let raw = UnsafeRawPointer(base)
+            var index = 0
+            while index &+ 8 <= name.count {
+                hash.add(word: UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)))
+                index &+= 8
+            }
+            var tail: UInt64 = 0
+            while index < name.count {
+                tail = tail << 8 | UInt64(base[index])
+                index &+= 1
+            }
+            hash.add(word: tail)
+        }
+        hash.add(word: UInt64(name.count))
+        var mixed = hash.value
+        mixed = (mixed ^ mixed >> 33) &* 0xff51_afd7_ed55_8ccd
+        mixed = (mixed ^ mixed >> 33) &* 0xc4ce_b9fe_1a85_ec53
+        return mixed ^ mixed >> 33
     }
 }
 
