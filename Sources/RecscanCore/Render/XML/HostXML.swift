@@ -64,8 +64,8 @@ enum HostXML {
         serializer: ElementSerializer
     ) throws {
         let hasChildren = !rule.evidence.isEmpty || !rule.assignedAt.isEmpty || rule.excludedBy != nil
-        let tags = try memo.tags(of: rule, hasChildren: hasChildren, depth: depth, serializer: serializer)
-        bytes += tags.start
+        bytes += try memo.head(of: rule, depth: depth, serializer: serializer)
+        bytes += try memo.tail(of: rule, hasChildren: hasChildren, serializer: serializer)
         guard hasChildren else { return }
         for evidence in rule.evidence {
             bytes += try memo.child(.evidence(evidence), depth: depth + 1, serializer: serializer) { writer in
@@ -88,16 +88,19 @@ enum HostXML {
                     ])
             }
         }
-        bytes += tags.end
+        bytes += try memo.end(depth: depth, serializer: serializer)
     }
 
-    /// Opens `<rule>` and writes its attributes.
-    static func startRule(_ rule: RuleResult, to writer: XMLStreamWriter) throws {
-        try writer.startElement("rule")
+    /// Writes the attributes of `<rule>` that follow from the rule itself.
+    static func writeIdentity(of rule: RuleResult, to writer: XMLStreamWriter) throws {
         try writer.attribute("id", rule.ruleID)
         try writer.attribute("module", rule.module.rawValue)
         try writer.attribute("name", rule.name)
         try writer.attribute("severity", rule.severity.rawValue)
+    }
+
+    /// Writes the attributes of `<rule>` that say what happens to it on the host.
+    static func writeOutcome(of rule: RuleResult, to writer: XMLStreamWriter) throws {
         try writer.attribute("outcome", rule.outcome.rawValue)
         try writer.attribute("apply", rule.apply?.rawValue)
         try writer.attribute("reason", rule.reason?.rawValue)

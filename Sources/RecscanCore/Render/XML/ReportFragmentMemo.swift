@@ -1,7 +1,9 @@
 /// The serialized bytes of `<rule>` start and end tags and of their child elements, which repeat
-/// from host to host (the same rule with the same outcome; the same detected application type
-/// or package as evidence). Each is written through libxml2 once; after that, writing it costs
-/// a hash lookup and a copy instead of an escaping pass per attribute.
+/// from host to host (the same rule, the same outcome; the same detected application type or
+/// package as evidence). A start tag is kept in two pieces, the rule's own attributes and the
+/// outcome's, as one piece per rule and outcome did not fit. Each piece is written through
+/// libxml2 once; after that, writing it costs a hash lookup and a copy instead of an escaping
+/// pass per attribute.
 ///
 /// A memo belongs to one worker at a time. Once it holds `byteLimit` bytes it keeps what it has
 /// and takes nothing new, so its size stays bounded whatever the catalog and fleet: the pieces
@@ -15,22 +17,51 @@ public struct ReportFragmentMemo: Sendable {
     /// and the array or object header, measured roughly.
     static let entryOverhead = 192
 
-    private var tags: [RuleTagsKey: RuleTags] = [:]
+    private var heads: [RuleHeadKey: RuleHead] = [:]
+    /// Tag ends by shape and end tags by depth: a few dozen at most, kept even when the memo is full.
+    private var tails: [Int: [UInt8]] = [:]
+    private var ends: [Int: [UInt8]] = [:]
     private var children: [RuleChildEntry: [UInt8]] = [:]
     private var byteCount = 0
 
     /// Creates an empty memo.
     public init() {}
 
-    /// The start tag (or whole empty element) and the end tag of `rule`, serialized at `depth`.
-    mutating func tags(
-        of rule: RuleResult, hasChildren: Bool, depth: Int, serializer: ElementSerializer
-    ) throws -> RuleTags {
-        let key = RuleTagsKey(rule, hasChildren: hasChildren, depth: depth)
-        if let known = tags[key], known.describes(rule) { return known }
-        let serialized = try RuleTags(rule, hasChildren: hasChildren, depth: depth, serializer: serializer)
-        if takes(serialized.bytes.count) { tags[key] = serialized }
-        return serialized
+    /// A `<rule>` start tag, indented for `depth`, up to its id, module, name and severity: one
+    /// per rule, whatever its outcome on a host (a memo of whole tags held one per rule and
+    /// outcome, and filled up with a third of a 1,000-host fleet's).
+    mutating func head(of rule: RuleResult, depth: Int, serializer: ElementSerializer) throws -> [UInt8] {
+        let key = RuleHeadKey(rule.ruleID, depth: depth)
+        if let known = heads[key], known.describes(rule) { return known.bytes }
+        let (head, end) = try RuleHead.serialize(rule, depth: depth, serializer: serializer)
+        if ends[depth] == nil { ends[depth] = end }
+        if takes(head.bytes.count) { heads[key] = head }
+        return head.bytes
+    }
+
+    /// The rest of a `<rule>` start tag: outcome, apply, reason and blocks, then `>` or, for a
+    /// rule without children, `/>`, and the line break.
+    mutating func tail(of rule: RuleResult, hasChildren: Bool, serializer: ElementSerializer) throws -> [UInt8] {
+        let shape = RuleHead.shape(of: rule, hasChildren: hasChildren)
+        if let known = tails[shape] { return known }
+        let tail = try RuleHead.serializeTail(rule, hasChildren: hasChildren, serializer: serializer)
+        tails[shape] = tail
+        return tail
+    }
+
+    /// The `</rule>` line at `depth`.
+    mutating func end(depth: Int, serializer: ElementSerializer) throws -> [UInt8] {
+        if let known = ends[depth] { return known }
+        let end = try serializer.serialize(depth: depth) { writer in
+            try writer.startElement("rule")
+            try writer.element("x")
+            try writer.endElement()
+        }
+        let lines = end.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
+        guard lines.count == 4 else { throw OutputError(path: "rule", message: "could not be serialized") }
+        let line = Array(lines[2]) + [UInt8(ascii: "\n")]
+        ends[depth] = line
+        return line
     }
 
     /// One child element of a `<rule>`, serialized at `depth` by `write` the first time.
@@ -52,80 +83,69 @@ public struct ReportFragmentMemo: Sendable {
     }
 }
 
-/// A `<rule>` element's start tag and end tag as bytes; for a rule without children the whole
-/// empty element is the start and the end is empty.
-struct RuleTags: Sendable {
-    /// The start tag followed by the end tag, in one array: one reference to count, not two.
+/// The start of a `<rule>` start tag as bytes, up to the attributes that follow from the rule
+/// itself; the outcome's attributes (the tail) and the end tag are kept apart. libxml2 writes
+/// each attribute on its own, so the head, the tail and the end are, end to end, what it
+/// writes for the whole element.
+struct RuleHead: Sendable {
     let bytes: [UInt8]
-    /// Where the end tag begins in `bytes`.
-    let endIndex: Int
-    // What the tags say besides the id and outcome, which the key holds.
+    // What the head says besides the id, which the key holds.
     let module: Module
     let name: String
     let severity: Severity
 
-    var start: ArraySlice<UInt8> { bytes[..<endIndex] }
-    var end: ArraySlice<UInt8> { bytes[endIndex...] }
-
-    init(_ rule: RuleResult, hasChildren: Bool, depth: Int, serializer: ElementSerializer) throws {
-        module = rule.module
-        name = rule.name
-        severity = rule.severity
-        // libxml2 writes the tags; a placeholder child makes it write them as for a rule with
-        // children, and its own line is dropped.
+    /// The head of `rule` at `depth`, and the `</rule>` line at that depth.
+    static func serialize(
+        _ rule: RuleResult, depth: Int, serializer: ElementSerializer
+    ) throws -> (head: RuleHead, end: [UInt8]) {
+        // A placeholder child makes libxml2 close the start tag with `>` on its own line, and
+        // write the end tag on another.
         let serialized = try serializer.serialize(depth: depth) { writer in
-            try HostXML.startRule(rule, to: writer)
+            try writer.startElement("rule")
+            try HostXML.writeIdentity(of: rule, to: writer)
+            try writer.element("x")
+            try writer.endElement()
+        }
+        let lines = serialized.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
+        guard lines.count == 4, lines[0].last == UInt8(ascii: ">") else {
+            throw OutputError(path: "rule", message: "could not be serialized")
+        }
+        let head = RuleHead(
+            bytes: Array(lines[0].dropLast()), module: rule.module, name: rule.name, severity: rule.severity)
+        return (head, Array(lines[2]) + [UInt8(ascii: "\n")])
+    }
+
+    /// The tail of the start tag: `outcome`, `apply`, `reason` and `blocks`, then `>` and a line
+    /// break, or `/>` and a line break for a rule without children.
+    static func serializeTail(_ rule: RuleResult, hasChildren: Bool, serializer: ElementSerializer) throws -> [UInt8] {
+        let serialized = try serializer.serialize(depth: 0) { writer in
+            try writer.startElement("rule")
+            try HostXML.writeOutcome(of: rule, to: writer)
             if hasChildren { try writer.element("x") }
             try writer.endElement()
         }
-        guard hasChildren else {
-            bytes = serialized
-            endIndex = serialized.count
-            return
-        }
+        let element = Array("<rule".utf8)
         let lines = serialized.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
-        guard lines.count == 4 else { throw OutputError(path: "rule", message: "could not be serialized") }
-        bytes = Array(lines[0]) + [UInt8(ascii: "\n")] + Array(lines[2]) + [UInt8(ascii: "\n")]
-        endIndex = lines[0].count + 1
+        guard lines.count == (hasChildren ? 4 : 2), lines[0].starts(with: element) else {
+            throw OutputError(path: "rule", message: "could not be serialized")
+        }
+        return Array(lines[0].dropFirst(element.count)) + [UInt8(ascii: "\n")]
     }
 
-    /// Whether these are the tags of `rule`, given that the key (id and outcome) matched.
+    /// Whether this is the head of `rule`, given that the key (the id) matched.
     func describes(_ rule: RuleResult) -> Bool {
         module == rule.module && severity == rule.severity && name == rule.name
     }
-}
 
-/// What picks a rule's tags: the id, and the outcome with its apply class, reason and blocking,
-/// whether the rule has children and the depth, packed into one integer. Module, name and
-/// severity follow from the id in one catalog; `RuleTags.describes(_:)` checks them.
-///
-/// Hashed by FNV-1a over the id's bytes and the shape, computed once: the standard hasher over
-/// the id string was a visible part of every lookup (160 per host).
-struct RuleTagsKey: Hashable {
-    let ruleID: String
-    let shape: Int
-    private let digest: Int
-
-    init(_ rule: RuleResult, hasChildren: Bool, depth: Int) {
-        ruleID = rule.ruleID
-        var shape = depth
-        shape = shape << 1 | (hasChildren ? 1 : 0)
+    /// What picks a tail: the outcome with its apply class, reason and blocking, and whether the
+    /// rule has children, packed into one integer.
+    static func shape(of rule: RuleResult, hasChildren: Bool) -> Int {
+        var shape = hasChildren ? 1 : 0
         shape = shape << 1 | (rule.blocks ? 1 : 0)
-        shape = shape << 2 | Self.code(rule.outcome)
-        shape = shape << 2 | Self.code(rule.apply)
-        shape = shape << 3 | Self.code(rule.reason)
-        self.shape = shape
-        var digest = FNV1a()
-        digest.add(shape)
-        digest.add(rule.ruleID)
-        self.digest = Int(truncatingIfNeeded: digest.value)
+        shape = shape << 2 | code(rule.outcome)
+        shape = shape << 2 | code(rule.apply)
+        return shape << 3 | code(rule.reason)
     }
-
-    static func == (lhs: Self, rhs: Self) -> Bool {
-        lhs.digest == rhs.digest && lhs.shape == rhs.shape && lhs.ruleID == rhs.ruleID
-    }
-
-    func hash(into hasher: inout Hasher) { hasher.combine(digest) }
 
     private static func code(_ outcome: Outcome) -> Int {
         switch outcome {
@@ -155,6 +175,29 @@ struct RuleTagsKey: Hashable {
         case .autoApplyOff?: 6
         }
     }
+}
+
+/// A rule id and the depth its head is indented for. Hashed by FNV-1a over the id's bytes,
+/// computed once: the standard hasher over the id string was a visible part of every lookup.
+struct RuleHeadKey: Hashable {
+    let ruleID: String
+    let depth: Int
+    private let digest: Int
+
+    init(_ ruleID: String, depth: Int) {
+        self.ruleID = ruleID
+        self.depth = depth
+        var digest = FNV1a()
+        digest.add(depth)
+        digest.add(ruleID)
+        self.digest = Int(truncatingIfNeeded: digest.value)
+    }
+
+    static func == (lhs: Self, rhs: Self) -> Bool {
+        lhs.digest == rhs.digest && lhs.depth == rhs.depth && lhs.ruleID == rhs.ruleID
+    }
+
+    func hash(into hasher: inout Hasher) { hasher.combine(digest) }
 }
 
 /// A child element of `<rule>`, as the memo keys it.
