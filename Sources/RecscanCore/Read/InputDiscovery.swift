@@ -44,13 +44,13 @@ public enum InputDiscovery {
         guard manager.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue else {
             throw InputError(file: directory, message: "is not a folder")
         }
-        guard let enumerator = manager.enumerator(atPath: directory) else {
+        var entries: [(relative: String, name: String)] = []
+        guard listEntries(of: directory, under: "", into: &entries) else {
             throw InputError(file: directory, message: "cannot be listed")
         }
         let root = resolved(directory)
         var found: [(relative: String, refusal: String?)] = []
-        while let relative = enumerator.nextObject() as? String {
-            let name = (relative as NSString).lastPathComponent
+        for (relative, name) in entries {
             if name.hasPrefix(".") || name.uppercased().hasPrefix("README") { continue }
             let full = (directory as NSString).appendingPathComponent(relative)
             var info = stat()
@@ -79,6 +79,33 @@ public enum InputDiscovery {
             let kind = entry.refusal.map { InputKind.unrecognized($0) } ?? classify(path: path)
             return DiscoveredInput(path: path, displayName: path, kind: kind)
         }
+    }
+
+    /// Adds every entry below `directory` (`prefix` is its path relative to the inventories
+    /// folder) to `entries`, in no particular order: files, links and folders alike, descending
+    /// into folders, hidden ones too, but not into links to folders. POSIX calls, as
+    /// `FileManager`'s enumerator cost 60 K instructions per file listed.
+    /// - Returns: false when `directory` cannot be listed (a folder below it that cannot is skipped).
+    private static func listEntries(
+        of directory: String, under prefix: String, into entries: inout [(relative: String, name: String)]
+    ) -> Bool {
+        guard let stream = opendir(directory) else { return false }
+        defer { closedir(stream) }
+        while let entry = readdir(stream) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) {
+                String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self)
+            }
+            if name == "." || name == ".." { continue }
+            let relative = prefix.isEmpty ? name : prefix + "/" + name
+            entries.append((relative, name))
+            var isFolder = Int32(entry.pointee.d_type) == Int32(DT_DIR)
+            if Int32(entry.pointee.d_type) == Int32(DT_UNKNOWN) {
+                var info = stat()
+                isFolder = lstat(directory + "/" + name, &info) == 0 && info.st_mode & S_IFMT == S_IFDIR
+            }
+            if isFolder { _ = listEntries(of: directory + "/" + name, under: relative, into: &entries) }
+        }
+        return true
     }
 
     /// The absolute path with every symbolic link resolved (the path itself when it cannot be).
