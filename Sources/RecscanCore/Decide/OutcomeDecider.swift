@@ -32,33 +32,37 @@ struct OutcomeDecider {
                 assignedAt = assigned[nextAssigned].value
                 nextAssigned += 1
             }
-            // Read through the shared compiled rule: a local copy of `Rule` would retain every field.
-            let compiled = index.rulesByOrdinal[ordinal]
-            if nextEntry < entries.count, entries[nextEntry].ordinal == ordinal {
-                let entry = nextEntry
-                nextEntry += 1
-                var apply: ApplyClass?
-                var reason: ManualReason?
-                // Tested in place: copying an exclusion reference copies each of its strings.
-                let excluded = entries[entry].exclusion.excludedBy != nil
-                if !excluded, assignedAt.isEmpty {
-                    (apply, reason) = applyClass(
-                        neverAutoReason: compiled.rule.neverAutoReason, certain: entries[entry].match.certain,
-                        autoApplyOn: autoApplyModules.contains(compiled.rule.module))
+            // Read through the shared compiled rule, unretained: a local copy of `Rule` would
+            // retain every field, and a retain of the rule writes to its cold first cache line.
+            index.unretainedRules[ordinal]._withUnsafeGuaranteedRef { compiled in
+                if nextEntry < entries.count, entries[nextEntry].ordinal == ordinal {
+                    let entry = nextEntry
+                    nextEntry += 1
+                    var apply: ApplyClass?
+                    var reason: ManualReason?
+                    // Tested in place: copying an exclusion reference copies each of its strings.
+                    let excluded = entries[entry].exclusion.excludedBy != nil
+                    if !excluded, assignedAt.isEmpty {
+                        (apply, reason) = applyClass(
+                            neverAutoReason: compiled.rule.neverAutoReason, certain: entries[entry].match.certain,
+                            autoApplyOn: autoApplyModules.contains(compiled.rule.module))
+                    }
+                    results.append(
+                        result(
+                            compiled, outcome: excluded ? .excluded : assignedAt.isEmpty ? .toAssign : .assigned,
+                            apply: apply, reason: reason, evidence: entries[entry].match.evidence,
+                            assignedAt: assignedAt,
+                            excludedBy: excluded ? entries[entry].exclusion.excludedBy : nil))
+                } else {
+                    // Custom rules are never recommended, and never proposed for unassignment either:
+                    // an assigned custom rule simply stays assigned.
+                    results.append(
+                        compiled.rule.custom
+                            ? result(compiled, outcome: .assigned, evidence: [], assignedAt: assignedAt)
+                            : result(
+                                compiled, outcome: .toUnassign, evidence: patchedEvidence(ordinal),
+                                assignedAt: assignedAt))
                 }
-                results.append(
-                    result(
-                        compiled, outcome: excluded ? .excluded : assignedAt.isEmpty ? .toAssign : .assigned,
-                        apply: apply, reason: reason, evidence: entries[entry].match.evidence, assignedAt: assignedAt,
-                        excludedBy: excluded ? entries[entry].exclusion.excludedBy : nil))
-            } else {
-                // Custom rules are never recommended, and never proposed for unassignment either:
-                // an assigned custom rule simply stays assigned.
-                results.append(
-                    compiled.rule.custom
-                        ? result(compiled, outcome: .assigned, evidence: [], assignedAt: assignedAt)
-                        : result(
-                            compiled, outcome: .toUnassign, evidence: patchedEvidence(ordinal), assignedAt: assignedAt))
             }
             ordinals.append(ordinal)
         }

@@ -6,6 +6,9 @@ public struct CatalogIndex: Sendable {
     /// Rules in id order; an ordinal is a position in this array, so that candidate sets are
     /// small integer sets that sort without string comparisons.
     let rulesByOrdinal: [CompiledRule]
+    /// The same rules, not retained (`rulesByOrdinal` keeps them alive): matching reads a host's
+    /// candidates through these, as a retain writes to the rule's cold first cache line.
+    let unretainedRules: [Unmanaged<CompiledRule>]
     /// Each package some rule or application type names, by key: its software id is a position
     /// in the tables below and in a host's package groups.
     let softwareIDs: [SoftwareKey: Int]
@@ -96,6 +99,7 @@ public struct CatalogIndex: Sendable {
             }
         }
         rulesByOrdinal = ordered
+        unretainedRules = ordered.map { Unmanaged.passUnretained($0) }
         softwareIDs = ids.software
         softwareTable = SoftwareIDTable(ids.software.lazy.map { (key: $0.key, value: $0.value) })
         Self.grow(&bySoftware, toCount: ids.software.count)

@@ -64,7 +64,8 @@ public struct Matcher: Sendable {
             }
         }
         for ordinal in candidates {
-            switch verdict(index.rulesByOrdinal[ordinal], matches.facts, hits: &hits) {
+            switch index.unretainedRules[ordinal]._withUnsafeGuaranteedRef({ verdict($0, matches.facts, hits: &hits) })
+            {
             case .recommended(let match): matches.recommended.append((ordinal, match))
             case .patched: matches.patched.insert(ordinal)
             case .notRecommended: break
