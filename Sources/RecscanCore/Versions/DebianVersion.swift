@@ -13,30 +13,20 @@
 /// by character with `~` before everything (even the end), then the end, then letters, then
 /// other characters; digit runs compare as unbounded numbers, so `1.01` equals `1.1`.
 struct DebianVersion: SchemeVersion {
-    /// The epoch; 0 when absent.
-    let epoch: Int
-    /// The version's bytes after the epoch, trimmed: the upstream version, then `-` and the
-    /// revision when there is one. One array, as matching parses an installed version per check.
+    /// The version's bytes, as written: one array, as matching parses an installed version per check.
     private let bytes: [UInt8]
-    /// Where the upstream version ends in `bytes`.
-    private let upstreamEnd: Int
-
-    /// The upstream version bytes.
-    var upstream: ArraySlice<UInt8> { bytes[..<upstreamEnd] }
-    /// The Debian revision bytes; empty when absent.
-    var revision: ArraySlice<UInt8> { upstreamEnd < bytes.count ? bytes[(upstreamEnd + 1)...] : [] }
+    /// Where the epoch, upstream version and revision are in `bytes`.
+    private let layout: Layout
 
     init?(parsing text: String) {
-        var text = text
-        guard let (bytes, layout) = text.withUTF8({ text in Layout(text).map { (Array(text[$0.start..<$0.end]), $0) } })
-        else { return nil }
-        self.epoch = layout.epoch
+        let bytes = Array(text.utf8)
+        guard let layout = bytes.withUnsafeBufferPointer(Layout.init) else { return nil }
         self.bytes = bytes
-        self.upstreamEnd = layout.upstreamEnd - layout.start
+        self.layout = layout
     }
 
     /// Where the parts of a valid version are in its bytes, found without copying them: matching
-    /// compares an installed version with bounds held end to end in one array (`PackedRanges`).
+    /// compares an installed version with bounds held end to end in one array (`PackedRange`).
     struct Layout {
         /// The epoch; 0 when absent.
         let epoch: Int
@@ -107,10 +97,9 @@ struct DebianVersion: SchemeVersion {
     }
 
     func compare(to other: DebianVersion) -> Int {
-        if epoch != other.epoch { return epoch < other.epoch ? -1 : 1 }
-        let upstreamOrder = Self.verrevcmp(upstream, other.upstream)
-        if upstreamOrder != 0 { return upstreamOrder }
-        return Self.verrevcmp(revision, other.revision)
+        bytes.withUnsafeBufferPointer { a in
+            other.bytes.withUnsafeBufferPointer { b in layout.compare(a, to: b, laidOut: other.layout) }
+        }
     }
 
     /// dpkg's weight of one character in a non-digit run; `nil` is the end of the string.
@@ -124,11 +113,7 @@ struct DebianVersion: SchemeVersion {
 
     /// dpkg's `verrevcmp()` on one part (upstream or revision).
     /// - Returns: -1, 0 or 1.
-    static func verrevcmp(_ a: ArraySlice<UInt8>, _ b: ArraySlice<UInt8>) -> Int {
-        a.withUnsafeBufferPointer { a in b.withUnsafeBufferPointer { b in verrevcmp(a, b) } }
-    }
-
-    fileprivate static func verrevcmp(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>) -> Int {
+    private static func verrevcmp(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>) -> Int {
         var i = 0
         var j = 0
         func at(_ s: UnsafeBufferPointer<UInt8>, _ k: Int) -> UInt8? { k < s.count ? s[k] : nil }

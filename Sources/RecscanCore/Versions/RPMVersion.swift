@@ -16,34 +16,21 @@
 struct RPMVersion: SchemeVersion {
     /// The whole string's bytes, in one array: matching parses an installed version per check.
     private let bytes: [UInt8]
-    /// Where the epoch digits are in `bytes`; empty when absent (compares as `0`).
-    private let epochRange: Range<Int>
-    /// Where the version is in `bytes`.
-    private let versionRange: Range<Int>
-    /// Where the release is in `bytes`; `nil` when the string has no `-` after the epoch.
-    private let releaseRange: Range<Int>?
-
-    /// The epoch digits; empty when absent (compares as `0`).
-    var epoch: ArraySlice<UInt8> { bytes[epochRange] }
-    /// The version bytes.
-    var version: ArraySlice<UInt8> { bytes[versionRange] }
-    /// The release bytes; `nil` when the string has no `-` after the epoch.
-    var release: ArraySlice<UInt8>? { releaseRange.map { bytes[$0] } }
+    /// Where the epoch, version and release are in `bytes`.
+    private let layout: Layout
 
     init?(parsing text: String) {
         let bytes = Array(text.utf8)
         guard let layout = bytes.withUnsafeBufferPointer(Layout.init) else { return nil }
         self.bytes = bytes
-        epochRange = layout.epochRange
-        versionRange = layout.versionRange
-        releaseRange = layout.releaseRange
+        self.layout = layout
     }
 
     /// Where the parts of a version are in its bytes, found without copying them: matching
-    /// compares an installed version with bounds held end to end in one array (`PackedRanges`).
+    /// compares an installed version with bounds held end to end in one array (`PackedRange`).
     struct Layout {
         /// Where the epoch digits are; empty when absent (compares as `0`).
-        var epochRange: Range<Int>
+        let epochRange: Range<Int>
         let versionRange: Range<Int>
         /// Where the release is; `nil` when there is no `-` after the epoch.
         let releaseRange: Range<Int>?
@@ -73,61 +60,56 @@ struct RPMVersion: SchemeVersion {
         func compare(_ a: UnsafeBufferPointer<UInt8>, toBound b: UnsafeBufferPointer<UInt8>, laidOut bound: Layout)
             -> Int
         {
-            if !epochRange.isEmpty || !bound.epochRange.isEmpty {
+            compare(a, to: b, laidOut: bound, asBound: true)
+        }
+
+        /// Epochs, versions, then releases. A side without a release sorts first (rpm's
+        /// `labelCompare()`), except that a bound without one matches every release (`asBound`).
+        func compare(
+            _ a: UnsafeBufferPointer<UInt8>, to b: UnsafeBufferPointer<UInt8>, laidOut other: Layout,
+            asBound: Bool = false
+        ) -> Int {
+            if !epochRange.isEmpty || !other.epochRange.isEmpty {
                 // An absent epoch compares as `0`.
                 var zero = VersionBytes.zero
                 let epochOrder = withUnsafePointer(to: &zero) { zero in
                     let absent = UnsafeBufferPointer(start: zero, count: 1)
                     return RPMVersion.rpmvercmp(
                         epochRange.isEmpty ? absent : UnsafeBufferPointer(rebasing: a[epochRange]),
-                        bound.epochRange.isEmpty ? absent : UnsafeBufferPointer(rebasing: b[bound.epochRange]))
+                        other.epochRange.isEmpty ? absent : UnsafeBufferPointer(rebasing: b[other.epochRange]))
                 }
                 if epochOrder != 0 { return epochOrder }
             }
             let versionOrder = RPMVersion.rpmvercmp(
-                UnsafeBufferPointer(rebasing: a[versionRange]), UnsafeBufferPointer(rebasing: b[bound.versionRange]))
-            guard versionOrder == 0, let boundRelease = bound.releaseRange else { return versionOrder }
-            guard let releaseRange else { return -1 }
-            return RPMVersion.rpmvercmp(
-                UnsafeBufferPointer(rebasing: a[releaseRange]), UnsafeBufferPointer(rebasing: b[boundRelease]))
+                UnsafeBufferPointer(rebasing: a[versionRange]), UnsafeBufferPointer(rebasing: b[other.versionRange]))
+            guard versionOrder == 0 else { return versionOrder }
+            switch (releaseRange, other.releaseRange) {
+            case (_, nil) where asBound: return 0
+            case (nil, nil): return 0
+            case (nil, _): return -1
+            case (_, nil): return 1
+            case let (release?, otherRelease?):
+                return RPMVersion.rpmvercmp(
+                    UnsafeBufferPointer(rebasing: a[release]), UnsafeBufferPointer(rebasing: b[otherRelease]))
+            }
         }
     }
 
     func compare(to other: RPMVersion) -> Int {
-        let head = compareEpochAndVersion(other)
-        if head != 0 { return head }
-        switch (release, other.release) {
-        case (nil, nil): return 0
-        case (nil, _): return -1
-        case (_, nil): return 1
-        case let (left?, right?): return Self.rpmvercmp(left, right)
+        bytes.withUnsafeBufferPointer { a in
+            other.bytes.withUnsafeBufferPointer { b in layout.compare(a, to: b, laidOut: other.layout) }
         }
     }
 
     func compare(toBound bound: RPMVersion) -> Int {
-        bound.releaseRange == nil ? compareEpochAndVersion(bound) : compare(to: bound)
-    }
-
-    /// An absent epoch, as rpm reads it.
-    private static let zeroEpoch: ArraySlice<UInt8> = [VersionBytes.zero]
-
-    private func compareEpochAndVersion(_ other: RPMVersion) -> Int {
-        // Most versions have no epoch: then both are 0.
-        if epochRange.isEmpty && other.epochRange.isEmpty { return Self.rpmvercmp(version, other.version) }
-        let epochOrder = Self.rpmvercmp(
-            epochRange.isEmpty ? Self.zeroEpoch : epoch, other.epochRange.isEmpty ? Self.zeroEpoch : other.epoch)
-        if epochOrder != 0 { return epochOrder }
-        return Self.rpmvercmp(version, other.version)
+        bytes.withUnsafeBufferPointer { a in
+            bound.bytes.withUnsafeBufferPointer { b in layout.compare(a, toBound: b, laidOut: bound.layout) }
+        }
     }
 
     /// rpm's `rpmvercmp()` (rpmio/rpmvercmp.c, rpm ≥ 4.15).
     /// - Returns: -1, 0 or 1.
-    static func rpmvercmp(_ a: ArraySlice<UInt8>, _ b: ArraySlice<UInt8>) -> Int {
-        if a == b { return 0 }
-        return a.withUnsafeBufferPointer { a in b.withUnsafeBufferPointer { b in rpmvercmp(a, b) } }
-    }
-
-    fileprivate static func rpmvercmp(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>) -> Int {
+    private static func rpmvercmp(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>) -> Int {
         // 0 stands for C's terminating NUL; real NUL bytes are separators and skipped first.
         func at(_ s: UnsafeBufferPointer<UInt8>, _ k: Int) -> UInt8 { k < s.count ? s[k] : 0 }
         func isSeparator(_ byte: UInt8) -> Bool {
