@@ -99,20 +99,7 @@ struct SoftwareIDTable: Sendable {
     /// depend on every byte. The ecosystem is compared on a hit.
     private static func hash(_ name: UnsafeBufferPointer<UInt8>) -> UInt64 {
         var hash = FNV1a()
-        if let base = name.baseAddress {
-            let raw = UnsafeRawPointer(base)
-            var index = 0
-            while index &+ 8 <= name.count {
-                hash.add(word: UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)))
-                index &+= 8
-            }
-            var tail: UInt64 = 0
-            while index < name.count {
-                tail = tail << 8 | UInt64(base[index])
-                index &+= 1
-            }
-            hash.add(word: tail)
-        }
+        hash.add(bytes: name)
         hash.add(word: UInt64(name.count))
         var mixed = hash.value
         mixed = (mixed ^ mixed >> 33) &* 0xff51_afd7_ed55_8ccd
@@ -121,13 +108,30 @@ struct SoftwareIDTable: Sendable {
     }
 }
 
-/// The 64-bit FNV-1a hash, fed byte by byte: cheap on short names and ids, where the standard
-/// library's seeded hasher costs several times more.
+/// The 64-bit FNV-1a step, fed whole 64-bit words: cheap on short names and ids, where the
+/// standard library's seeded hasher costs several times more.
 struct FNV1a {
     private(set) var value: UInt64 = 0xcbf2_9ce4_8422_2325
 
-    mutating func add(_ byte: UInt8) { add(word: UInt64(byte)) }
-
     /// One step over a whole 64-bit word at once (not byte by byte).
     mutating func add(word: UInt64) { value = (value ^ word) &* 0x100_0000_01b3 }
+
+    /// One step per eight bytes, then one over the last few: a chain of a few dependent
+    /// multiplies where byte by byte made one per byte. Add the length as well where a key's
+    /// end matters.
+    mutating func add(bytes: UnsafeBufferPointer<UInt8>) {
+        guard let base = bytes.baseAddress else { return }
+        let raw = UnsafeRawPointer(base)
+        var index = 0
+        while index &+ 8 <= bytes.count {
+            add(word: UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)))
+            index &+= 8
+        }
+        var tail: UInt64 = 0
+        while index < bytes.count {
+            tail = tail << 8 | UInt64(base[index])
+            index &+= 1
+        }
+        add(word: tail)
+    }
 }

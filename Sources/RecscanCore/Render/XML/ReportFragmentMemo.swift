@@ -33,8 +33,7 @@ public struct ReportFragmentMemo: Sendable {
     mutating func head(of rule: RuleResult, depth: Int, serializer: ElementSerializer) throws -> [UInt8] {
         let key = RuleHeadKey(rule.ruleID, depth: depth)
         if let known = heads[key], known.describes(rule) { return known.bytes }
-        let (head, end) = try RuleHead.serialize(rule, depth: depth, serializer: serializer)
-        if ends[depth] == nil { ends[depth] = end }
+        let head = try RuleHead.serialize(rule, depth: depth, serializer: serializer)
         if takes(head.bytes.count) { heads[key] = head }
         return head.bytes
     }
@@ -49,7 +48,7 @@ public struct ReportFragmentMemo: Sendable {
         return tail
     }
 
-    /// The `</rule>` line at `depth`.
+    /// The `</rule>` line at `depth`, written by libxml2 after a placeholder child.
     mutating func end(depth: Int, serializer: ElementSerializer) throws -> [UInt8] {
         if let known = ends[depth] { return known }
         let end = try serializer.serialize(depth: depth) { writer in
@@ -94,12 +93,9 @@ struct RuleHead: Sendable {
     let name: String
     let severity: Severity
 
-    /// The head of `rule` at `depth`, and the `</rule>` line at that depth.
-    static func serialize(
-        _ rule: RuleResult, depth: Int, serializer: ElementSerializer
-    ) throws -> (head: RuleHead, end: [UInt8]) {
-        // A placeholder child makes libxml2 close the start tag with `>` on its own line, and
-        // write the end tag on another.
+    /// The head of `rule` at `depth`.
+    static func serialize(_ rule: RuleResult, depth: Int, serializer: ElementSerializer) throws -> RuleHead {
+        // A placeholder child makes libxml2 close the start tag with `>` on its own line.
         let serialized = try serializer.serialize(depth: depth) { writer in
             try writer.startElement("rule")
             try HostXML.writeIdentity(of: rule, to: writer)
@@ -110,9 +106,8 @@ struct RuleHead: Sendable {
         guard lines.count == 4, lines[0].last == UInt8(ascii: ">") else {
             throw OutputError(path: "rule", message: "could not be serialized")
         }
-        let head = RuleHead(
+        return RuleHead(
             bytes: Array(lines[0].dropLast()), module: rule.module, name: rule.name, severity: rule.severity)
-        return (head, Array(lines[2]) + [UInt8(ascii: "\n")])
     }
 
     /// The tail of the start tag: `outcome`, `apply`, `reason` and `blocks`, then `>` and a line
@@ -245,21 +240,7 @@ private struct RuleChildEntry: Hashable {
 extension FNV1a {
     fileprivate mutating func add(_ string: String) {
         var string = string
-        string.withUTF8 { bytes in
-            guard let base = bytes.baseAddress else { return }
-            let raw = UnsafeRawPointer(base)
-            var index = 0
-            while index &+ 8 <= bytes.count {
-                add(word: UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)))
-                index &+= 8
-            }
-            var tail: UInt64 = 0
-            while index < bytes.count {
-                tail = tail << 8 | UInt64(base[index])
-                index &+= 1
-            }
-            add(word: tail)
-        }
+        string.withUTF8 { add(bytes: $0) }
         add(word: UInt64(string.utf8.count) | 1 << 63)
     }
 
