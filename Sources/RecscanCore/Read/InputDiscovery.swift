@@ -98,12 +98,13 @@ public enum InputDiscovery {
             if name == "." || name == ".." { continue }
             let relative = prefix.isEmpty ? name : prefix + "/" + name
             entries.append((relative, name))
+            let path = directory + "/" + name
             var isFolder = Int32(entry.pointee.d_type) == Int32(DT_DIR)
             if Int32(entry.pointee.d_type) == Int32(DT_UNKNOWN) {
                 var info = stat()
-                isFolder = lstat(directory + "/" + name, &info) == 0 && info.st_mode & S_IFMT == S_IFDIR
+                isFolder = lstat(path, &info) == 0 && info.st_mode & S_IFMT == S_IFDIR
             }
-            if isFolder { _ = listEntries(of: directory + "/" + name, under: relative, into: &entries) }
+            if isFolder { _ = listEntries(of: path, under: relative, into: &entries) }
         }
         return true
     }
