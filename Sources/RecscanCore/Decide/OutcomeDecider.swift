@@ -32,8 +32,10 @@ struct OutcomeDecider {
                 assignedAt = assigned[nextAssigned].value
                 nextAssigned += 1
             }
-            // Read through the shared compiled rule, unretained: a local copy of `Rule` would
-            // retain every field, and a retain of the rule writes to its cold first cache line.
+            // The rule's settings from its traits; its id and name through the shared compiled
+            // rule, unretained: a local copy of `Rule` would retain every field, and a retain of
+            // the rule writes to its cold first cache line.
+            let traits = index.traits[ordinal]
             index.unretainedRules[ordinal]._withUnsafeGuaranteedRef { compiled in
                 if nextEntry < entries.count, entries[nextEntry].ordinal == ordinal {
                     let entry = nextEntry
@@ -44,12 +46,13 @@ struct OutcomeDecider {
                     let excluded = entries[entry].exclusion.excludedBy != nil
                     if !excluded, assignedAt.isEmpty {
                         (apply, reason) = applyClass(
-                            neverAutoReason: compiled.rule.neverAutoReason, certain: entries[entry].match.certain,
-                            autoApplyOn: autoApplyModules.contains(compiled.rule.module))
+                            neverAutoReason: traits.neverAutoReason, certain: entries[entry].match.certain,
+                            autoApplyOn: autoApplyModules.contains(traits.module))
                     }
                     results.append(
                         result(
-                            compiled, outcome: excluded ? .excluded : assignedAt.isEmpty ? .toAssign : .assigned,
+                            compiled, traits,
+                            outcome: excluded ? .excluded : assignedAt.isEmpty ? .toAssign : .assigned,
                             apply: apply, reason: reason, evidence: entries[entry].match.evidence,
                             assignedAt: assignedAt,
                             excludedBy: excluded ? entries[entry].exclusion.excludedBy : nil))
@@ -57,10 +60,10 @@ struct OutcomeDecider {
                     // Custom rules are never recommended, and never proposed for unassignment either:
                     // an assigned custom rule simply stays assigned.
                     results.append(
-                        compiled.rule.custom
-                            ? result(compiled, outcome: .assigned, evidence: [], assignedAt: assignedAt)
+                        traits.custom
+                            ? result(compiled, traits, outcome: .assigned, evidence: [], assignedAt: assignedAt)
                             : result(
-                                compiled, outcome: .toUnassign, evidence: patchedEvidence(ordinal),
+                                compiled, traits, outcome: .toUnassign, evidence: patchedEvidence(ordinal),
                                 assignedAt: assignedAt))
                 }
             }
@@ -70,13 +73,13 @@ struct OutcomeDecider {
     }
 
     private func result(
-        _ compiled: CompiledRule, outcome: Outcome, apply: ApplyClass? = nil, reason: ManualReason? = nil,
-        evidence: [Evidence], assignedAt: [Level], excludedBy: ExclusionReference? = nil
+        _ compiled: CompiledRule, _ traits: RuleTraits, outcome: Outcome, apply: ApplyClass? = nil,
+        reason: ManualReason? = nil, evidence: [Evidence], assignedAt: [Level], excludedBy: ExclusionReference? = nil
     ) -> RuleResult {
         RuleResult(
-            ruleID: compiled.rule.id, module: compiled.rule.module, name: compiled.rule.name,
-            severity: compiled.rule.severity, outcome: outcome, apply: apply, reason: reason,
-            blocks: blocks(module: compiled.rule.module, detectOnly: compiled.rule.detectOnly), evidence: evidence,
+            ruleID: compiled.rule.id, module: traits.module, name: compiled.rule.name, severity: traits.severity,
+            outcome: outcome, apply: apply, reason: reason,
+            blocks: blocks(module: traits.module, detectOnly: traits.detectOnly), evidence: evidence,
             assignedAt: assignedAt, excludedBy: excludedBy)
     }
 

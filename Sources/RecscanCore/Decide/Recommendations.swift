@@ -26,22 +26,26 @@ struct Recommendations {
         var ordinals = OrdinalSet(capacity: index.rulesByOrdinal.count)
         for (ordinal, _) in direct { ordinals.insert(ordinal) }
         let overridden = Self.overriddenRules(context, index: index)
+        // Rules are read through their traits and unretained: a retain, or a copy of `Rule`,
+        // would write to each rule's cold cache lines.
         func exclusion(_ ordinal: Int) -> ExclusionDecision {
-            let rule = index.rulesByOrdinal[ordinal].rule
+            let excludedInCatalog = index.traits[ordinal].excludedInCatalog
             // Only a rule some level overrides needs the walk over the levels.
             guard overridden.contains(ordinal) else {
-                return ExclusionDecision(excludedBy: rule.excludedInCatalog ? .excludedInCatalog : nil, expired: [])
+                return ExclusionDecision(excludedBy: excludedInCatalog ? .excludedInCatalog : nil, expired: [])
             }
-            return context.exclusion(
-                ruleID: rule.id, excludedInCatalog: rule.excludedInCatalog, referenceDay: referenceDay)
+            return index.unretainedRules[ordinal]._withUnsafeGuaranteedRef {
+                context.exclusion(ruleID: $0.rule.id, excludedInCatalog: excludedInCatalog, referenceDay: referenceDay)
+            }
         }
         // Also the queue of the walk over dependencies.
         var entries = direct.map { Entry(ordinal: $0.ordinal, match: $0.match, exclusion: exclusion($0.ordinal)) }
         var position = 0
         while position < entries.count {
             defer { position += 1 }
-            guard entries[position].exclusion.excludedBy == nil else { continue }
-            let rule = index.rulesByOrdinal[entries[position].ordinal]
+            let ordinal = entries[position].ordinal
+            guard entries[position].exclusion.excludedBy == nil, index.traits[ordinal].hasDependencies else { continue }
+            let rule = index.rulesByOrdinal[ordinal]
             for dependency in rule.dependencies where !ordinals.contains(dependency) {
                 ordinals.insert(dependency)
                 let match = RuleMatch(certain: true, evidence: [Evidence(.dependency, [("rule", rule.rule.id)])])

@@ -9,6 +9,11 @@ public struct CatalogIndex: Sendable {
     /// The same rules, not retained (`rulesByOrdinal` keeps them alive): matching reads a host's
     /// candidates through these, as a retain writes to the rule's cold first cache line.
     let unretainedRules: [Unmanaged<CompiledRule>]
+    /// What matching and deciding read of each rule, by ordinal (see `RuleTraits`).
+    let traits: [RuleTraits]
+    /// The catalog's distinct OS constraint sets, in the order rules first list them: a rule's
+    /// traits name its set by position, so that a host checks each set once.
+    let operatingSystemSets: [[OSConstraint]]
     /// Each package some rule or application type names, by key: its software id is a position
     /// in the tables below and in a host's package groups.
     let softwareIDs: [SoftwareKey: Int]
@@ -63,11 +68,20 @@ public struct CatalogIndex: Sendable {
         var byFile: [String: [Int]] = [:]
         var byService: [String: [Int]] = [:]
         var unconditional: [Int] = []
+        var traits: [RuleTraits] = []
+        var operatingSystemSets: [[OSConstraint]: Int] = [:]
         for id in catalog.sortedRuleIDs {
             guard let rule = catalog.rules[id] else { continue }
             let ordinal = ordered.count
             let compiled = CompiledRule(rule, catalog: catalog, ids: &ids)
             ordered.append(compiled)
+            var operatingSystemSet: Int?
+            if !compiled.operatingSystems.isEmpty {
+                let next = operatingSystemSets.count
+                operatingSystemSet = operatingSystemSets[compiled.operatingSystems, default: next]
+                operatingSystemSets[compiled.operatingSystems] = operatingSystemSet
+            }
+            traits.append(RuleTraits(compiled, operatingSystemSet: operatingSystemSet))
             if let criterion = compiled.onlyCriterion {
                 let id = criterion.softwareID
                 Self.grow(&softwareOnly, toCount: id + 1)
@@ -100,6 +114,8 @@ public struct CatalogIndex: Sendable {
         }
         rulesByOrdinal = ordered
         unretainedRules = ordered.map { Unmanaged.passUnretained($0) }
+        self.traits = traits
+        self.operatingSystemSets = operatingSystemSets.sorted { $0.value < $1.value }.map(\.key)
         softwareIDs = ids.software
         softwareTable = SoftwareIDTable(ids.software.lazy.map { (key: $0.key, value: $0.value) })
         Self.grow(&bySoftware, toCount: ids.software.count)

@@ -15,11 +15,12 @@ struct HostFacts {
     let files: Set<String>
     /// Lowercased service names.
     let services: Set<String>
-    /// The evidence of the host's OS, shared by every rule whose OS constraints hold.
-    let osEvidence: Evidence?
-    /// The evidence of each detected application type, by type ordinal: `nil` for a type not
-    /// detected. Shared by every rule of the type.
-    let applicationTypes: [Evidence?]
+    /// The evidence of the host's OS, as a list of one (none without an OS): shared by every rule
+    /// whose OS constraints hold, and the whole evidence of a rule recommended for its OS alone.
+    let osEvidence: [Evidence]
+    /// The evidence of each detected application type, as a list of one, by type ordinal; empty
+    /// for a type not detected. Shared by every rule of the type, as `osEvidence` is.
+    let applicationTypes: [[Evidence]]
 
     init(_ inventory: HostInventory, index: CatalogIndex) {
         self.inventory = inventory
@@ -50,14 +51,20 @@ struct HostFacts {
         listening = Set(inventory.listening)
         files = Set(inventory.files)
         services = Set(inventory.services.map { $0.lowercased() })
-        osEvidence = inventory.os.map {
-            Evidence(.os, [("family", $0.family), ("name", $0.name), ("version", $0.version)])
-        }
+        osEvidence =
+            inventory.os.map {
+                [Evidence(.os, [("family", $0.family), ("name", $0.name), ("version", $0.version)])]
+            } ?? []
         let detected = Self.detectedApplicationTypes(
             index, listening: listening, named: named, firstNamed: first, packages: inventory.packages)
-        applicationTypes = detected.enumerated().map { type, detector in
-            detector.map { Evidence(.applicationType, [("id", index.applicationTypeIDs[type]), ("detectedBy", $0)]) }
+        // A loop over a local copy of the ids: a closure here copied the whole index per type.
+        let typeIDs = index.applicationTypeIDs
+        var applicationTypes = [[Evidence]](repeating: [], count: detected.count)
+        for (type, detector) in detected.enumerated() {
+            guard let detector else { continue }
+            applicationTypes[type] = [Evidence(.applicationType, [("id", typeIDs[type]), ("detectedBy", detector)])]
         }
+        self.applicationTypes = applicationTypes
     }
 
     /// The software ids of the host's named packages, in inventory order, one per package (an id may repeat).

@@ -63,9 +63,9 @@ public struct Matcher: Sendable {
                 }
             }
         }
+        var operatingSystems = OperatingSystemVerdicts(setCount: index.operatingSystemSets.count)
         for ordinal in candidates {
-            switch index.unretainedRules[ordinal]._withUnsafeGuaranteedRef({ verdict($0, matches.facts, hits: &hits) })
-            {
+            switch verdict(ordinal, matches.facts, operatingSystems: &operatingSystems, hits: &hits) {
             case .recommended(let match): matches.recommended.append((ordinal, match))
             case .patched: matches.patched.insert(ordinal)
             case .notRecommended: break
@@ -84,7 +84,7 @@ public struct Matcher: Sendable {
         }
         mark(index.unconditionalRules)
         for id in facts.softwareIDs { index.rulesBySoftware.forEach(at: id) { marked.insert($0) } }
-        for (type, detected) in facts.applicationTypes.enumerated() where detected != nil {
+        for (type, detected) in facts.applicationTypes.enumerated() where !detected.isEmpty {
             mark(index.rulesByApplicationType[type])
         }
         for port in facts.listening { mark(index.rulesByPort[port]) }
@@ -93,26 +93,35 @@ public struct Matcher: Sendable {
         return marked
     }
 
-    /// Checks every criterion of `rule` against the host, as the SPEC's "Matching" lists them.
-    /// Evidence is put together only once the rule is known to be recommended.
-    /// - Parameter hits: scratch space for the packages found in range, reused from rule to rule.
-    func verdict(_ compiled: CompiledRule, _ facts: HostFacts, hits: inout [SoftwareHit]) -> MatchVerdict {
-        guard !compiled.rule.custom else { return .notRecommended }
-        var osEvidence: Evidence?
-        if !compiled.operatingSystems.isEmpty {
-            guard let os = facts.inventory.os, compiled.operatingSystems.contains(where: { $0.holds(for: os) }) else {
+    /// Checks every criterion of rule `ordinal` against the host, as the SPEC's "Matching" lists
+    /// them, from its traits first: the rule object is read only for its packages and its ports,
+    /// files or services. Evidence is put together only once the rule is known to be recommended.
+    /// - Parameters:
+    ///   - operatingSystems: the host's verdicts on the catalog's OS constraint sets, filled as asked.
+    ///   - hits: scratch space for the packages found in range, reused from rule to rule.
+    func verdict(
+        _ ordinal: Int, _ facts: HostFacts, operatingSystems: inout OperatingSystemVerdicts,
+        hits: inout [SoftwareHit]
+    ) -> MatchVerdict {
+        let traits = index.traits[ordinal]
+        guard !traits.custom else { return .notRecommended }
+        var osEvidence: [Evidence] = []
+        if let set = traits.operatingSystemSet {
+            guard operatingSystems.holds(set, sets: index.operatingSystemSets, os: facts.inventory.os) else {
                 return .notRecommended
             }
             osEvidence = facts.osEvidence
         }
-        var applicationTypeEvidence: Evidence?
-        if let type = compiled.applicationType {
-            guard let detected = facts.applicationTypes[type] else { return .notRecommended }
-            applicationTypeEvidence = detected
+        var applicationTypeEvidence: [Evidence] = []
+        if let type = traits.applicationType {
+            applicationTypeEvidence = facts.applicationTypes[type]
+            guard !applicationTypeEvidence.isEmpty else { return .notRecommended }
         }
         var standing = SoftwareStanding.absent
-        if !compiled.software.isEmpty {
-            standing = softwareStanding(compiled.software, facts, hits: &hits)
+        if traits.hasSoftware {
+            standing = index.unretainedRules[ordinal]._withUnsafeGuaranteedRef {
+                softwareStanding($0.software, facts, hits: &hits)
+            }
             switch standing {
             case .patched: return .patched
             case .absent: return .notRecommended
@@ -120,19 +129,32 @@ public struct Matcher: Sendable {
             }
         }
         var presenceEvidence: Evidence?
-        if !compiled.ports.isEmpty || !compiled.files.isEmpty || !compiled.services.isEmpty {
-            guard let present = presence(compiled, facts) else { return .notRecommended }
+        if traits.hasPresence {
+            guard let present = index.unretainedRules[ordinal]._withUnsafeGuaranteedRef({ presence($0, facts) }) else {
+                return .notRecommended
+            }
             presenceEvidence = present
+        }
+        // Most rules are recommended for their OS or application type alone: they share the
+        // host's list of that evidence instead of allocating one each.
+        if standing == .absent && presenceEvidence == nil {
+            if osEvidence.isEmpty && applicationTypeEvidence.isEmpty {
+                return .recommended(RuleMatch(certain: true, evidence: Self.alwaysEvidence))
+            }
+            if osEvidence.isEmpty { return .recommended(RuleMatch(certain: true, evidence: applicationTypeEvidence)) }
+            if applicationTypeEvidence.isEmpty { return .recommended(RuleMatch(certain: true, evidence: osEvidence)) }
         }
         var evidence: [Evidence] = []
         evidence.reserveCapacity(3 + (standing == .absent ? 0 : hits.count))
-        if let osEvidence { evidence.append(osEvidence) }
-        if let applicationTypeEvidence { evidence.append(applicationTypeEvidence) }
+        evidence += osEvidence
+        evidence += applicationTypeEvidence
         if standing != .absent { appendSoftwareEvidence(standing, hits, facts, to: &evidence) }
         if let presenceEvidence { evidence.append(presenceEvidence) }
-        if evidence.isEmpty { evidence.append(Evidence(.always, [])) }
         return .recommended(RuleMatch(certain: standing != .uncertain, evidence: evidence))
     }
+
+    /// The evidence of a rule with no criterion at all.
+    private static let alwaysEvidence = [Evidence(.always, [])]
 
     /// The patched packages of a rule the host does not get because it is patched.
     func patchedEvidence(_ ordinal: Int, _ facts: HostFacts) -> [Evidence] {

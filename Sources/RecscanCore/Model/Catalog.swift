@@ -72,7 +72,7 @@ public struct AffectedSoftware: Sendable, Equatable {
 }
 
 /// An operating-system constraint; every attribute that is set must hold.
-public struct OSConstraint: Sendable, Equatable {
+public struct OSConstraint: Sendable, Hashable {
     /// The OS family the host must run, e.g. "linux" or "windows".
     public var family: String?
     /// The distribution id the host must run, e.g. "debian", "rhel" or "windows".

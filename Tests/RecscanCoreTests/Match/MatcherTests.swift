@@ -174,4 +174,33 @@ struct MatcherTests {
         let outside = try match(["0.9-1"])
         #expect(outside.recommended["1"] == nil && outside.patched["1"] == nil)
     }
+
+    @Test("rules are decided from their traits: an OS set shared by rules, an OS and an application type together")
+    func rulesDecidedFromTheirTraits() throws {
+        let catalog = """
+            <applicationType id="web" name="Web" direction="incoming" protocol="tcp" ports="80">
+              <detect><listen protocol="tcp" port="80"/></detect>
+            </applicationType>
+            <rule id="1" module="intrusion-prevention" name="Linux web" severity="low" applicationType="web">
+              <applies><os family="linux"/></applies>
+            </rule>
+            <rule id="2" module="log-inspection" name="Linux" severity="low"><applies><os family="linux"/></applies></rule>
+            <rule id="3" module="log-inspection" name="Linux too" severity="low"><applies><os family="linux"/></applies></rule>
+            <rule id="4" module="log-inspection" name="Windows" severity="low"><applies><os family="windows"/></applies></rule>
+            <rule id="5" module="intrusion-prevention" name="Web" severity="low" applicationType="web"/>
+            """
+        let index = CatalogIndex(catalog: try Fixture.catalog(catalog))
+        #expect(index.operatingSystemSets == [[OSConstraint(family: "linux")], [OSConstraint(family: "windows")]])
+        let matcher = Matcher(index: index)
+        let linux = matcher.match(
+            try Fixture.host(
+                "<os family=\"linux\" name=\"debian\" version=\"12\"/><listen protocol=\"tcp\" port=\"80\"/>"))
+        #expect(linux.recommended["1"]?.evidence.map(\.kind) == [.os, .applicationType])
+        #expect(linux.recommended["2"]?.evidence.map(\.kind) == [.os])
+        #expect(linux.recommended["3"]?.evidence == linux.recommended["2"]?.evidence)
+        #expect(linux.recommended["4"] == nil)
+        #expect(linux.recommended["5"]?.evidence.map { $0.value("detectedBy") } == ["tcp/80"])
+        let withoutOS = matcher.match(try Fixture.host("<listen protocol=\"tcp\" port=\"80\"/>"))
+        #expect(Set(withoutOS.recommended.keys) == ["5"])
+    }
 }
