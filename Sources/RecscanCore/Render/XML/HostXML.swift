@@ -54,24 +54,34 @@ enum HostXML {
         guard !rules.isEmpty else { return }
         let depth = writer.depth
         let serializer = ElementSerializer()
+        var shared = SharedEvidence()
         try writer.rawElements(to: &lines) { lines in
-            for rule in rules { try append(rule, depth: depth, to: &lines.bytes, memo: &memo, serializer: serializer) }
+            for rule in rules {
+                try append(rule, depth: depth, to: &lines.bytes, memo: &memo, shared: &shared, serializer: serializer)
+            }
         }
     }
 
     private static func append(
         _ rule: RuleResult, depth: Int, to bytes: inout [UInt8], memo: inout ReportFragmentMemo,
-        serializer: ElementSerializer
+        shared: inout SharedEvidence, serializer: ElementSerializer
     ) throws {
         let hasChildren = !rule.evidence.isEmpty || !rule.assignedAt.isEmpty || rule.excludedBy != nil
         bytes += try memo.head(of: rule, depth: depth, serializer: serializer)
         bytes += try memo.tail(of: rule, hasChildren: hasChildren, serializer: serializer)
         guard hasChildren else { return }
-        for evidence in rule.evidence {
-            bytes += try memo.child(.evidence(evidence), depth: depth + 1, serializer: serializer) { writer in
-                try writer.element(
-                    "evidence", [("kind", evidence.kind.rawValue)] + evidence.attributes.map { ($0.name, $0.value) })
+        if let known = shared.bytes(of: rule.evidence) {
+            bytes += known
+        } else {
+            let start = bytes.count
+            for evidence in rule.evidence {
+                bytes += try memo.child(.evidence(evidence), depth: depth + 1, serializer: serializer) { writer in
+                    try writer.element(
+                        "evidence", [("kind", evidence.kind.rawValue)] + evidence.attributes.map { ($0.name, $0.value) }
+                    )
+                }
             }
+            shared.keep(rule.evidence, bytes: Array(bytes[start...]))
         }
         for level in rule.assignedAt {
             bytes += try memo.child(.assignedAt(level), depth: depth + 1, serializer: serializer) { writer in
@@ -121,5 +131,45 @@ enum HostXML {
                 text: step.text)
         }
         try writer.endElement()
+    }
+}
+
+/// The serialized evidence of the lists that many rules of one host share: its OS, each detected
+/// application type, no criterion at all. Such a list is one array that the rules' results all
+/// point to (see `HostFacts.osEvidence`), so it is found by its storage address, which stays put
+/// while the host's report is written: a rule then costs a short scan instead of hashing and
+/// looking up its evidence in the memo, whose entries are spread over a megabyte.
+private struct SharedEvidence {
+    /// Lists kept at most: a host has one OS and a few application types.
+    private static let capacity = 32
+    private var entries: [(address: UnsafeRawPointer, bytes: [UInt8])] = []
+
+    /// The bytes of `evidence` if it is a list kept earlier for this host.
+    func bytes(of evidence: [Evidence]) -> [UInt8]? {
+        guard Self.isShared(evidence), let address = Self.address(of: evidence) else { return nil }
+        return entries.first { $0.address == address }?.bytes
+    }
+
+    /// Keeps the bytes of a list that rules share (a copy: a slice of the fragment would make
+    /// every later append to it copy the whole fragment).
+    mutating func keep(_ evidence: [Evidence], bytes: [UInt8]) {
+        guard entries.count < Self.capacity, Self.isShared(evidence), let address = Self.address(of: evidence) else {
+            return
+        }
+        entries.append((address, bytes))
+    }
+
+    /// Lists of one OS, application type or "always" element are the shared ones; a rule's own
+    /// package evidence is never looked up again.
+    private static func isShared(_ evidence: [Evidence]) -> Bool {
+        guard evidence.count == 1 else { return false }
+        switch evidence[0].kind {
+        case .os, .applicationType, .always: return true
+        default: return false
+        }
+    }
+
+    private static func address(of evidence: [Evidence]) -> UnsafeRawPointer? {
+        evidence.withUnsafeBufferPointer { $0.baseAddress.map(UnsafeRawPointer.init) }
     }
 }
