@@ -32,40 +32,38 @@ struct OutcomeDecider {
                 assignedAt = assigned[nextAssigned].value
                 nextAssigned += 1
             }
-            // The rule's settings from its traits; its id and name through the shared compiled
-            // rule, unretained: a local copy of `Rule` would retain every field, and a retain of
-            // the rule writes to its cold first cache line.
+            // The rule's settings and identity from the index's packed arrays: each rule object
+            // read here was a cache miss or two, for 160 or so rules per host.
             let traits = index.traits[ordinal]
-            index.unretainedRules[ordinal]._withUnsafeGuaranteedRef { compiled in
-                if nextEntry < entries.count, entries[nextEntry].ordinal == ordinal {
-                    let entry = nextEntry
-                    nextEntry += 1
-                    var apply: ApplyClass?
-                    var reason: ManualReason?
-                    // Tested in place: copying an exclusion reference copies each of its strings.
-                    let excluded = entries[entry].exclusion.excludedBy != nil
-                    if !excluded, assignedAt.isEmpty {
-                        (apply, reason) = applyClass(
-                            neverAutoReason: traits.neverAutoReason, certain: entries[entry].match.certain,
-                            autoApplyOn: autoApplyModules.contains(traits.module))
-                    }
-                    results.append(
-                        result(
-                            compiled, traits,
-                            outcome: excluded ? .excluded : assignedAt.isEmpty ? .toAssign : .assigned,
-                            apply: apply, reason: reason, evidence: entries[entry].match.evidence,
-                            assignedAt: assignedAt,
-                            excludedBy: excluded ? entries[entry].exclusion.excludedBy : nil))
-                } else {
-                    // Custom rules are never recommended, and never proposed for unassignment either:
-                    // an assigned custom rule simply stays assigned.
-                    results.append(
-                        traits.custom
-                            ? result(compiled, traits, outcome: .assigned, evidence: [], assignedAt: assignedAt)
-                            : result(
-                                compiled, traits, outcome: .toUnassign, evidence: patchedEvidence(ordinal),
-                                assignedAt: assignedAt))
+            let identity = index.identities[ordinal]
+            if nextEntry < entries.count, entries[nextEntry].ordinal == ordinal {
+                let entry = nextEntry
+                nextEntry += 1
+                var apply: ApplyClass?
+                var reason: ManualReason?
+                // Tested in place: copying an exclusion reference copies each of its strings.
+                let excluded = entries[entry].exclusion.excludedBy != nil
+                if !excluded, assignedAt.isEmpty {
+                    (apply, reason) = applyClass(
+                        neverAutoReason: traits.neverAutoReason, certain: entries[entry].match.certain,
+                        autoApplyOn: autoApplyModules.contains(traits.module))
                 }
+                results.append(
+                    result(
+                        identity, traits,
+                        outcome: excluded ? .excluded : assignedAt.isEmpty ? .toAssign : .assigned,
+                        apply: apply, reason: reason, evidence: entries[entry].match.evidence,
+                        assignedAt: assignedAt,
+                        excludedBy: excluded ? entries[entry].exclusion.excludedBy : nil))
+            } else {
+                // Custom rules are never recommended, and never proposed for unassignment either:
+                // an assigned custom rule simply stays assigned.
+                results.append(
+                    traits.custom
+                        ? result(identity, traits, outcome: .assigned, evidence: [], assignedAt: assignedAt)
+                        : result(
+                            identity, traits, outcome: .toUnassign, evidence: patchedEvidence(ordinal),
+                            assignedAt: assignedAt))
             }
             ordinals.append(ordinal)
         }
@@ -73,11 +71,11 @@ struct OutcomeDecider {
     }
 
     private func result(
-        _ compiled: CompiledRule, _ traits: RuleTraits, outcome: Outcome, apply: ApplyClass? = nil,
+        _ identity: RuleIdentity, _ traits: RuleTraits, outcome: Outcome, apply: ApplyClass? = nil,
         reason: ManualReason? = nil, evidence: [Evidence], assignedAt: [Level], excludedBy: ExclusionReference? = nil
     ) -> RuleResult {
         RuleResult(
-            ruleID: compiled.rule.id, module: traits.module, name: compiled.rule.name, severity: traits.severity,
+            ruleID: identity.id, module: traits.module, name: identity.name, severity: traits.severity,
             outcome: outcome, apply: apply, reason: reason,
             blocks: blocks(module: traits.module, detectOnly: traits.detectOnly), evidence: evidence,
             assignedAt: assignedAt, excludedBy: excludedBy)

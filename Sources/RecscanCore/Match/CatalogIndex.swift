@@ -11,6 +11,8 @@ public struct CatalogIndex: Sendable {
     let unretainedRules: [Unmanaged<CompiledRule>]
     /// What matching and deciding read of each rule, by ordinal (see `RuleTraits`).
     let traits: [RuleTraits]
+    /// Each rule's id and name, by ordinal, for the results of a host's recommended rules.
+    let identities: [RuleIdentity]
     /// The catalog's distinct OS constraint sets, in the order rules first list them: a rule's
     /// traits name its set by position, so that a host checks each set once.
     let operatingSystemSets: [[OSConstraint]]
@@ -115,6 +117,7 @@ public struct CatalogIndex: Sendable {
         rulesByOrdinal = ordered
         unretainedRules = ordered.map { Unmanaged.passUnretained($0) }
         self.traits = traits
+        identities = ordered.map { RuleIdentity(id: $0.rule.id, name: $0.rule.name) }
         self.operatingSystemSets = operatingSystemSets.sorted { $0.value < $1.value }.map(\.key)
         softwareIDs = ids.software
         softwareTable = SoftwareIDTable(ids.software.lazy.map { (key: $0.key, value: $0.value) })

@@ -5,9 +5,8 @@ struct HostFacts {
     /// its position in `inventory.packages`, in inventory order: most packages of a host concern
     /// no rule, and are looked at once (one lookup) and then left alone.
     private let named: [(softwareID: Int, position: Int)]
-    /// For each software id of the index, where its first package is in `named`, plus one; 0 when
-    /// the host has none: matching asks per candidate rule, and an array answers without hashing.
-    private let firstNamed: [Int32]
+    /// For each software id the host has, where its first package is in `named`, plus one.
+    private let firstNamed: FirstNamedTable
     /// For each entry of `named`, where the next package of the same software id is, plus one; 0
     /// after the last.
     private let nextNamed: [Int32]
@@ -39,11 +38,10 @@ struct HostFacts {
             else { continue }
             named.append((id, position))
         }
-        var first = [Int32](repeating: 0, count: index.softwareIDs.count)
+        var first = FirstNamedTable(count: named.count)
         var next = [Int32](repeating: 0, count: named.count)
         for entry in named.indices.reversed() {
-            next[entry] = first[named[entry].softwareID]
-            first[named[entry].softwareID] = Int32(entry + 1)
+            next[entry] = first.exchange(named[entry].softwareID, Int32(entry + 1))
         }
         self.named = named
         firstNamed = first
@@ -75,7 +73,7 @@ struct HostFacts {
 
     /// The entries of `named` that are the first of their software id, in inventory order.
     private static func firstOfEachSoftwareID(
-        _ named: [(softwareID: Int, position: Int)], _ firstNamed: [Int32]
+        _ named: [(softwareID: Int, position: Int)], _ firstNamed: FirstNamedTable
     ) -> some Sequence<(softwareID: Int, position: Int)> {
         named.enumerated().lazy.filter { firstNamed[$0.element.softwareID] == $0.offset + 1 }.map(\.element)
     }
@@ -103,7 +101,7 @@ struct HostFacts {
     /// What detected each application type on the host, by type ordinal; `nil` for a type not detected.
     private static func detectedApplicationTypes(
         _ index: CatalogIndex, listening: Set<ListeningPort>, named: [(softwareID: Int, position: Int)],
-        firstNamed: [Int32], packages: [InstalledPackage]
+        firstNamed: FirstNamedTable, packages: [InstalledPackage]
     ) -> [String?] {
         // A socket detects first; among several detectors of one kind the smallest is kept,
         // so the evidence does not depend on hash order.
@@ -130,5 +128,54 @@ struct HostFacts {
         }
         for (type, detector) in bySoftware.enumerated() where detected[type] == nil { detected[type] = detector }
         return detected
+    }
+}
+
+/// Where the first of a host's packages of each software id is in `HostFacts.named`, plus one (0
+/// for none), in an open-addressing table sized to the host's few hundred named packages: an
+/// array by software id, sized to the catalog's thousands, was 32 KB to zero and then read at
+/// random for every host.
+struct FirstNamedTable {
+    private struct Slot {
+        /// The software id plus one; 0 for an empty slot.
+        var key: Int32 = 0
+        var first: Int32 = 0
+    }
+
+    private var slots: [Slot]
+    private let mask: Int
+
+    /// A table for up to `count` software ids.
+    init(count: Int) {
+        var capacity = 16
+        while capacity < count * 2 { capacity *= 2 }
+        slots = [Slot](repeating: Slot(), count: capacity)
+        mask = capacity - 1
+    }
+
+    /// The value of software id `id`; 0 when it has none.
+    subscript(id: Int) -> Int32 {
+        var position = Self.start(id, mask)
+        while true {
+            let slot = slots[position]
+            if slot.key == 0 { return 0 }
+            if Int(slot.key) == id + 1 { return slot.first }
+            position = (position + 1) & mask
+        }
+    }
+
+    /// Sets the value of software id `id` and returns the one it had (0 for none).
+    mutating func exchange(_ id: Int, _ value: Int32) -> Int32 {
+        var position = Self.start(id, mask)
+        while slots[position].key != 0 && Int(slots[position].key) != id + 1 { position = (position + 1) & mask }
+        let previous = slots[position].first
+        // Software ids are positions in the index's tables, far below 2^31.
+        slots[position] = Slot(key: Int32(truncatingIfNeeded: id + 1), first: value)
+        return previous
+    }
+
+    /// Fibonacci hashing: consecutive ids land far apart.
+    private static func start(_ id: Int, _ mask: Int) -> Int {
+        Int(truncatingIfNeeded: (UInt64(truncatingIfNeeded: id) &* 0x9E37_79B9_7F4A_7C15) >> 32) & mask
     }
 }

@@ -59,6 +59,13 @@ struct RuleTraits: Sendable {
     var operatingSystemSet: Int? { operatingSystemSetOrdinal < 0 ? nil : Int(operatingSystemSetOrdinal) }
 }
 
+/// A rule's id and name, by ordinal in `CatalogIndex.identities`: all that a rule's result
+/// takes from the rule object besides its traits.
+struct RuleIdentity: Sendable {
+    let id: String
+    let name: String
+}
+
 /// Whether the host's OS meets each of the catalog's distinct OS constraint sets, worked out the
 /// first time a candidate rule asks: a catalog has few distinct sets and many rules share each.
 struct OperatingSystemVerdicts {
