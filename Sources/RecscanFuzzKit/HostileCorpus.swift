@@ -113,6 +113,10 @@ public enum HostileCorpus {
         text("declared-shift-jis.xml", .rejected("declares encoding")) { _ in
             "<?xml version=\"1.0\" encoding=\"Shift_JIS\"?>" + inventoryOpen + "</inventory>"
         },
+        // Line breaks around `=` are blanks to libxml2 as well.
+        text("declared-ebcdic-crlf.xml", .rejected("declares encoding")) { _ in
+            "<?xml version=\"1.0\" encoding\r\n=\r\n'IBM037'?>" + inventoryOpen + "</inventory>"
+        },
         text("truncated.xml", .rejected("is not well-formed XML")) { _ in
             inventoryOpen + "\n<host hostname=\"t\" collected=\"2026-11-28T00:00:00Z\">\n<package ecosystem=\"deb\" na"
         },

@@ -66,12 +66,20 @@ enum XMLEncodingCheck {
         guard characters.starts(with: Array("<?xml".utf8)),
             let end = characters.firstIndex(of: UInt8(ascii: ">"))
         else { return nil }
-        let declaration = String(decoding: characters[..<end], as: UTF8.self)
-        guard let range = declaration.range(of: "encoding") else { return nil }
-        let rest = declaration[range.upperBound...].drop {
-            $0 == " " || $0 == "=" || $0 == "\t" || $0 == "\r" || $0 == "\n"
-        }
-        guard let quote = rest.first, quote == "\"" || quote == "'" else { return nil }
-        return String(rest.dropFirst().prefix { $0 != quote })
+        // On the bytes: Foundation's string search cost 30,000 instructions per file.
+        let declaration = characters[..<end]
+        let name = Array("encoding".utf8)
+        guard
+            let at = declaration.indices.first(where: { declaration[$0...].starts(with: name) })
+        else { return nil }
+        let rest = declaration[(at + name.count)...].drop { Self.isSeparator($0) }
+        guard let quote = rest.first, quote == UInt8(ascii: "\"") || quote == UInt8(ascii: "'") else { return nil }
+        return String(decoding: rest.dropFirst().prefix { $0 != quote }, as: UTF8.self)
+    }
+
+    /// Blanks and `=` between `encoding` and its quoted value.
+    private static func isSeparator(_ byte: UInt8) -> Bool {
+        byte == UInt8(ascii: " ") || byte == UInt8(ascii: "=") || byte == UInt8(ascii: "\t")
+            || byte == UInt8(ascii: "\r") || byte == UInt8(ascii: "\n")
     }
 }

@@ -35,11 +35,14 @@ struct HostileBatchTests {
         let result = try await ScanPipeline(options: options).run()
         #expect(Date().timeIntervalSince(started) < 60)
 
-        let rejectedFiles = Set(result.rejected.map { ($0.file as NSString).lastPathComponent })
+        let reasons = Dictionary(
+            result.rejected.map { (($0.file as NSString).lastPathComponent, $0.reason) }, uniquingKeysWith: { $0 + $1 })
         for hostile in HostileCorpus.cases {
             switch hostile.expectation {
-            case .rejected: #expect(rejectedFiles.contains(hostile.file), "\(hostile.file) is not reported")
-            case .read: #expect(!rejectedFiles.contains(hostile.file), "\(hostile.file) was rejected")
+            case .rejected(let reason):
+                #expect(
+                    reasons[hostile.file]?.contains(reason) == true, "\(hostile.file): \(reasons[hostile.file] ?? "-")")
+            case .read: #expect(reasons[hostile.file] == nil, "\(hostile.file) was rejected")
             }
         }
         let report = try String(contentsOfFile: result.runPath + "/report.xml", encoding: .utf8)
