@@ -64,6 +64,7 @@ struct FileAnalyzer: Sendable {
     private func render(_ input: HostInput, memo: inout ReportFragmentMemo) throws -> AnalyzedHost {
         let analysis = analyzer.analyze(input)
         return AnalyzedHost(
-            analysis: analysis, fragment: try ReportXMLWriter.fragment(for: analysis.report, memo: &memo))
+            analysis: analysis,
+            fragment: try ReportXMLWriter.fragment(for: analysis.report, ordinals: analysis.ruleOrdinals, memo: &memo))
     }
 }

@@ -9,6 +9,9 @@ public struct HostAnalysis: Sendable {
     public var excludableRuleIDs: Set<String>
     /// Remediation plans for the host's false-positive events.
     public var triage: [TriagePlan]
+    /// The ordinal in the run's catalog index of each of `report.rules`, when the host was
+    /// analyzed in this run: the report's serializer finds memoized rule elements by it.
+    var ruleOrdinals: [Int] = []
 }
 
 /// The input of one host: its merged inventory, or the problems that made it unusable.
@@ -66,6 +69,7 @@ public struct HostAnalyzer: Sendable {
             status: .ok, settings: settings)
         var findings = auditor.fleetFindings()
         var excludable: Set<String> = []
+        var ruleOrdinals: [Int] = []
         if let inventory = input.inventory, input.errors.isEmpty {
             report.os = inventory.os
             report.collected = inventory.collected
@@ -81,6 +85,7 @@ public struct HostAnalyzer: Sendable {
                 matches.patched.contains(ordinal) ? matcher.patchedEvidence(ordinal, matches.facts) : []
             }
             report.rules = rules
+            ruleOrdinals = ordinals
             findings += auditor.outcomeFindings(
                 rules, ordinals: ordinals, recommendations: recommendations, index: index)
             if let stale = staleness(inventory) {
@@ -101,7 +106,7 @@ public struct HostAnalyzer: Sendable {
         }
         report.findings = findings.sorted(by: Finding.reportOrder)
         let triage = input.events.isEmpty ? [] : planner.plans(for: report, context: context, events: input.events)
-        return HostAnalysis(report: report, excludableRuleIDs: excludable, triage: triage)
+        return HostAnalysis(report: report, excludableRuleIDs: excludable, triage: triage, ruleOrdinals: ruleOrdinals)
     }
 
     /// The recommended rules that an exclusion override on one of the host's levels names: looked

@@ -49,4 +49,20 @@ struct HostFragmentTests {
         #expect(text.components(separatedBy: "<evidence kind=\"os\"").count == 4)
         #expect(text.contains("name=\"Rule 1 &lt;&amp;&gt;\""))
     }
+
+    @Test("rule start tags found by ordinal give the bytes of those found by id")
+    func headsByOrdinal() throws {
+        var first = Self.rule("1000", [Self.os])
+        first.outcome = .excluded
+        first.apply = nil
+        let host = Self.host([first, Self.rule("2000", [Self.web]), Self.rule("3000", [])])
+        let expected = try ReportXMLWriter.fragment(for: host)
+        var memo = ReportFragmentMemo()
+        for _ in 0..<2 {
+            #expect(try ReportXMLWriter.fragment(for: host, ordinals: [7, 0, 12], memo: &memo) == expected)
+            #expect(try ReportXMLWriter.fragment(for: host, memo: &memo) == expected)
+        }
+        // Ordinals that do not cover every rule are not used.
+        #expect(try ReportXMLWriter.fragment(for: host, ordinals: [7], memo: &memo) == expected)
+    }
 }

@@ -1,8 +1,10 @@
 /// The XML vocabulary of hosts, rules, findings and triage plans in `report.xml`.
 enum HostXML {
     /// Writes `<host>`; its rule elements go straight to `lines`, after what `writer` held.
+    /// - Parameter ordinals: each rule's ordinal in the run's catalog index, or none.
     static func write(
-        _ host: HostReport, to writer: XMLStreamWriter, lines: inout WrappedLines, memo: inout ReportFragmentMemo
+        _ host: HostReport, to writer: XMLStreamWriter, lines: inout WrappedLines, memo: inout ReportFragmentMemo,
+        ordinals: [Int] = []
     ) throws {
         try writer.startElement("host")
         try writer.attribute("hostname", host.hostname)
@@ -15,7 +17,9 @@ enum HostXML {
         }
         for source in host.inventorySources { try writer.element("source", [("file", source)]) }
         if let settings = host.settings { try write(settings, to: writer) }
-        try write(host.rules, to: writer, lines: &lines, memo: &memo)
+        try write(
+            host.rules, ordinals: ordinals.count == host.rules.count ? ordinals : nil, to: writer, lines: &lines,
+            memo: &memo)
         for finding in host.findings {
             try writer.element(
                 "finding",
@@ -49,25 +53,28 @@ enum HostXML {
     /// Writes every `<rule>` element from serialized pieces kept in `memo` (rules and their
     /// evidence repeat from host to host), appended to `lines` after what `writer` held.
     private static func write(
-        _ rules: [RuleResult], to writer: XMLStreamWriter, lines: inout WrappedLines, memo: inout ReportFragmentMemo
+        _ rules: [RuleResult], ordinals: [Int]?, to writer: XMLStreamWriter, lines: inout WrappedLines,
+        memo: inout ReportFragmentMemo
     ) throws {
         guard !rules.isEmpty else { return }
         let depth = writer.depth
         let serializer = ElementSerializer()
         var shared = SharedEvidence()
         try writer.rawElements(to: &lines) { lines in
-            for rule in rules {
-                try append(rule, depth: depth, to: &lines.bytes, memo: &memo, shared: &shared, serializer: serializer)
+            for (position, rule) in rules.enumerated() {
+                try append(
+                    rule, ordinal: ordinals?[position], depth: depth, to: &lines.bytes, memo: &memo, shared: &shared,
+                    serializer: serializer)
             }
         }
     }
 
     private static func append(
-        _ rule: RuleResult, depth: Int, to bytes: inout [UInt8], memo: inout ReportFragmentMemo,
+        _ rule: RuleResult, ordinal: Int?, depth: Int, to bytes: inout [UInt8], memo: inout ReportFragmentMemo,
         shared: inout SharedEvidence, serializer: ElementSerializer
     ) throws {
         let hasChildren = !rule.evidence.isEmpty || !rule.assignedAt.isEmpty || rule.excludedBy != nil
-        bytes += try memo.head(of: rule, depth: depth, serializer: serializer)
+        try memo.appendHead(of: rule, ordinal: ordinal, depth: depth, serializer: serializer, to: &bytes)
         bytes += try memo.tail(of: rule, hasChildren: hasChildren, serializer: serializer)
         guard hasChildren else { return }
         if let known = shared.bytes(of: rule.evidence) {

@@ -18,9 +18,16 @@ public struct ReportFragmentMemo: Sendable {
     static let entryOverhead = 192
 
     private var heads: [RuleHeadKey: RuleHead] = [:]
-    /// Tag ends by shape and end tags by depth: a few dozen at most, kept even when the memo is full.
-    private var tails: [Int: [UInt8]] = [:]
-    private var ends: [Int: [UInt8]] = [:]
+    /// Heads by rule ordinal, for hosts analyzed in this run (`appendHead`): where each is in
+    /// `headArena`. Indexing by ordinal replaces hashing the id, and one arena the dictionary's
+    /// key, value and array, each a likely cache miss.
+    private var headSpans: [HeadSpan] = []
+    private var headArena: [UInt8] = []
+    /// Tag ends by shape and end tags by depth, in arrays by those small integers (a dictionary
+    /// lookup, twice per rule, cost more than the copy): a few dozen at most, kept even when the
+    /// memo is full.
+    private var tails: [[UInt8]?] = []
+    private var ends: [[UInt8]?] = []
     private var children: [RuleChildEntry: [UInt8]] = [:]
     private var byteCount = 0
 
@@ -38,19 +45,61 @@ public struct ReportFragmentMemo: Sendable {
         return head.bytes
     }
 
+    /// Appends `rule`'s head (see `head(of:depth:serializer:)`) to `bytes`.
+    /// - Parameter ordinal: the rule's ordinal in the run's catalog index, which names one rule
+    ///   (id, module, name, severity) for the whole run; `nil` when not known.
+    mutating func appendHead(
+        of rule: RuleResult, ordinal: Int?, depth: Int, serializer: ElementSerializer, to bytes: inout [UInt8]
+    ) throws {
+        guard let ordinal, ordinal >= 0 else {
+            bytes += try head(of: rule, depth: depth, serializer: serializer)
+            return
+        }
+        if ordinal < headSpans.count, headSpans[ordinal].count > 0, Int(headSpans[ordinal].depth) == depth {
+            let span = headSpans[ordinal]
+            headArena.withUnsafeBufferPointer { arena in
+                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: arena[Int(span.start)..<Int(span.end)]))
+            }
+            return
+        }
+        let head = try RuleHead.serialize(rule, depth: depth, serializer: serializer).bytes
+        bytes += head
+        keepHead(head, ordinal: ordinal, depth: depth)
+    }
+
+    /// Keeps a head in the arena when it and the slots up to its ordinal fit in the byte limit.
+    private mutating func keepHead(_ head: [UInt8], ordinal: Int, depth: Int) {
+        guard !head.isEmpty, head.count <= Int(UInt16.max), depth <= Int(UInt16.max),
+            headArena.count + head.count <= Int(UInt32.max)
+        else { return }
+        let newSlots = max(0, ordinal + 1 - headSpans.count)
+        // The arena grows in steps of 64 KiB, each counted whole, so that what it holds stays
+        // within the limit whatever the growth policy of arrays.
+        let step = 64 << 10
+        let arenaGrowth = headArena.count + head.count > headArena.capacity ? max(step, head.count) : 0
+        let cost = newSlots * MemoryLayout<HeadSpan>.stride + arenaGrowth
+        guard byteCount + cost <= Self.byteLimit else { return }
+        byteCount += cost
+        if arenaGrowth > 0 { headArena.reserveCapacity(headArena.capacity + arenaGrowth) }
+        if newSlots > 0 { headSpans += [HeadSpan](repeating: HeadSpan(), count: newSlots) }
+        headSpans[ordinal] = HeadSpan(
+            start: UInt32(headArena.count), count: UInt16(head.count), depth: UInt16(depth))
+        headArena += head
+    }
+
     /// The rest of a `<rule>` start tag: outcome, apply, reason and blocks, then `>` or, for a
     /// rule without children, `/>`, and the line break.
     mutating func tail(of rule: RuleResult, hasChildren: Bool, serializer: ElementSerializer) throws -> [UInt8] {
         let shape = RuleHead.shape(of: rule, hasChildren: hasChildren)
-        if let known = tails[shape] { return known }
+        if shape < tails.count, let known = tails[shape] { return known }
         let tail = try RuleHead.serializeTail(rule, hasChildren: hasChildren, serializer: serializer)
-        tails[shape] = tail
+        Self.set(tail, at: shape, in: &tails)
         return tail
     }
 
     /// The `</rule>` line at `depth`, written by libxml2 after a placeholder child.
     mutating func end(depth: Int, serializer: ElementSerializer) throws -> [UInt8] {
-        if let known = ends[depth] { return known }
+        if depth < ends.count, let known = ends[depth] { return known }
         let end = try serializer.serialize(depth: depth) { writer in
             try writer.startElement("rule")
             try writer.element("x")
@@ -59,8 +108,14 @@ public struct ReportFragmentMemo: Sendable {
         let lines = end.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
         guard lines.count == 4 else { throw OutputError(path: "rule", message: "could not be serialized") }
         let line = Array(lines[2]) + [UInt8(ascii: "\n")]
-        ends[depth] = line
+        Self.set(line, at: depth, in: &ends)
         return line
+    }
+
+    /// Stores `bytes` at `position` (a shape below 512, or an element depth), growing `array`.
+    private static func set(_ bytes: [UInt8], at position: Int, in array: inout [[UInt8]?]) {
+        if position >= array.count { array += [[UInt8]?](repeating: nil, count: position + 1 - array.count) }
+        array[position] = bytes
     }
 
     /// One child element of a `<rule>`, serialized at `depth` by `write` the first time.
@@ -80,6 +135,15 @@ public struct ReportFragmentMemo: Sendable {
         byteCount += count + Self.entryOverhead
         return true
     }
+}
+
+/// Where a rule's head is in `ReportFragmentMemo`'s arena; a count of 0 is no head.
+private struct HeadSpan {
+    var start: UInt32 = 0
+    var count: UInt16 = 0
+    var depth: UInt16 = 0
+
+    var end: UInt32 { start + UInt32(count) }
 }
 
 /// The start of a `<rule>` start tag as bytes, up to the attributes that follow from the rule

@@ -16,12 +16,19 @@ public enum ReportXMLWriter {
     /// One host's `<host>` element, as `fragment(for:)` writes it, with rule elements taken from
     /// and added to `memo`, which a worker keeps from host to host.
     public static func fragment(for host: HostReport, memo: inout ReportFragmentMemo) throws -> [UInt8] {
+        try fragment(for: host, ordinals: [], memo: &memo)
+    }
+
+    /// `fragment(for:memo:)` for a host analyzed in this run.
+    /// - Parameter ordinals: each rule's ordinal in the run's catalog index (`HostAnalysis.ruleOrdinals`),
+    ///   by which `memo` finds a rule's start tag without hashing; empty when not known.
+    static func fragment(for host: HostReport, ordinals: [Int], memo: inout ReportFragmentMemo) throws -> [UInt8] {
         // The host is written inside a throw-away wrapper so that libxml2 indents it one level,
         // as it sits in the report; the wrapper's own lines are then dropped.
         let writer = try XMLStreamWriter(fragmentNamed: "report.xml")
         try writer.startElement("wrapper")
         var lines = WrappedLines(capacity: 1024 + host.rules.count * 320)
-        try HostXML.write(host, to: writer, lines: &lines, memo: &memo)
+        try HostXML.write(host, to: writer, lines: &lines, memo: &memo, ordinals: ordinals)
         try writer.endElement()
         guard try writer.finishFragment({ lines.appendLast($0, closing: "</wrapper>") }) else {
             throw OutputError(path: "report.xml", message: "host \(host.hostname) could not be serialized")
