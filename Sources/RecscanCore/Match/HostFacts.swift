@@ -117,7 +117,8 @@ struct HostFacts {
         var detected = sockets.map { $0.map { "\($0.transport)/\($0.port)" } }
         var bySoftware = [String?](repeating: nil, count: detected.count)
         // The first package of each software id, in inventory order, names the detector.
-        for (id, position) in firstOfEachSoftwareID(named, firstNamed) {
+        for (id, position) in firstOfEachSoftwareID(named, firstNamed)
+        where index.softwareUses[id].contains(.applicationTypes) {
             let types = index.applicationTypesBySoftware[id]
             guard types.contains(where: { detected[$0] == nil }) else { continue }
             let detector = "\(packages[position].ecosystem.rawValue) \(packages[position].name)"

@@ -83,7 +83,9 @@ public struct Matcher: Sendable {
             for ordinal in ordinals ?? [] { marked.insert(ordinal) }
         }
         mark(index.unconditionalRules)
-        for id in facts.softwareIDs { index.rulesBySoftware.forEach(at: id) { marked.insert($0) } }
+        for id in facts.softwareIDs where index.softwareUses[id].contains(.rules) {
+            index.rulesBySoftware.forEach(at: id) { marked.insert($0) }
+        }
         for (type, detected) in facts.applicationTypes.enumerated() where !detected.isEmpty {
             mark(index.rulesByApplicationType[type])
         }

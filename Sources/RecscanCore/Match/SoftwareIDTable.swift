@@ -31,7 +31,7 @@ struct SoftwareIDTable: Sendable {
         for (key, id) in ids {
             let start = arena.count
             arena += key.name.utf8
-            let hash = arena[start...].withUnsafeBufferPointer(Self.hash)
+            let hash = arena[start...].withUnsafeBufferPointer { Self.hash($0, key.ecosystem) }
             keyed.append(
                 (
                     hash,
@@ -63,7 +63,7 @@ struct SoftwareIDTable: Sendable {
 
     /// The software id of the package of `ecosystem` whose name, as the table keys it, is `bytes`.
     func id(_ ecosystem: Ecosystem, bytes name: UnsafeBufferPointer<UInt8>) -> Int? {
-        let hash = Self.hash(name)
+        let hash = Self.hash(name, ecosystem)
         let tag = Self.tag(hash)
         let mask = tags.count - 1
         var slot = Int(truncatingIfNeeded: hash) & mask
@@ -96,11 +96,12 @@ struct SoftwareIDTable: Sendable {
 
     /// FNV-1a over the name's bytes eight at a time (byte by byte, each step waited on the last
     /// one's multiply), then MurmurHash3's finalizer, so that the slot (the low bits) and the tag
-    /// depend on every byte. The ecosystem is compared on a hit.
-    private static func hash(_ name: UnsafeBufferPointer<UInt8>) -> UInt64 {
+    /// depend on every byte. The ecosystem is hashed too: a Debian host's packages often share
+    /// their names with rpm packages of the catalog, and every such lookup read an entry.
+    private static func hash(_ name: UnsafeBufferPointer<UInt8>, _ ecosystem: Ecosystem) -> UInt64 {
         var hash = FNV1a()
         hash.add(bytes: name)
-        hash.add(word: UInt64(name.count))
+        hash.add(word: UInt64(name.count) | UInt64(ecosystem.code) << 56)
         var mixed = hash.value
         mixed = (mixed ^ mixed >> 33) &* 0xff51_afd7_ed55_8ccd
         mixed = (mixed ^ mixed >> 33) &* 0xc4ce_b9fe_1a85_ec53
@@ -133,5 +134,24 @@ struct FNV1a {
             index &+= 1
         }
         add(word: tail)
+    }
+}
+
+extension Ecosystem {
+    /// A small number per ecosystem, for hashing.
+    fileprivate var code: UInt8 {
+        switch self {
+        case .deb: 1
+        case .rpm: 2
+        case .pypi: 3
+        case .npm: 4
+        case .maven: 5
+        case .nuget: 6
+        case .gem: 7
+        case .golang: 8
+        case .cargo: 9
+        case .windows: 10
+        case .generic: 11
+        }
     }
 }

@@ -29,4 +29,16 @@ struct SoftwareIDTableTests {
         #expect(Self.table.id(.pypi, "requests-toolbelt") == 5000)
         #expect(Self.table.id(.pypi, "Requests.Toolbelt") == 5000)
     }
+
+    @Test("one name in two ecosystems is two entries")
+    func sameNameInTwoEcosystems() {
+        let table = SoftwareIDTable(
+            Self.names.prefix(100).enumerated().flatMap { id, name in
+                [(key: SoftwareKey(.deb, name), value: 2 * id), (key: SoftwareKey(.rpm, name), value: 2 * id + 1)]
+            })
+        for (id, name) in Self.names.prefix(100).enumerated() {
+            #expect(table.id(.deb, name) == 2 * id && table.id(.rpm, name) == 2 * id + 1)
+            #expect(table.id(.npm, name) == nil)
+        }
+    }
 }
