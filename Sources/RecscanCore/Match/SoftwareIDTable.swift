@@ -10,14 +10,21 @@ import Foundation
 /// only tags, and 16 KiB of them stay in the cache from package to package where 8-byte slots
 /// (128 KiB) missed the L2 on nearly every lookup. The entry sits at its tag's slot.
 struct SoftwareIDTable: Sendable {
+    /// 32 bytes, two to a cache line: a hit reads one line, and a name of up to 16 bytes is
+    /// compared in the entry itself, without reading the arena.
     private struct Entry: Sendable {
         /// The hash's upper half: a tag that matches by chance is told apart without the name.
         var hashHigh: UInt32 = 0
-        var start: Int32 = 0
-        var count: Int32 = 0
         var id: Int32 = 0
+        var start: UInt32 = 0
+        var count: UInt16 = 0
         var ecosystem: Ecosystem = .deb
+        /// The name's first 16 bytes, zero-padded.
+        var prefix: (UInt64, UInt64) = (0, 0)
     }
+
+    /// Names longer than this go to the table through the slow path (none in practice).
+    private static let maxNameBytes = Int(UInt16.max)
 
     private let tags: [UInt8]
     private let entries: [Entry]
@@ -31,13 +38,21 @@ struct SoftwareIDTable: Sendable {
         for (key, id) in ids {
             let start = arena.count
             arena += key.name.utf8
-            let hash = arena[start...].withUnsafeBufferPointer { Self.hash($0, key.ecosystem) }
+            // Ids and the arena stay far below these bounds for any catalog a file can hold;
+            // a name that does not fit is left out, and is then simply never found.
+            guard arena.count - start <= Self.maxNameBytes, arena.count <= Int(UInt32.max), id <= Int(Int32.max) else {
+                arena.removeSubrange(start...)
+                continue
+            }
+            let (hash, prefix) = arena[start...].withUnsafeBufferPointer {
+                (Self.hash($0, key.ecosystem), Self.prefix($0))
+            }
             keyed.append(
                 (
                     hash,
                     Entry(
-                        hashHigh: UInt32(truncatingIfNeeded: hash >> 32), start: Int32(start),
-                        count: Int32(arena.count - start), id: Int32(id), ecosystem: key.ecosystem)
+                        hashHigh: UInt32(truncatingIfNeeded: hash >> 32), id: Int32(id), start: UInt32(start),
+                        count: UInt16(arena.count - start), ecosystem: key.ecosystem, prefix: prefix)
                 ))
         }
         var capacity = 16
@@ -73,7 +88,8 @@ struct SoftwareIDTable: Sendable {
             if found == tag {
                 let entry = entries[slot]
                 if entry.hashHigh == UInt32(truncatingIfNeeded: hash >> 32), entry.ecosystem == ecosystem,
-                    Int(entry.count) == name.count, arenaHolds(name, at: Int(entry.start))
+                    Int(entry.count) == name.count, entry.prefix == Self.prefix(name),
+                    name.count <= 16 || arenaHolds(name, at: Int(entry.start))
                 {
                     return Int(entry.id)
                 }
@@ -85,6 +101,18 @@ struct SoftwareIDTable: Sendable {
     /// Eight bits of the hash, never 0; not the bits that pick the slot.
     private static func tag(_ hash: UInt64) -> UInt8 {
         max(UInt8(truncatingIfNeeded: hash >> 24), 1)
+    }
+
+    /// The first 16 bytes of `name` as two words, zero-padded.
+    private static func prefix(_ name: UnsafeBufferPointer<UInt8>) -> (UInt64, UInt64) {
+        guard let base = name.baseAddress else { return (0, 0) }
+        if name.count >= 16 {
+            let raw = UnsafeRawPointer(base)
+            return (raw.loadUnaligned(as: UInt64.self), raw.loadUnaligned(fromByteOffset: 8, as: UInt64.self))
+        }
+        var words: (UInt64, UInt64) = (0, 0)
+        withUnsafeMutableBytes(of: &words) { $0.copyMemory(from: UnsafeRawBufferPointer(name)) }
+        return words
     }
 
     private func arenaHolds(_ name: UnsafeBufferPointer<UInt8>, at start: Int) -> Bool {

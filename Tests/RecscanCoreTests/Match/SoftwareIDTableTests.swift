@@ -41,4 +41,14 @@ struct SoftwareIDTableTests {
             #expect(table.id(.npm, name) == nil)
         }
     }
+
+    @Test("names are told apart within their first 16 bytes, which the entry holds, and after them")
+    func namesAroundSixteenBytes() {
+        let names = ["abcdefghijklmnop", "abcdefghijklmnoq", "abcdefghijklmnopq", "abcdefghijklmnopr", "a", "ab"]
+        let table = SoftwareIDTable(names.enumerated().map { (key: SoftwareKey(.deb, $1), value: $0) })
+        for (id, name) in names.enumerated() { #expect(table.id(.deb, name) == id) }
+        for absent in ["abcdefghijklmno", "abcdefghijklmnops", "abcdefghijklmnopqr", "b", "", "a\u{0}"] {
+            #expect(table.id(.deb, absent) == nil)
+        }
+    }
 }
