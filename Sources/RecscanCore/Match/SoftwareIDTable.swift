@@ -23,24 +23,32 @@ struct SoftwareIDTable: Sendable {
         var prefix: (UInt64, UInt64) = (0, 0)
     }
 
-    /// Names longer than this go to the table through the slow path (none in practice).
+    /// Names longer than this (an entry counts bytes in 16 bits) are kept in `outsized`.
     private static let maxNameBytes = Int(UInt16.max)
 
     private let tags: [UInt8]
     private let entries: [Entry]
     private let arena: [UInt8]
+    /// The names an entry cannot hold (over `maxNameBytes`, or past 4 GiB of arena, or an id past
+    /// 2^31), looked up by their bytes: a catalog may name such a package, however unlikely.
+    private let outsized: [OutsizedKey: Int]
+
+    private struct OutsizedKey: Hashable {
+        let ecosystem: Ecosystem
+        let name: [UInt8]
+    }
 
     /// A table of `ids`, keyed as `SoftwareKey` keys them (by normalized name).
     init(_ ids: some Sequence<(key: SoftwareKey, value: Int)>) {
         var keyed: [(hash: UInt64, entry: Entry)] = []
         var arena: [UInt8] = []
+        var outsized: [OutsizedKey: Int] = [:]
         // In hash order: where an entry lands does not change what a lookup finds.
         for (key, id) in ids {
             let start = arena.count
             arena += key.name.utf8
-            // Ids and the arena stay far below these bounds for any catalog a file can hold;
-            // a name that does not fit is left out, and is then simply never found.
             guard arena.count - start <= Self.maxNameBytes, arena.count <= Int(UInt32.max), id <= Int(Int32.max) else {
+                outsized[OutsizedKey(ecosystem: key.ecosystem, name: Array(arena[start...]))] = id
                 arena.removeSubrange(start...)
                 continue
             }
@@ -68,6 +76,7 @@ struct SoftwareIDTable: Sendable {
         self.tags = tags
         self.entries = entries
         self.arena = arena
+        self.outsized = outsized
     }
 
     /// The software id of the package of `ecosystem` named `name`, if the table has it.
@@ -78,6 +87,11 @@ struct SoftwareIDTable: Sendable {
 
     /// The software id of the package of `ecosystem` whose name, as the table keys it, is `bytes`.
     func id(_ ecosystem: Ecosystem, bytes name: UnsafeBufferPointer<UInt8>) -> Int? {
+        if let id = entryID(ecosystem, name) { return id }
+        return outsized.isEmpty ? nil : outsized[OutsizedKey(ecosystem: ecosystem, name: Array(name))]
+    }
+
+    private func entryID(_ ecosystem: Ecosystem, _ name: UnsafeBufferPointer<UInt8>) -> Int? {
         let hash = Self.hash(name, ecosystem)
         let tag = Self.tag(hash)
         let mask = tags.count - 1

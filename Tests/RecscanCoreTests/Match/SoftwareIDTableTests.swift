@@ -51,4 +51,16 @@ struct SoftwareIDTableTests {
             #expect(table.id(.deb, absent) == nil)
         }
     }
+
+    @Test("a name too long for an entry is still found, and only in its ecosystem")
+    func outsizedName() {
+        let long = String(repeating: "x", count: 70_000)
+        let table = SoftwareIDTable([
+            (key: SoftwareKey(.deb, long), value: 1), (key: SoftwareKey(.deb, "short"), value: 2),
+        ])
+        #expect(table.id(.deb, long) == 1)
+        #expect(table.id(.rpm, long) == nil)
+        #expect(table.id(.deb, long + "x") == nil)
+        #expect(table.id(.deb, "short") == 2)
+    }
 }
