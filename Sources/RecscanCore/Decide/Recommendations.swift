@@ -26,17 +26,16 @@ struct Recommendations {
         var ordinals = OrdinalSet(capacity: index.rulesByOrdinal.count)
         for (ordinal, _) in direct { ordinals.insert(ordinal) }
         let overridden = Self.overriddenRules(context, index: index)
-        // Rules are read through their traits and unretained: a retain, or a copy of `Rule`,
-        // would write to each rule's cold cache lines.
+        // Rules are read through their packed traits and identities: a copy of `Rule`, or a
+        // retain of the rule object, would write to each rule's cold cache lines.
         func exclusion(_ ordinal: Int) -> ExclusionDecision {
             let excludedInCatalog = index.traits[ordinal].excludedInCatalog
             // Only a rule some level overrides needs the walk over the levels.
             guard overridden.contains(ordinal) else {
                 return ExclusionDecision(excludedBy: excludedInCatalog ? .excludedInCatalog : nil, expired: [])
             }
-            return index.unretainedRules[ordinal]._withUnsafeGuaranteedRef {
-                context.exclusion(ruleID: $0.rule.id, excludedInCatalog: excludedInCatalog, referenceDay: referenceDay)
-            }
+            return context.exclusion(
+                ruleID: index.identities[ordinal].id, excludedInCatalog: excludedInCatalog, referenceDay: referenceDay)
         }
         // Also the queue of the walk over dependencies.
         var entries = direct.map { Entry(ordinal: $0.ordinal, match: $0.match, exclusion: exclusion($0.ordinal)) }

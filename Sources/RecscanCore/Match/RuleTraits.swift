@@ -32,9 +32,7 @@ struct RuleTraits: Sendable {
         if rule.detectOnly { flags.insert(.detectOnly) }
         if !compiled.dependencies.isEmpty { flags.insert(.hasDependencies) }
         if !compiled.software.isEmpty { flags.insert(.hasSoftware) }
-        if !compiled.ports.isEmpty || !compiled.files.isEmpty || !compiled.services.isEmpty {
-            flags.insert(.hasPresence)
-        }
+        if rule.applies.hasPresenceAlternatives { flags.insert(.hasPresence) }
         self.flags = flags
         module = rule.module
         severity = rule.severity
