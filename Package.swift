@@ -52,7 +52,8 @@ let package = Package(
         ),
         .testTarget(
             name: "recscanTests",
-            dependencies: ["recscan", "recscan-bench", "RecscanFuzzKit"]
+            dependencies: ["recscan", "recscan-bench", "RecscanFuzzKit"],
+            exclude: ["Golden"]
         ),
     ],
     swiftLanguageModes: [.v6]
