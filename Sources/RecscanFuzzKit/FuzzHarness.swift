@@ -14,6 +14,7 @@ public struct FuzzHarness: Sendable {
     /// Small bounds, so that a run spends its time on variety rather than on size.
     public let limits = InputLimits(maxFileBytes: 1 << 20, maxDepth: 32)
     let analyzer: HostAnalyzer
+    let records: HostRecordCodec
 
     /// The file that hostile inputs try to read (`file:///tmp/recscan-fuzz-secret.txt`); its
     /// marker must never appear in a result.
@@ -33,11 +34,12 @@ public struct FuzzHarness: Sendable {
         analyzer = HostAnalyzer(
             matcher: Matcher(index: CatalogIndex(catalog: catalog)), fleet: Fleet(), referenceTime: 1_795_910_400,
             maxAgeDays: 7)
+        records = HostRecordCodec(catalog: catalog)
     }
 
     /// The targets, chosen by the input's first byte (modulo their count).
     public enum Target: Int, CaseIterable, Sendable {
-        case inventoryFile, fleetFile, catalogFile, eventsFile, versions, xmlBytes, validate
+        case inventoryFile, fleetFile, catalogFile, eventsFile, versions, xmlBytes, validate, hostRecord
     }
 
     /// Runs one input and returns the violated properties (empty when all hold).
@@ -56,6 +58,7 @@ public struct FuzzHarness: Sendable {
         case .validate:
             let path = write(payload, name: "input.xml")
             return leaks(FileValidator.validate(path: path, limits: limits).problems.map(\.description))
+        case .hostRecord: return HostRecordCheck.check(payload, codec: records)
         }
     }
 

@@ -12,7 +12,7 @@ public struct RuleState: Sendable, Equatable {
 /// How one rule's result on a host changed since the previous run.
 public struct RuleChange: Sendable, Equatable {
     /// What kind of change it is.
-    public enum Kind: String, Sendable {
+    public enum Kind: String, Sendable, CaseIterable {
         /// A recommendation (to-assign or to-unassign) that the previous run did not make.
         case new
         /// A recommendation of the previous run that is gone: assigned, unassigned, excluded or no longer needed.
@@ -88,7 +88,7 @@ public struct FindingKey: Sendable, Hashable, Comparable {
 /// A finding that appeared or disappeared since the previous run.
 public struct FindingChange: Sendable, Equatable {
     /// Whether the finding is new or resolved.
-    public enum Kind: String, Sendable { case new, resolved }
+    public enum Kind: String, Sendable, CaseIterable { case new, resolved }
     /// New or resolved.
     public var kind: Kind
     /// Which finding.

@@ -1,9 +1,9 @@
 /// A setting that may be left to the level above.
 public enum AutoApplySetting: String, Sendable { case yes, no, inherited }
 /// What intrusion prevention does on a match.
-public enum BehaviorSetting: String, Sendable { case prevent, detect, inherited }
+public enum BehaviorSetting: String, Sendable, CaseIterable { case prevent, detect, inherited }
 /// Whether the network engine sits in the traffic path.
-public enum EngineModeSetting: String, Sendable { case inline, tap, inherited }
+public enum EngineModeSetting: String, Sendable, CaseIterable { case inline, tap, inherited }
 
 /// An override of a rule's catalog-wide `recommendations` flag at one level.
 public struct RecommendationOverride: Sendable, Equatable {

@@ -7,7 +7,7 @@ public enum Outcome: String, Sendable, CaseIterable {
 }
 
 /// Whether a to-assign rule may be applied without a person.
-public enum ApplyClass: String, Sendable {
+public enum ApplyClass: String, Sendable, CaseIterable {
     case auto, manual
 }
 
@@ -31,7 +31,7 @@ public struct Level: Sendable, Hashable {
 /// One fact that supports (or, for `patched`, defeats) a recommendation.
 public struct Evidence: Sendable, Hashable {
     /// What the fact is, written as the `kind` attribute of `<evidence>`.
-    public enum Kind: String, Sendable {
+    public enum Kind: String, Sendable, CaseIterable {
         case package, patched, uncertain, dependency, os
         case applicationType = "application-type"
         case port, file, service, always

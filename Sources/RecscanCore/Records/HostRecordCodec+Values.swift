@@ -1,0 +1,303 @@
+/// The payload of a host record, field by field, in the order written.
+extension HostRecordCodec {
+    func write(_ analysis: HostAnalysis, to writer: inout RecordWriter) {
+        let report = analysis.report
+        writer.string(report.hostname)
+        writer.optional(report.policyID)
+        writer.code(report.status)
+        writer.bool(report.os != nil)
+        if let os = report.os {
+            writer.string(os.family)
+            writer.string(os.name)
+            writer.string(os.version)
+            writer.optional(os.arch)
+            writer.optional(os.inferredFrom)
+        }
+        writer.optional(report.collected)
+        writer.bool(report.settings != nil)
+        if let settings = report.settings { write(settings, to: &writer) }
+        writer.count(report.rules.count)
+        let hints = analysis.ruleOrdinals.count == report.rules.count ? analysis.ruleOrdinals : nil
+        for (index, rule) in report.rules.enumerated() { write(rule, hint: hints?[index], to: &writer) }
+        writer.count(report.findings.count)
+        for finding in report.findings { write(finding, to: &writer) }
+        writer.count(report.inventorySources.count)
+        for source in report.inventorySources { writer.string(source) }
+        writer.bool(report.changes != nil)
+        if let changes = report.changes { write(changes, to: &writer) }
+        writer.count(analysis.triage.count)
+        for plan in analysis.triage { write(plan, to: &writer) }
+        let excludable = analysis.excludableRuleIDs.sorted()
+        writer.count(excludable.count)
+        for id in excludable { writer.string(id) }
+    }
+
+    func read(from reader: inout RecordReader) throws -> HostAnalysis {
+        var report = HostReport(
+            hostname: try reader.string(), policyID: try reader.optional(), status: try reader.code(HostStatus.self))
+        if try reader.bool() {
+            report.os = OperatingSystem(
+                family: try reader.string(), name: try reader.string(), version: try reader.string(),
+                arch: try reader.optional(), inferredFrom: try reader.optional())
+        }
+        report.collected = try reader.optional()
+        if try reader.bool() { report.settings = try readSettings(from: &reader) }
+        let ruleCount = try reader.count(minimumBytes: 5)
+        report.rules.reserveCapacity(ruleCount)
+        var ordinals: [Int] = []
+        ordinals.reserveCapacity(ruleCount)
+        for _ in 0..<ruleCount {
+            let (rule, position) = try readRule(from: &reader)
+            report.rules.append(rule)
+            ordinals.append(position ?? -1)
+        }
+        let findingCount = try reader.count(minimumBytes: 5)
+        for _ in 0..<findingCount { report.findings.append(try readFinding(from: &reader)) }
+        let sourceCount = try reader.count()
+        for _ in 0..<sourceCount { report.inventorySources.append(try reader.string()) }
+        if try reader.bool() { report.changes = try readChanges(from: &reader) }
+        var triage: [TriagePlan] = []
+        let planCount = try reader.count(minimumBytes: 5)
+        for _ in 0..<planCount { triage.append(try readPlan(from: &reader)) }
+        var excludable: Set<String> = []
+        let excludableCount = try reader.count()
+        for _ in 0..<excludableCount { excludable.insert(try reader.string()) }
+        return HostAnalysis(report: report, excludableRuleIDs: excludable, triage: triage, ruleOrdinals: ordinals)
+    }
+
+    // MARK: Settings and levels
+
+    private func write(_ settings: EffectiveSettings, to writer: inout RecordWriter) {
+        writer.code(settings.engineMode)
+        write(settings.engineModeSetAt, to: &writer)
+        writer.code(settings.behavior)
+        write(settings.behaviorSetAt, to: &writer)
+        let modules = settings.autoApply.keys.sorted()
+        writer.count(modules.count)
+        for module in modules {
+            writer.code(module)
+            writer.bool(settings.autoApply[module] == true)
+        }
+    }
+
+    private func readSettings(from reader: inout RecordReader) throws -> EffectiveSettings {
+        var settings = EffectiveSettings(
+            engineMode: try reader.code(EngineModeSetting.self), engineModeSetAt: try readOptionalLevel(from: &reader),
+            behavior: try reader.code(BehaviorSetting.self), behaviorSetAt: try readOptionalLevel(from: &reader),
+            autoApply: [:])
+        let count = try reader.count(minimumBytes: 2)
+        for _ in 0..<count { settings.autoApply[try reader.code(Module.self)] = try reader.bool() }
+        return settings
+    }
+
+    private func write(_ level: Level?, to writer: inout RecordWriter) {
+        writer.optionalCode(level?.kind)
+        if let level { writer.optional(level.id) }
+    }
+
+    private func readOptionalLevel(from reader: inout RecordReader) throws -> Level? {
+        guard let kind = try reader.optionalCode(Level.Kind.self) else { return nil }
+        return Level(kind: kind, id: try reader.optional())
+    }
+
+    private func readLevel(from reader: inout RecordReader) throws -> Level {
+        guard let level = try readOptionalLevel(from: &reader) else {
+            throw RecordError.malformed("a level is missing")
+        }
+        return level
+    }
+
+    // MARK: Rules
+
+    private func write(_ rule: RuleResult, hint: Int?, to writer: inout RecordWriter) {
+        if let position = rules.position(of: rule, hint: hint) {
+            writer.count(position + 1)
+        } else {
+            writer.byte(0)
+            writer.string(rule.ruleID)
+            writer.code(rule.module)
+            writer.string(rule.name)
+            writer.code(rule.severity)
+        }
+        writer.code(rule.outcome)
+        writer.optionalCode(rule.apply)
+        writer.optionalCode(rule.reason)
+        writer.bool(rule.blocks)
+        writer.count(rule.evidence.count)
+        for evidence in rule.evidence {
+            writer.code(evidence.kind)
+            writer.count(evidence.attributes.count)
+            for attribute in evidence.attributes {
+                let code = AttributeNames.code(attribute.name)
+                writer.count(code)
+                if code == 0 { writer.string(attribute.name) }
+                writer.string(attribute.value)
+            }
+        }
+        writer.count(rule.assignedAt.count)
+        for level in rule.assignedAt { write(level, to: &writer) }
+        writer.bool(rule.excludedBy != nil)
+        if let exclusion = rule.excludedBy {
+            write(exclusion.level, to: &writer)
+            writer.optional(exclusion.reason)
+            writer.optional(exclusion.by)
+            writer.optional(exclusion.expires)
+        }
+    }
+
+    private func readRule(from reader: inout RecordReader) throws -> (RuleResult, Int?) {
+        var rule: RuleResult
+        let reference = try reader.unsigned()
+        var position: Int?
+        if reference == 0 {
+            rule = RuleResult(
+                ruleID: try reader.string(), module: try reader.code(Module.self), name: try reader.string(),
+                severity: try reader.code(Severity.self), outcome: .toAssign, apply: nil, reason: nil, blocks: false)
+        } else {
+            guard reference <= UInt64(Int32.max) else { throw RecordError.malformed("a rule reference is too large") }
+            position = Int(reference - 1)
+            rule = try rules.result(at: Int(reference - 1))
+        }
+        rule.outcome = try reader.code(Outcome.self)
+        rule.apply = try reader.optionalCode(ApplyClass.self)
+        rule.reason = try reader.optionalCode(ManualReason.self)
+        rule.blocks = try reader.bool()
+        let evidenceCount = try reader.count(minimumBytes: 2)
+        rule.evidence.reserveCapacity(evidenceCount)
+        for _ in 0..<evidenceCount {
+            let kind = try reader.code(Evidence.Kind.self)
+            let attributeCount = try reader.count(minimumBytes: 2)
+            var attributes: [(name: String, value: String)] = []
+            attributes.reserveCapacity(attributeCount)
+            for _ in 0..<attributeCount {
+                let code = try reader.unsigned()
+                let name = code == 0 ? try reader.string() : try AttributeNames.name(code)
+                attributes.append((name, try reader.string()))
+            }
+            rule.evidence.append(Evidence(kind, attributes))
+        }
+        let levelCount = try reader.count(minimumBytes: 2)
+        for _ in 0..<levelCount { rule.assignedAt.append(try readLevel(from: &reader)) }
+        if try reader.bool() {
+            rule.excludedBy = ExclusionReference(
+                level: try readLevel(from: &reader), reason: try reader.optional(), by: try reader.optional(),
+                expires: try reader.optional())
+        }
+        return (rule, position)
+    }
+
+    // MARK: Findings, changes, triage
+
+    private func write(_ finding: Finding, to writer: inout RecordWriter) {
+        writer.code(finding.kind)
+        writer.code(finding.severity)
+        writer.optional(finding.ruleID)
+        write(finding.level, to: &writer)
+        writer.string(finding.message)
+    }
+
+    private func readFinding(from reader: inout RecordReader) throws -> Finding {
+        Finding(
+            kind: try reader.code(FindingKind.self), severity: try reader.code(Severity.self),
+            ruleID: try reader.optional(), level: try readOptionalLevel(from: &reader), message: try reader.string())
+    }
+
+    private func write(_ changes: HostChanges, to writer: inout RecordWriter) {
+        writer.bool(changes.added)
+        writer.optional(changes.previousStatus)
+        writer.count(changes.rules.count)
+        for change in changes.rules {
+            writer.string(change.ruleID)
+            writer.code(change.kind)
+            for state in [change.was, change.now] {
+                writer.optionalCode(state?.outcome)
+                if let state { writer.optionalCode(state.apply) }
+            }
+        }
+        writer.count(changes.findings.count)
+        for change in changes.findings {
+            writer.code(change.kind)
+            writer.string(change.finding.kind)
+            writer.string(change.finding.severity)
+            writer.optional(change.finding.ruleID)
+            writer.optional(change.finding.level)
+            writer.optional(change.finding.levelID)
+        }
+    }
+
+    private func readChanges(from reader: inout RecordReader) throws -> HostChanges {
+        var changes = HostChanges(added: try reader.bool(), previousStatus: try reader.optional())
+        let ruleCount = try reader.count(minimumBytes: 4)
+        for _ in 0..<ruleCount {
+            let id = try reader.string()
+            let kind = try reader.code(RuleChange.Kind.self)
+            var states: [RuleState?] = []
+            for _ in 0..<2 {
+                let outcome = try reader.optionalCode(Outcome.self)
+                states.append(
+                    try outcome.map { RuleState(outcome: $0, apply: try reader.optionalCode(ApplyClass.self)) })
+            }
+            changes.rules.append(RuleChange(ruleID: id, kind: kind, was: states[0], now: states[1]))
+        }
+        let findingCount = try reader.count(minimumBytes: 6)
+        for _ in 0..<findingCount {
+            let kind = try reader.code(FindingChange.Kind.self)
+            let key = FindingKey(
+                kind: try reader.string(), severity: try reader.string(), ruleID: try reader.optional(),
+                level: try reader.optional(), levelID: try reader.optional())
+            changes.findings.append(FindingChange(kind: kind, finding: key))
+        }
+        return changes
+    }
+
+    private func write(_ plan: TriagePlan, to writer: inout RecordWriter) {
+        writer.string(plan.hostname)
+        writer.string(plan.ruleID)
+        writer.signed(Int64(plan.events))
+        writer.bool(plan.blocked)
+        writer.count(plan.steps.count)
+        for step in plan.steps {
+            writer.signed(Int64(step.order))
+            writer.string(step.action)
+            writer.bool(step.optional)
+            writer.count(step.attributes.count)
+            for attribute in step.attributes {
+                writer.string(attribute.name)
+                writer.string(attribute.value)
+            }
+            writer.string(step.text)
+        }
+    }
+
+    private func readPlan(from reader: inout RecordReader) throws -> TriagePlan {
+        var plan = TriagePlan(
+            hostname: try reader.string(), ruleID: try reader.string(), events: Int(try reader.signed()),
+            blocked: try reader.bool(), steps: [])
+        let stepCount = try reader.count(minimumBytes: 5)
+        for _ in 0..<stepCount {
+            var step = TriageStep(
+                order: Int(try reader.signed()), action: try reader.string(), optional: try reader.bool(), text: "")
+            let attributeCount = try reader.count(minimumBytes: 2)
+            for _ in 0..<attributeCount { step.attributes.append((try reader.string(), try reader.string())) }
+            step.text = try reader.string()
+            plan.steps.append(step)
+        }
+        return plan
+    }
+}
+
+/// The attribute names evidence uses, written as a small code; any other name is written out.
+private enum AttributeNames {
+    static let known = [
+        "ecosystem", "name", "version", "range", "rule", "family", "id", "port", "protocol", "path", "detectedBy",
+        "service", "arch", "state", "process",
+    ]
+
+    /// The name's code, 0 when it is not a known one.
+    static func code(_ name: String) -> Int { (known.firstIndex(of: name) ?? -1) + 1 }
+
+    static func name(_ code: UInt64) throws -> String {
+        guard code >= 1, code <= UInt64(known.count) else { throw RecordError.malformed("unknown attribute code") }
+        return known[Int(code - 1)]
+    }
+}

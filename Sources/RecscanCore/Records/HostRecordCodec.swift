@@ -1,0 +1,122 @@
+/// The binary form of a host's analysis (`HostAnalysis`), in which a run keeps every host between
+/// analysis and output: everything after analysis (sorting, changes since the previous run, the
+/// fleet audit, every output format) reads these records, never the report files.
+///
+/// A record is framed so that a damaged or cut scratch file is found, not misread:
+///
+/// ```
+/// version   1 byte   `HostRecordCodec.version`
+/// length    4 bytes  the payload's length, little-endian
+/// checksum  8 bytes  FNV-1a of the payload, little-endian
+/// payload            the host's values (see HostRecordCodec+Values.swift)
+/// ```
+///
+/// Rules are written as their position in the run's catalog when the catalog describes them so
+/// (the usual case), which keeps records small and lets the reader share the catalog's strings.
+public struct HostRecordCodec: Sendable {
+    /// The payload layout's version; a record of another version is refused.
+    public static let version: UInt8 = 1
+    /// Bytes before the payload.
+    static let frameBytes = 13
+
+    let rules: RecordRuleTable
+
+    /// A codec for the records of a run over `catalog`.
+    public init(catalog: Catalog) { rules = RecordRuleTable(catalog: catalog) }
+
+    /// The framed record of `analysis`.
+    public func encode(_ analysis: HostAnalysis) -> [UInt8] {
+        var writer = RecordWriter(capacity: 1024 + analysis.report.rules.count * 48)
+        for _ in 0..<Self.frameBytes { writer.byte(0) }
+        write(analysis, to: &writer)
+        return Self.frame(writer.bytes)
+    }
+
+    /// `payload` framed, for tests and fuzzing.
+    public static func framed(_ payload: [UInt8]) -> [UInt8] {
+        frame([UInt8](repeating: 0, count: frameBytes) + payload)
+    }
+
+    /// Fills in the frame before the payload in `bytes`.
+    private static func frame(_ bytes: [UInt8]) -> [UInt8] {
+        var bytes = bytes
+        let length = bytes.count - Self.frameBytes
+        let checksum = bytes.withUnsafeBufferPointer { Self.checksum(UnsafeBufferPointer(rebasing: $0[frameBytes...])) }
+        bytes[0] = version
+        for index in 0..<4 { bytes[1 + index] = UInt8(truncatingIfNeeded: UInt32(length) >> (8 * index)) }
+        for index in 0..<8 { bytes[5 + index] = UInt8(truncatingIfNeeded: checksum >> (8 * UInt64(index))) }
+        return bytes
+    }
+
+    /// The analysis a framed record holds.
+    /// - Throws: `RecordError` when the frame or the payload is damaged.
+    public func decode(_ bytes: [UInt8]) throws -> HostAnalysis {
+        try bytes.withUnsafeBufferPointer { buffer in
+            guard buffer.count >= Self.frameBytes else { throw RecordError.truncated }
+            guard buffer[0] == Self.version else {
+                throw RecordError.badFrame("version \(buffer[0]) is not \(Self.version)")
+            }
+            var length = 0
+            for index in 0..<4 { length |= Int(buffer[1 + index]) << (8 * index) }
+            var checksum: UInt64 = 0
+            for index in 0..<8 { checksum |= UInt64(buffer[5 + index]) << (8 * UInt64(index)) }
+            guard buffer.count - Self.frameBytes == length else {
+                throw RecordError.badFrame(
+                    "its length says \(length) bytes, it holds \(buffer.count - Self.frameBytes)")
+            }
+            let payload = UnsafeBufferPointer(rebasing: buffer[Self.frameBytes...])
+            guard Self.checksum(payload) == checksum else { throw RecordError.badFrame("the checksum does not match") }
+            var reader = RecordReader(payload)
+            let analysis = try read(from: &reader)
+            guard reader.isAtEnd else { throw RecordError.malformed("bytes follow the host") }
+            return analysis
+        }
+    }
+
+    static func checksum(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        var digest = FNV1a()
+        digest.add(bytes: bytes)
+        digest.add(word: UInt64(bytes.count))
+        return digest.value
+    }
+}
+
+/// The catalog's rules by position in its sorted ids: how records name a rule.
+struct RecordRuleTable: Sendable {
+    private let results: [RuleResult]
+    private let positions: [String: Int]
+
+    init(catalog: Catalog) {
+        var results: [RuleResult] = []
+        results.reserveCapacity(catalog.sortedRuleIDs.count)
+        for id in catalog.sortedRuleIDs {
+            guard let rule = catalog.rules[id] else { continue }
+            results.append(
+                RuleResult(
+                    ruleID: rule.id, module: rule.module, name: rule.name, severity: rule.severity, outcome: .toAssign,
+                    apply: nil, reason: nil, blocks: false))
+        }
+        self.results = results
+        positions = Dictionary(results.enumerated().map { ($1.ruleID, $0) }, uniquingKeysWith: { first, _ in first })
+    }
+
+    /// The position of the catalog rule that `rule` names with the same module, name and
+    /// severity; `hint` is tried first (the position the analysis found it at).
+    func position(of rule: RuleResult, hint: Int?) -> Int? {
+        if let hint, results.indices.contains(hint), describes(hint, rule) { return hint }
+        guard let position = positions[rule.ruleID], describes(position, rule) else { return nil }
+        return position
+    }
+
+    private func describes(_ position: Int, _ rule: RuleResult) -> Bool {
+        let known = results[position]
+        return known.ruleID == rule.ruleID && known.module == rule.module && known.severity == rule.severity
+            && known.name == rule.name
+    }
+
+    /// A result for the rule at `position`, its outcome still to be set.
+    func result(at position: Int) throws -> RuleResult {
+        guard results.indices.contains(position) else { throw RecordError.malformed("no catalog rule \(position)") }
+        return results[position]
+    }
+}

@@ -1,0 +1,154 @@
+/// Appends the primitive values of a host record: LEB128 unsigned integers, strings as their
+/// UTF-8 length and bytes, enumerations as small codes.
+struct RecordWriter {
+    private(set) var bytes: [UInt8]
+
+    init(capacity: Int = 4096) {
+        bytes = []
+        bytes.reserveCapacity(capacity)
+    }
+
+    mutating func byte(_ value: UInt8) { bytes.append(value) }
+
+    mutating func unsigned(_ value: UInt64) {
+        var value = value
+        while value >= 0x80 {
+            bytes.append(UInt8(truncatingIfNeeded: value) | 0x80)
+            value >>= 7
+        }
+        bytes.append(UInt8(value))
+    }
+
+    mutating func count(_ value: Int) { unsigned(UInt64(max(0, value))) }
+
+    /// A signed integer, zigzag-coded so that small negative numbers stay short.
+    mutating func signed(_ value: Int64) { unsigned(UInt64(bitPattern: (value << 1) ^ (value >> 63))) }
+
+    mutating func bool(_ value: Bool) { bytes.append(value ? 1 : 0) }
+
+    mutating func string(_ value: String) {
+        var value = value
+        value.withUTF8 { utf8 in
+            count(utf8.count)
+            bytes.append(contentsOf: utf8)
+        }
+    }
+
+    /// An optional string: 0 for none, else the length plus one and the bytes.
+    mutating func optional(_ value: String?) {
+        guard var value else { return bytes.append(0) }
+        value.withUTF8 { utf8 in
+            count(utf8.count + 1)
+            bytes.append(contentsOf: utf8)
+        }
+    }
+
+    /// An enumeration case by its position in `allCases`.
+    mutating func code<Value: CaseIterable & Equatable>(_ value: Value) where Value.AllCases == [Value] {
+        count(Value.allCases.firstIndex(of: value) ?? 0)
+    }
+
+    /// An optional enumeration case: 0 for none, else its position plus one.
+    mutating func optionalCode<Value: CaseIterable & Equatable>(_ value: Value?) where Value.AllCases == [Value] {
+        guard let value else { return bytes.append(0) }
+        count((Value.allCases.firstIndex(of: value) ?? 0) + 1)
+    }
+}
+
+/// Reads what `RecordWriter` wrote, checking every length against the bytes left: a damaged
+/// record is an error, never a crash or an unbounded allocation.
+struct RecordReader {
+    private let bytes: UnsafeBufferPointer<UInt8>
+    private(set) var position = 0
+
+    init(_ bytes: UnsafeBufferPointer<UInt8>) { self.bytes = bytes }
+
+    var isAtEnd: Bool { position == bytes.count }
+    private var remaining: Int { bytes.count - position }
+
+    mutating func byte() throws -> UInt8 {
+        guard position < bytes.count else { throw RecordError.truncated }
+        defer { position += 1 }
+        return bytes[position]
+    }
+
+    mutating func unsigned() throws -> UInt64 {
+        var value: UInt64 = 0
+        var shift: UInt64 = 0
+        while true {
+            let next = try byte()
+            guard shift < 64, shift < 63 || next <= 1 else { throw RecordError.malformed("an integer is too long") }
+            value |= UInt64(next & 0x7f) << shift
+            if next < 0x80 { return value }
+            shift += 7
+        }
+    }
+
+    mutating func signed() throws -> Int64 {
+        let raw = try unsigned()
+        return Int64(bitPattern: (raw >> 1) ^ (0 &- (raw & 1)))
+    }
+
+    /// A count of items that each take at least `minimumBytes`, so a damaged count cannot make
+    /// a reader reserve more than the record could hold.
+    mutating func count(minimumBytes: Int = 1) throws -> Int {
+        let value = try unsigned()
+        guard value <= UInt64(remaining / max(1, minimumBytes)) else {
+            throw RecordError.malformed("a count is too large")
+        }
+        return Int(value)
+    }
+
+    mutating func bool() throws -> Bool {
+        switch try byte() {
+        case 0: return false
+        case 1: return true
+        default: throw RecordError.malformed("a flag is neither 0 nor 1")
+        }
+    }
+
+    mutating func string() throws -> String {
+        let length = try count()
+        return take(length)
+    }
+
+    mutating func optional() throws -> String? {
+        let length = try unsigned()
+        guard length > 0 else { return nil }
+        guard length - 1 <= UInt64(remaining) else { throw RecordError.truncated }
+        return take(Int(length - 1))
+    }
+
+    private mutating func take(_ length: Int) -> String {
+        defer { position += length }
+        return String(decoding: UnsafeBufferPointer(rebasing: bytes[position..<position + length]), as: UTF8.self)
+    }
+
+    mutating func code<Value: CaseIterable>(_: Value.Type) throws -> Value where Value.AllCases == [Value] {
+        let value = try unsigned()
+        guard value < UInt64(Value.allCases.count) else { throw RecordError.malformed("unknown \(Value.self) code") }
+        return Value.allCases[Int(value)]
+    }
+
+    mutating func optionalCode<Value: CaseIterable>(_: Value.Type) throws -> Value? where Value.AllCases == [Value] {
+        let value = try unsigned()
+        guard value > 0 else { return nil }
+        guard value <= UInt64(Value.allCases.count) else { throw RecordError.malformed("unknown \(Value.self) code") }
+        return Value.allCases[Int(value - 1)]
+    }
+}
+
+/// Why a host record could not be read back.
+enum RecordError: Error, Equatable, CustomStringConvertible {
+    case truncated
+    case badFrame(String)
+    case malformed(String)
+
+    var description: String {
+        switch self {
+        case .truncated: "the host record ends early"
+        case .badFrame(let why): "the host record's frame is damaged: \(why)"
+        case .malformed(let why): "the host record is damaged: \(why)"
+        }
+    }
+}
