@@ -43,9 +43,16 @@ public struct FleetExclusionAudit: Sendable {
     /// Counts one host: under which policies it is, and which exclusions in its chain hide a rule
     /// it would get. Hosts without a usable inventory are not counted.
     public mutating func observe(_ analysis: HostAnalysis, fleet: Fleet) {
-        guard analysis.report.status == .ok || analysis.report.status == .stale else { return }
-        let recommended = analysis.excludableRuleIDs
-        let context = HostFleetContext(hostname: analysis.report.hostname, fleet: fleet)
+        observe(
+            hostname: analysis.report.hostname, status: analysis.report.status,
+            excludable: analysis.excludableRuleIDs, fleet: fleet)
+    }
+
+    /// Counts one host from what the run keeps of it: its name, status, and the recommended
+    /// rules that an exclusion override names (`HostAnalysis.excludableRuleIDs`).
+    mutating func observe(hostname: String, status: HostStatus, excludable recommended: Set<String>, fleet: Fleet) {
+        guard status == .ok || status == .stale else { return }
+        let context = HostFleetContext(hostname: hostname, fleet: fleet)
         for policy in context.chain {
             hostsByPolicy[policy.id, default: 0] += 1
             for override in policy.configuration.overrides

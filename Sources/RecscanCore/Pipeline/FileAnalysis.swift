@@ -1,7 +1,7 @@
-/// One host analyzed off the main path: its analysis and its report fragment, ready to store.
+/// One host analyzed off the main path: its analysis and its record, ready to store.
 struct AnalyzedHost: Sendable {
     var analysis: HostAnalysis
-    var fragment: [UInt8]
+    var record: [UInt8]
 }
 
 /// What one inventory file yields: the hosts it holds, analyzed, or why it could not be read.
@@ -23,7 +23,7 @@ struct FileAnalyzer: Sendable {
     let eventsByHost: [String: [SecurityEvent]]
     /// The packages matching looks at; the others are dropped while reading.
     let interest: PackageInterest
-    let memos = FragmentMemoPool()
+    let records: HostRecordCodec
 
     /// Reads one file and analyzes each of its hosts (those of this shard).
     func analyze(_ file: DiscoveredInput) -> FileAnalysis {
@@ -37,34 +37,19 @@ struct FileAnalyzer: Sendable {
                 error: InputError(file: file.displayName, message: "\(error)"), hostnames: [])
             return FileAnalysis(hostnames: failure.hostnames(orFileNamed: file.path), hosts: [], failure: failure)
         }
-        return memos.withMemo { memo in
-            var hosts: [AnalyzedHost] = []
-            for inventory in inventories where shard?.includes(inventory.hostname) ?? true {
-                let input = HostInput(
-                    hostname: inventory.hostname, inventory: inventory, errors: [],
-                    events: eventsByHost[inventory.hostname.lowercased()] ?? [])
-                do {
-                    hosts.append(try render(input, memo: &memo))
-                } catch {
-                    let problem = InputError(file: file.displayName, message: "host \(inventory.hostname): \(error)")
-                    return FileAnalysis(
-                        hostnames: inventories.map(\.hostname), hosts: [],
-                        failure: InventoryFileError(error: problem, hostnames: inventories.map(\.hostname)))
-                }
-            }
-            return FileAnalysis(hostnames: inventories.map(\.hostname), hosts: hosts, failure: nil)
+        var hosts: [AnalyzedHost] = []
+        for inventory in inventories where shard?.includes(inventory.hostname) ?? true {
+            let input = HostInput(
+                hostname: inventory.hostname, inventory: inventory, errors: [],
+                events: eventsByHost[inventory.hostname.lowercased()] ?? [])
+            hosts.append(analyze(input))
         }
+        return FileAnalysis(hostnames: inventories.map(\.hostname), hosts: hosts, failure: nil)
     }
 
-    /// Analyzes one host and serializes its report fragment.
-    func render(_ input: HostInput) throws -> AnalyzedHost {
-        try memos.withMemo { try render(input, memo: &$0) }
-    }
-
-    private func render(_ input: HostInput, memo: inout ReportFragmentMemo) throws -> AnalyzedHost {
+    /// Analyzes one host and writes its record.
+    func analyze(_ input: HostInput) -> AnalyzedHost {
         let analysis = analyzer.analyze(input)
-        return AnalyzedHost(
-            analysis: analysis,
-            fragment: try ReportXMLWriter.fragment(for: analysis.report, ordinals: analysis.ruleOrdinals, memo: &memo))
+        return AnalyzedHost(analysis: analysis, record: records.encode(analysis))
     }
 }

@@ -1,12 +1,9 @@
-/// Where analyzed hosts go as they finish: fragments to a scratch file, small entries to the
-/// ledger. `finish` then walks the hosts sorted by name, once: it reads each fragment back,
-/// adds what changed since the previous run, writes the host's page, and assembles `report.xml`.
+/// Where analyzed hosts go as they finish: each host's record to a scratch file, a small entry
+/// to the ledger. `RunOutput` then reads the records back sorted by host name.
 struct HostStore {
-    let spill: HostSpill
+    let spill: RecordSpill
+    let codec: HostRecordCodec
     private(set) var ledger: RunLedger
-    private var html: HTMLReportWriter?
-    private let run: RunDirectory
-    private let info: RunInfo
     private let fleet: Fleet
     private let catalog: Catalog
     private let options: ScanOptions
@@ -14,14 +11,10 @@ struct HostStore {
     /// run's report can contribute to the exclusion audit.
     private let overriddenRules: Set<String>
 
-    init(run: RunDirectory, info: RunInfo, catalog: Catalog, fleet: Fleet, options: ScanOptions) throws {
-        spill = try HostSpill(path: run.temporaryPath + "/.hosts.spill")
+    init(run: RunDirectory, catalog: Catalog, fleet: Fleet, options: ScanOptions) throws {
+        spill = try RecordSpill(path: run.temporaryPath + "/.hosts.spill")
+        codec = HostRecordCodec(catalog: catalog)
         ledger = RunLedger()
-        html =
-            options.formats.contains(.html)
-            ? HTMLReportWriter(directory: run.temporaryPath, run: info, catalog: catalog) : nil
-        self.run = run
-        self.info = info
         self.fleet = fleet
         self.catalog = catalog
         self.options = options
@@ -43,7 +36,7 @@ struct HostStore {
             let input = HostInput(
                 hostname: name, inventory: nil, errors: [failure.error],
                 events: files.eventsByHost[name.lowercased()] ?? [])
-            try store(files.render(input), firstFile: result.fileIndex)
+            try store(files.analyze(input), firstFile: result.fileIndex)
         }
     }
 
@@ -65,7 +58,7 @@ struct HostStore {
             guard let input = merger.inputs(fleet: Fleet(), events: files.eventsByHost[key] ?? []).first else {
                 continue
             }
-            try store(files.render(input), firstFile: indices.min())
+            try store(files.analyze(input), firstFile: indices.min())
         }
     }
 
@@ -75,7 +68,7 @@ struct HostStore {
             guard let computer = fleet.computers[key], inShard(computer.hostname) else { continue }
             let input = HostInput(
                 hostname: computer.hostname, inventory: nil, errors: [], events: files.eventsByHost[key] ?? [])
-            try store(files.render(input), firstFile: nil)
+            try store(files.analyze(input), firstFile: nil)
         }
     }
 
@@ -86,7 +79,7 @@ struct HostStore {
         }
         let excludable = recommended(report).intersection(overriddenRules)
         let analysis = HostAnalysis(report: report, excludableRuleIDs: excludable, triage: triage)
-        try store(AnalyzedHost(analysis: analysis, fragment: try ReportXMLWriter.fragment(for: report)), firstFile: nil)
+        try store(AnalyzedHost(analysis: analysis, record: codec.encode(analysis)), firstFile: nil)
     }
 
     /// Gives read-back triage plans to their hosts (merging shards).
@@ -95,85 +88,8 @@ struct HostStore {
     }
 
     private mutating func store(_ host: AnalyzedHost, firstFile: Int?) throws {
-        let range = try spill.append(host.fragment)
-        ledger.record(host.analysis, fragment: range, firstFile: firstFile)
-    }
-
-    /// Writes `report.xml` (hosts sorted by name), every host page, and the index and rule pages.
-    ///
-    /// When there is a previous run, a first, sequential pass compares the hosts with it in sorted
-    /// order. When there are pages to write or changes to add, the hosts are then read back and
-    /// rendered on all workers; otherwise their fragments go into the report as they are.
-    mutating func finish(rejected: [RejectedInput]) async throws -> FleetResults {
-        let entries = ledger.sorted
-        let reader = try spill.concurrentReader()
-        defer { reader.close() }
-        var tracker = RunChangeTracker(outDirectory: options.outDirectory)
-        var changes: [Int: HostChanges] = [:]
-        let comparing = tracker.comparesHosts
-        if comparing {
-            for (index, entry) in entries.enumerated() {
-                let report = try HostXMLReader.read(fragment: try reader.read(entry.fragment), name: "report.xml")
-                changes[index] = tracker.compare(report)
-            }
-        }
-        var summary = ScanSummary()
-        var audit = FleetExclusionAudit(fleet: fleet, referenceDay: floorDiv(options.referenceTime, 86_400))
-        for entry in entries {
-            summary.add(entry.counts)
-            let host = HostReport(hostname: entry.hostname, policyID: nil, status: entry.status)
-            audit.observe(HostAnalysis(report: host, excludableRuleIDs: entry.excludable, triage: []), fleet: fleet)
-        }
-        summary.rejectedInputs = rejected.count
-        let results = FleetResults(
-            summary: summary, rejected: rejected, exclusions: audit.results, triage: entries.flatMap(\.triage),
-            changes: tracker.finish())
-        let final = try HostSpill(path: run.temporaryPath + "/.hosts-final.spill")
-        defer { final.remove() }
-        var ranges = entries.map(\.fragment)
-        var source = reader
-        if html != nil || comparing {
-            ranges = try await renderHosts(entries, changes: changes, reader: reader, into: final)
-            source = try final.concurrentReader()
-        }
-        defer { if html != nil || comparing { source.close() } }
-        if options.formats.contains(.xml) {
-            try ReportXMLWriter.write(
-                path: run.temporaryPath + "/report.xml", run: info, maxAgeDays: options.maxAgeDays, fleet: results
-            ) { writer in
-                try source.copy(ranges, into: writer)
-            }
-        }
-        try html?.finish(results)
-        return results
-    }
-
-    /// Reads every host back, adds its changes, writes its page (on all workers), and keeps its
-    /// final fragment and page digest in sorted order.
-    private mutating func renderHosts(
-        _ entries: [HostEntry], changes: [Int: HostChanges], reader: SpillReader, into final: HostSpill
-    ) async throws -> [Range<UInt64>] {
-        var ranges: [Range<UInt64>] = []
-        ranges.reserveCapacity(entries.count)
-        let pages = html
-        try await orderedParallelMap(
-            Array(entries.indices), jobs: options.jobs,
-            transform: { index in
-                Result {
-                    let entry = entries[index]
-                    let bytes = try reader.read(entry.fragment)
-                    var report = try HostXMLReader.read(fragment: bytes, name: "report.xml")
-                    report.changes = changes[index]
-                    try pages?.writePage(for: report, triage: entry.triage)
-                    return (report, report.changes == nil ? bytes : try ReportXMLWriter.fragment(for: report))
-                }
-            },
-            consume: { (result: Result<(HostReport, [UInt8]), any Error>) in
-                let (report, bytes) = try result.get()
-                ranges.append(try final.append(bytes))
-                try html?.record(report, triage: entries[ranges.count - 1].triage)
-            })
-        return ranges
+        let range = try spill.append(host.record)
+        ledger.record(host.analysis, record: range, firstFile: firstFile)
     }
 
     /// The rules recommended for a host read from another run's report, before exclusions, read

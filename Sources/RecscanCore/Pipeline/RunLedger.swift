@@ -1,9 +1,9 @@
-/// What a run remembers of one host until the end: where its report fragment is, its counts
+/// What a run remembers of one host until the end: where its record is, its counts
 /// and the few facts the fleet-wide sections need. Small, whatever the host's size: the ledger
 /// holds one per host of the fleet, so counts are 32-bit (96 bytes an entry instead of 152).
 struct HostEntry {
     var hostname: String
-    var fragment: Range<UInt64>
+    var record: Range<UInt64>
     private var outcomeCounts: HostCounts
     private var highFindingCount: Int32
     /// Rules recommended on the host that some exclusion override of the fleet names: all the
@@ -17,11 +17,11 @@ struct HostEntry {
     private var firstFilePosition: Int32
 
     init(
-        hostname: String, fragment: Range<UInt64>, report: HostReport, excludable: Set<String>,
+        hostname: String, record: Range<UInt64>, report: HostReport, excludable: Set<String>,
         triage: [TriagePlan], firstFile: Int?
     ) {
         self.hostname = hostname
-        self.fragment = fragment
+        self.record = record
         outcomeCounts = HostCounts(report)
         highFindingCount = Int32(clamping: report.findings.filter { $0.severity >= .high }.count)
         self.excludable = excludable
@@ -84,10 +84,10 @@ struct RunLedger {
 
     /// Records (or replaces) a host's entry.
     mutating func record(
-        _ analysis: HostAnalysis, fragment: Range<UInt64>, firstFile: Int?
+        _ analysis: HostAnalysis, record: Range<UInt64>, firstFile: Int?
     ) {
         entries[analysis.report.hostname.lowercased()] = HostEntry(
-            hostname: analysis.report.hostname, fragment: fragment, report: analysis.report,
+            hostname: analysis.report.hostname, record: record, report: analysis.report,
             excludable: analysis.excludableRuleIDs, triage: analysis.triage, firstFile: firstFile)
     }
 

@@ -5,17 +5,18 @@
 /// 2. **Per inventory file, in parallel** (`FileAnalyzer`): read the file, then for each host
 ///    **resolve** its fleet context (`HostFleetContext`), **match** it (`Matcher` over a
 ///    `CatalogIndex`), **decide** outcomes (`Recommendations`, `OutcomeDecider`), **audit** it
-///    (`HostAuditor`), plan **triage** (`TriagePlanner`) and serialize its report fragment.
-/// 3. **Store, in file order** (`RunLedger`, `HostSpill`): each fragment goes to a scratch file;
-///    only small per-host entries stay in memory. A host found in several files is merged and
-///    analyzed again at the end; fleet computers without an inventory are added.
-/// 4. **Render, sorted by host name** (`HostStore.finish`): each host is read back
-///    (`HostXMLReader`), compared with the previous run (`RunChangeTracker`), its page written
-///    (`HTMLReportWriter`); then `report.xml`, the exclusion audit (`FleetExclusionAudit`), the
-///    index and rule pages — all into a temporary run folder that is renamed into place only
-///    when complete (`RunDirectory`), while the output folder's lock (`OutputLock`)
-///    keeps other runs out. A cancelled run (SIGINT, SIGTERM) stops between files and leaves
-///    nothing behind.
+///    (`HostAuditor`) and plan **triage** (`TriagePlanner`): one value, `HostAnalysis`, which
+///    is written as a binary **record** (`HostRecordCodec`).
+/// 3. **Store, in file order** (`HostStore`, `RunLedger`, `RecordSpill`): each record goes to a
+///    scratch file; only small per-host entries stay in memory. A host found in several files is
+///    merged and analyzed again at the end; fleet computers without an inventory are added.
+/// 4. **Output, sorted by host name** (`RunOutput`): each record is read back and compared with
+///    the previous run (`RunChangeTracker`); the fleet-wide exclusion audit
+///    (`FleetExclusionAudit`) comes from the ledger; then every **formatter** of `--format`
+///    (`ReportFormatter`: `report.xml`, the HTML pages, …) gets the fleet-wide sections and each
+///    host in order — all into a temporary run folder that is renamed into place only when
+///    complete (`RunDirectory`), while the output folder's lock (`OutputLock`) keeps other runs
+///    out. A cancelled run (SIGINT, SIGTERM) stops between files and leaves nothing behind.
 public struct ScanPipeline: Sendable {
     /// The options of the run.
     public let options: ScanOptions
@@ -85,11 +86,11 @@ public struct ScanPipeline: Sendable {
         let analyzer = HostAnalyzer(
             matcher: Matcher(index: index), fleet: setup.fleet,
             referenceTime: options.referenceTime, maxAgeDays: options.maxAgeDays, events: setup.events)
+        var store = try HostStore(run: run, catalog: setup.catalog, fleet: setup.fleet, options: options)
         let files = FileAnalyzer(
             analyzer: analyzer, limits: options.limits, shard: options.shard,
             eventsByHost: Dictionary(grouping: setup.events) { $0.hostname.lowercased() },
-            interest: PackageInterest(index))
-        var store = try HostStore(run: run, info: info, catalog: setup.catalog, fleet: setup.fleet, options: options)
+            interest: PackageInterest(index), records: store.codec)
         defer { store.spill.remove() }
         var rejected = setup.rejected
         var known: Set<String> = Set(setup.fleet.computers.keys)
@@ -119,7 +120,11 @@ public struct ScanPipeline: Sendable {
         try Task.checkCancellation()
         rejected += setup.unknownEventHosts(known: known)
         let reportsStarted = ContinuousClock.now
-        let results = try await store.finish(rejected: rejected)
+        let output = RunOutput(
+            destination: ReportDestination(
+                directory: run.temporaryPath, run: info, catalog: setup.catalog, maxAgeDays: options.maxAgeDays),
+            fleet: setup.fleet, options: options)
+        let results = try await output.write(store, rejected: rejected)
         var result = ScanResult(
             runID: run.runID, runPath: run.finalPath, summary: results.summary, rejected: rejected,
             highFindings: store.ledger.entries.values.reduce(0) { $0 + $1.highFindings }, changes: results.changes,

@@ -2,7 +2,7 @@ import Foundation
 
 /// Combines the reports of a fleet's shards (`scan --shard K/N`) into the report a single run
 /// would have written, byte for byte: hosts are read back from each shard, then rendered by
-/// the same sorted pass as a scan (`HostStore.finish`).
+/// the same sorted pass as a scan (`RunOutput`).
 public struct ShardMerge: Sendable {
     /// The shard run folders (each holding `report.xml`), or report folders with a `latest` link.
     public let shards: [String]
@@ -58,7 +58,7 @@ public struct ShardMerge: Sendable {
         _ paths: [String], first: ShardReport, setup: ScanSetup, options: ScanOptions, into run: RunDirectory
     ) async throws -> ScanResult {
         let info = RunInfo(runID: run.runID, catalogVersion: first.catalogVersion, referenceTime: first.referenceTime)
-        var store = try HostStore(run: run, info: info, catalog: setup.catalog, fleet: setup.fleet, options: options)
+        var store = try HostStore(run: run, catalog: setup.catalog, fleet: setup.fleet, options: options)
         defer { store.spill.remove() }
         var rejected: [RejectedInput] = []
         for path in paths {
@@ -81,7 +81,11 @@ public struct ShardMerge: Sendable {
             // Plans follow the hosts in a report; they join their hosts once the shard is read.
             store.attach(triage: shard.triage)
         }
-        let results = try await store.finish(rejected: rejected)
+        let output = RunOutput(
+            destination: ReportDestination(
+                directory: run.temporaryPath, run: info, catalog: setup.catalog, maxAgeDays: options.maxAgeDays),
+            fleet: setup.fleet, options: options)
+        let results = try await output.write(store, rejected: rejected)
         return ScanResult(
             runID: run.runID, runPath: run.finalPath, summary: results.summary, rejected: rejected,
             highFindings: store.ledger.entries.values.reduce(0) { $0 + $1.highFindings }, changes: results.changes,

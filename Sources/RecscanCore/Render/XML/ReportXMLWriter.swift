@@ -1,8 +1,5 @@
-import Foundation
-
-/// Writes `report.xml`. Hosts are serialized one at a time into fragments (`fragment(for:)`),
-/// which the pipeline keeps on disk; `write` then assembles header, summary, the host fragments
-/// in order and the fleet-wide sections. Memory stays bounded by one host, whatever the fleet size.
+/// The pieces of `report.xml`: each host serialized on its own into a fragment (`fragment(for:)`),
+/// and what comes before and after the hosts. `XMLReportFormatter` puts them together.
 public enum ReportXMLWriter {
     /// The report's namespace.
     public static let namespace = "urn:recscan:report:1"
@@ -36,14 +33,9 @@ public enum ReportXMLWriter {
         return lines.bytes
     }
 
-    /// Writes the complete report to `path`.
-    /// - Parameters:
-    ///   - hosts: called once, after the summary, to copy every host fragment in order.
-    public static func write(
-        path: String, run: RunInfo, maxAgeDays: Int, fleet: FleetResults,
-        hosts: (XMLStreamWriter) throws -> Void
-    ) throws {
-        let writer = try XMLStreamWriter(path: path)
+    /// Writes the report's root start tag, its summary and the fleet-wide changes: everything
+    /// before the first host.
+    static func writeHead(to writer: XMLStreamWriter, run: RunInfo, maxAgeDays: Int, fleet: FleetResults) throws {
         try writer.startElement("report")
         try writer.attribute("xmlns", namespace)
         try writer.attribute("run", run.runID)
@@ -61,7 +53,11 @@ public enum ReportXMLWriter {
                 ("rejectedInputs", String(summary.rejectedInputs)),
             ])
         if let changes = fleet.changes { try ChangesXML.write(changes, to: writer) }
-        try hosts(writer)
+    }
+
+    /// Writes everything after the last host: rejected inputs, exclusions and triage plans, and
+    /// the root's end tag.
+    static func writeTail(to writer: XMLStreamWriter, fleet: FleetResults) throws {
         for input in fleet.rejected {
             try writer.element(
                 "rejected",
@@ -86,6 +82,5 @@ public enum ReportXMLWriter {
         }
         for plan in fleet.triage { try HostXML.write(plan, to: writer) }
         try writer.endElement()
-        try writer.close()
     }
 }

@@ -1,9 +1,8 @@
-internal import CLibXML2
 import Foundation
 
-/// An append-only scratch file of host fragments, so that a run keeps only offsets in memory
-/// and can still write hosts sorted by name at the end.
-final class HostSpill {
+/// An append-only scratch file of host records, so that a run keeps only offsets in memory
+/// and can still hand hosts over sorted by name at the end.
+final class RecordSpill {
     private let path: String
     private let handle: FileHandle
     private var length: UInt64 = 0
@@ -86,49 +85,6 @@ struct SpillReader: Sendable {
             done += read
         }
         return bytes
-    }
-
-    /// Writes the bytes at `ranges`, in order, as raw XML into `writer`, copied by the kernel
-    /// when it can.
-    func copy(_ ranges: [Range<UInt64>], into writer: XMLStreamWriter) throws {
-        // Hosts stored in the order they are written follow each other in the scratch file.
-        var pending: [Range<UInt64>] = []
-        for range in ranges where !range.isEmpty {
-            if let last = pending.last, last.upperBound == range.lowerBound {
-                pending[pending.count - 1] = last.lowerBound..<range.upperBound
-            } else {
-                pending.append(range)
-            }
-        }
-        guard !pending.isEmpty else { return }
-        try writer.appendToFile { target, targetPath in
-            for range in pending { try copy(range, to: target, targetPath: targetPath) }
-        }
-    }
-
-    private func copy(_ range: Range<UInt64>, to target: Int32, targetPath: String) throws {
-        var offset = Int64(range.lowerBound)
-        let end = Int64(range.upperBound)
-        while offset < end {
-            let copied = recscan_copy_file_range(descriptor, &offset, target, Int(end - offset))
-            if copied > 0 { continue }
-            if copied < 0 && errno == EINTR { continue }
-            if copied == 0 { throw OutputError(path: path, message: "was cut short while the run was writing it") }
-            // Not supported between these files (another file system, an old kernel): by hand.
-            let bytes = try read(UInt64(offset)..<UInt64(end))
-            try bytes.withUnsafeBytes { buffer in
-                var written = 0
-                while written < buffer.count {
-                    let count = write(target, buffer.baseAddress?.advanced(by: written), buffer.count - written)
-                    if count < 0 && errno == EINTR { continue }
-                    guard count > 0 else {
-                        throw OutputError(path: targetPath, message: "could not be written completely")
-                    }
-                    written += count
-                }
-            }
-            return
-        }
     }
 
     func close() { _ = Glibc.close(descriptor) }

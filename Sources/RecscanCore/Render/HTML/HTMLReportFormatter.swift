@@ -1,0 +1,29 @@
+/// The HTML pages as a run's format: each host's page is written on the workers, the digests
+/// that the fleet and rule pages need are kept in sorted order, and `finish` writes the rest.
+struct HTMLReportFormatter: ReportFormatter {
+    let renderer: any HostRenderer
+    private var writer: HTMLReportWriter
+
+    init(_ destination: ReportDestination) {
+        writer = HTMLReportWriter(directory: destination.directory, run: destination.run, catalog: destination.catalog)
+        renderer = HostPageRenderer(writer: writer)
+    }
+
+    mutating func begin(_ fleet: FleetResults) throws {}
+
+    mutating func add(_ host: HostAnalysis, rendered: [UInt8]) throws {
+        try writer.record(host.report, triage: host.triage)
+    }
+
+    mutating func finish(_ fleet: FleetResults) throws { try writer.finish(fleet) }
+}
+
+/// Writes one host's page.
+private struct HostPageRenderer: HostRenderer {
+    let writer: HTMLReportWriter
+
+    func render(_ host: HostAnalysis) throws -> [UInt8] {
+        try writer.writePage(for: host.report, triage: host.triage)
+        return []
+    }
+}

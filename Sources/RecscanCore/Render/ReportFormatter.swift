@@ -1,0 +1,54 @@
+/// One output format of a run. A run hands every formatter its hosts' records, sorted by host
+/// name, then the fleet-wide sections:
+///
+/// ```
+/// begin(fleet)                    the fleet-wide sections are known before the first host
+/// renderer.render(host)           on any worker, several hosts at once: what needs the host alone
+/// add(host, rendered:)            in sorted host order, with what `render` returned
+/// finish(fleet)                   once, after the last host
+/// ```
+///
+/// Each format is one folder under `Render/` and knows nothing of the others; a new per-run
+/// file is a new formatter, not an edit to the pipeline.
+protocol ReportFormatter {
+    /// The part of the format that works on one host at a time, on any worker.
+    var renderer: any HostRenderer { get }
+    /// Called once, before the first host.
+    mutating func begin(_ fleet: FleetResults) throws
+    /// Called for each host in sorted order, with what the renderer made of it.
+    mutating func add(_ host: HostAnalysis, rendered: [UInt8]) throws
+    /// Called once, after the last host; writes the format's last files.
+    mutating func finish(_ fleet: FleetResults) throws
+}
+
+/// What a format makes of one host on its own: a page written, an element serialized.
+protocol HostRenderer: Sendable {
+    /// The bytes the format's `add` takes for `host` (may be empty).
+    func render(_ host: HostAnalysis) throws -> [UInt8]
+}
+
+/// Where a run's formats write and what they all need to know of it.
+struct ReportDestination: Sendable {
+    /// The run folder being built.
+    var directory: String
+    var run: RunInfo
+    var catalog: Catalog
+    /// Inventories older than this many days were stale (report.xml states it).
+    var maxAgeDays: Int
+}
+
+extension ReportFormat {
+    /// The formatters of `formats`, in a fixed order.
+    static func formatters(_ formats: Set<ReportFormat>, to destination: ReportDestination) throws
+        -> [any ReportFormatter]
+    {
+        var formatters: [any ReportFormatter] = []
+        for format in ReportFormat.allCases where formats.contains(format) {
+            switch format {
+            case .xml: formatters.append(try XMLReportFormatter(destination))
+            case .html: formatters.append(HTMLReportFormatter(destination))
+            }
+        }
+        return formatters
+    }
+}
