@@ -24,7 +24,7 @@ struct RecscanCommand: AsyncParsableCommand {
             "Offline recommendation scans for a fleet: which security rules each host needs, what to unassign, what to audit.",
         subcommands: [
             ScanCommand.self, ExplainCommand.self, TriageCommand.self, ValidateCommand.self, SchemaCommand.self,
-            MergeCommand.self,
+            MergeCommand.self, ReportCommand.self,
         ],
         defaultSubcommand: ScanCommand.self)
 }

@@ -30,6 +30,34 @@ struct GoldenFileTests {
         try SampleRun.compare(run, with: "rerun", files: ["report.xml", "index.html", "hosts/web01.html"])
     }
 
+    /// `recscan report` writes a stored run again, from its report.xml alone, byte for byte as the
+    /// scan wrote it: a first run and a rerun with changes, every page and report.xml.
+    @Test func reportRendersAStoredRunAsTheScanDid() throws {
+        let work = try SampleRun.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: work) }
+        let out = work.appendingPathComponent("Reports")
+        for epoch in [1_795_910_400, 1_795_910_400 + 100 * 86_400] {
+            let run = try SampleRun.scan(out: out, jobs: 2, epoch: epoch)
+            let again = work.appendingPathComponent("again-\(epoch)")
+            let status = try SampleRun.recscan(["report", run.path, "--format", "xml,html", "--out", again.path])
+            #expect(status == 0)
+            let files = try SampleRun.files(under: run)
+            #expect(files == (try SampleRun.files(under: again)))
+            for name in files {
+                let a = try Data(contentsOf: run.appendingPathComponent(name))
+                let b = try Data(contentsOf: again.appendingPathComponent(name))
+                #expect(a == b, "\(name) differs: \(SampleRun.firstDifference(b, a))")
+            }
+        }
+        // Into the run folder itself: only what is missing, never over a file that is there.
+        let xmlOnly = try SampleRun.scan(
+            out: work.appendingPathComponent("XMLOnly"), jobs: 1, extra: ["--format", "xml"])
+        #expect(try SampleRun.recscan(["report", xmlOnly.path, "--format", "html"]) == 0)
+        #expect(FileManager.default.fileExists(atPath: xmlOnly.appendingPathComponent("hosts/web01.html").path))
+        #expect(try SampleRun.recscan(["report", xmlOnly.path, "--format", "xml"]) == 64)
+        #expect(try SampleRun.recscan(["report", work.path, "--format", "xml"]) == 64)
+    }
+
     /// Swift seeds `Hasher` per process, so only two processes can show an unsorted dictionary.
     @Test func twoProcessesWithOneAndTwoJobsWriteTheSameBytes() throws {
         let work = try SampleRun.temporaryDirectory()
@@ -69,6 +97,20 @@ enum SampleRun {
         process.waitUntilExit()
         #expect(process.terminationStatus == 2, "the sample holds one broken inventory on purpose")
         return out.appendingPathComponent("latest").resolvingSymlinksInPath()
+    }
+
+    /// Runs recscan with `arguments` from the repository root; returns the exit status.
+    static func recscan(_ arguments: [String]) throws -> Int32 {
+        let process = Process()
+        process.executableURL = EndToEndTests.binary
+        process.arguments = arguments
+        process.currentDirectoryURL = EndToEndTests.repository
+        process.environment = ["PATH": "/usr/bin:/bin"]
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        process.waitUntilExit()
+        return process.terminationStatus
     }
 
     /// Compares `files` of a run folder with those under `Golden/<scenario>`, or writes them there

@@ -11,8 +11,9 @@ struct HostStore {
     /// run's report can contribute to the exclusion audit.
     private let overriddenRules: Set<String>
 
-    init(run: RunDirectory, catalog: Catalog, fleet: Fleet, options: ScanOptions) throws {
-        spill = try RecordSpill(path: run.temporaryPath + "/.hosts.spill")
+    /// A store whose scratch file lives in `scratchFolder` (the run folder being built).
+    init(scratchFolder: String, catalog: Catalog, fleet: Fleet, options: ScanOptions) throws {
+        spill = try RecordSpill(path: scratchFolder + "/.hosts.spill")
         codec = HostRecordCodec(catalog: catalog)
         ledger = RunLedger()
         self.fleet = fleet

@@ -12,16 +12,13 @@ struct RunOutput {
     let fleet: Fleet
     let options: ScanOptions
 
+    /// Writes every output of a scan or merge: changes are those since the previous run in the
+    /// output folder, the exclusion audit is the fleet's over the stored hosts.
     func write(_ store: HostStore, rejected: [RejectedInput]) async throws -> FleetResults {
         let entries = store.ledger.sorted
         let reader = try store.spill.concurrentReader()
         defer { reader.close() }
-        let codec = store.codec
-        let read: @Sendable (HostEntry) throws -> HostAnalysis = { entry in
-            var host = try Self.decode(reader.read(entry.record), codec: codec)
-            host.triage = entry.triage
-            return host
-        }
+        let read = Self.reading(reader, codec: store.codec)
         var tracker = RunChangeTracker(outDirectory: options.outDirectory)
         var compared: [Int: HostChanges] = [:]
         if tracker.comparesHosts {
@@ -31,6 +28,30 @@ struct RunOutput {
         let results = FleetResults(
             summary: summary(entries, rejected: rejected), rejected: rejected, exclusions: audit(entries),
             triage: entries.flatMap(\.triage), changes: tracker.finish())
+        try await write(entries, fleet: results, read: read) { index, host in host.report.changes = changes[index] }
+        return results
+    }
+
+    /// Writes every output of a stored run read back: its hosts keep the changes they were
+    /// stored with, and the fleet-wide sections are the stored ones (the summary is counted again).
+    func write(_ store: HostStore, stored: StoredReport) async throws -> FleetResults {
+        let entries = store.ledger.sorted
+        let reader = try store.spill.concurrentReader()
+        defer { reader.close() }
+        let results = FleetResults(
+            summary: summary(entries, rejected: stored.rejected), rejected: stored.rejected,
+            exclusions: stored.exclusions, triage: entries.flatMap(\.triage), changes: stored.changes)
+        try await write(entries, fleet: results, read: Self.reading(reader, codec: store.codec)) { _, _ in }
+        return results
+    }
+
+    /// Hands the fleet-wide sections and then every host, in order, to each formatter.
+    /// - Parameter prepare: completes a host read back (its changes), on any worker.
+    private func write(
+        _ entries: [HostEntry], fleet results: FleetResults,
+        read: @escaping @Sendable (HostEntry) throws -> HostAnalysis,
+        prepare: @escaping @Sendable (Int, inout HostAnalysis) -> Void
+    ) async throws {
         var formatters = try ReportFormat.formatters(options.formats, to: destination)
         for index in formatters.indices { try formatters[index].begin(results) }
         let renderers = formatters.map(\.renderer)
@@ -39,7 +60,7 @@ struct RunOutput {
             transform: { index in
                 Result {
                     var host = try read(entries[index])
-                    host.report.changes = changes[index]
+                    prepare(index, &host)
                     return (host, try renderers.map { try $0.render(host) })
                 }
             },
@@ -48,7 +69,18 @@ struct RunOutput {
                 for index in formatters.indices { try formatters[index].add(host, rendered: rendered[index]) }
             })
         for index in formatters.indices { try formatters[index].finish(results) }
-        return results
+    }
+
+    /// Reads a host's record back, with the triage plans its ledger entry holds.
+    private static func reading(_ reader: SpillReader, codec: HostRecordCodec)
+        -> @Sendable (HostEntry) throws
+        -> HostAnalysis
+    {
+        { entry in
+            var host = try decode(reader.read(entry.record), codec: codec)
+            host.triage = entry.triage
+            return host
+        }
     }
 
     private func summary(_ entries: [HostEntry], rejected: [RejectedInput]) -> ScanSummary {

@@ -86,7 +86,8 @@ public struct ScanPipeline: Sendable {
         let analyzer = HostAnalyzer(
             matcher: Matcher(index: index), fleet: setup.fleet,
             referenceTime: options.referenceTime, maxAgeDays: options.maxAgeDays, events: setup.events)
-        var store = try HostStore(run: run, catalog: setup.catalog, fleet: setup.fleet, options: options)
+        var store = try HostStore(
+            scratchFolder: run.temporaryPath, catalog: setup.catalog, fleet: setup.fleet, options: options)
         let files = FileAnalyzer(
             analyzer: analyzer, limits: options.limits, shard: options.shard,
             eventsByHost: Dictionary(grouping: setup.events) { $0.hostname.lowercased() },

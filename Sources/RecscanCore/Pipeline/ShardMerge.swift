@@ -24,9 +24,9 @@ public struct ShardMerge: Sendable {
     public func run() async throws -> ScanResult {
         let setup = try ScanSetup.load(options, log: log)
         let paths = shards.map(Self.reportPath)
-        var header: ShardReport?
+        var header: StoredReport?
         do {
-            header = try ShardReportReader.read(path: paths[0]) { _ in }
+            header = try StoredReportReader.read(path: paths[0]) { _ in }
         } catch {
             throw ScanFailure.unusableInput(ScanSetup.inputErrors(error, file: paths[0]))
         }
@@ -55,16 +55,17 @@ public struct ShardMerge: Sendable {
     }
 
     private func merge(
-        _ paths: [String], first: ShardReport, setup: ScanSetup, options: ScanOptions, into run: RunDirectory
+        _ paths: [String], first: StoredReport, setup: ScanSetup, options: ScanOptions, into run: RunDirectory
     ) async throws -> ScanResult {
         let info = RunInfo(runID: run.runID, catalogVersion: first.catalogVersion, referenceTime: first.referenceTime)
-        var store = try HostStore(run: run, catalog: setup.catalog, fleet: setup.fleet, options: options)
+        var store = try HostStore(
+            scratchFolder: run.temporaryPath, catalog: setup.catalog, fleet: setup.fleet, options: options)
         defer { store.spill.remove() }
         var rejected: [RejectedInput] = []
         for path in paths {
-            let shard: ShardReport
+            let shard: StoredReport
             do {
-                shard = try ShardReportReader.read(path: path) { try store.adopt($0, triage: []) }
+                shard = try StoredReportReader.read(path: path) { try store.adopt($0, triage: []) }
                 guard shard.referenceTime == first.referenceTime, shard.catalogVersion == first.catalogVersion else {
                     throw InputError(
                         file: path, message: "was made with another reference time or catalog than \(paths[0])")

@@ -1,22 +1,6 @@
-/// Reads `<host>` elements of recscan's own report back into `HostReport` values, exactly as
-/// `HostXML` wrote them, so that a host serialized once can be rendered again (the sorted pass
-/// of a scan, and merging shards).
-enum HostXMLReader {
-    /// Reads one `<host>` fragment.
-    static func read(fragment: [UInt8], name: String) throws -> HostReport {
-        var builder = HostReportBuilder(file: name)
-        try XMLSAXReader.read(bytes: fragment, displayName: name, limits: .standard, text: true) {
-            try builder.visit($0)
-        }
-        guard let host = builder.finished.first else {
-            throw InputError(file: name, message: "holds no <host> element")
-        }
-        return host
-    }
-}
-
-/// Builds `HostReport` values from the SAX elements of `<host>` elements at any depth. Names
-/// are compared in place: the sorted pass reads every host's fragment back, about 170 rules each.
+/// Builds `HostReport` values from the SAX elements of `<host>` elements at any depth, exactly
+/// as `HostXML` wrote them, changes since the run before included. Names are compared in place:
+/// a stored run of thousands of hosts is read host by host, about 170 rules each.
 struct HostReportBuilder {
     let file: String
     private(set) var finished: [HostReport] = []
@@ -25,6 +9,7 @@ struct HostReportBuilder {
     private var finding: Finding?
     private var findingText = ""
     private var inChanges = false
+    private var changes: HostChanges?
 
     init(file: String) { self.file = file }
 
@@ -51,7 +36,11 @@ struct HostReportBuilder {
             host?.collected = element.value("collected")
             return
         }
-        guard host != nil, !inChanges else { return }
+        guard host != nil else { return }
+        if inChanges {
+            ChangesXMLReader.add(element, to: &changes)
+            return
+        }
         if element.isNamed("rule") {
             rule = try Self.rule(attributes)
         } else if element.isNamed("evidence") {
@@ -91,6 +80,7 @@ struct HostReportBuilder {
             host?.settings?.autoApply[module] = element.value("value") == "yes"
         } else if element.isNamed("changes") {
             inChanges = true
+            changes = ChangesXMLReader.hostChanges(element)
         }
     }
 
@@ -106,6 +96,8 @@ struct HostReportBuilder {
             finding = nil
         } else if element.isNamed("changes") {
             inChanges = false
+            host?.changes = changes
+            changes = nil
         } else if element.isNamed("host") {
             if let host { finished.append(host) }
             host = nil
