@@ -1,85 +1,106 @@
-/// Compares a run with the previous run in the same output folder, host by host, as the new
-/// hosts are written.
+import Foundation
+
+/// Compares a run with the previous run in the same output folder, host by host.
 ///
 /// Both runs list hosts sorted by lowercased hostname, so the comparison is a merge of two
-/// sorted streams: the previous report is read one host ahead of the new hosts
-/// (``PreviousReport``), previous hosts that sort before the current new host are gone, an equal
-/// one is compared, and a new host without one is added. Memory holds one previous host, one
+/// sorted streams: the previous `report.xml` is read host by host (`StoredReportReader`, the one
+/// reader of stored reports); new hosts that sort before a previous one are added, an equal one
+/// is compared, a previous one without a new one is gone. Memory holds one previous host, one
 /// summary line per changed host and one counter pair per rule, whatever the fleet size.
 ///
-/// Usage, in the order the pipeline writes hosts:
-///
 /// ```swift
-/// var changes = RunChangeTracker(outDirectory: options.outDirectory)  // before the new run is committed
-/// report.changes = changes.compare(report)                               // for each host, sorted
-/// fleetResults.changes = changes.finish()                               // after the last host
+/// var tracker = RunChangeTracker(outDirectory: options.outDirectory)  // before the new run is committed
+/// let changes = try tracker.compare(hostnames: sorted) { readHost($0) } // per host index, changed ones
+/// fleetResults.changes = tracker.finish()
 /// ```
 public struct RunChangeTracker {
-    private var previous: PreviousReport?
+    /// The previous run's report to compare with, and the run it belongs to.
+    private var previous: (path: String, runID: String)?
     private var result: RunChanges?
-    private var lastKey: String?
     private var ruleCounts: [String: (new: Int, resolved: Int)] = [:]
 
     /// Finds the previous run through `<outDirectory>/latest`; call it before the new run replaces `latest`.
     public init(outDirectory: String) {
-        switch PreviousReport.lookup(outDirectory: outDirectory) {
-        case .none: break
-        case .unavailable(let runID, let reason): result = RunChanges(previousRun: runID, unavailable: reason)
-        case .available(let report):
-            previous = report
-            result = RunChanges(
-                previousRun: report.header.runID, previousCatalogVersion: report.header.catalogVersion,
-                previousReferenceTime: report.header.referenceTime)
+        let latest = (outDirectory as NSString).appendingPathComponent("latest")
+        guard let target = try? FileManager.default.destinationOfSymbolicLink(atPath: latest) else {
+            if FileManager.default.fileExists(atPath: latest) {
+                result = RunChanges(previousRun: "latest", unavailable: "\(latest) is not a link to a run folder")
+            }
+            return
         }
+        let runID = (target as NSString).lastPathComponent
+        let path = (latest as NSString).appendingPathComponent("report.xml")
+        guard FileManager.default.fileExists(atPath: path) else {
+            result = RunChanges(
+                previousRun: runID, unavailable: "the previous run wrote no report.xml (only --format html?)")
+            return
+        }
+        previous = (path, runID)
+        result = RunChanges(previousRun: runID)
     }
 
     /// Whether there is a previous run to compare hosts with.
-    public var comparesHosts: Bool { previous != nil && result?.unavailable == nil }
+    public var comparesHosts: Bool { previous != nil }
 
-    /// What changed on `report`'s host since the previous run; `nil` when nothing did, or when
-    /// there is nothing to compare with. Hosts must come sorted by lowercased hostname.
-    public mutating func compare(_ report: HostReport) -> HostChanges? {
-        guard let previous, result?.unavailable == nil else { return nil }
-        let key = report.hostname.lowercased()
-        if let lastKey, key <= lastKey {
-            assertionFailure("hosts must be handed over sorted: \(key) after \(lastKey)")
-            stop("the hosts of this run were not handed over in sorted order")
-            return nil
+    /// Compares every host of this run with the previous run's.
+    /// - Parameters:
+    ///   - hostnames: this run's hosts, sorted by lowercased name.
+    ///   - host: reads this run's host at a position of `hostnames`, for those in both runs.
+    /// - Returns: what changed, by position, for the hosts with any change. When the previous
+    ///   report cannot be read (damaged, hosts out of order), nothing: the reason is reported.
+    /// - Throws: only what `host` throws.
+    public mutating func compare(hostnames: [String], host: (Int) throws -> HostReport) throws -> [Int: HostChanges] {
+        guard let previous, var result else { return [:] }
+        var changes: [Int: HostChanges] = [:]
+        var next = 0
+        var lastKey: String?
+        func addNewHosts(before key: String?) {
+            while next < hostnames.count, key.map({ hostnames[next].lowercased() < $0 }) ?? true {
+                result.hostsAdded.append(hostnames[next])
+                changes[next] = HostChanges(added: true)
+                next += 1
+            }
         }
-        lastKey = key
         do {
-            while let gone = try previous.peek(), gone.key < key {
-                result?.hostsGone.append(gone.hostname)
-                previous.advance()
+            let stored = try StoredReportReader.read(path: previous.path) { before in
+                let key = before.hostname.lowercased()
+                if let lastKey, key <= lastKey {
+                    throw InputError(
+                        file: previous.path, message: "lists host \(key) out of order; changes need sorted hosts")
+                }
+                lastKey = key
+                addNewHosts(before: key)
+                guard next < hostnames.count, hostnames[next].lowercased() == key else {
+                    result.hostsGone.append(before.hostname)
+                    return
+                }
+                let now: HostReport
+                do { now = try host(next) } catch { throw OwnHostError(underlying: error) }
+                let change = Self.changes(from: PreviousHost(before), to: now)
+                if !change.isEmpty {
+                    record(change, hostname: now.hostname, into: &result)
+                    changes[next] = change
+                }
+                next += 1
             }
-            guard let before = try previous.peek(), before.key == key else {
-                result?.hostsAdded.append(report.hostname)
-                return HostChanges(added: true)
-            }
-            previous.advance()
-            let changes = Self.changes(from: before, to: report)
-            if !changes.isEmpty { record(changes, hostname: report.hostname) }
-            return changes.isEmpty ? nil : changes
+            addNewHosts(before: nil)
+            result.previousRun = stored.runID.isEmpty ? previous.runID : stored.runID
+            result.previousCatalogVersion = stored.catalogVersion.isEmpty ? nil : stored.catalogVersion
+            result.previousReferenceTime = stored.referenceTime.isEmpty ? nil : stored.referenceTime
+            self.result = result
+            return changes
+        } catch let error as OwnHostError {
+            throw error.underlying
         } catch {
-            stop("the previous report could not be read: \(error)")
-            return nil
+            self.result = RunChanges(previousRun: previous.runID, unavailable: "\(error)")
+            ruleCounts = [:]
+            return [:]
         }
     }
 
-    /// The fleet-wide changes, once every host was compared: the previous hosts not seen are gone.
-    /// `nil` when there was no previous run.
+    /// The fleet-wide changes, once every host was compared; `nil` when there was no previous run.
     public mutating func finish() -> RunChanges? {
-        if let previous, result?.unavailable == nil {
-            do {
-                while let gone = try previous.peek() {
-                    result?.hostsGone.append(gone.hostname)
-                    previous.advance()
-                }
-            } catch {
-                stop("the previous report could not be read: \(error)")
-            }
-        }
-        self.previous = nil
+        previous = nil
         result?.rules = ruleCounts.keys.sorted(by: RuleID.less).compactMap { id in
             ruleCounts[id].map { RuleChangeCount(ruleID: id, new: $0.new, resolved: $0.resolved) }
         }
@@ -102,8 +123,8 @@ public struct RunChangeTracker {
         return changes
     }
 
-    private mutating func record(_ changes: HostChanges, hostname: String) {
-        result?.hostsChanged.append(
+    private mutating func record(_ changes: HostChanges, hostname: String, into result: inout RunChanges) {
+        result.hostsChanged.append(
             HostChangeSummary(
                 hostname: hostname, previousStatus: changes.previousStatus,
                 newRecommendations: changes.newRecommendations,
@@ -116,10 +137,23 @@ public struct RunChangeTracker {
             ruleCounts[change.ruleID] = counts
         }
     }
+}
 
-    /// Gives up comparing: the reason is reported, the hosts compared so far keep their changes.
-    private mutating func stop(_ reason: String) {
-        result?.unavailable = reason
-        previous = nil
+/// A failure reading this run's own host during the comparison: the run's fault, not the
+/// previous report's, so it is not taken for an unreadable previous run.
+private struct OwnHostError: Error {
+    let underlying: any Error
+}
+
+/// One host of the previous run, reduced to what run-to-run changes compare.
+struct PreviousHost {
+    var status: String
+    var rules: [String: RuleState] = [:]
+    var findings: Set<FindingKey> = []
+
+    init(_ report: HostReport) {
+        status = report.status.rawValue
+        for rule in report.rules { rules[rule.ruleID] = RuleState(outcome: rule.outcome, apply: rule.apply) }
+        findings = Set(report.findings.map(FindingKey.init))
     }
 }

@@ -20,10 +20,7 @@ struct RunOutput {
         defer { reader.close() }
         let read = Self.reading(reader, codec: store.codec)
         var tracker = RunChangeTracker(outDirectory: options.outDirectory)
-        var compared: [Int: HostChanges] = [:]
-        if tracker.comparesHosts {
-            for (index, entry) in entries.enumerated() { compared[index] = tracker.compare(try read(entry).report) }
-        }
+        let compared = try tracker.compare(hostnames: entries.map(\.hostname)) { try read(entries[$0]).report }
         let changes = compared
         let results = FleetResults(
             summary: summary(entries, rejected: rejected), rejected: rejected, exclusions: audit(entries),
