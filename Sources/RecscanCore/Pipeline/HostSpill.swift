@@ -1,4 +1,4 @@
-internal import CLibXML2
+internal import CSystemCalls
 import Foundation
 
 /// An append-only scratch file of host fragments, so that a run keeps only offsets in memory
