@@ -15,18 +15,4 @@
 // xmlFree is a mutable C global, which Swift 6 strict concurrency rejects.
 static inline void recscan_xml_free(void *pointer) { xmlFree(pointer); }
 
-// Copies `length` bytes from `in` at `*inOffset` to `out` at its file position, inside the
-// kernel (report.xml takes its host fragments from a scratch file this way). glibc declares
-// copy_file_range only under _GNU_SOURCE, which Swift's Glibc module does not set.
-#include <sys/syscall.h>
-#include <unistd.h>
-static inline long recscan_copy_file_range(int in, long long *inOffset, int out, size_t length) {
-#ifdef SYS_copy_file_range
-    return syscall(SYS_copy_file_range, in, inOffset, out, (void *)0, length, 0u);
-#else
-    (void)in; (void)inOffset; (void)out; (void)length;
-    return -1;
-#endif
-}
-
 #endif

@@ -8,22 +8,17 @@ final class GuardedTextReader {
     /// Kept alive for as long as the reader pulls from it.
     private let file: GuardedXMLFile
 
-    /// Options of every text reader: no network, CDATA as text, line numbers past 65535.
-    static let parseOptions = Int32(
-        XML_PARSE_NONET.rawValue | XML_PARSE_NOCDATA.rawValue | XML_PARSE_COMPACT.rawValue
-            | XML_PARSE_BIG_LINES.rawValue)
-
-    /// Opens `path` through the guard.
+    /// Opens `path` through the guard, with the policy's text reader options.
     /// - Throws: `InputError` when the file cannot be opened, is not a regular file or is over the size limit.
-    init(path: String, name: String, limits: InputLimits) throws {
-        let file = try GuardedXMLFile(path: path, name: name, limits: limits)
+    init(path: String, name: String, policy: XMLInputPolicy) throws {
+        let file = try GuardedXMLFile(path: path, name: name, policy: policy)
         guard
             let reader = xmlReaderForIO(
                 { context, buffer, length in
                     guard let context, let buffer else { return -1 }
                     let file = Unmanaged<GuardedXMLFile>.fromOpaque(context).takeUnretainedValue()
                     return Int32(file.read(into: UnsafeMutableRawBufferPointer(start: buffer, count: Int(length))))
-                }, { _ in 0 }, Unmanaged.passUnretained(file).toOpaque(), path, nil, Self.parseOptions)
+                }, { _ in 0 }, Unmanaged.passUnretained(file).toOpaque(), path, nil, XMLInputPolicy.textReaderOptions)
         else {
             throw file.failure ?? InputError(file: name, message: "cannot open the file for reading")
         }

@@ -14,8 +14,8 @@ final class GuardedXMLFile {
 
     /// Opens `path` and decides its encoding.
     /// - Throws: `InputError` when the file cannot be opened, is not a regular file, is over the
-    ///   size limit or is in an encoding the guard cannot follow.
-    init(path: String, name: String, limits: InputLimits) throws {
+    ///   policy's size limit or is in an encoding the guard cannot follow.
+    init(path: String, name: String, policy: XMLInputPolicy) throws {
         self.name = name
         let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
         self.descriptor = descriptor
@@ -27,16 +27,16 @@ final class GuardedXMLFile {
             close(descriptor)
             throw InputError(file: name, message: "is not a regular file")
         }
-        guard Int(info.st_size) <= limits.maxFileBytes else {
+        guard policy.admitsFile(ofBytes: Int(info.st_size)) else {
             close(descriptor)
-            throw InputError(file: name, message: "is \(info.st_size) bytes, over the limit of \(limits.maxFileBytes)")
+            throw policy.error(.fileTooLarge(bytes: Int(info.st_size)), file: name)
         }
         var head = [UInt8](repeating: 0, count: 1024)
         let count = head.withUnsafeMutableBytes { Foundation.read(descriptor, $0.baseAddress, $0.count) }
         head.removeLast(head.count - max(0, count))
         self.head = head
         do {
-            guardState = try XMLInputGuard(limits: limits, head: head)
+            guardState = try XMLInputGuard(policy: policy, head: head)
         } catch let stop as XMLInputGuard.Stop {
             close(descriptor)
             throw InputError(file: name, line: 1, column: 1, message: stop.message)

@@ -3,7 +3,7 @@ internal import CLibXML2
 /// The state of one SAX parse, reached from libxml2's callbacks through their context pointer.
 final class SAXSession {
     let name: String
-    let limits: InputLimits
+    let policy: XMLInputPolicy
     let visit: (SAXElement) throws -> Void
     /// Whether `visit` is shown character data too.
     let wantsText: Bool
@@ -16,9 +16,9 @@ final class SAXSession {
     private(set) var failure: (any Error)?
     let errors = XMLErrorCollector()
 
-    init(name: String, limits: InputLimits, wantsText: Bool, visit: @escaping (SAXElement) throws -> Void) {
+    init(name: String, policy: XMLInputPolicy, wantsText: Bool, visit: @escaping (SAXElement) throws -> Void) {
         self.name = name
-        self.limits = limits
+        self.policy = policy
         self.wantsText = wantsText
         self.visit = visit
     }
@@ -43,17 +43,13 @@ final class SAXSession {
         guard failure == nil else { return }
         do {
             try flushText()
-            guard depth < limits.maxDepth else {
-                throw InputError(
-                    file: name, line: line, message: "nests elements deeper than \(limits.maxDepth) levels")
+            guard policy.admitsElement(atDepth: depth) else { throw policy.error(.tooDeep, file: name, line: line) }
+            if XMLInputPolicy.isXInclude(namespace: namespace) {
+                throw policy.error(.xinclude, file: name, line: line)
             }
             let element = SAXElement(
                 kind: .start, depth: depth, localName: localName, namespace: namespace, attributeCount: count,
                 attributes: attributes, line: line, isEmpty: startTagIsEmpty)
-            // An include is an attempt to read a file: rejected rather than ignored.
-            if element.isIn("http://www.w3.org/2001/XInclude") || element.isIn("http://www.w3.org/2003/XInclude") {
-                throw InputError(file: name, line: line, message: "uses XInclude; includes are not processed")
-            }
             sawRoot = true
             depth += 1
             try visit(element)
@@ -91,14 +87,10 @@ final class SAXSession {
     private func characters(_ bytes: UnsafePointer<xmlChar>, _ count: Int) {
         guard failure == nil else { return }
         pendingText.append(contentsOf: UnsafeBufferPointer(start: bytes, count: count))
-        // libxml2's own tree builder stops at the same length without XML_PARSE_HUGE.
-        guard pendingText.count <= Self.maxTextBytes else {
-            return stop(
-                InputError(file: name, line: line, message: "has a text longer than \(Self.maxTextBytes) bytes"))
+        guard policy.admitsText(ofBytes: pendingText.count) else {
+            return stop(policy.error(.textTooLong, file: name, line: line))
         }
     }
-
-    static let maxTextBytes = 10_000_000
 
     private func boundary() {
         guard failure == nil else { return }
@@ -116,7 +108,8 @@ final class SAXSession {
         Unmanaged<SAXSession>.fromOpaque(context)._withUnsafeGuaranteedRef(body)
     }
 
-    /// Element starts and ends, errors, the DTD hooks that stop the parse, and character data
+    /// Element starts and ends, errors, the DTD hooks that stop the parse (no external subset
+    /// hook: libxml2 loads none without one), and character data
     /// (with comments and processing instructions ending a text, as in the text reader) when wanted.
     static func makeHandler(text: Bool) -> xmlSAXHandler {
         var handler = xmlSAXHandler()
@@ -140,14 +133,11 @@ final class SAXSession {
         }
         handler.internalSubset = { context, _, _, _ in
             guard let session = SAXSession.session(context) else { return }
-            session.stop(
-                InputError(
-                    file: session.name, line: session.line,
-                    message: "has a DOCTYPE; DTDs are not accepted in untrusted input"))
+            session.stop(session.policy.error(.doctype, file: session.name, line: session.line))
         }
         handler.entityDecl = { context, _, _, _, _, _ in
             guard let session = SAXSession.session(context) else { return }
-            session.stop(InputError(file: session.name, line: session.line, message: "declares an entity"))
+            session.stop(session.policy.error(.entityDeclaration, file: session.name, line: session.line))
         }
         handler.serror = { context, error in
             guard let error else { return }

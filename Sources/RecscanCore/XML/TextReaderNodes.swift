@@ -4,31 +4,25 @@ internal import CLibXML2
 /// that walks a document on demand rather than through SAX callbacks.
 enum TextReaderNodes {
     /// Shows the reader's current node to `visit` (an empty element gives its start and its end),
-    /// rejecting DOCTYPEs, entity references and nesting past the limit.
+    /// refusing what `policy` refuses: DOCTYPEs, entity references, XInclude and nesting past the limit.
     /// - Returns: whether the node is an element.
     static func visitNode(
-        _ reader: xmlTextReaderPtr, name: String, limits: InputLimits, visit: (XMLCursor) throws -> Void
+        _ reader: xmlTextReaderPtr, name: String, policy: XMLInputPolicy, visit: (XMLCursor) throws -> Void
     ) throws -> Bool {
         let depth = Int(xmlTextReaderDepth(reader))
         switch xmlTextReaderNodeType(reader) {
         case Int32(XML_READER_TYPE_DOCUMENT_TYPE.rawValue):
-            throw InputError(
-                file: name, line: XMLCursor(kind: .start, depth: depth, reader: reader).line,
-                message: "has a DOCTYPE; DTDs are not accepted in untrusted input")
+            throw policy.error(.doctype, file: name, line: XMLCursor(kind: .start, depth: depth, reader: reader).line)
         case Int32(XML_READER_TYPE_ENTITY_REFERENCE.rawValue):
-            throw InputError(
-                file: name, line: XMLCursor(kind: .start, depth: depth, reader: reader).line,
-                message: "uses an entity reference; entities are not expanded")
+            throw policy.error(
+                .entityReference, file: name, line: XMLCursor(kind: .start, depth: depth, reader: reader).line)
         case Int32(XML_READER_TYPE_ELEMENT.rawValue):
             let cursor = XMLCursor(kind: .start, depth: depth, reader: reader)
-            guard depth < limits.maxDepth else {
-                throw InputError(
-                    file: name, line: cursor.line, message: "nests elements deeper than \(limits.maxDepth) levels")
+            guard policy.admitsElement(atDepth: depth) else {
+                throw policy.error(.tooDeep, file: name, line: cursor.line)
             }
-            // libxml2 never processes XInclude without XML_PARSE_XINCLUDE, but an include is an
-            // attempt to read a file: it is rejected rather than ignored.
-            if cursor.isIn("http://www.w3.org/2001/XInclude") || cursor.isIn("http://www.w3.org/2003/XInclude") {
-                throw InputError(file: name, line: cursor.line, message: "uses XInclude; includes are not processed")
+            if XMLInputPolicy.isXInclude(namespace: xmlTextReaderConstNamespaceUri(reader)) {
+                throw policy.error(.xinclude, file: name, line: cursor.line)
             }
             try visit(cursor)
             if xmlTextReaderIsEmptyElement(reader) == 1 {
@@ -48,10 +42,10 @@ enum TextReaderNodes {
     /// The current node as events, for readers that pull one node at a time.
     /// - Returns: whether the node is an element.
     static func translateNode(
-        _ reader: xmlTextReaderPtr, name: String, limits: InputLimits, handle: (XMLEvent) throws -> Void
+        _ reader: xmlTextReaderPtr, name: String, policy: XMLInputPolicy, handle: (XMLEvent) throws -> Void
     ) throws -> Bool {
         var namespaces = NamespaceCache()
-        return try visitNode(reader, name: name, limits: limits) { cursor in
+        return try visitNode(reader, name: name, policy: policy) { cursor in
             try handle(event(cursor, reader: reader, namespaces: &namespaces))
         }
     }

@@ -41,12 +41,6 @@ struct XMLCursor {
         return xmlNameEquals(local, name)
     }
 
-    /// Whether the element is in namespace `uri`, without making a string.
-    func isIn(_ uri: StaticString) -> Bool {
-        guard let namespace = xmlTextReaderConstNamespaceUri(reader) else { return false }
-        return xmlNameEquals(namespace, uri)
-    }
-
     private static func string(_ pointer: UnsafePointer<xmlChar>?) -> String {
         guard let pointer else { return "" }
         return String(cString: pointer)
@@ -54,7 +48,7 @@ struct XMLCursor {
 }
 
 /// Whether libxml2's NUL-terminated name `text` is `name`, compared in place (no string made);
-/// shared by the text reader's cursor and the SAX element view.
+/// shared by the text reader's cursor, the SAX element view and the input policy.
 func xmlNameEquals(_ text: UnsafePointer<xmlChar>, _ name: StaticString) -> Bool {
     name.withUTF8Buffer { xmlNameEquals(text, $0) }
 }

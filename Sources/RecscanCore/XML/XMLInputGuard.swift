@@ -1,15 +1,16 @@
 import Foundation
 
 /// Looks at the raw bytes of an XML document before libxml2 parses them, and stops what
-/// libxml2 2.9 would spend time or memory on before recscan sees a single node:
+/// libxml2 2.9 would spend time or memory on before recscan sees a single node, as
+/// ``XMLInputPolicy`` rules:
 ///
 /// - a DOCTYPE or any other markup declaration: no internal subset, entity or DTD is ever
 ///   parsed, so entity bombs and external entities never reach the parser;
-/// - more than ``InputLimits/maxAttributes`` attributes on one element (libxml2 checks
-///   attributes and namespace declarations for duplicates in quadratic time);
-/// - an attribute value longer than ``InputLimits/maxAttributeBytes``;
-/// - elements nested deeper than ``InputLimits/maxDepth``;
-/// - more than ``InputLimits/maxFileBytes`` bytes in all (a file that grows while read);
+/// - too many attributes on one element (libxml2 checks attributes and namespace declarations
+///   for duplicates in quadratic time);
+/// - a too long attribute value;
+/// - elements nested too deep;
+/// - too many bytes in all (a file that grows while read);
 /// - encodings whose markup bytes the guard cannot see as libxml2 will: UTF-8, UTF-16 and the
 ///   ISO-8859 and Windows single-byte encodings are read, anything else is refused.
 ///
@@ -26,7 +27,7 @@ struct XMLInputGuard {
         case text, markupStart, bang, commentOpen, comment, cdataOpen, cdata, instruction, endTag, startTag, quoted
     }
 
-    private let limits: InputLimits
+    private let policy: XMLInputPolicy
     private(set) var utf16: UTF16Order?
     private var state = State.text
     private(set) var offset = 0
@@ -44,16 +45,16 @@ struct XMLInputGuard {
     /// Prepares a guard for a document whose first bytes (up to 1 KiB or the whole document)
     /// are `head`: the encoding is decided from them as libxml2 decides it.
     /// - Throws: `Stop` when the encoding is not one the guard can follow.
-    init(limits: InputLimits, head: some Collection<UInt8>) throws {
-        self.limits = limits
+    init(policy: XMLInputPolicy, head: some Collection<UInt8>) throws {
+        self.policy = policy
         utf16 = try XMLEncodingCheck.utf16Order(head: Array(head))
     }
 
     /// Checks the next bytes of the document, in order.
     /// - Throws: `Stop` at the first byte that breaks a bound.
     mutating func feed(_ buffer: UnsafeRawBufferPointer) throws {
-        guard offset + buffer.count <= limits.maxFileBytes else {
-            throw Stop(offset: limits.maxFileBytes, message: "is over the limit of \(limits.maxFileBytes) bytes")
+        guard policy.admitsFile(ofBytes: offset + buffer.count) else {
+            throw Stop(offset: policy.limits.maxFileBytes, message: policy.message(.readPastLimit))
         }
         if let order = utf16 {
             try feedUTF16(buffer, order: order)
@@ -117,10 +118,8 @@ struct XMLInputGuard {
                 } else {
                     // An attribute is counted at its value's opening quote.
                     attributes += 1
-                    guard attributes <= limits.maxAttributes else {
-                        throw Stop(
-                            offset: first + index,
-                            message: "has an element with more than \(limits.maxAttributes) attributes")
+                    guard policy.admitsAttributes(attributes) else {
+                        throw Stop(offset: first + index, message: policy.message(.tooManyAttributes))
                     }
                     state = .quoted
                     quote = byte
@@ -132,11 +131,11 @@ struct XMLInputGuard {
                 let quoteByte = quote
                 index = Self.skipWords(base, from: index, count: count) { Self.bytes(of: $0, equalTo: quoteByte) }
                 while index < count, base[index] != quote { index += 1 }
-                guard valueBytes + index - run <= limits.maxAttributeBytes else {
+                guard policy.admitsAttributeValue(ofBytes: valueBytes + index - run) else {
                     // At the first byte over the limit, as `step` stops.
                     throw Stop(
-                        offset: first + run + limits.maxAttributeBytes - valueBytes,
-                        message: "has an attribute value longer than \(limits.maxAttributeBytes) bytes")
+                        offset: first + run + policy.limits.maxAttributeBytes - valueBytes,
+                        message: policy.message(.attributeTooLong))
                 }
                 valueBytes += index - run
                 guard index < count else { return }
@@ -155,9 +154,8 @@ struct XMLInputGuard {
                 if byte == UInt8(ascii: "/") {
                     state = .endTag
                 } else {
-                    guard openElements < limits.maxDepth else {
-                        throw Stop(
-                            offset: first + index, message: "nests elements deeper than \(limits.maxDepth) levels")
+                    guard policy.admitsElement(atDepth: openElements) else {
+                        throw Stop(offset: first + index, message: policy.message(.tooDeep))
                     }
                     state = .startTag
                     attributes = 0
@@ -233,10 +231,8 @@ struct XMLInputGuard {
     }
 
     private func checkValue(at position: Int) throws {
-        guard valueBytes <= limits.maxAttributeBytes else {
-            throw Stop(
-                offset: position,
-                message: "has an attribute value longer than \(limits.maxAttributeBytes) bytes")
+        guard policy.admitsAttributeValue(ofBytes: valueBytes) else {
+            throw Stop(offset: position, message: policy.message(.attributeTooLong))
         }
     }
 
@@ -251,8 +247,8 @@ struct XMLInputGuard {
             case UInt8(ascii: "?"): state = .instruction
             case UInt8(ascii: "/"): state = .endTag
             default:
-                guard openElements < limits.maxDepth else {
-                    throw Stop(offset: offset, message: "nests elements deeper than \(limits.maxDepth) levels")
+                guard policy.admitsElement(atDepth: openElements) else {
+                    throw Stop(offset: offset, message: policy.message(.tooDeep))
                 }
                 state = .startTag
                 attributes = 0
@@ -264,11 +260,9 @@ struct XMLInputGuard {
             case UInt8(ascii: "-"): state = .commentOpen
             case UInt8(ascii: "["): state = .cdataOpen
             case UInt8(ascii: "D"), UInt8(ascii: "d"):
-                throw Stop(
-                    offset: offset - 2 * width, message: "has a DOCTYPE; DTDs are not accepted in untrusted input")
+                throw Stop(offset: offset - 2 * width, message: policy.message(.doctype))
             default:
-                throw Stop(
-                    offset: offset - 2 * width, message: "has a markup declaration (<!...); DTDs are not accepted")
+                throw Stop(offset: offset - 2 * width, message: policy.message(.markupDeclaration))
             }
         case .commentOpen:
             guard character == UInt8(ascii: "-") else {
@@ -318,8 +312,8 @@ struct XMLInputGuard {
             // An attribute is counted at its value's opening quote: one stop fewer per
             // attribute in the fast loop than at its '='.
             attributes += 1
-            guard attributes <= limits.maxAttributes else {
-                throw Stop(offset: offset, message: "has an element with more than \(limits.maxAttributes) attributes")
+            guard policy.admitsAttributes(attributes) else {
+                throw Stop(offset: offset, message: policy.message(.tooManyAttributes))
             }
             state = .quoted
             quote = character

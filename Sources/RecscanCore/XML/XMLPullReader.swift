@@ -1,14 +1,15 @@
 internal import CLibXML2
 
-/// Reads an XML file one event at a time, on the caller's demand, with the same safety rules as
-/// ``XMLStreamReader`` (no DTD, no entities, no network, bounded size and depth). Used where two
+/// Reads an XML file one event at a time, on the caller's demand, under the same
+/// ``XMLInputPolicy`` as ``XMLStreamReader`` (no DTD, no entities, no network, bounded size and
+/// depth). Used where two
 /// documents are walked side by side, such as a new run's hosts against the previous report's.
 final class XMLPullReader {
     private let guarded: GuardedTextReader
     private var reader: xmlTextReaderPtr { guarded.reader }
     private let collector = XMLErrorCollector()
     private let name: String
-    private let limits: InputLimits
+    private let policy: XMLInputPolicy
     private var pending: [XMLEvent] = []
     private var sawRoot = false
     private var finished = false
@@ -19,8 +20,8 @@ final class XMLPullReader {
     /// - Throws: `InputError` when the file is too big or cannot be opened.
     init(path: String, displayName: String? = nil, limits: InputLimits = .standard) throws {
         name = displayName ?? path
-        self.limits = limits
-        guarded = try GuardedTextReader(path: path, name: name, limits: limits)
+        policy = XMLInputPolicy(limits: limits)
+        guarded = try GuardedTextReader(path: path, name: name, policy: policy)
         xmlTextReaderSetStructuredErrorHandler(
             guarded.reader,
             { context, error in
@@ -37,7 +38,7 @@ final class XMLPullReader {
                 guard try advanced(xmlTextReaderRead(reader)) else { break }
             }
             positioned = false
-            if try TextReaderNodes.translateNode(reader, name: name, limits: limits, handle: { pending.append($0) }) {
+            if try TextReaderNodes.translateNode(reader, name: name, policy: policy, handle: { pending.append($0) }) {
                 sawRoot = true
             }
         }

@@ -6,8 +6,9 @@ internal import CLibXML2
 /// through it.
 ///
 /// Untrusted input: bytes reach the parser only through the guard (``GuardedXMLFile`` or a
-/// check of the whole document in memory), no network, no DTD (a DOCTYPE or entity
-/// declaration stops the parse even if it got past the guard), depth bounded, XInclude rejected.
+/// check of the whole document in memory), and the session applies ``XMLInputPolicy`` again to
+/// what the parser reports (a DOCTYPE or entity declaration stops the parse even if it got past
+/// the guard; depth bounded; XInclude refused).
 enum XMLSAXReader {
     /// Reads the file at `path`, showing every element start and end to `visit` and, when
     /// `text` is true, the character data between them (whitespace-only runs left out).
@@ -15,10 +16,11 @@ enum XMLSAXReader {
     static func read(
         path: String, displayName: String, limits: InputLimits, text: Bool = false, visit: (SAXElement) throws -> Void
     ) throws {
-        let file = try GuardedXMLFile(path: path, name: displayName, limits: limits)
+        let policy = XMLInputPolicy(limits: limits)
+        let file = try GuardedXMLFile(path: path, name: displayName, policy: policy)
         try withExtendedLifetime(file) {
             try parse(
-                name: displayName, limits: limits, text: text, visit: visit, sourceFailure: { file.failure },
+                name: displayName, policy: policy, text: text, visit: visit, sourceFailure: { file.failure },
                 fill: { file.read(into: $0) })
         }
     }
@@ -28,19 +30,19 @@ enum XMLSAXReader {
     static func read(
         bytes: [UInt8], displayName: String, limits: InputLimits, text: Bool, visit: (SAXElement) throws -> Void
     ) throws {
-        guard bytes.count <= limits.maxFileBytes else {
-            throw InputError(
-                file: displayName, message: "is \(bytes.count) bytes, over the limit of \(limits.maxFileBytes)")
+        let policy = XMLInputPolicy(limits: limits)
+        guard policy.admitsFile(ofBytes: bytes.count) else {
+            throw policy.error(.fileTooLarge(bytes: bytes.count), file: displayName)
         }
-        try checkMarkup(bytes, name: displayName, limits: limits)
-        try read(checkedBytes: bytes, displayName: displayName, limits: limits, text: text, visit: visit)
+        try checkMarkup(bytes, name: displayName, policy: policy)
+        try read(checkedBytes: bytes, displayName: displayName, policy: policy, text: text, visit: visit)
     }
 
     /// Runs ``XMLInputGuard`` over a document held in memory.
-    private static func checkMarkup(_ bytes: [UInt8], name: String, limits: InputLimits) throws {
+    private static func checkMarkup(_ bytes: [UInt8], name: String, policy: XMLInputPolicy) throws {
         var utf16: XMLInputGuard.UTF16Order?
         do {
-            var markup = try XMLInputGuard(limits: limits, head: bytes.prefix(1024))
+            var markup = try XMLInputGuard(policy: policy, head: bytes.prefix(1024))
             utf16 = markup.utf16
             try bytes.withUnsafeBytes { try markup.feed($0) }
         } catch let stop as XMLInputGuard.Stop {
@@ -52,7 +54,7 @@ enum XMLSAXReader {
 
     /// Reads a document held in memory whose markup has been checked.
     private static func read(
-        checkedBytes bytes: [UInt8], displayName: String, limits: InputLimits, text: Bool,
+        checkedBytes bytes: [UInt8], displayName: String, policy: XMLInputPolicy, text: Bool,
         visit: (SAXElement) throws -> Void
     ) throws {
         var served = 0
@@ -66,17 +68,17 @@ enum XMLSAXReader {
             served += count
             return count
         }
-        try parse(name: displayName, limits: limits, text: text, visit: visit, sourceFailure: { nil }, fill: fill)
+        try parse(name: displayName, policy: policy, text: text, visit: visit, sourceFailure: { nil }, fill: fill)
     }
 
     /// Feeds the parser chunk by chunk from `fill` (bytes written, 0 at the end, -1 on failure).
     private static func parse(
-        name: String, limits: InputLimits, text: Bool, visit: (SAXElement) throws -> Void,
+        name: String, policy: XMLInputPolicy, text: Bool, visit: (SAXElement) throws -> Void,
         sourceFailure: () -> InputError?, fill: (UnsafeMutableRawBufferPointer) -> Int
     ) throws {
         // The session lives only for this call, so the callbacks never outlive it.
         try withoutActuallyEscaping(visit) { visit in
-            let session = SAXSession(name: name, limits: limits, wantsText: text, visit: visit)
+            let session = SAXSession(name: name, policy: policy, wantsText: text, visit: visit)
             try withExtendedLifetime(session) {
                 try drive(session, sourceFailure: sourceFailure, fill: fill)
             }
@@ -94,7 +96,7 @@ enum XMLSAXReader {
             if let document = context.pointee.myDoc { xmlFreeDoc(document) }
             xmlFreeParserCtxt(context)
         }
-        xmlCtxtUseOptions(context, parseOptions)
+        xmlCtxtUseOptions(context, XMLInputPolicy.pushParserOptions)
         session.context = context
         // Not zeroed: the parser reads only what `fill` wrote. Zeroing 64 KiB per document was a
         // visible cost with one-host files (twice per file: classifying it, then reading it).
@@ -130,10 +132,4 @@ enum XMLSAXReader {
     /// the simulated 512 KiB L2 6% more often (2.78 M against 2.60 M misses).
     private static let readBytes = 1 << 14
     private static let parserBytes = 1 << 12
-
-    /// Entities are replaced because no DTD gets through: only the five predefined entities and
-    /// character references remain, and values arrive decoded.
-    private static let parseOptions = Int32(
-        XML_PARSE_NONET.rawValue | XML_PARSE_NOENT.rawValue | XML_PARSE_NOCDATA.rawValue
-            | XML_PARSE_COMPACT.rawValue)
 }

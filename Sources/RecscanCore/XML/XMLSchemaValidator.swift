@@ -45,9 +45,10 @@ public final class XMLSchemaValidator {
             Unmanaged<XMLErrorCollector>.fromOpaque(context).takeUnretainedValue().record(error)
         }
         xmlSchemaSetValidStructuredErrors(context, handler, opaque)
+        let policy = XMLInputPolicy(limits: limits)
         let guarded: GuardedTextReader
         do {
-            guarded = try GuardedTextReader(path: path, name: name, limits: limits)
+            guarded = try GuardedTextReader(path: path, name: name, policy: policy)
         } catch let error as InputError {
             return [error]
         } catch {
@@ -58,19 +59,16 @@ public final class XMLSchemaValidator {
         guard xmlTextReaderSchemaValidateCtxt(reader, context, 0) == 0 else {
             return [InputError(file: name, message: "cannot attach the schema to the reader")]
         }
-        var depth = 0
         while xmlTextReaderRead(reader) == 1 {
             if xmlTextReaderNodeType(reader) == Int32(XML_READER_TYPE_DOCUMENT_TYPE.rawValue) {
                 collector.append(
-                    line: Int(xmlTextReaderGetParserLineNumber(reader)), column: 0,
-                    message: "has a DOCTYPE; DTDs are not accepted in untrusted input")
+                    line: Int(xmlTextReaderGetParserLineNumber(reader)), column: 0, message: policy.message(.doctype))
                 break
             }
-            depth = max(depth, Int(xmlTextReaderDepth(reader)))
-            if depth >= limits.maxDepth {
+            // Every node's depth, text included: a text in the deepest element admitted is refused here.
+            if !policy.admitsElement(atDepth: Int(xmlTextReaderDepth(reader))) {
                 collector.append(
-                    line: Int(xmlTextReaderGetParserLineNumber(reader)), column: 0,
-                    message: "nests elements deeper than \(limits.maxDepth) levels")
+                    line: Int(xmlTextReaderGetParserLineNumber(reader)), column: 0, message: policy.message(.tooDeep))
                 break
             }
         }

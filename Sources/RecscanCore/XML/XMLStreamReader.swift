@@ -1,8 +1,9 @@
 internal import CLibXML2
 import Foundation
 
-/// Streams an XML file through libxml2's reader, safely for untrusted input:
-/// no DTD loading, no entity expansion, no network, DOCTYPEs rejected, depth bounded.
+/// Streams an XML file through libxml2's reader, safely for untrusted input: what
+/// ``XMLInputPolicy`` refuses (DTDs, entities, XInclude, network, too large or too deep input)
+/// stops the read.
 public enum XMLStreamReader {
     /// Reads the file at `path` and hands each event to `handle`, in document order.
     /// - Throws: `InputError` with line and column for malformed or hostile XML, or

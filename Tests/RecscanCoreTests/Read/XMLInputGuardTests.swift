@@ -17,7 +17,7 @@ struct XMLInputGuardTests {
 
     static func run(_ document: [UInt8], chunk: Int?) -> Result {
         do {
-            var guardState = try XMLInputGuard(limits: limits, head: document.prefix(1024))
+            var guardState = try XMLInputGuard(policy: XMLInputPolicy(limits: limits), head: document.prefix(1024))
             try document.withUnsafeBytes { bytes in
                 guard let chunk else { return try guardState.feedByteByByte(bytes) }
                 var start = 0
