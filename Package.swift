@@ -17,12 +17,9 @@ let package = Package(
             pkgConfig: "libxml-2.0",
             providers: [.apt(["libxml2-dev"])]
         ),
-        // System calls Swift's Glibc module leaves out, apart from the libxml2 wrappers: a
-        // header-only module like CLibXML2 (system_calls.h says why).
-        .systemLibrary(name: "CSystemCalls"),
         .target(
             name: "RecscanCore",
-            dependencies: ["CLibXML2", "CSystemCalls"],
+            dependencies: ["CLibXML2"],
             resources: [
                 .embedInCode("Resources/catalog.xml"),
                 .embedInCode("Resources/Schemas/catalog.xsd"),

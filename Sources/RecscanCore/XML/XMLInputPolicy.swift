@@ -11,7 +11,7 @@ internal import CLibXML2
 ///   from ``InputLimits``) and the length of one text (libxml2's own bound).
 ///
 /// Each reader finds what it must refuse its own way: ``XMLInputGuard`` on the raw bytes before
-/// libxml2 sees them, ``SAXSession`` in the push parser's callbacks, ``TextReaderNodes`` and
+/// libxml2 sees them, ``SAXSession`` in the push parser's callbacks, and
 /// ``XMLSchemaValidator`` on the text reader's nodes. The guard runs first for every input, so
 /// the later checks are a second line that only libxml2 disagreeing with the guard would reach.
 struct XMLInputPolicy: Sendable, Equatable {
@@ -107,7 +107,7 @@ struct XMLInputPolicy: Sendable, Equatable {
             | XML_PARSE_COMPACT.rawValue)
 
     /// Options of every text reader: no network, CDATA as text, line numbers past 65535. No
-    /// entity replacement: an entity reference shows as a node, which ``TextReaderNodes`` refuses.
+    /// entity replacement: no declaration gets past the guard, so only the predefined entities remain.
     static let textReaderOptions = Int32(
         XML_PARSE_NONET.rawValue | XML_PARSE_NOCDATA.rawValue | XML_PARSE_COMPACT.rawValue
             | XML_PARSE_BIG_LINES.rawValue)

@@ -67,13 +67,11 @@ struct XMLInputPolicyTests {
         case saxFile
         /// A document in memory through the guard and the SAX push parser (bundled resources).
         case saxBytes
-        /// A file through the guard and the text reader, one node on demand (previous reports).
-        case pull
         /// A file through the guard and the text reader under schema validation (`recscan validate`).
         case schema
 
         static let sax: [Reader] = [.saxFile, .saxBytes]
-        static let parsers: [Reader] = [.saxFile, .saxBytes, .pull, .schema]
+        static let parsers: [Reader] = [.saxFile, .saxBytes, .schema]
 
         /// The first problem this reader reports for `document`, or `nil` when it reads it.
         func firstProblem(_ document: [UInt8], limits: InputLimits) throws -> String? {
@@ -89,9 +87,6 @@ struct XMLInputPolicyTests {
                 case .saxFile: try XMLStreamReader.read(path: path, displayName: "input.xml", limits: limits) { _ in }
                 case .saxBytes:
                     try XMLStreamReader.read(bytes: document, displayName: "input.xml", limits: limits) { _ in }
-                case .pull:
-                    let reader = try XMLPullReader(path: path, displayName: "input.xml", limits: limits)
-                    while try reader.next() != nil {}
                 case .schema:
                     let validator = try XMLSchemaValidator(xsd: BundledSchema.inventory.bytes, name: "inventory.xsd")
                     let problem = validator.validate(path: path, displayName: "input.xml", limits: limits).first
@@ -154,10 +149,10 @@ struct XMLInputPolicyTests {
         Case(
             "XInclude 2001",
             "<r xmlns:xi=\"http://www.w3.org/2001/XInclude\">\n<xi:include href=\"/etc/passwd\"/>\n</r>", .xinclude,
-            readers: Reader.sax + [.pull], limits: .standard),
+            readers: Reader.sax, limits: .standard),
         Case(
             "XInclude 2003", "<r>\n<include xmlns=\"http://www.w3.org/2003/XInclude\" href=\"/etc/passwd\"/>\n</r>",
-            .xinclude, readers: Reader.sax + [.pull], limits: .standard),
+            .xinclude, readers: Reader.sax, limits: .standard),
         Case(
             "text length", "<r>" + String(repeating: "x", count: 10_000_001) + "</r>", .textTooLong,
             readers: Reader.sax, limits: .standard),
@@ -190,8 +185,8 @@ struct XMLInputPolicyTests {
     }
 
     /// The parser options: the five predefined entities and character references arrive
-    /// decoded, and CDATA as text, through the SAX parser and the text reader alike.
-    @Test(arguments: [Reader.saxFile, .saxBytes, .pull])
+    /// decoded, and CDATA as text, through the SAX parser from a file and from memory.
+    @Test(arguments: [Reader.saxFile, .saxBytes])
     func entitiesAndCDATAArriveAsText(_ reader: Reader) throws {
         let folder = try TemporaryFolder()
         defer { folder.remove() }
@@ -207,9 +202,6 @@ struct XMLInputPolicyTests {
         }
         switch reader {
         case .saxBytes: try XMLStreamReader.read(bytes: Array(document.utf8), displayName: "input.xml", handle: record)
-        case .pull:
-            let pull = try XMLPullReader(path: path)
-            while let event = try pull.next() { record(event) }
         default: try XMLStreamReader.read(path: path, handle: record)
         }
         #expect(seen == ["start r &A", "text <x/>", "end r"])
