@@ -18,7 +18,10 @@ extension HostRecordCodec {
         if let settings = report.settings { write(settings, to: &writer) }
         writer.count(report.rules.count)
         let hints = analysis.ruleOrdinals.count == report.rules.count ? analysis.ruleOrdinals : nil
-        for (index, rule) in report.rules.enumerated() { write(rule, hint: hints?[index], to: &writer) }
+        var shared = SharedEvidenceLists<UnsafeRawPointer>()
+        for (index, rule) in report.rules.enumerated() {
+            write(rule, hint: hints?[index], shared: &shared, to: &writer)
+        }
         writer.count(report.findings.count)
         for finding in report.findings { write(finding, to: &writer) }
         writer.count(report.inventorySources.count)
@@ -46,8 +49,9 @@ extension HostRecordCodec {
         report.rules.reserveCapacity(ruleCount)
         var ordinals: [Int] = []
         ordinals.reserveCapacity(ruleCount)
+        var shared = SharedEvidenceLists<[Evidence]>()
         for _ in 0..<ruleCount {
-            let (rule, position) = try readRule(from: &reader)
+            let (rule, position) = try readRule(from: &reader, shared: &shared)
             report.rules.append(rule)
             ordinals.append(position ?? -1)
         }
@@ -109,7 +113,10 @@ extension HostRecordCodec {
 
     // MARK: Rules
 
-    private func write(_ rule: RuleResult, hint: Int?, to writer: inout RecordWriter) {
+    private func write(
+        _ rule: RuleResult, hint: Int?, shared: inout SharedEvidenceLists<UnsafeRawPointer>,
+        to writer: inout RecordWriter
+    ) {
         if let position = rules.position(of: rule, hint: hint) {
             writer.count(position + 1)
         } else {
@@ -123,17 +130,7 @@ extension HostRecordCodec {
         writer.optionalCode(rule.apply)
         writer.optionalCode(rule.reason)
         writer.bool(rule.blocks)
-        writer.count(rule.evidence.count)
-        for evidence in rule.evidence {
-            writer.code(evidence.kind)
-            writer.count(evidence.attributes.count)
-            for attribute in evidence.attributes {
-                let code = AttributeNames.code(attribute.name)
-                writer.count(code)
-                if code == 0 { writer.string(attribute.name) }
-                writer.string(attribute.value)
-            }
-        }
+        write(rule.evidence, shared: &shared, to: &writer)
         writer.count(rule.assignedAt.count)
         for level in rule.assignedAt { write(level, to: &writer) }
         writer.bool(rule.excludedBy != nil)
@@ -145,7 +142,9 @@ extension HostRecordCodec {
         }
     }
 
-    private func readRule(from reader: inout RecordReader) throws -> (RuleResult, Int?) {
+    private func readRule(
+        from reader: inout RecordReader, shared: inout SharedEvidenceLists<[Evidence]>
+    ) throws -> (RuleResult, Int?) {
         var rule: RuleResult
         let reference = try reader.unsigned()
         var position: Int?
@@ -162,20 +161,7 @@ extension HostRecordCodec {
         rule.apply = try reader.optionalCode(ApplyClass.self)
         rule.reason = try reader.optionalCode(ManualReason.self)
         rule.blocks = try reader.bool()
-        let evidenceCount = try reader.count(minimumBytes: 2)
-        rule.evidence.reserveCapacity(evidenceCount)
-        for _ in 0..<evidenceCount {
-            let kind = try reader.code(Evidence.Kind.self)
-            let attributeCount = try reader.count(minimumBytes: 2)
-            var attributes: [(name: String, value: String)] = []
-            attributes.reserveCapacity(attributeCount)
-            for _ in 0..<attributeCount {
-                let code = try reader.unsigned()
-                let name = code == 0 ? try reader.string() : try AttributeNames.name(code)
-                attributes.append((name, try reader.string()))
-            }
-            rule.evidence.append(Evidence(kind, attributes))
-        }
+        rule.evidence = try readEvidence(from: &reader, shared: &shared)
         let levelCount = try reader.count(minimumBytes: 2)
         for _ in 0..<levelCount { rule.assignedAt.append(try readLevel(from: &reader)) }
         if try reader.bool() {
@@ -283,21 +269,5 @@ extension HostRecordCodec {
             plan.steps.append(step)
         }
         return plan
-    }
-}
-
-/// The attribute names evidence uses, written as a small code; any other name is written out.
-private enum AttributeNames {
-    static let known = [
-        "ecosystem", "name", "version", "range", "rule", "family", "id", "port", "protocol", "path", "detectedBy",
-        "service", "arch", "state", "process",
-    ]
-
-    /// The name's code, 0 when it is not a known one.
-    static func code(_ name: String) -> Int { (known.firstIndex(of: name) ?? -1) + 1 }
-
-    static func name(_ code: UInt64) throws -> String {
-        guard code >= 1, code <= UInt64(known.count) else { throw RecordError.malformed("unknown attribute code") }
-        return known[Int(code - 1)]
     }
 }

@@ -101,17 +101,20 @@ struct RecordRuleTable: Sendable {
     }
 
     /// The position of the catalog rule that `rule` names with the same module, name and
-    /// severity; `hint` is tried first (the position the analysis found it at).
+    /// severity.
+    /// - Parameter hint: the position the analysis found the rule at, which names one catalog
+    ///   rule, whose name the result took from it: checked by id, module and severity only.
     func position(of rule: RuleResult, hint: Int?) -> Int? {
-        if let hint, results.indices.contains(hint), describes(hint, rule) { return hint }
-        guard let position = positions[rule.ruleID], describes(position, rule) else { return nil }
-        return position
-    }
-
-    private func describes(_ position: Int, _ rule: RuleResult) -> Bool {
+        if let hint, results.indices.contains(hint) {
+            let known = results[hint]
+            if known.ruleID == rule.ruleID && known.module == rule.module && known.severity == rule.severity {
+                return hint
+            }
+        }
+        guard let position = positions[rule.ruleID] else { return nil }
         let known = results[position]
-        return known.ruleID == rule.ruleID && known.module == rule.module && known.severity == rule.severity
-            && known.name == rule.name
+        guard known.module == rule.module, known.severity == rule.severity, known.name == rule.name else { return nil }
+        return position
     }
 
     /// A result for the rule at `position`, its outcome still to be set.

@@ -43,15 +43,15 @@ struct RecordWriter {
         }
     }
 
-    /// An enumeration case by its position in `allCases`.
-    mutating func code<Value: CaseIterable & Equatable>(_ value: Value) where Value.AllCases == [Value] {
-        count(Value.allCases.firstIndex(of: value) ?? 0)
+    /// An enumeration case by its position in `recordCases`.
+    mutating func code<Value: RecordEnum>(_ value: Value) {
+        count(Value.recordCases.firstIndex(of: value) ?? 0)
     }
 
     /// An optional enumeration case: 0 for none, else its position plus one.
-    mutating func optionalCode<Value: CaseIterable & Equatable>(_ value: Value?) where Value.AllCases == [Value] {
+    mutating func optionalCode<Value: RecordEnum>(_ value: Value?) {
         guard let value else { return bytes.append(0) }
-        count((Value.allCases.firstIndex(of: value) ?? 0) + 1)
+        count((Value.recordCases.firstIndex(of: value) ?? 0) + 1)
     }
 }
 
@@ -64,7 +64,8 @@ struct RecordReader {
     init(_ bytes: UnsafeBufferPointer<UInt8>) { self.bytes = bytes }
 
     var isAtEnd: Bool { position == bytes.count }
-    private var remaining: Int { bytes.count - position }
+    var remainingBytes: Int { bytes.count - position }
+    private var remaining: Int { remainingBytes }
 
     mutating func byte() throws -> UInt8 {
         guard position < bytes.count else { throw RecordError.truncated }
@@ -124,17 +125,19 @@ struct RecordReader {
         return String(decoding: UnsafeBufferPointer(rebasing: bytes[position..<position + length]), as: UTF8.self)
     }
 
-    mutating func code<Value: CaseIterable>(_: Value.Type) throws -> Value where Value.AllCases == [Value] {
+    mutating func code<Value: RecordEnum>(_: Value.Type) throws -> Value {
+        let cases = Value.recordCases
         let value = try unsigned()
-        guard value < UInt64(Value.allCases.count) else { throw RecordError.malformed("unknown \(Value.self) code") }
-        return Value.allCases[Int(value)]
+        guard value < UInt64(cases.count) else { throw RecordError.malformed("unknown \(Value.self) code") }
+        return cases[Int(value)]
     }
 
-    mutating func optionalCode<Value: CaseIterable>(_: Value.Type) throws -> Value? where Value.AllCases == [Value] {
+    mutating func optionalCode<Value: RecordEnum>(_: Value.Type) throws -> Value? {
+        let cases = Value.recordCases
         let value = try unsigned()
         guard value > 0 else { return nil }
-        guard value <= UInt64(Value.allCases.count) else { throw RecordError.malformed("unknown \(Value.self) code") }
-        return Value.allCases[Int(value - 1)]
+        guard value <= UInt64(cases.count) else { throw RecordError.malformed("unknown \(Value.self) code") }
+        return cases[Int(value - 1)]
     }
 }
 
@@ -152,3 +155,24 @@ enum RecordError: Error, Equatable, CustomStringConvertible {
         }
     }
 }
+
+/// An enumeration written in records as its position among `recordCases`, a list made once (a
+/// synthesized `allCases` is a new array at every use). Appending a case at the end keeps old
+/// codes; any other change to the list is a new record version.
+protocol RecordEnum: Equatable {
+    static var recordCases: [Self] { get }
+}
+
+extension Outcome: RecordEnum { static let recordCases = allCases }
+extension ApplyClass: RecordEnum { static let recordCases = allCases }
+extension ManualReason: RecordEnum { static let recordCases = allCases }
+extension Module: RecordEnum { static let recordCases = allCases }
+extension Severity: RecordEnum { static let recordCases = allCases }
+extension HostStatus: RecordEnum { static let recordCases = allCases }
+extension Level.Kind: RecordEnum { static let recordCases = allCases }
+extension Evidence.Kind: RecordEnum { static let recordCases = allCases }
+extension FindingKind: RecordEnum { static let recordCases = allCases }
+extension EngineModeSetting: RecordEnum { static let recordCases = allCases }
+extension BehaviorSetting: RecordEnum { static let recordCases = allCases }
+extension RuleChange.Kind: RecordEnum { static let recordCases = allCases }
+extension FindingChange.Kind: RecordEnum { static let recordCases = allCases }

@@ -87,6 +87,29 @@ struct HostRecordCodecTests {
         }
     }
 
+    /// Rules that share one evidence list (the host's OS, a detected application type) share one
+    /// array again after reading: rendering tells shared lists by address.
+    @Test func sharedEvidenceListsComeBackShared() async throws {
+        let (catalog, analyses) = try await Self.sampleAnalyses()
+        let codec = HostRecordCodec(catalog: catalog)
+        func address(_ evidence: [Evidence]) -> UnsafeRawPointer? {
+            evidence.withUnsafeBufferPointer { $0.baseAddress.map(UnsafeRawPointer.init) }
+        }
+        var sharedPairs = 0
+        for analysis in analyses {
+            let decoded = try codec.decode(codec.encode(analysis)).report.rules
+            let rules = analysis.report.rules
+            for i in rules.indices {
+                for j in rules.indices where j > i && rules[i].evidence.count == 1 {
+                    let wasShared = address(rules[i].evidence) == address(rules[j].evidence)
+                    #expect((address(decoded[i].evidence) == address(decoded[j].evidence)) == wasShared)
+                    if wasShared { sharedPairs += 1 }
+                }
+            }
+        }
+        #expect(sharedPairs > 0)
+    }
+
     @Test func aRuleTheCatalogDescribesOtherwiseIsWrittenOut() async throws {
         let (catalog, _) = try await Self.sampleAnalyses()
         let codec = HostRecordCodec(catalog: catalog)
