@@ -1,8 +1,9 @@
 import Foundation
 
 /// Combines the reports of a fleet's shards (`scan --shard K/N`) into the report a single run
-/// would have written, byte for byte: hosts are read back from each shard, then rendered by
-/// the same sorted pass as a scan (`RunOutput`).
+/// would have written, byte for byte: the shards' sorted host streams are merged (`ShardStreams`,
+/// one host per shard in memory), each host stored as a record, then rendered by the same
+/// sorted pass as a scan (`RunOutput`).
 public struct ShardMerge: Sendable {
     /// The shard run folders (each holding `report.xml`), or report folders with a `latest` link.
     public let shards: [String]
@@ -24,13 +25,13 @@ public struct ShardMerge: Sendable {
     public func run() async throws -> ScanResult {
         let setup = try ScanSetup.load(options, log: log)
         let paths = shards.map(Self.reportPath)
-        var header: StoredReport?
+        let first: StoredReport
         do {
-            header = try StoredReportReader.read(path: paths[0]) { _ in }
+            first = try StoredReportReader(path: paths[0]).report
         } catch {
             throw ScanFailure.unusableInput(ScanSetup.inputErrors(error, file: paths[0]))
         }
-        guard let first = header, let referenceTime = Timestamps.epochSeconds(dateTime: first.referenceTime) else {
+        guard let referenceTime = Timestamps.epochSeconds(dateTime: first.referenceTime) else {
             throw ScanFailure.unusableInput([InputError(file: paths[0], message: "has no reference time")])
         }
         var options = self.options
@@ -61,27 +62,12 @@ public struct ShardMerge: Sendable {
         var store = try HostStore(
             scratchFolder: run.temporaryPath, catalog: setup.catalog, fleet: setup.fleet, options: options)
         defer { store.spill.remove() }
-        var rejected: [RejectedInput] = []
-        for path in paths {
-            let shard: StoredReport
-            do {
-                shard = try StoredReportReader.read(path: path) { try store.adopt($0, triage: []) }
-                guard shard.referenceTime == first.referenceTime, shard.catalogVersion == first.catalogVersion else {
-                    throw InputError(
-                        file: path, message: "was made with another reference time or catalog than \(paths[0])")
-                }
-            } catch let failure as ScanFailure {
-                throw failure
-            } catch let error as OutputError {
-                throw error
-            } catch {
-                throw ScanFailure.unusableInput(ScanSetup.inputErrors(error, file: path))
-            }
-            // Every shard reads every input, so each reports the same rejected inputs.
-            if rejected.isEmpty { rejected = shard.rejected }
-            // Plans follow the hosts in a report; they join their hosts once the shard is read.
-            store.attach(triage: shard.triage)
-        }
+        let shards = try ShardStreams(paths: paths, first: first)
+        try shards.merge { try store.adopt($0, triage: []) }
+        // Every shard reads every input, so each reports the same rejected inputs.
+        let rejected = shards.reports.first { !$0.rejected.isEmpty }?.rejected ?? []
+        // Plans follow the hosts in a report; they join their hosts once every shard is read.
+        for report in shards.reports { store.attach(triage: report.triage) }
         let output = RunOutput(
             destination: ReportDestination(
                 directory: run.temporaryPath, run: info, catalog: setup.catalog, maxAgeDays: options.maxAgeDays),

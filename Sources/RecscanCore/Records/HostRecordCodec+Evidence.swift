@@ -9,7 +9,9 @@
 /// 2k + 2     the same list as the k-th shared list of this host
 /// ```
 extension HostRecordCodec {
-    func write(_ evidence: [Evidence], shared: inout SharedEvidenceLists<UnsafeRawPointer>, to writer: inout RecordWriter) {
+    func write(
+        _ evidence: [Evidence], shared: inout SharedEvidenceLists<UnsafeRawPointer>, to writer: inout RecordWriter
+    ) {
         let sharable = SharedEvidenceLists<UnsafeRawPointer>.isSharable(evidence)
         let address = sharable ? evidence.withUnsafeBufferPointer { $0.baseAddress.map(UnsafeRawPointer.init) } : nil
         if let address, let index = shared.lists.firstIndex(of: address) {

@@ -60,6 +60,27 @@ struct ShardMergeTests {
         }
     }
 
+    /// The merge reads the shards side by side, trusting each to list its hosts sorted: a
+    /// hand-edited report that does not is refused with its name, never merged wrongly.
+    @Test func aShardWithHostsOutOfOrderIsRefused() async throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        var options = Self.sampleScan(into: folder.path + "/single")
+        options.formats = [.xml]
+        let single = try await ScanPipeline(options: options).run()
+        let path = single.runPath + "/report.xml"
+        let report = try String(contentsOfFile: path, encoding: .utf8)
+        try report.replacingOccurrences(of: "hostname=\"web03\"", with: "hostname=\"aaa\"")
+            .write(toFile: path, atomically: true, encoding: .utf8)
+        options.outDirectory = folder.path + "/merged"
+        do {
+            _ = try await ShardMerge(shards: [single.runPath], options: options).run()
+            Issue.record("a shard with unsorted hosts was merged")
+        } catch ScanFailure.unusableInput(let problems) {
+            #expect(problems.map(\.description).joined().contains("lists host aaa out of order"))
+        }
+    }
+
     @Test func aMergeIntoAFolderAnotherRunIsWritingIsRefused() async throws {
         let folder = try TemporaryFolder()
         defer { folder.remove() }

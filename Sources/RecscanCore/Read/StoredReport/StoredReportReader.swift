@@ -12,32 +12,93 @@ struct StoredReport {
     var changes: RunChanges?
 }
 
-/// The one reader of recscan's own `report.xml`, for the two places that read a stored run:
-/// merging shard runs, and rendering a stored run again (`recscan report`). It streams the hosts
-/// one at a time, through the guarded input path every XML input takes.
-enum StoredReportReader {
-    /// Reads `path`, handing each host to `host` in document order.
+/// The one reader of recscan's own `report.xml`, for the places that read a stored run: changes
+/// since the previous run, merging shard runs, and rendering a stored run again
+/// (`recscan report`). It hands out one host at a time, on demand, through the guarded input
+/// path every XML input takes, so that several reports can be read side by side (a merge of
+/// shards holds one host per shard).
+final class StoredReportReader {
+    /// The report's root and the sections read so far; complete once `next()` returned `nil`.
+    private(set) var report = StoredReport()
+    private let state: ReadState
+    private var parse: XMLSAXStream?
+
+    /// Opens `path` and reads up to the report's root, whose header it checks.
+    /// - Throws: `InputError` when the file is not a readable recscan report.
+    init(path: String) throws {
+        let state = ReadState(path: path)
+        self.state = state
+        parse = try XMLSAXStream(
+            path: path, displayName: path, limits: InputLimits(maxFileBytes: .max, maxDepth: 16), text: true
+        ) { element in try state.visit(element) }
+        while state.report == nil, try step() {}
+        guard let header = state.report else {
+            throw InputError(file: path, message: "is not a recscan report")
+        }
+        report = header
+    }
+
+    /// The next host in document order; `nil` after the last, when `report` is complete.
+    func next() throws -> HostReport? {
+        while state.hosts.isEmpty, try step() {}
+        guard !state.hosts.isEmpty else {
+            report = state.finish(report)
+            return nil
+        }
+        return state.hosts.removeFirst()
+    }
+
+    private func step() throws -> Bool {
+        guard let parse else { return false }
+        if try parse.step() { return true }
+        self.parse = nil
+        return false
+    }
+
+    /// Reads `path` whole, handing each host to `host` in document order.
     /// - Throws: `InputError` with the position of what is not a recscan report, or what `host` throws.
     static func read(path: String, host: (HostReport) throws -> Void) throws -> StoredReport {
-        var report = StoredReport()
-        var hosts = HostReportBuilder(file: path)
-        var fleet = FleetSectionsBuilder(file: path)
-        try XMLSAXReader.read(
-            path: path, displayName: path, limits: InputLimits(maxFileBytes: .max, maxDepth: 16), text: true
-        ) { element in
-            try hosts.visit(element)
-            for finished in hosts.takeFinished() { try host(finished) }
-            if element.kind == .start, element.depth == 0 {
-                guard element.isNamed("report"), element.namespace == ReportXMLWriter.namespace else {
-                    throw InputError(file: path, line: element.line, message: "is not a recscan report")
-                }
-                report.runID = element.value("run") ?? ""
-                report.catalogVersion = element.value("catalogVersion") ?? ""
-                report.referenceTime = element.value("referenceTime") ?? ""
-                report.maxAgeDays = element.value("maxAgeDays").flatMap(Int.init) ?? 7
+        let reader = try StoredReportReader(path: path)
+        while let next = try reader.next() { try host(next) }
+        return reader.report
+    }
+}
+
+/// What the parse of a stored report has found so far: its root, the hosts not yet handed out
+/// (those of the last chunk), and the fleet-wide sections.
+private final class ReadState {
+    let path: String
+    var report: StoredReport?
+    var hosts: [HostReport] = []
+    private var builder: HostReportBuilder
+    private var fleet: FleetSectionsBuilder
+
+    init(path: String) {
+        self.path = path
+        builder = HostReportBuilder(file: path)
+        fleet = FleetSectionsBuilder(file: path)
+    }
+
+    func visit(_ element: SAXElement) throws {
+        try builder.visit(element)
+        hosts += builder.takeFinished()
+        if element.kind == .start, element.depth == 0 {
+            guard element.isNamed("report"), element.namespace == ReportXMLWriter.namespace else {
+                throw InputError(file: path, line: element.line, message: "is not a recscan report")
             }
-            try fleet.visit(element)
+            var header = StoredReport()
+            header.runID = element.value("run") ?? ""
+            header.catalogVersion = element.value("catalogVersion") ?? ""
+            header.referenceTime = element.value("referenceTime") ?? ""
+            header.maxAgeDays = element.value("maxAgeDays").flatMap(Int.init) ?? 7
+            report = header
         }
+        try fleet.visit(element)
+    }
+
+    /// `header` with the fleet-wide sections read.
+    func finish(_ header: StoredReport) -> StoredReport {
+        var report = header
         report.rejected = fleet.rejected
         report.exclusions = fleet.exclusions
         report.triage = fleet.triage
