@@ -7,7 +7,8 @@
 #   benchmarks/run.sh [HOSTS...]        default: 1000 5000 (1,000 packages each, 10,000 rules)
 #
 # RECSCAN_BENCH_RUNS (default 3) runs per row; RECSCAN_BENCH_FORMATS (default "xml xml,html") the
-# report formats timed; RECSCAN_BENCH_MIXED=0 leaves out the all-formats rows. More runs of the
+# report formats timed; RECSCAN_BENCH_MIXED=0 leaves out the all-formats rows; RECSCAN_BENCH_BIN a
+# folder holding another build's recscan and recscan-bench (an earlier commit's, for before/after). More runs of the
 # report.xml rows alone: RECSCAN_BENCH_RUNS=9 RECSCAN_BENCH_FORMATS=xml RECSCAN_BENCH_MIXED=0.
 #
 # Needs xmllint (libxml2-utils) and GNU time (/usr/bin/time). Workloads are cached in
@@ -21,9 +22,13 @@ runs="${RECSCAN_BENCH_RUNS:-3}"
 formats="${RECSCAN_BENCH_FORMATS:-xml xml,html}"
 mkdir -p "$work"
 
-swift build -c release --product recscan >/dev/null
-swift build -c release --product recscan-bench >/dev/null
-bin="$(swift build -c release --show-bin-path)"
+if [ -n "${RECSCAN_BENCH_BIN:-}" ]; then
+  bin="$RECSCAN_BENCH_BIN"
+else
+  swift build -c release --product recscan >/dev/null
+  swift build -c release --product recscan-bench >/dev/null
+  bin="$(swift build -c release --show-bin-path)"
+fi
 
 calc() { awk "BEGIN { print $* }"; }
 median() { sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
