@@ -1,7 +1,15 @@
 /// The payload of a host record, field by field, in the order written.
 extension HostRecordCodec {
     func write(_ analysis: HostAnalysis, to writer: inout RecordWriter) {
-        let report = analysis.report
+        write(analysis.report, to: &writer, hints: analysis.ruleOrdinals)
+        writer.count(analysis.triage.count)
+        for plan in analysis.triage { write(plan, to: &writer) }
+        let excludable = analysis.excludableRuleIDs.sorted()
+        writer.count(excludable.count)
+        for id in excludable { writer.string(id) }
+    }
+
+    private func write(_ report: HostReport, to writer: inout RecordWriter, hints ordinals: [Int]) {
         writer.string(report.hostname)
         writer.optional(report.policyID)
         writer.code(report.status)
@@ -17,10 +25,11 @@ extension HostRecordCodec {
         writer.bool(report.settings != nil)
         if let settings = report.settings { write(settings, to: &writer) }
         writer.count(report.rules.count)
-        let hints = analysis.ruleOrdinals.count == report.rules.count ? analysis.ruleOrdinals : nil
+        let hints = ordinals.count == report.rules.count ? ordinals : nil
         var shared = SharedEvidenceLists<UnsafeRawPointer>()
-        for (index, rule) in report.rules.enumerated() {
-            write(rule, hint: hints?[index], shared: &shared, to: &writer)
+        // By position, so that each result is read in place rather than copied out.
+        for index in report.rules.indices {
+            write(report.rules[index], hint: hints?[index], shared: &shared, to: &writer)
         }
         writer.count(report.findings.count)
         for finding in report.findings { write(finding, to: &writer) }
@@ -28,11 +37,6 @@ extension HostRecordCodec {
         for source in report.inventorySources { writer.string(source) }
         writer.bool(report.changes != nil)
         if let changes = report.changes { write(changes, to: &writer) }
-        writer.count(analysis.triage.count)
-        for plan in analysis.triage { write(plan, to: &writer) }
-        let excludable = analysis.excludableRuleIDs.sorted()
-        writer.count(excludable.count)
-        for id in excludable { writer.string(id) }
     }
 
     func read(from reader: inout RecordReader) throws -> HostAnalysis {
@@ -51,9 +55,7 @@ extension HostRecordCodec {
         ordinals.reserveCapacity(ruleCount)
         var shared = SharedEvidenceLists<[Evidence]>()
         for _ in 0..<ruleCount {
-            let (rule, position) = try readRule(from: &reader, shared: &shared)
-            report.rules.append(rule)
-            ordinals.append(position ?? -1)
+            try readRule(from: &reader, shared: &shared, into: &report.rules, ordinals: &ordinals)
         }
         let findingCount = try reader.count(minimumBytes: 5)
         for _ in 0..<findingCount { report.findings.append(try readFinding(from: &reader)) }
@@ -142,12 +144,14 @@ extension HostRecordCodec {
         }
     }
 
+    /// Reads one rule's result and appends it, with its catalog position (-1 for none).
     private func readRule(
-        from reader: inout RecordReader, shared: inout SharedEvidenceLists<[Evidence]>
-    ) throws -> (RuleResult, Int?) {
+        from reader: inout RecordReader, shared: inout SharedEvidenceLists<[Evidence]>,
+        into results: inout [RuleResult], ordinals: inout [Int]
+    ) throws {
         var rule: RuleResult
         let reference = try reader.unsigned()
-        var position: Int?
+        var position = -1
         if reference == 0 {
             rule = RuleResult(
                 ruleID: try reader.string(), module: try reader.code(Module.self), name: try reader.string(),
@@ -169,7 +173,8 @@ extension HostRecordCodec {
                 level: try readLevel(from: &reader), reason: try reader.optional(), by: try reader.optional(),
                 expires: try reader.optional())
         }
-        return (rule, position)
+        results.append(rule)
+        ordinals.append(position)
     }
 
     // MARK: Findings, changes, triage

@@ -26,19 +26,25 @@ struct RecordWriter {
 
     mutating func bool(_ value: Bool) { bytes.append(value ? 1 : 0) }
 
-    mutating func string(_ value: String) {
-        var value = value
-        value.withUTF8 { utf8 in
-            count(utf8.count)
-            bytes.append(contentsOf: utf8)
-        }
-    }
+    mutating func string(_ value: String) { append(value, lengthBias: 0) }
 
     /// An optional string: 0 for none, else the length plus one and the bytes.
     mutating func optional(_ value: String?) {
-        guard var value else { return bytes.append(0) }
-        value.withUTF8 { utf8 in
-            count(utf8.count + 1)
+        guard let value else { return bytes.append(0) }
+        append(value, lengthBias: 1)
+    }
+
+    /// The length of `value`'s UTF-8 plus `lengthBias`, then the bytes, read in place when the
+    /// string stores them contiguously (native strings do), else from a copy.
+    private mutating func append(_ value: String, lengthBias: Int) {
+        let inPlace: Void? = value.utf8.withContiguousStorageIfAvailable { utf8 in
+            count(utf8.count + lengthBias)
+            bytes.append(contentsOf: utf8)
+        }
+        guard inPlace == nil else { return }
+        var copy = value
+        copy.withUTF8 { utf8 in
+            count(utf8.count + lengthBias)
             bytes.append(contentsOf: utf8)
         }
     }
