@@ -1,6 +1,11 @@
 /// Report formats a scan can write.
 public enum ReportFormat: String, Sendable, CaseIterable {
-    case xml, html
+    /// `report.xml`, schema `recscan schema report`.
+    case xml
+    /// `index.html` and a page per host and per rule.
+    case html
+    /// `report.json`, the same report as `report.xml`.
+    case json
 }
 
 /// Everything a scan needs to know, as the command line gives it.

@@ -47,6 +47,7 @@ extension ReportFormat {
             switch format {
             case .xml: formatters.append(try XMLReportFormatter(destination))
             case .html: formatters.append(HTMLReportFormatter(destination))
+            case .json: formatters.append(try JSONReportFormatter(destination))
             }
         }
         return formatters
