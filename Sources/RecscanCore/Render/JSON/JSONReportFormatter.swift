@@ -1,4 +1,4 @@
-/// Writes `report.json`, the JSON twin of `report.xml`:
+/// Writes `report.json`, the JSON twin of `report.xml` (schema: `recscan schema report-json`):
 /// the head once the fleet-wide sections are known, each host's object (rendered on the workers)
 /// in sorted order, then the tail.
 ///
@@ -6,7 +6,7 @@
 /// `summary`, `changes` when there is a previous run, and one line per host, per rejected
 /// input, per exclusion and per triage plan, so that `grep` and line-based diffs work on it.
 struct JSONReportFormatter: ReportFormatter {
-    /// The value of the report's `format` key: the shape and its version.
+    /// The value of the report's `format` key, also the `$id` of its schema.
     static let format = "urn:recscan:report-json:1"
 
     let renderer: any HostRenderer = JSONHostRenderer()
