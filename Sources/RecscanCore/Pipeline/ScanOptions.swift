@@ -4,8 +4,10 @@ public enum ReportFormat: String, Sendable, CaseIterable {
     case xml
     /// `index.html` and a page per host and per rule.
     case html
-    /// `report.json`, the same report as `report.xml`.
+    /// `report.json`, the same report as `report.xml`, schema `recscan schema report-json`.
     case json
+    /// `recommendations.csv` (a row per host and rule) and `findings.csv` (a row per host and finding).
+    case csv
 }
 
 /// Everything a scan needs to know, as the command line gives it.

@@ -48,6 +48,7 @@ extension ReportFormat {
             case .xml: formatters.append(try XMLReportFormatter(destination))
             case .html: formatters.append(HTMLReportFormatter(destination))
             case .json: formatters.append(try JSONReportFormatter(destination))
+            case .csv: formatters += try CSVTable.allCases.map { try CSVReportFormatter($0, destination) }
             }
         }
         return formatters
