@@ -22,8 +22,8 @@ public struct ScanOptions: Sendable {
     public var eventsPath: String?
     /// The folder that receives run folders and `latest` (`--out`), default `Reports`.
     public var outDirectory = "Reports"
-    /// The report formats to write (`--format`).
-    public var formats: Set<ReportFormat> = [.xml, .html]
+    /// The report formats to write (`--format`), all of them unless told otherwise.
+    public var formats = Set(ReportFormat.allCases)
     /// How many hosts are analysed in parallel (`--jobs`).
     public var jobs = 2
     /// Inventories older than this many days are stale (`--max-age`).
