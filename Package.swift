@@ -27,6 +27,7 @@ let package = Package(
                 .embedInCode("Resources/Schemas/inventory.xsd"),
                 .embedInCode("Resources/Schemas/events.xsd"),
                 .embedInCode("Resources/Schemas/report.xsd"),
+                .embedInCode("Resources/Schemas/report.schema.json"),
             ],
             swiftSettings: [.enableUpcomingFeature("InternalImportsByDefault")]
         ),

@@ -23,8 +23,8 @@ struct MergeCommand: AsyncParsableCommand {
     var catalog: String?
     @Option(help: "Fleet export the shards used (default: the one found in the inventories folder).")
     var fleet: String?
-    @Option(help: "Report formats, comma-separated: xml,html.")
-    var format = "xml,html"
+    @Option(help: "Report formats, comma-separated, any of: xml,html,json,csv.")
+    var format = "xml,html,json,csv"
     @Flag(help: "Wait for a run already writing to the output folder instead of exiting with status 75.")
     var wait = false
 

@@ -16,8 +16,8 @@ struct ScanCommand: AsyncParsableCommand {
     @OptionGroup var inputs: InputOptions
     @Option(help: "Folder that receives <run-id>/ and latest.")
     var out = "Reports"
-    @Option(help: "Report formats, comma-separated: xml,html.")
-    var format = "xml,html"
+    @Option(help: "Report formats, comma-separated, any of: xml,html,json,csv.")
+    var format = "xml,html,json,csv"
     @Option(help: "Hosts analysed at once (default: the number of cores).")
     var jobs: Int?
     @Option(

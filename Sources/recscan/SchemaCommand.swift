@@ -3,17 +3,20 @@ import RecscanCore
 
 struct SchemaCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "schema", abstract: "Print the XSD of one of recscan's XML formats.")
+        commandName: "schema",
+        abstract: "Print the XSD of one of recscan's XML formats, or the JSON Schema of report.json (report-json).")
 
-    @Argument(help: "catalog, fleet, inventory, events or report")
+    @Argument(help: "catalog, fleet, inventory, events, report or report-json")
     var name: String
 
     func run() throws {
-        guard let schema = BundledSchema(rawValue: name) else {
-            throw ValidationError(
-                "unknown schema '\(name)'; choose one of: \(BundledSchema.allCases.map(\.rawValue).joined(separator: ", "))"
-            )
+        if let schema = BundledSchema(rawValue: name) {
+            print(String(decoding: schema.bytes, as: UTF8.self), terminator: "")
+        } else if let schema = BundledJSONSchema(rawValue: name) {
+            print(String(decoding: schema.bytes, as: UTF8.self), terminator: "")
+        } else {
+            let names = BundledSchema.allCases.map(\.rawValue) + BundledJSONSchema.allCases.map(\.rawValue)
+            throw ValidationError("unknown schema '\(name)'; choose one of: \(names.joined(separator: ", "))")
         }
-        print(String(decoding: schema.bytes, as: UTF8.self), terminator: "")
     }
 }

@@ -31,12 +31,13 @@ enum Terminal {
 }
 
 extension ReportFormat {
-    /// The formats of `--format xml,html`.
+    /// The formats of `--format xml,html,json,csv`.
     static func parse(_ text: String) throws -> Set<ReportFormat> {
         var formats: Set<ReportFormat> = []
         for name in text.split(separator: ",") {
             guard let format = ReportFormat(rawValue: String(name)) else {
-                throw ValidationError("unknown format '\(name)'; use xml, html or both")
+                throw ValidationError(
+                    "unknown format '\(name)'; use one or more of xml, html, json, csv, comma-separated")
             }
             formats.insert(format)
         }

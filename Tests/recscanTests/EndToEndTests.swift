@@ -54,7 +54,10 @@ struct EndToEndTests {
         #expect(scan.stdout.contains("run 20261129T000000Z"))
         #expect(scan.stdout.contains("rejected "))
         let report = work.path + "/Reports/latest/report.xml"
-        #expect(FileManager.default.fileExists(atPath: work.path + "/Reports/latest/index.html"))
+        // Every format by default: XML, HTML, JSON and both CSV tables.
+        for file in ["index.html", "report.json", "recommendations.csv", "findings.csv"] {
+            #expect(FileManager.default.fileExists(atPath: work.path + "/Reports/latest/" + file), "\(file)")
+        }
         let validate = try recscan(["validate", report], in: work)
         #expect(validate.status == 0, "\(validate.stdout)")
         #expect(validate.stdout.contains("valid recscan report XML"))
@@ -65,7 +68,9 @@ struct EndToEndTests {
                 "xml",
             ], in: work)
         #expect(gate.status == 1)
-        #expect(!FileManager.default.fileExists(atPath: work.path + "/Gate/latest/index.html"))
+        for file in ["index.html", "report.json", "recommendations.csv", "findings.csv"] {
+            #expect(!FileManager.default.fileExists(atPath: work.path + "/Gate/latest/" + file), "\(file)")
+        }
     }
 
     @Test func exitCodesFollowTheSpec() throws {
@@ -97,6 +102,9 @@ struct EndToEndTests {
         #expect(try recscan(["scan", "--inventories", inventories.path, "--fail-on", "high"], in: work).status == 64)
 
         #expect(try recscan(["scan", "--jobs", "0"], in: work).status == 64)
+        let badFormat = try recscan(["scan", "--inventories", inventories.path, "--format", "json,pdf"], in: work)
+        #expect(badFormat.status == 64)
+        #expect(badFormat.stderr.contains("unknown format 'pdf'; use one or more of xml, html, json, csv"))
         #expect(try recscan(["scan", "--inventories", "does-not-exist"], in: work).status == 64)
 
         try Data("<fleet xmlns=\"urn:recscan:fleet:1\"><computer hostname=\"h1\" policy=\"missing\"/></fleet>".utf8)
@@ -125,12 +133,14 @@ struct EndToEndTests {
         #expect(result.stdout.contains("bad.xml:2"))
         #expect(result.stdout.contains("bad.xml:3"))
 
-        for name in ["catalog", "fleet", "inventory", "events", "report"] {
+        for name in ["catalog", "fleet", "inventory", "events", "report", "report-json"] {
             let schema = try recscan(["schema", name], in: work)
             #expect(schema.status == 0)
             #expect(schema.stdout.contains("urn:recscan:\(name):1"))
         }
-        #expect(try recscan(["schema", "nope"], in: work).status == 64)
+        let unknown = try recscan(["schema", "nope"], in: work)
+        #expect(unknown.status == 64)
+        #expect(unknown.stderr.contains("events, report, report-json"))
     }
 
     @Test func explainAnswersTheFourCasesWithExitCodes() throws {

@@ -9,7 +9,8 @@ import Testing
 struct GoldenFileTests {
     /// The files compared, relative to the run folder.
     static let compared = [
-        "report.xml", "index.html", "hosts/web01.html", "rules/1000763.html",
+        "report.xml", "report.json", "recommendations.csv", "findings.csv", "index.html", "hosts/web01.html",
+        "rules/1000763.html",
     ]
 
     @Test func sampleScanMatchesTheGoldenFiles() throws {
@@ -27,7 +28,8 @@ struct GoldenFileTests {
         let out = work.appendingPathComponent("Reports")
         _ = try SampleRun.scan(out: out, jobs: 1)
         let run = try SampleRun.scan(out: out, jobs: 2, epoch: 1_795_910_400 + 100 * 86_400)
-        try SampleRun.compare(run, with: "rerun", files: ["report.xml", "index.html", "hosts/web01.html"])
+        try SampleRun.compare(
+            run, with: "rerun", files: ["report.xml", "report.json", "index.html", "hosts/web01.html"])
     }
 
     /// `recscan report` writes a stored run again, from its report.xml alone, byte for byte as the

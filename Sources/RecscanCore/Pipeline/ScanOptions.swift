@@ -1,6 +1,13 @@
 /// Report formats a scan can write.
 public enum ReportFormat: String, Sendable, CaseIterable {
-    case xml, html
+    /// `report.xml`, schema `recscan schema report`.
+    case xml
+    /// `index.html` and a page per host and per rule.
+    case html
+    /// `report.json`, the same report as `report.xml`, schema `recscan schema report-json`.
+    case json
+    /// `recommendations.csv` (a row per host and rule) and `findings.csv` (a row per host and finding).
+    case csv
 }
 
 /// Everything a scan needs to know, as the command line gives it.
@@ -15,8 +22,8 @@ public struct ScanOptions: Sendable {
     public var eventsPath: String?
     /// The folder that receives run folders and `latest` (`--out`), default `Reports`.
     public var outDirectory = "Reports"
-    /// The report formats to write (`--format`).
-    public var formats: Set<ReportFormat> = [.xml, .html]
+    /// The report formats to write (`--format`), all of them unless told otherwise.
+    public var formats = Set(ReportFormat.allCases)
     /// How many hosts are analysed in parallel (`--jobs`).
     public var jobs = 2
     /// Inventories older than this many days are stale (`--max-age`).

@@ -20,6 +20,19 @@ public enum BundledSchema: String, Sendable, CaseIterable {
     public var rootElement: String { rawValue }
 }
 
+/// The JSON Schemas compiled into the program (draft 2020-12), printed by `recscan schema NAME`.
+public enum BundledJSONSchema: String, Sendable, CaseIterable {
+    /// `report.json`, the JSON twin of `report.xml`.
+    case reportJSON = "report-json"
+
+    /// The schema's JSON text.
+    public var bytes: [UInt8] {
+        switch self {
+        case .reportJSON: PackageResources.report_schema_json
+        }
+    }
+}
+
 /// The catalog bundled with the program, used when `--catalog` is not given.
 public enum BundledCatalog {
     /// How reports name the bundled catalog, in place of a file path.

@@ -47,6 +47,8 @@ extension ReportFormat {
             switch format {
             case .xml: formatters.append(try XMLReportFormatter(destination))
             case .html: formatters.append(HTMLReportFormatter(destination))
+            case .json: formatters.append(try JSONReportFormatter(destination))
+            case .csv: formatters += try CSVTable.allCases.map { try CSVReportFormatter($0, destination) }
             }
         }
         return formatters

@@ -1,0 +1,73 @@
+/// Serialized pieces a format keeps from host to host on one worker: each rule's identity (id,
+/// module, name, severity, escaped once) by its ordinal in the run's catalog index
+/// (`HostAnalysis.ruleOrdinals`), which names one rule throughout a run, and the few forms of
+/// what happens to a rule (outcome, apply, reason, blocks).
+///
+/// Evidence is not kept across hosts: looking a piece up by value costs about a thousand
+/// instructions of hashing, more than writing it again (see `SharedFacts` for one host's).
+struct RenderMemo: Sendable {
+    private var rules: [[UInt8]?] = []
+    private var states: [[UInt8]?] = []
+
+    /// The bytes of the rule with `ordinal`, made by `make` the first time.
+    mutating func rule(_ ordinal: Int, _ make: () -> [UInt8]) -> [UInt8] {
+        if ordinal < rules.count, let known = rules[ordinal] { return known }
+        let made = make()
+        guard ordinal >= 0 else { return made }
+        if ordinal >= rules.count { rules += Array(repeating: nil, count: ordinal + 1 - rules.count) }
+        rules[ordinal] = made
+        return made
+    }
+
+    /// The bytes of `rule`'s outcome, apply class, reason and blocking, made by `make` the first
+    /// time that combination comes up.
+    mutating func state(of rule: RuleResult, _ make: () -> [UInt8]) -> [UInt8] {
+        let key = Self.stateKey(rule)
+        if key < states.count, let known = states[key] { return known }
+        let made = make()
+        if key >= states.count { states += Array(repeating: nil, count: key + 1 - states.count) }
+        states[key] = made
+        return made
+    }
+
+    // `allCases` of an enum is computed: a new array at every use.
+    private static let outcomes = Outcome.allCases
+    private static let applyClasses = ApplyClass.allCases
+    private static let reasons = ManualReason.allCases
+
+    /// A number for each combination of outcome, apply class (or none), reason (or none) and
+    /// blocking.
+    private static func stateKey(_ rule: RuleResult) -> Int {
+        let outcome = outcomes.firstIndex(of: rule.outcome) ?? 0
+        let apply = rule.apply.flatMap { applyClasses.firstIndex(of: $0) }.map { $0 + 1 } ?? 0
+        let reason = rule.reason.flatMap { reasons.firstIndex(of: $0) }.map { $0 + 1 } ?? 0
+        return ((outcome * (applyClasses.count + 1) + apply) * (reasons.count + 1) + reason) * 2
+            + (rule.blocks ? 1 : 0)
+    }
+}
+
+/// The rendering of the evidence that many rules of one host share: its OS, each application
+/// type detected on it, "no criteria". There are a few such facts per host and most rules
+/// carry one, so a short list compared by value (`==`, fast on the very same strings) finds
+/// them for a fraction of what writing them costs. Other evidence is rendered each time.
+struct SharedFacts {
+    /// Facts kept at most.
+    private static let capacity = 16
+    private var entries: [(fact: Evidence, bytes: [UInt8])] = []
+
+    /// Whether `fact` is of a kind that rules share.
+    static func isShared(_ fact: Evidence) -> Bool {
+        switch fact.kind {
+        case .os, .applicationType, .always: true
+        default: false
+        }
+    }
+
+    /// The bytes of `fact` (of a shared kind), made by `make` the first time on this host.
+    mutating func bytes(of fact: Evidence, _ make: () -> [UInt8]) -> [UInt8] {
+        if let known = entries.first(where: { $0.fact == fact }) { return known.bytes }
+        let made = make()
+        if entries.count < Self.capacity { entries.append((fact, made)) }
+        return made
+    }
+}
