@@ -41,7 +41,9 @@ struct GoldenFileTests {
         for epoch in [1_795_910_400, 1_795_910_400 + 100 * 86_400] {
             let run = try SampleRun.scan(out: out, jobs: 2, epoch: epoch)
             let again = work.appendingPathComponent("again-\(epoch)")
-            let status = try SampleRun.recscan(["report", run.path, "--format", "xml,html", "--out", again.path])
+            let status = try SampleRun.recscan([
+                "report", run.path, "--format", "xml,html,json,csv", "--out", again.path,
+            ])
             #expect(status == 0)
             let files = try SampleRun.files(under: run)
             #expect(files == (try SampleRun.files(under: again)))

@@ -35,14 +35,17 @@ struct RecordWriter {
     }
 
     /// The length of `value`'s UTF-8 plus `lengthBias`, then the bytes, read in place when the
-    /// string stores them contiguously (native strings do), else from a copy.
+    /// string stores them contiguously (native strings do), else from a copy. What a report
+    /// cannot carry is replaced here, once for every output format (`ReportText`).
     private mutating func append(_ value: String, lengthBias: Int) {
-        let inPlace: Void? = value.utf8.withContiguousStorageIfAvailable { utf8 in
+        let inPlace: Bool? = value.utf8.withContiguousStorageIfAvailable { utf8 in
+            guard ReportText.isWritable(utf8) else { return false }
             count(utf8.count + lengthBias)
             bytes.append(contentsOf: utf8)
+            return true
         }
-        guard inPlace == nil else { return }
-        var copy = value
+        guard inPlace != true else { return }
+        var copy = ReportText.writable(value)
         copy.withUTF8 { utf8 in
             count(utf8.count + lengthBias)
             bytes.append(contentsOf: utf8)

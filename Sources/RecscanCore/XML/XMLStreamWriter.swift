@@ -241,19 +241,7 @@ public final class XMLStreamWriter {
     /// line feed and carriage return; U+FFFE, U+FFFF) replaced by U+FFFD. Inputs such as JSON
     /// may carry them in a host or package name; written as they are, they would cut the string
     /// short (NUL) or make the report unreadable.
-    static func xmlCharacters(_ text: String) -> String {
-        let clean = text.utf8.allSatisfy { $0 >= 0x20 && $0 != 0xEF || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }
-        if clean { return text }
-        return String(
-            String.UnicodeScalarView(
-                text.unicodeScalars.map { scalar in
-                    switch scalar.value {
-                    case 0x09, 0x0A, 0x0D: scalar
-                    case 0..<0x20, 0xFFFE, 0xFFFF: "\u{FFFD}"
-                    default: scalar
-                    }
-                }))
-    }
+    static func xmlCharacters(_ text: String) -> String { ReportText.writable(text) }
 
     private func check(_ status: Int32) throws {
         if status < 0 { throw OutputError(path: path, message: "could not be written (disk full or not writable?)") }

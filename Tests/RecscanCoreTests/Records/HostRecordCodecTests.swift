@@ -38,7 +38,7 @@ struct HostRecordCodecTests {
             outcome: .toAssign, apply: .manual, reason: .uncertainVersion, blocks: false)
         foreign.evidence = [
             Evidence(.package, [("ecosystem", "deb"), ("name", "openssl"), ("version", "1.0.1e-2")]),
-            Evidence(.uncertain, [("unusual", "é\u{0}x")]),
+            Evidence(.uncertain, [("unusual", "é\u{FFFD}x")]),
         ]
         report.rules = [known, foreign]
         report.findings = [
@@ -108,6 +108,20 @@ struct HostRecordCodecTests {
             }
         }
         #expect(sharedPairs > 0)
+    }
+
+    /// What report.xml cannot hold is replaced once, in the record, so every format and every
+    /// rendering from a stored report.xml state the same text.
+    @Test func charactersNoReportCanHoldAreReplacedOnce() async throws {
+        let (catalog, _) = try await Self.sampleAnalyses()
+        let codec = HostRecordCodec(catalog: catalog)
+        var analysis = Self.everythingSet(catalog: catalog)
+        analysis.report.hostname = "web\u{1}01"
+        analysis.report.findings[0].message = "tab\tand\u{0}nul\u{FFFE}"
+        let decoded = try codec.decode(codec.encode(analysis))
+        #expect(decoded.report.hostname == "web\u{FFFD}01")
+        #expect(decoded.report.findings[0].message == "tab\tand\u{FFFD}nul\u{FFFD}")
+        #expect(try codec.decode(codec.encode(decoded)).report == decoded.report)
     }
 
     @Test func aRuleTheCatalogDescribesOtherwiseIsWrittenOut() async throws {
