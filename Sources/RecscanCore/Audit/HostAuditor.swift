@@ -26,7 +26,7 @@ struct HostAuditor {
                 continue
             }
             if let reason = rule.neverAutoReason {
-                let blocks = OutcomeDecider(catalog: catalog, context: context, settings: settings).blocks(rule)
+                let blocks = settings.blocks(rule)
                 findings.append(
                     finding(
                         .manualAssignment, severity: blocks ? .high : .medium, rule: id,

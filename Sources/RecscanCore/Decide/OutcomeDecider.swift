@@ -77,7 +77,7 @@ struct OutcomeDecider {
         RuleResult(
             ruleID: identity.id, module: traits.module, name: identity.name, severity: traits.severity,
             outcome: outcome, apply: apply, reason: reason,
-            blocks: blocks(module: traits.module, detectOnly: traits.detectOnly), evidence: evidence,
+            blocks: settings.blocks(module: traits.module, detectOnly: traits.detectOnly), evidence: evidence,
             assignedAt: assignedAt, excludedBy: excludedBy)
     }
 
@@ -102,14 +102,5 @@ struct OutcomeDecider {
         if !certain { return (.manual, .uncertainVersion) }
         if !autoApplyOn { return (.manual, .autoApplyOff) }
         return (.auto, nil)
-    }
-
-    /// A rule blocks when the engine is inline, the behavior prevents and the rule is not detect-only.
-    /// Only intrusion-prevention rules act on traffic.
-    func blocks(_ rule: Rule) -> Bool { blocks(module: rule.module, detectOnly: rule.detectOnly) }
-
-    /// `blocks(_:)` from the two fields it needs.
-    func blocks(module: Module, detectOnly: Bool) -> Bool {
-        module == .intrusionPrevention && settings.engineMode == .inline && settings.behavior == .prevent && !detectOnly
     }
 }
