@@ -181,24 +181,3 @@ public struct Matcher: Sendable {
         return nil
     }
 }
-
-extension OSConstraint {
-    /// Every attribute that is set holds for `os`; `version` is a prefix match on whole
-    /// components ("12" matches "12" and "12.7", not "120"), min/max compare generically.
-    func holds(for os: OperatingSystem) -> Bool {
-        if let family, family != os.family { return false }
-        if let name, name != os.name { return false }
-        if let version, os.version != version, !os.version.hasPrefix(version + ".") { return false }
-        if let minVersion {
-            guard let order = VersionSchemeKind.generic.compare(os.version, minVersion), order >= 0 else {
-                return false
-            }
-        }
-        if let maxVersion {
-            guard let order = VersionSchemeKind.generic.compare(os.version, maxVersion), order <= 0 else {
-                return false
-            }
-        }
-        return true
-    }
-}
