@@ -26,12 +26,7 @@ struct HostFacts {
         var named: [(softwareID: Int, position: Int)] = []
         named.reserveCapacity(inventory.packages.count)
         // By position: a copy of each package would retain all its strings.
-        let softwareCount = index.softwareIDs.count
         for position in inventory.packages.indices {
-            if let known = inventory.packages[position].catalogSoftwareID, known < softwareCount {
-                named.append((Int(known), position))
-                continue
-            }
             guard
                 let id = index.softwareTable.id(
                     inventory.packages[position].ecosystem, inventory.packages[position].name)
