@@ -52,19 +52,16 @@ extension Matcher {
 
     /// How the host's packages of `softwareID` stand against a software-only rule: from its
     /// packed range when it has one and the installed version is valid, else from its criterion.
-    func softwareStanding(_ rule: SoftwareOnlyRule, softwareID: Int, _ facts: HostFacts) -> SoftwareStanding {
-        guard let packed = rule.packed else {
-            return rule.criterion._withUnsafeGuaranteedRef { softwareStanding($0, facts) }
-        }
+    func softwareStanding(_ rule: SoftwareOnlyRule, softwareID: SoftwareID, _ facts: HostFacts) -> SoftwareStanding {
+        guard let packed = rule.packed else { return softwareStanding(rule.criterion, facts) }
         var standing = SoftwareStanding.absent
-        index.packedBounds.withUnsafeBufferPointer { arena in
+        index.withPackedBounds { arena in
             facts.forEachPackagePosition(softwareID) { position in
                 // Read in place: a copy of the package would retain all its strings.
                 let epochUnknown = facts.inventory.packages[position].epochUnknown
                 var version = facts.inventory.packages[position].version
                 let verdict = version.withUTF8 { packed.verdict(for: $0, epochUnknown: epochUnknown, arena: arena) }
-                standing.add(
-                    verdict ?? rule.criterion._withUnsafeGuaranteedRef { rangeVerdict($0, position, facts) })
+                standing.add(verdict ?? rangeVerdict(rule.criterion, position, facts))
             }
         }
         return standing
