@@ -10,9 +10,9 @@ struct CriteriaEvaluator {
     let facts: HostFacts
     let index: CatalogIndex
 
-    init(catalog: Catalog, inventory: HostInventory, index: CatalogIndex? = nil) {
-        self.catalog = catalog
-        let index = index ?? CatalogIndex(catalog: catalog)
+    /// Evaluates rules of the catalog behind `index` on the host of `inventory`.
+    init(_ inventory: HostInventory, index: CatalogIndex) {
+        catalog = index.catalog
         facts = HostFacts(inventory, index: index)
         self.index = index
     }

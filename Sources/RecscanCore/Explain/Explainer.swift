@@ -65,7 +65,7 @@ public struct Explainer: Sendable {
                 : "\(report.hostname) has no inventory, so no rule can be matched on it."
             return explanation
         }
-        explanation.criteria = CriteriaEvaluator(catalog: catalog, inventory: inventory).evaluate(rule)
+        explanation.criteria = CriteriaEvaluator(inventory, index: analyzer.matcher.index).evaluate(rule)
         explanation.neededBy = result?.evidence.first { $0.kind == .dependency }?.value("rule")
         (explanation.answer, explanation.summary) = answer(explanation, rule: rule)
         return explanation

@@ -113,7 +113,7 @@ struct ExplainTests {
         for input in inputs.hosts {
             guard let inventory = input.inventory else { continue }
             let (recommended, patched) = matcher.match(inventory)
-            let evaluator = CriteriaEvaluator(catalog: inputs.catalog, inventory: inventory)
+            let evaluator = CriteriaEvaluator(inventory, index: matcher.index)
             for id in inputs.catalog.sortedRuleIDs {
                 guard let rule = inputs.catalog.rules[id] else { continue }
                 let verdict = CriteriaEvaluator.verdict(evaluator.evaluate(rule))
