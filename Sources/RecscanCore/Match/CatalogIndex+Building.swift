@@ -70,7 +70,7 @@ struct IndexTables {
     func packedSoftwareOnlyRules() -> (FlatLists<SoftwareOnlyRule>, packedBounds: [UInt8]) {
         var arena: [UInt8] = []
         let packed = softwareOnlyRules.map { rules in
-            rules.map { SoftwareOnlyRule(ordinal: $0.ordinal, criterion: $0.criterion, arena: &arena) }
+            rules.map { SoftwareOnlyRule(ordinal: $0.ordinal, packed: PackedRange($0.criterion, arena: &arena)) }
         }
         return (FlatLists(packed), arena)
     }
@@ -102,17 +102,11 @@ struct SoftwareUses: OptionSet, Sendable {
     static let applicationTypes = SoftwareUses(rawValue: 2)
 }
 
-/// A rule whose only criterion is one package (see `CatalogIndex.softwareOnlyRules`).
+/// A rule whose only criterion is one package (see `CatalogIndex.softwareOnlyRules`): plain
+/// values, so that visiting one retains nothing. The criterion itself is read from the rule only
+/// when the packed range cannot decide.
 struct SoftwareOnlyRule: Sendable {
     let ordinal: RuleOrdinal
-    let criterion: SoftwareCriterion
     /// The criterion's range in the index's packed bounds, when it can be packed.
     let packed: PackedRange?
-
-    /// The rule of `ordinal`, with its range packed into `arena` when it can be.
-    init(ordinal: RuleOrdinal, criterion: SoftwareCriterion, arena: inout [UInt8]) {
-        self.ordinal = ordinal
-        self.criterion = criterion
-        packed = PackedRange(criterion, arena: &arena)
-    }
 }

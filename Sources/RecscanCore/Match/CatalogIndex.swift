@@ -24,8 +24,8 @@ public struct CatalogIndex: Sendable {
     private let softwareTable: SoftwareIDTable
     /// Rules that list a package, by software id, except the software-only ones.
     private let rulesBySoftware: FlatLists<RuleOrdinal>
-    /// Rules whose only criterion is one package, by its software id, with that criterion:
-    /// matching decides them from the criterion alone and reads the rule only when the host is
+    /// Rules whose only criterion is one package, by its software id, with its packed range:
+    /// matching decides them from the range alone and reads the rule only when the host is
     /// affected (most candidates are patched, and each rule read is a cache miss).
     private let softwareOnlyRules: FlatLists<SoftwareOnlyRule>
     /// The bounds of the software-only rules' packed ranges, in the order of `softwareOnlyRules`.

@@ -19,10 +19,10 @@ struct HostMatches {
     /// The host's facts, from which the evidence of a patched rule is made when it is needed.
     let facts: HostFacts
     /// Rules recommended directly, before exclusions and dependencies.
-    var recommended: [(ordinal: RuleOrdinal, match: RuleMatch)] = []
+    let recommended: [(ordinal: RuleOrdinal, match: RuleMatch)]
     /// Rules the host does not get because the package is patched. Their evidence matters
     /// only for rules to unassign, so it is made on demand.
-    var patched: OrdinalSet
+    let patched: OrdinalSet
 }
 
 /// Matches hosts against the catalog through its index.
@@ -47,16 +47,19 @@ public struct Matcher: Sendable {
 
     /// What `match` finds, by rule ordinal: no rule id is hashed on the way.
     func matchByOrdinal(_ inventory: HostInventory) -> HostMatches {
-        var matches = HostMatches(
-            facts: HostFacts(inventory, index: index), patched: OrdinalSet(capacity: index.ruleCount))
+        // Locals, not fields of the result: a closure that reads the facts of a value it also
+        // changes would copy them for every call.
+        let facts = HostFacts(inventory, index: index)
+        var recommended: [(ordinal: RuleOrdinal, match: RuleMatch)] = []
+        var patched = OrdinalSet(capacity: index.ruleCount)
         var hits: [SoftwareHit] = []
-        var candidates = index.candidates(for: matches.facts)
+        var candidates = index.candidates(for: facts)
         // Software-only rules are decided from their criterion: patched ones are noted without
         // reading the rule, affected and uncertain ones join the candidates for their evidence.
-        for id in matches.facts.distinctSoftwareIDs {
+        for id in facts.distinctSoftwareIDs {
             index.forEachSoftwareOnlyRule(of: id) { rule in
-                switch softwareStanding(rule, softwareID: id, matches.facts) {
-                case .patched: matches.patched.insert(rule.ordinal)
+                switch softwareStanding(rule, softwareID: id, facts) {
+                case .patched: patched.insert(rule.ordinal)
                 case .affected, .uncertain: candidates.insert(rule.ordinal)
                 case .absent: break
                 }
@@ -64,13 +67,13 @@ public struct Matcher: Sendable {
         }
         var operatingSystems = OperatingSystemVerdicts(index)
         for ordinal in candidates {
-            switch verdict(ordinal, matches.facts, operatingSystems: &operatingSystems, hits: &hits) {
-            case .recommended(let match): matches.recommended.append((ordinal, match))
-            case .patched: matches.patched.insert(ordinal)
+            switch verdict(ordinal, facts, operatingSystems: &operatingSystems, hits: &hits) {
+            case .recommended(let match): recommended.append((ordinal, match))
+            case .patched: patched.insert(ordinal)
             case .notRecommended: break
             }
         }
-        return matches
+        return HostMatches(facts: facts, recommended: recommended, patched: patched)
     }
 
     /// Checks every criterion of rule `ordinal` against the host, as the SPEC's "Matching" lists

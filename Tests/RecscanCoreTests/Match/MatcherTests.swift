@@ -168,6 +168,10 @@ struct MatcherTests {
         let both = try match(["2.1-1", "1.2-3"])
         #expect(both.recommended["1"]?.evidence.map { $0.value("version") } == ["1.2-3"])
         #expect(both.patched["1"] == nil)
+        // A version that is not valid in the scheme is uncertain, and uncertain wins over patched.
+        let invalid = try match(["2.1-1", "?"])
+        #expect(invalid.recommended["1"]?.certain == false)
+        #expect(invalid.recommended["1"]?.evidence == invalid.recommended["2"]?.evidence.filter { $0.kind != .os })
         let absent = try match([])
         #expect(absent.recommended["1"] == nil && absent.patched["1"] == nil)
         let outside = try match(["0.9-1"])
