@@ -26,7 +26,7 @@ struct HostAuditor {
                 continue
             }
             if let reason = rule.neverAutoReason {
-                let blocks = OutcomeDecider(catalog: catalog, context: context, settings: settings).blocks(rule)
+                let blocks = settings.blocks(rule)
                 findings.append(
                     finding(
                         .manualAssignment, severity: blocks ? .high : .medium, rule: id,
@@ -47,7 +47,7 @@ struct HostAuditor {
     /// Findings that need the host's outcomes.
     /// - Parameter ordinals: the rule ordinal of each of `results`.
     func outcomeFindings(
-        _ results: [RuleResult], ordinals: [Int], recommendations: Recommendations, index: CatalogIndex
+        _ results: [RuleResult], ordinals: [RuleOrdinal], recommendations: Recommendations, index: CatalogIndex
     ) -> [Finding] {
         var findings: [Finding] = []
         for (position, ordinal) in ordinals.enumerated() {
@@ -73,7 +73,7 @@ struct HostAuditor {
             let staysAssigned =
                 result.outcome == .assigned || (result.outcome == .excluded && !result.assignedAt.isEmpty)
             guard staysAssigned else { continue }
-            for dependency in index.rulesByOrdinal[ordinal].rule.dependsOn {
+            for dependency in index.dependencyIDs(of: ordinal) {
                 // Few rules stay assigned and have dependencies: a linear search is enough.
                 let applied = results.first { $0.ruleID == dependency }
                 let covered =
@@ -90,7 +90,7 @@ struct HostAuditor {
         }
         for override in context.computer?.configuration.overrides ?? [] where override.excluded {
             // Directly recommended rules are among the recommendations too.
-            let recommended = index.ordinalsByID[override.ruleID].map(recommendations.ordinals.contains) ?? false
+            let recommended = index.ordinal(ofRule: override.ruleID).map(recommendations.ordinals.contains) ?? false
             if !recommended {
                 findings.append(
                     finding(

@@ -1,6 +1,5 @@
 /// Turns a host's recommendations and assignments into one outcome per rule.
 struct OutcomeDecider {
-    let catalog: Catalog
     let context: HostFleetContext
     let settings: EffectiveSettings
 
@@ -10,32 +9,38 @@ struct OutcomeDecider {
     /// - Parameter patchedEvidence: what shows that the host is patched against a rule it does
     ///   not get; asked only for rules to unassign.
     func outcomes(
-        _ recommendations: Recommendations, index: CatalogIndex, patchedEvidence: (Int) -> [Evidence]
-    ) -> (results: [RuleResult], ordinals: [Int]) {
+        _ recommendations: Recommendations, index: CatalogIndex, patchedEvidence: (RuleOrdinal) -> [Evidence]
+    ) -> (results: [RuleResult], ordinals: [RuleOrdinal]) {
         let entries = recommendations.entries
         let assigned = assignmentLevels(index).sorted { $0.key < $1.key }
         // Looked up once per host, not once per rule.
         let autoApplyModules = Module.allCases.filter { settings.autoApply[$0] == true }
         var results: [RuleResult] = []
-        var ordinals: [Int] = []
+        var ordinals: [RuleOrdinal] = []
         results.reserveCapacity(entries.count + assigned.count)
         ordinals.reserveCapacity(entries.count + assigned.count)
         // Both lists are in rule order: one merge walk, no lookups.
         var nextEntry = 0
         var nextAssigned = 0
         while nextEntry < entries.count || nextAssigned < assigned.count {
-            let ordinal = min(
-                nextEntry < entries.count ? entries[nextEntry].ordinal : .max,
-                nextAssigned < assigned.count ? assigned[nextAssigned].key : .max)
+            // The smaller of the next recommended and the next assigned rule.
+            let ordinal: RuleOrdinal
+            if nextEntry < entries.count,
+                nextAssigned == assigned.count || entries[nextEntry].ordinal <= assigned[nextAssigned].key
+            {
+                ordinal = entries[nextEntry].ordinal
+            } else {
+                ordinal = assigned[nextAssigned].key
+            }
             var assignedAt: [Level] = []
             if nextAssigned < assigned.count, assigned[nextAssigned].key == ordinal {
                 assignedAt = assigned[nextAssigned].value
                 nextAssigned += 1
             }
-            // The rule's settings and identity from the index's packed arrays: each rule object
-            // read here was a cache miss or two, for 160 or so rules per host.
-            let traits = index.traits[ordinal]
-            let identity = index.identities[ordinal]
+            // The rule's settings and identity, not the rule itself: each rule object read here
+            // was a cache miss or two, for 160 or so rules per host.
+            let traits = index.traits(of: ordinal)
+            let identity = index.identity(of: ordinal)
             if nextEntry < entries.count, entries[nextEntry].ordinal == ordinal {
                 let entry = nextEntry
                 nextEntry += 1
@@ -77,17 +82,17 @@ struct OutcomeDecider {
         RuleResult(
             ruleID: identity.id, module: traits.module, name: identity.name, severity: traits.severity,
             outcome: outcome, apply: apply, reason: reason,
-            blocks: blocks(module: traits.module, detectOnly: traits.detectOnly), evidence: evidence,
+            blocks: settings.blocks(module: traits.module, detectOnly: traits.detectOnly), evidence: evidence,
             assignedAt: assignedAt, excludedBy: excludedBy)
     }
 
     /// The levels where each catalog rule is assigned, root policy first, as
     /// `HostFleetContext.assignmentLevels(of:)` lists them, for all rules in one pass.
-    private func assignmentLevels(_ index: CatalogIndex) -> [Int: [Level]] {
-        var levels: [Int: [Level]] = [:]
+    private func assignmentLevels(_ index: CatalogIndex) -> [RuleOrdinal: [Level]] {
+        var levels: [RuleOrdinal: [Level]] = [:]
         for (level, configuration) in context.levels {
             for id in configuration.assignedRules {
-                guard let ordinal = index.ordinalsByID[id] else { continue }
+                guard let ordinal = index.ordinal(ofRule: id) else { continue }
                 // A level that lists a rule twice is still one level.
                 if levels[ordinal]?.last != level { levels[ordinal, default: []].append(level) }
             }
@@ -102,14 +107,5 @@ struct OutcomeDecider {
         if !certain { return (.manual, .uncertainVersion) }
         if !autoApplyOn { return (.manual, .autoApplyOff) }
         return (.auto, nil)
-    }
-
-    /// A rule blocks when the engine is inline, the behavior prevents and the rule is not detect-only.
-    /// Only intrusion-prevention rules act on traffic.
-    func blocks(_ rule: Rule) -> Bool { blocks(module: rule.module, detectOnly: rule.detectOnly) }
-
-    /// `blocks(_:)` from the two fields it needs.
-    func blocks(module: Module, detectOnly: Bool) -> Bool {
-        module == .intrusionPrevention && settings.engineMode == .inline && settings.behavior == .prevent && !detectOnly
     }
 }

@@ -3,7 +3,7 @@
 struct Recommendations {
     /// One recommended rule.
     struct Entry {
-        let ordinal: Int
+        let ordinal: RuleOrdinal
         let match: RuleMatch
         /// How the exclusion walk ended for the rule.
         let exclusion: ExclusionDecision
@@ -20,22 +20,23 @@ struct Recommendations {
     /// Excluded rules pull in nothing; custom rules are never pulled in.
     /// - Parameter direct: the directly recommended rules, in rule order.
     init(
-        direct: [(ordinal: Int, match: RuleMatch)], index: CatalogIndex, context: HostFleetContext,
+        direct: [(ordinal: RuleOrdinal, match: RuleMatch)], index: CatalogIndex, context: HostFleetContext,
         referenceDay: Int64
     ) {
-        var ordinals = OrdinalSet(capacity: index.rulesByOrdinal.count)
+        var ordinals = OrdinalSet(capacity: index.ruleCount)
         for (ordinal, _) in direct { ordinals.insert(ordinal) }
         let overridden = Self.overriddenRules(context, index: index)
-        // Rules are read through their packed traits and identities: a copy of `Rule`, or a
-        // retain of the rule object, would write to each rule's cold cache lines.
-        func exclusion(_ ordinal: Int) -> ExclusionDecision {
-            let excludedInCatalog = index.traits[ordinal].excludedInCatalog
+        // Rules are read through their traits and identities: a copy of `Rule`, or a retain of
+        // the rule object, would write to each rule's cold cache lines.
+        func exclusion(_ ordinal: RuleOrdinal) -> ExclusionDecision {
+            let excludedInCatalog = index.traits(of: ordinal).excludedInCatalog
             // Only a rule some level overrides needs the walk over the levels.
             guard overridden.contains(ordinal) else {
                 return ExclusionDecision(excludedBy: excludedInCatalog ? .excludedInCatalog : nil, expired: [])
             }
             return context.exclusion(
-                ruleID: index.identities[ordinal].id, excludedInCatalog: excludedInCatalog, referenceDay: referenceDay)
+                ruleID: index.identity(of: ordinal).id, excludedInCatalog: excludedInCatalog, referenceDay: referenceDay
+            )
         }
         // Also the queue of the walk over dependencies.
         var entries = direct.map { Entry(ordinal: $0.ordinal, match: $0.match, exclusion: exclusion($0.ordinal)) }
@@ -43,11 +44,13 @@ struct Recommendations {
         while position < entries.count {
             defer { position += 1 }
             let ordinal = entries[position].ordinal
-            guard entries[position].exclusion.excludedBy == nil, index.traits[ordinal].hasDependencies else { continue }
-            let rule = index.rulesByOrdinal[ordinal]
-            for dependency in rule.dependencies where !ordinals.contains(dependency) {
+            guard entries[position].exclusion.excludedBy == nil, index.traits(of: ordinal).hasDependencies else {
+                continue
+            }
+            let neededBy = index.identity(of: ordinal).id
+            for dependency in index.dependencies(of: ordinal) where !ordinals.contains(dependency) {
                 ordinals.insert(dependency)
-                let match = RuleMatch(certain: true, evidence: [Evidence(.dependency, [("rule", rule.rule.id)])])
+                let match = RuleMatch(certain: true, evidence: [Evidence(.dependency, [("rule", neededBy)])])
                 entries.append(Entry(ordinal: dependency, match: match, exclusion: exclusion(dependency)))
             }
         }
@@ -59,13 +62,13 @@ struct Recommendations {
     }
 
     /// The nearest expired exclusion the walk passed over for rule `ordinal`, if it is recommended.
-    func expiredExclusion(of ordinal: Int) -> ExclusionReference? {
+    func expiredExclusion(of ordinal: RuleOrdinal) -> ExclusionReference? {
         guard passedExpiredExclusions else { return nil }
         return position(of: ordinal).flatMap { entries[$0].exclusion.expired.first }
     }
 
     /// The position in `entries` of rule `ordinal`, if it is recommended.
-    private func position(of ordinal: Int) -> Int? {
+    private func position(of ordinal: RuleOrdinal) -> Int? {
         guard ordinals.contains(ordinal) else { return nil }
         var low = 0
         var high = entries.count
@@ -81,7 +84,7 @@ struct Recommendations {
         var overridden = OrdinalSet()
         for (_, configuration) in context.levels {
             for override in configuration.overrides {
-                if let ordinal = index.ordinalsByID[override.ruleID] { overridden.insert(ordinal) }
+                if let ordinal = index.ordinal(ofRule: override.ruleID) { overridden.insert(ordinal) }
             }
         }
         return overridden

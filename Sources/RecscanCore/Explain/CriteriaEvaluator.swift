@@ -10,9 +10,9 @@ struct CriteriaEvaluator {
     let facts: HostFacts
     let index: CatalogIndex
 
-    init(catalog: Catalog, inventory: HostInventory, index: CatalogIndex? = nil) {
-        self.catalog = catalog
-        let index = index ?? CatalogIndex(catalog: catalog)
+    /// Evaluates rules of the catalog behind `index` on the host of `inventory`.
+    init(_ inventory: HostInventory, index: CatalogIndex) {
+        catalog = index.catalog
         facts = HostFacts(inventory, index: index)
         self.index = index
     }
@@ -61,7 +61,7 @@ struct CriteriaEvaluator {
         }
         let host = "\(os.family) \(os.name) \(os.version)"
         let checked = constraints.map { constraint -> CriterionFact in
-            let mismatch = constraint.mismatch(for: os)
+            let mismatch = constraint.mismatchWords(for: os)
             return CriterionFact(
                 met: mismatch == nil, constraint.attributes,
                 text: "\(constraint.phrase): " + (mismatch.map { "no, \($0)" } ?? "yes"))
@@ -226,22 +226,18 @@ extension OSConstraint {
         return words.isEmpty ? "any OS" : words.joined(separator: " ")
     }
 
-    /// The first attribute that does not hold for `os`, in words; `nil` when the constraint holds.
-    /// The long form of ``holds(for:)``, with the same semantics.
-    func mismatch(for os: OperatingSystem) -> String? {
-        if let family, family != os.family { return "the family is \(os.family), not \(family)" }
-        if let name, name != os.name { return "the distribution is \(os.name), not \(name)" }
-        if let version, os.version != version, !os.version.hasPrefix(version + ".") {
-            return "version \(os.version) is not \(version) or \(version).x"
+    /// Why the constraint does not hold for `os`, in words; `nil` when it holds: the words of
+    /// ``mismatch(for:)``, the check matching makes.
+    func mismatchWords(for os: OperatingSystem) -> String? {
+        switch mismatch(for: os) {
+        case nil: nil
+        case .family(let family)?: "the family is \(os.family), not \(family)"
+        case .name(let name)?: "the distribution is \(os.name), not \(name)"
+        case .version(let version)?: "version \(os.version) is not \(version) or \(version).x"
+        case .belowMinimum(let bound)?: "version \(os.version) is below \(bound)"
+        case .aboveMaximum(let bound)?: "version \(os.version) is above \(bound)"
+        case .incomparable(let bound)?: "version \(os.version) cannot be compared with \(bound)"
         }
-        for (bound, limit, word) in [(minVersion, -1, "below"), (maxVersion, 1, "above")] {
-            guard let bound else { continue }
-            guard let order = VersionSchemeKind.generic.compare(os.version, bound) else {
-                return "version \(os.version) cannot be compared with \(bound)"
-            }
-            if order == limit { return "version \(os.version) is \(word) \(bound)" }
-        }
-        return nil
     }
 }
 

@@ -52,7 +52,7 @@ public struct Explainer: Sendable {
         }
         explanation.exclusions = exclusionWalk(rule, context: context)
         if let settings = report.settings {
-            explanation.blocking = blocking(rule, context: context, settings: settings)
+            explanation.blocking = blocking(rule, settings: settings)
             explanation.autoApplication = autoApplication(
                 rule, context: context, settings: settings, result: result,
                 evaluated: input.inventory != nil && input.errors.isEmpty)
@@ -65,7 +65,7 @@ public struct Explainer: Sendable {
                 : "\(report.hostname) has no inventory, so no rule can be matched on it."
             return explanation
         }
-        explanation.criteria = CriteriaEvaluator(catalog: catalog, inventory: inventory).evaluate(rule)
+        explanation.criteria = CriteriaEvaluator(inventory, index: analyzer.matcher.index).evaluate(rule)
         explanation.neededBy = result?.evidence.first { $0.kind == .dependency }?.value("rule")
         (explanation.answer, explanation.summary) = answer(explanation, rule: rule)
         return explanation
@@ -147,12 +147,9 @@ public struct Explainer: Sendable {
         return checks
     }
 
-    private func blocking(_ rule: Rule, context: HostFleetContext, settings: EffectiveSettings)
-        -> BlockingExplanation
-    {
-        let decider = OutcomeDecider(catalog: catalog, context: context, settings: settings)
-        return BlockingExplanation(
-            blocks: decider.blocks(rule), engineMode: settings.engineMode, engineModeSetAt: settings.engineModeSetAt,
+    private func blocking(_ rule: Rule, settings: EffectiveSettings) -> BlockingExplanation {
+        BlockingExplanation(
+            blocks: settings.blocks(rule), engineMode: settings.engineMode, engineModeSetAt: settings.engineModeSetAt,
             behavior: settings.behavior, behaviorSetAt: settings.behaviorSetAt, detectOnly: rule.detectOnly,
             actsOnTraffic: rule.module == .intrusionPrevention)
     }

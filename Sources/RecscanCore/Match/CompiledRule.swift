@@ -13,7 +13,7 @@ final class CompiledRule: Sendable {
     let services: [(name: String, lowercased: String)]
     /// The ordinals of the rules `dependsOn` pulls in, in the catalog's order: custom rules and
     /// rules missing from the catalog are left out, as they are never recommended.
-    let dependencies: [Int]
+    let dependencies: [RuleOrdinal]
 
     /// - Parameter ids: rule and application type ordinals; packages the rule lists get their
     ///   software ids here.
@@ -48,17 +48,18 @@ extension CompiledRule {
 /// indexes arrays instead of hashing strings.
 struct CatalogIDs {
     /// Each rule's ordinal, by rule id.
-    var rules: [String: Int] = [:]
+    var rules: [String: RuleOrdinal] = [:]
     /// Each package some rule or application type names, by key.
-    var software: [SoftwareKey: Int] = [:]
+    var software: [SoftwareKey: SoftwareID] = [:]
     /// Each application type's ordinal, by type id.
     var applicationTypes: [String: Int] = [:]
 
     /// The software id of `key`, given the next one when it has none yet.
-    mutating func softwareID(_ key: SoftwareKey) -> Int {
+    mutating func softwareID(_ key: SoftwareKey) -> SoftwareID {
         if let id = software[key] { return id }
-        software[key] = software.count
-        return software.count - 1
+        let id = SoftwareID(software.count)
+        software[key] = id
+        return id
     }
 }
 
@@ -66,7 +67,7 @@ struct CatalogIDs {
 /// A class: matching walks these for every candidate rule, and a struct copy would retain each field.
 final class SoftwareCriterion: Sendable {
     /// The package's software id in the index: matching finds the host's packages by it.
-    let softwareID: Int
+    let softwareID: SoftwareID
     let range: PreparedRange
     /// For a version listed without its epoch (`rpm -qa`'s default output): the bounds without
     /// theirs, so that version and release decide.
@@ -74,7 +75,7 @@ final class SoftwareCriterion: Sendable {
     /// The evidence attributes that describe the range: `range`, then `fixed` and `lastAffected` when set.
     let boundAttributes: [(name: String, value: String)]
 
-    init(_ entry: AffectedSoftware, softwareID: Int) {
+    init(_ entry: AffectedSoftware, softwareID: SoftwareID) {
         self.softwareID = softwareID
         let range = AffectedRange(
             scheme: entry.ecosystem.scheme, introduced: entry.introduced, fixed: entry.fixed,

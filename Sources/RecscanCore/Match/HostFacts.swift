@@ -4,7 +4,7 @@ struct HostFacts {
     /// The installed packages some rule or application type names, each as its software id and
     /// its position in `inventory.packages`, in inventory order: most packages of a host concern
     /// no rule, and are looked at once (one lookup) and then left alone.
-    private let named: [(softwareID: Int, position: Int)]
+    private let named: [(softwareID: SoftwareID, position: Int)]
     /// For each software id the host has, where its first package is in `named`, plus one.
     private let firstNamed: FirstNamedTable
     /// For each entry of `named`, where the next package of the same software id is, plus one; 0
@@ -23,18 +23,12 @@ struct HostFacts {
 
     init(_ inventory: HostInventory, index: CatalogIndex) {
         self.inventory = inventory
-        var named: [(softwareID: Int, position: Int)] = []
+        var named: [(softwareID: SoftwareID, position: Int)] = []
         named.reserveCapacity(inventory.packages.count)
         // By position: a copy of each package would retain all its strings.
-        let softwareCount = index.softwareIDs.count
         for position in inventory.packages.indices {
-            if let known = inventory.packages[position].catalogSoftwareID, known < softwareCount {
-                named.append((Int(known), position))
-                continue
-            }
             guard
-                let id = index.softwareTable.id(
-                    inventory.packages[position].ecosystem, inventory.packages[position].name)
+                let id = index.softwareID(inventory.packages[position].ecosystem, inventory.packages[position].name)
             else { continue }
             named.append((id, position))
         }
@@ -55,26 +49,29 @@ struct HostFacts {
             } ?? []
         let detected = Self.detectedApplicationTypes(
             index, listening: listening, named: named, firstNamed: first, packages: inventory.packages)
-        // A loop over a local copy of the ids: a closure here copied the whole index per type.
-        let typeIDs = index.applicationTypeIDs
+        // A loop, not a closure: a closure here copied the whole index per type.
         var applicationTypes = [[Evidence]](repeating: [], count: detected.count)
         for (type, detector) in detected.enumerated() {
             guard let detector else { continue }
-            applicationTypes[type] = [Evidence(.applicationType, [("id", typeIDs[type]), ("detectedBy", detector)])]
+            applicationTypes[type] = [
+                Evidence(.applicationType, [("id", index.applicationTypeID(type)), ("detectedBy", detector)])
+            ]
         }
         self.applicationTypes = applicationTypes
     }
 
     /// The software ids of the host's named packages, in inventory order, one per package (an id may repeat).
-    var softwareIDs: some Sequence<Int> { named.lazy.map(\.softwareID) }
+    var softwareIDs: some Sequence<SoftwareID> { named.lazy.map(\.softwareID) }
 
     /// The software ids of the host's named packages, each once, in inventory order of its first package.
-    var distinctSoftwareIDs: some Sequence<Int> { Self.firstOfEachSoftwareID(named, firstNamed).map(\.softwareID) }
+    var distinctSoftwareIDs: some Sequence<SoftwareID> {
+        Self.firstOfEachSoftwareID(named, firstNamed).map(\.softwareID)
+    }
 
     /// The entries of `named` that are the first of their software id, in inventory order.
     private static func firstOfEachSoftwareID(
-        _ named: [(softwareID: Int, position: Int)], _ firstNamed: FirstNamedTable
-    ) -> some Sequence<(softwareID: Int, position: Int)> {
+        _ named: [(softwareID: SoftwareID, position: Int)], _ firstNamed: FirstNamedTable
+    ) -> some Sequence<(softwareID: SoftwareID, position: Int)> {
         named.enumerated().lazy.filter { firstNamed[$0.element.softwareID] == $0.offset + 1 }.map(\.element)
     }
 
@@ -82,7 +79,7 @@ struct HostFacts {
     /// `inventory.packages`, in inventory order. Matching asks for every candidate rule, and a
     /// closure-based sequence would capture, and retain, two arrays per call.
     @inline(__always)
-    func forEachPackagePosition(_ id: Int, _ body: (Int) -> Void) {
+    func forEachPackagePosition(_ id: SoftwareID, _ body: (Int) -> Void) {
         var entry = firstNamed[id]
         while entry > 0 {
             body(named[Int(entry) - 1].position)
@@ -92,7 +89,7 @@ struct HostFacts {
 
     /// The host's packages of `key`, in inventory order; none when no rule or application type names it.
     func packages(_ key: SoftwareKey, index: CatalogIndex) -> [InstalledPackage] {
-        guard let id = index.softwareIDs[key] else { return [] }
+        guard let id = index.softwareID(key) else { return [] }
         var found: [InstalledPackage] = []
         forEachPackagePosition(id) { found.append(inventory.packages[$0]) }
         return found
@@ -100,14 +97,14 @@ struct HostFacts {
 
     /// What detected each application type on the host, by type ordinal; `nil` for a type not detected.
     private static func detectedApplicationTypes(
-        _ index: CatalogIndex, listening: Set<ListeningPort>, named: [(softwareID: Int, position: Int)],
+        _ index: CatalogIndex, listening: Set<ListeningPort>, named: [(softwareID: SoftwareID, position: Int)],
         firstNamed: FirstNamedTable, packages: [InstalledPackage]
     ) -> [String?] {
         // A socket detects first; among several detectors of one kind the smallest is kept,
         // so the evidence does not depend on hash order.
-        var sockets = [ListeningPort?](repeating: nil, count: index.applicationTypeIDs.count)
+        var sockets = [ListeningPort?](repeating: nil, count: index.applicationTypeCount)
         for port in listening {
-            for type in index.applicationTypesByListen[port] ?? [] {
+            for type in index.applicationTypes(detectedBy: port) {
                 if let current = sockets[type], (current.transport, current.port) <= (port.transport, port.port) {
                     continue
                 }
@@ -117,10 +114,9 @@ struct HostFacts {
         var detected = sockets.map { $0.map { "\($0.transport)/\($0.port)" } }
         var bySoftware = [String?](repeating: nil, count: detected.count)
         // The first package of each software id, in inventory order, names the detector.
-        for (id, position) in firstOfEachSoftwareID(named, firstNamed)
-        where index.softwareUses[id].contains(.applicationTypes) {
-            let types = index.applicationTypesBySoftware[id]
-            guard types.contains(where: { detected[$0] == nil }) else { continue }
+        for (id, position) in firstOfEachSoftwareID(named, firstNamed) {
+            let types = index.applicationTypes(detectedBy: id)
+            guard !types.isEmpty, types.contains(where: { detected[$0] == nil }) else { continue }
             let detector = "\(packages[position].ecosystem.rawValue) \(packages[position].name)"
             for type in types where detected[type] == nil {
                 if let current = bySoftware[type], current <= detector { continue }
@@ -155,23 +151,25 @@ struct FirstNamedTable {
     }
 
     /// The value of software id `id`; 0 when it has none.
-    subscript(id: Int) -> Int32 {
-        var position = Self.start(id, mask)
+    subscript(id: SoftwareID) -> Int32 {
+        var position = Self.start(id.position, mask)
         while true {
             let slot = slots[position]
             if slot.key == 0 { return 0 }
-            if Int(slot.key) == id + 1 { return slot.first }
+            if Int(slot.key) == id.position + 1 { return slot.first }
             position = (position + 1) & mask
         }
     }
 
     /// Sets the value of software id `id` and returns the one it had (0 for none).
-    mutating func exchange(_ id: Int, _ value: Int32) -> Int32 {
-        var position = Self.start(id, mask)
-        while slots[position].key != 0 && Int(slots[position].key) != id + 1 { position = (position + 1) & mask }
+    mutating func exchange(_ id: SoftwareID, _ value: Int32) -> Int32 {
+        var position = Self.start(id.position, mask)
+        while slots[position].key != 0 && Int(slots[position].key) != id.position + 1 {
+            position = (position + 1) & mask
+        }
         let previous = slots[position].first
         // Software ids are positions in the index's tables, far below 2^31.
-        slots[position] = Slot(key: Int32(truncatingIfNeeded: id + 1), first: value)
+        slots[position] = Slot(key: Int32(truncatingIfNeeded: id.position + 1), first: value)
         return previous
     }
 

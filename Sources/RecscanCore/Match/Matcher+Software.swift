@@ -42,32 +42,36 @@ extension Matcher {
         return standing
     }
 
-    /// How the host's packages stand against one criterion, as `softwareStanding` decides it,
+    /// How the host's packages stand against a rule's criteria, as `softwareStanding` decides it,
     /// without collecting hits.
-    func softwareStanding(_ criterion: SoftwareCriterion, _ facts: HostFacts) -> SoftwareStanding {
+    func softwareStanding(_ criteria: [SoftwareCriterion], _ facts: HostFacts) -> SoftwareStanding {
         var standing = SoftwareStanding.absent
-        facts.forEachPackagePosition(criterion.softwareID) { standing.add(rangeVerdict(criterion, $0, facts)) }
+        for criterion in criteria {
+            facts.forEachPackagePosition(criterion.softwareID) { standing.add(rangeVerdict(criterion, $0, facts)) }
+        }
         return standing
     }
 
     /// How the host's packages of `softwareID` stand against a software-only rule: from its
-    /// packed range when it has one and the installed version is valid, else from its criterion.
-    func softwareStanding(_ rule: SoftwareOnlyRule, softwareID: Int, _ facts: HostFacts) -> SoftwareStanding {
+    /// packed range when it has one and every installed version is valid in its scheme, else from
+    /// the rule's criterion, which says why a version is uncertain (both give the same verdicts on
+    /// valid versions, and a standing does not depend on the order its verdicts come in).
+    func softwareStanding(_ rule: SoftwareOnlyRule, softwareID: SoftwareID, _ facts: HostFacts) -> SoftwareStanding {
         guard let packed = rule.packed else {
-            return rule.criterion._withUnsafeGuaranteedRef { softwareStanding($0, facts) }
+            return softwareStanding(index.compiledRule(rule.ordinal).software, facts)
         }
         var standing = SoftwareStanding.absent
-        index.packedBounds.withUnsafeBufferPointer { arena in
+        var invalid = false
+        index.withPackedBounds { arena in
             facts.forEachPackagePosition(softwareID) { position in
                 // Read in place: a copy of the package would retain all its strings.
                 let epochUnknown = facts.inventory.packages[position].epochUnknown
                 var version = facts.inventory.packages[position].version
                 let verdict = version.withUTF8 { packed.verdict(for: $0, epochUnknown: epochUnknown, arena: arena) }
-                standing.add(
-                    verdict ?? rule.criterion._withUnsafeGuaranteedRef { rangeVerdict($0, position, facts) })
+                if let verdict { standing.add(verdict) } else { invalid = true }
             }
         }
-        return standing
+        return invalid ? softwareStanding(index.compiledRule(rule.ordinal).software, facts) : standing
     }
 
     /// Where the installed package at `position` falls in the criterion's range.

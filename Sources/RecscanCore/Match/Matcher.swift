@@ -19,10 +19,10 @@ struct HostMatches {
     /// The host's facts, from which the evidence of a patched rule is made when it is needed.
     let facts: HostFacts
     /// Rules recommended directly, before exclusions and dependencies.
-    var recommended: [(ordinal: Int, match: RuleMatch)] = []
+    let recommended: [(ordinal: RuleOrdinal, match: RuleMatch)]
     /// Rules the host does not get because the package is patched. Their evidence matters
     /// only for rules to unassign, so it is made on demand.
-    var patched: OrdinalSet
+    let patched: OrdinalSet
 }
 
 /// Matches hosts against the catalog through its index.
@@ -36,63 +36,44 @@ public struct Matcher: Sendable {
     /// Every rule directly recommended for the host, and the rules it does not get because it is patched.
     public func match(_ inventory: HostInventory) -> (recommended: [String: RuleMatch], patched: [String: [Evidence]]) {
         let matches = matchByOrdinal(inventory)
-        let rules = index.rulesByOrdinal
         return (
-            Dictionary(uniqueKeysWithValues: matches.recommended.map { (rules[$0.ordinal].rule.id, $0.match) }),
+            Dictionary(uniqueKeysWithValues: matches.recommended.map { (index.identity(of: $0.ordinal).id, $0.match) }),
             Dictionary(
                 uniqueKeysWithValues: matches.patched.map {
-                    (rules[$0].rule.id, patchedEvidence($0, matches.facts))
+                    (index.identity(of: $0).id, patchedEvidence($0, matches.facts))
                 })
         )
     }
 
     /// What `match` finds, by rule ordinal: no rule id is hashed on the way.
     func matchByOrdinal(_ inventory: HostInventory) -> HostMatches {
-        var matches = HostMatches(
-            facts: HostFacts(inventory, index: index), patched: OrdinalSet(capacity: index.rulesByOrdinal.count))
+        // Locals, not fields of the result: a closure that reads the facts of a value it also
+        // changes would copy them for every call.
+        let facts = HostFacts(inventory, index: index)
+        var recommended: [(ordinal: RuleOrdinal, match: RuleMatch)] = []
+        var patched = OrdinalSet(capacity: index.ruleCount)
         var hits: [SoftwareHit] = []
-        var candidates = candidates(matches.facts)
+        var candidates = index.candidates(for: facts)
         // Software-only rules are decided from their criterion: patched ones are noted without
         // reading the rule, affected and uncertain ones join the candidates for their evidence.
-        for id in matches.facts.distinctSoftwareIDs {
-            index.softwareOnlyRules.forEach(at: id) { rule in
-                switch softwareStanding(rule, softwareID: id, matches.facts) {
-                case .patched: matches.patched.insert(rule.ordinal)
+        for id in facts.distinctSoftwareIDs {
+            index.forEachSoftwareOnlyRule(of: id) { rule in
+                switch softwareStanding(rule, softwareID: id, facts) {
+                case .patched: patched.insert(rule.ordinal)
                 case .affected, .uncertain: candidates.insert(rule.ordinal)
                 case .absent: break
                 }
             }
         }
-        var operatingSystems = OperatingSystemVerdicts(setCount: index.operatingSystemSets.count)
+        var operatingSystems = OperatingSystemVerdicts(index)
         for ordinal in candidates {
-            switch verdict(ordinal, matches.facts, operatingSystems: &operatingSystems, hits: &hits) {
-            case .recommended(let match): matches.recommended.append((ordinal, match))
-            case .patched: matches.patched.insert(ordinal)
+            switch verdict(ordinal, facts, operatingSystems: &operatingSystems, hits: &hits) {
+            case .recommended(let match): recommended.append((ordinal, match))
+            case .patched: patched.insert(ordinal)
             case .notRecommended: break
             }
         }
-        return matches
-    }
-
-    /// The only rules that can possibly match, in rule order: found through the host's packages,
-    /// sockets, files, services and detected application types, plus the unconditional ones.
-    func candidates(_ facts: HostFacts) -> OrdinalSet {
-        // One bit per rule: marking costs less than set unions, and the bits read back in order.
-        var marked = OrdinalSet(capacity: index.rulesByOrdinal.count)
-        func mark(_ ordinals: [Int]?) {
-            for ordinal in ordinals ?? [] { marked.insert(ordinal) }
-        }
-        mark(index.unconditionalRules)
-        for id in facts.softwareIDs where index.softwareUses[id].contains(.rules) {
-            index.rulesBySoftware.forEach(at: id) { marked.insert($0) }
-        }
-        for (type, detected) in facts.applicationTypes.enumerated() where !detected.isEmpty {
-            mark(index.rulesByApplicationType[type])
-        }
-        for port in facts.listening { mark(index.rulesByPort[port]) }
-        for file in facts.files { mark(index.rulesByFile[file]) }
-        for service in facts.services { mark(index.rulesByService[service]) }
-        return marked
+        return HostMatches(facts: facts, recommended: recommended, patched: patched)
     }
 
     /// Checks every criterion of rule `ordinal` against the host, as the SPEC's "Matching" lists
@@ -102,14 +83,14 @@ public struct Matcher: Sendable {
     ///   - operatingSystems: the host's verdicts on the catalog's OS constraint sets, filled as asked.
     ///   - hits: scratch space for the packages found in range, reused from rule to rule.
     func verdict(
-        _ ordinal: Int, _ facts: HostFacts, operatingSystems: inout OperatingSystemVerdicts,
+        _ ordinal: RuleOrdinal, _ facts: HostFacts, operatingSystems: inout OperatingSystemVerdicts,
         hits: inout [SoftwareHit]
     ) -> MatchVerdict {
-        let traits = index.traits[ordinal]
+        let traits = index.traits(of: ordinal)
         guard !traits.custom else { return .notRecommended }
         var osEvidence: [Evidence] = []
         if let set = traits.operatingSystemSet {
-            guard operatingSystems.holds(set, sets: index.operatingSystemSets, os: facts.inventory.os) else {
+            guard operatingSystems.holds(set, os: facts.inventory.os, index: index) else {
                 return .notRecommended
             }
             osEvidence = facts.osEvidence
@@ -121,9 +102,7 @@ public struct Matcher: Sendable {
         }
         var standing = SoftwareStanding.absent
         if traits.hasSoftware {
-            standing = index.unretainedRules[ordinal]._withUnsafeGuaranteedRef {
-                softwareStanding($0.software, facts, hits: &hits)
-            }
+            standing = softwareStanding(index.compiledRule(ordinal).software, facts, hits: &hits)
             switch standing {
             case .patched: return .patched
             case .absent: return .notRecommended
@@ -132,7 +111,7 @@ public struct Matcher: Sendable {
         }
         var presenceEvidence: Evidence?
         if traits.hasPresence {
-            guard let present = index.unretainedRules[ordinal]._withUnsafeGuaranteedRef({ presence($0, facts) }) else {
+            guard let present = presence(index.compiledRule(ordinal), facts) else {
                 return .notRecommended
             }
             presenceEvidence = present
@@ -159,9 +138,9 @@ public struct Matcher: Sendable {
     private static let alwaysEvidence = [Evidence(.always, [])]
 
     /// The patched packages of a rule the host does not get because it is patched.
-    func patchedEvidence(_ ordinal: Int, _ facts: HostFacts) -> [Evidence] {
+    func patchedEvidence(_ ordinal: RuleOrdinal, _ facts: HostFacts) -> [Evidence] {
         var hits: [SoftwareHit] = []
-        let standing = softwareStanding(index.rulesByOrdinal[ordinal].software, facts, hits: &hits)
+        let standing = softwareStanding(index.compiledRule(ordinal).software, facts, hits: &hits)
         guard standing == .patched else { return [] }
         var evidence: [Evidence] = []
         appendSoftwareEvidence(standing, hits, facts, to: &evidence)
@@ -179,26 +158,5 @@ public struct Matcher: Sendable {
             return Evidence(.service, [("name", service.name)])
         }
         return nil
-    }
-}
-
-extension OSConstraint {
-    /// Every attribute that is set holds for `os`; `version` is a prefix match on whole
-    /// components ("12" matches "12" and "12.7", not "120"), min/max compare generically.
-    func holds(for os: OperatingSystem) -> Bool {
-        if let family, family != os.family { return false }
-        if let name, name != os.name { return false }
-        if let version, os.version != version, !os.version.hasPrefix(version + ".") { return false }
-        if let minVersion {
-            guard let order = VersionSchemeKind.generic.compare(os.version, minVersion), order >= 0 else {
-                return false
-            }
-        }
-        if let maxVersion {
-            guard let order = VersionSchemeKind.generic.compare(os.version, maxVersion), order <= 0 else {
-                return false
-            }
-        }
-        return true
     }
 }

@@ -9,16 +9,16 @@ struct OrdinalSet: Sequence {
     }
 
     /// Whether `ordinal` is a member.
-    func contains(_ ordinal: Int) -> Bool {
-        let word = ordinal >> 6
-        return word < words.count && words[word] & 1 << UInt64(ordinal & 63) != 0
+    func contains(_ ordinal: RuleOrdinal) -> Bool {
+        let word = ordinal.position >> 6
+        return word < words.count && words[word] & 1 << UInt64(ordinal.position & 63) != 0
     }
 
     /// Adds `ordinal`.
-    mutating func insert(_ ordinal: Int) {
-        let word = ordinal >> 6
+    mutating func insert(_ ordinal: RuleOrdinal) {
+        let word = ordinal.position >> 6
         if word >= words.count { words.append(contentsOf: repeatElement(0, count: word + 1 - words.count)) }
-        words[word] |= 1 << UInt64(ordinal & 63)
+        words[word] |= 1 << UInt64(ordinal.position & 63)
     }
 
     /// The members in ascending order.
@@ -35,7 +35,7 @@ struct OrdinalSet: Sequence {
             bits = words.first ?? 0
         }
 
-        mutating func next() -> Int? {
+        mutating func next() -> RuleOrdinal? {
             while bits == 0 {
                 position += 1
                 guard position < words.count else { return nil }
@@ -43,7 +43,7 @@ struct OrdinalSet: Sequence {
             }
             let ordinal = position << 6 + bits.trailingZeroBitCount
             bits &= bits - 1
-            return ordinal
+            return RuleOrdinal(ordinal)
         }
     }
 }

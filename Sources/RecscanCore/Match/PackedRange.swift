@@ -4,8 +4,9 @@
 /// where the criterion object, its checker closure and each parsed bound were one allocation
 /// apiece, each a likely cache miss. The installed version is laid out in place, not copied.
 ///
-/// Gives exactly the verdicts of the criterion's `PreparedRange`, or `nil` when the installed
-/// version is not valid in the scheme (the criterion's own checker then says why).
+/// Places a version by `RangeVerdict.placing`, as the criterion's `PreparedRange` does, only
+/// with the bytes compared in place; `nil` when the installed version is not valid in the
+/// scheme (the criterion's own checker then says why).
 struct PackedRange: Sendable {
     private enum Scheme: UInt8, Sendable { case deb, rpm }
 
@@ -45,8 +46,7 @@ struct PackedRange: Sendable {
     private static func pack(_ range: AffectedRange, _ scheme: Scheme, into arena: inout [UInt8]) -> Bounds? {
         guard arena.count < Int(Int32.max) - 3 * 255 else { return nil }
         var bounds = Bounds(start: Int32(arena.count))
-        // "0" is no lower bound, as `PreparedRange` reads it.
-        guard append(range.introduced == "0" ? nil : range.introduced, scheme, to: &arena, count: &bounds.introduced),
+        guard append(range.lowerBound, scheme, to: &arena, count: &bounds.introduced),
             append(range.fixed, scheme, to: &arena, count: &bounds.fixed),
             append(range.lastAffected, scheme, to: &arena, count: &bounds.lastAffected)
         else { return nil }
@@ -87,38 +87,25 @@ struct PackedRange: Sendable {
         let introduced = bound(bounds.introduced)
         let fixed = bound(bounds.fixed)
         let lastAffected = bound(bounds.lastAffected)
+        // The bounds were valid when packed: a bound that no longer lays out is not ordered.
         switch scheme {
         case .deb:
             guard let version = DebianVersion.Layout(installed) else { return nil }
-            return Self.verdict(introduced, fixed, lastAffected) { bound in
-                DebianVersion.Layout(bound).map { version.compare(installed, to: bound, laidOut: $0) }
+            return try? RangeVerdict.placing(introduced: introduced, fixed: fixed, lastAffected: lastAffected) {
+                (bound) throws(UnreadableBound) in
+                guard let laidOut = DebianVersion.Layout(bound) else { throw UnreadableBound() }
+                return version.compare(installed, to: bound, laidOut: laidOut)
             }
         case .rpm:
             guard let version = RPMVersion.Layout(installed) else { return nil }
-            return Self.verdict(introduced, fixed, lastAffected) { bound in
-                RPMVersion.Layout(bound).map { version.compare(installed, toBound: bound, laidOut: $0) }
+            return try? RangeVerdict.placing(introduced: introduced, fixed: fixed, lastAffected: lastAffected) {
+                (bound) throws(UnreadableBound) in
+                guard let laidOut = RPMVersion.Layout(bound) else { throw UnreadableBound() }
+                return version.compare(installed, toBound: bound, laidOut: laidOut)
             }
         }
     }
 
-    /// The verdict from the installed version's order against each bound that is set, as
-    /// `PreparedRange` decides it.
-    private static func verdict(
-        _ introduced: UnsafeBufferPointer<UInt8>?, _ fixed: UnsafeBufferPointer<UInt8>?,
-        _ lastAffected: UnsafeBufferPointer<UInt8>?, order: (UnsafeBufferPointer<UInt8>) -> Int?
-    ) -> RangeVerdict? {
-        if let introduced {
-            guard let order = order(introduced) else { return nil }
-            if order < 0 { return .notAffected }
-        }
-        if let fixed {
-            guard let order = order(fixed) else { return nil }
-            if order >= 0 { return .patched }
-        }
-        if let lastAffected {
-            guard let order = order(lastAffected) else { return nil }
-            if order > 0 { return .patched }
-        }
-        return .affected
-    }
+    /// A packed bound whose bytes are not a version of the scheme.
+    private struct UnreadableBound: Error {}
 }

@@ -1,5 +1,5 @@
 /// What matching and deciding read of a rule, twelve bytes by ordinal in one array
-/// (`CatalogIndex.traits`): a host's 200 or so candidate rules are spread over the catalog's
+/// (`CatalogIndex.traits(of:)`): a host's 200 or so candidate rules are spread over the catalog's
 /// 10 MB, and reading each rule object's flags, criteria and settings cost several cache misses
 /// per rule and host. Most candidates (application-type and OS rules) are now decided from
 /// these bytes alone; the object is read for a rule's packages, ports, files or services, and
@@ -23,7 +23,7 @@ struct RuleTraits: Sendable {
     private let operatingSystemSetOrdinal: Int32
 
     /// - Parameter operatingSystemSet: the position of the rule's OS constraints among the
-    ///   catalog's distinct sets (`CatalogIndex.operatingSystemSets`); `nil` when it has none.
+    ///   catalog's distinct sets (`CatalogIndex.operatingSystems(inSet:)`); `nil` when it has none.
     init(_ compiled: CompiledRule, operatingSystemSet: Int?) {
         let rule = compiled.rule
         var flags: Flags = []
@@ -53,11 +53,12 @@ struct RuleTraits: Sendable {
     var hasPresence: Bool { flags.contains(.hasPresence) }
     /// The ordinal of the application type the rule needs.
     var applicationType: Int? { applicationTypeOrdinal < 0 ? nil : Int(applicationTypeOrdinal) }
-    /// The position of the rule's OS constraints in `CatalogIndex.operatingSystemSets`.
+    /// The position of the rule's OS constraints among the catalog's distinct sets
+    /// (`CatalogIndex.operatingSystems(inSet:)`).
     var operatingSystemSet: Int? { operatingSystemSetOrdinal < 0 ? nil : Int(operatingSystemSetOrdinal) }
 }
 
-/// A rule's id and name, by ordinal in `CatalogIndex.identities`: all that a rule's result
+/// A rule's id and name (`CatalogIndex.identity(of:)`): all that a rule's result
 /// takes from the rule object besides its traits.
 struct RuleIdentity: Sendable {
     let id: String
@@ -70,15 +71,16 @@ struct OperatingSystemVerdicts {
     private enum Verdict: UInt8 { case unknown, holds, fails }
     private var verdicts: [Verdict]
 
-    init(setCount: Int) { verdicts = [Verdict](repeating: .unknown, count: setCount) }
+    /// No verdict yet on any of the index's sets.
+    init(_ index: CatalogIndex) { verdicts = [Verdict](repeating: .unknown, count: index.operatingSystemSetCount) }
 
-    /// Whether some constraint of set `position` holds for the host's OS.
-    mutating func holds(_ position: Int, sets: [[OSConstraint]], os: OperatingSystem?) -> Bool {
+    /// Whether some constraint of the index's set `position` holds for the host's OS.
+    mutating func holds(_ position: Int, os: OperatingSystem?, index: CatalogIndex) -> Bool {
         switch verdicts[position] {
         case .holds: return true
         case .fails: return false
         case .unknown:
-            let holds = os.map { os in sets[position].contains { $0.holds(for: os) } } ?? false
+            let holds = os.map { os in index.operatingSystems(inSet: position).contains { $0.holds(for: os) } } ?? false
             verdicts[position] = holds ? .holds : .fails
             return holds
         }

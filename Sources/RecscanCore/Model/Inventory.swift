@@ -113,9 +113,6 @@ public struct InstalledPackage: Sendable, Equatable {
     public var sourcePackage: String? = nil
     /// The source package's version (dpkg `Source: name (version)`), when it differs from `version`.
     public var sourceVersion: String? = nil
-    /// The package's software id in the catalog index whose `PackageInterest` kept it while it
-    /// was read, so that matching does not look its name up a second time; `nil` otherwise.
-    var catalogSoftwareID: Int32? = nil
 }
 
 /// A socket a host listens on.

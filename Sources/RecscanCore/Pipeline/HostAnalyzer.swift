@@ -80,12 +80,12 @@ public struct HostAnalyzer: Sendable {
                 direct: matches.recommended, index: index, context: context,
                 referenceDay: floorDiv(referenceTime, 86_400))
             excludable = excludableRuleIDs(recommendations, context: context)
-            let decider = OutcomeDecider(catalog: catalog, context: context, settings: settings)
+            let decider = OutcomeDecider(context: context, settings: settings)
             let (rules, ordinals) = decider.outcomes(recommendations, index: index) { ordinal in
                 matches.patched.contains(ordinal) ? matcher.patchedEvidence(ordinal, matches.facts) : []
             }
             report.rules = rules
-            ruleOrdinals = ordinals
+            ruleOrdinals = ordinals.map(\.position)
             findings += auditor.outcomeFindings(
                 rules, ordinals: ordinals, recommendations: recommendations, index: index)
             if let stale = staleness(inventory) {
@@ -115,7 +115,7 @@ public struct HostAnalyzer: Sendable {
         var excludable: Set<String> = []
         for (_, configuration) in context.levels {
             for override in configuration.overrides where override.excluded {
-                guard let ordinal = matcher.index.ordinalsByID[override.ruleID],
+                guard let ordinal = matcher.index.ordinal(ofRule: override.ruleID),
                     recommendations.ordinals.contains(ordinal)
                 else { continue }
                 excludable.insert(override.ruleID)

@@ -104,19 +104,18 @@ private struct InventoryBuilder {
             return
         }
         // Most packages concern no rule: decided on the name's bytes when they need no trimming.
-        var softwareID: Int32?
+        var wanted: Bool?
         if let interest, let name = nameBytes, let first = name.first, let last = name.last,
             first > 0x20, first < 0x80, last > 0x20, last < 0x80
         {
-            guard let found = interest.softwareID(ecosystem, name: name) else { return }
-            softwareID = found
+            guard interest.wants(ecosystem, name: name) else { return }
+            wanted = true
         }
         let name = try required(nameBytes.map { String(decoding: $0, as: UTF8.self) }, "name", cursor)
-        if let interest, softwareID == nil, !interest.wants(ecosystem, name: name) { return }
-        var package = InstalledPackage(
+        if let interest, wanted == nil, !interest.wants(ecosystem, name: name) { return }
+        let package = InstalledPackage(
             ecosystem: ecosystem, name: name, version: cursor.value(&versionAttribute)?.trimmingWhitespace ?? "",
             arch: nonEmpty(cursor.value(&archAttribute)), source: file)
-        if let softwareID, softwareID != PackageInterest.unknownID { package.catalogSoftwareID = softwareID }
         current.packages.append(package)
     }
 

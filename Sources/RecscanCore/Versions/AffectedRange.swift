@@ -1,15 +1,3 @@
-/// Where an installed version stands against an affected range.
-public enum RangeVerdict: Sendable, Equatable {
-    /// Inside the range: the package is vulnerable.
-    case affected
-    /// Below `introduced`: the vulnerable code is not there yet.
-    case notAffected
-    /// At or past `fixed`, or past `lastAffected`: the package is patched.
-    case patched
-    /// The installed version or a bound is not a valid version of the scheme; the reason says which.
-    case uncertain(String)
-}
-
 /// The versions of a package a rule protects, as a half-open or closed interval in one scheme.
 ///
 /// `introduced` is inclusive and, when absent (or `"0"`, the OSV convention), means "from the
@@ -52,25 +40,7 @@ public struct AffectedRange: Sendable, Equatable, CustomStringConvertible {
     /// - Parameter installed: the installed package version.
     /// - Returns: the verdict; `.notAffected` wins over `.patched` in an inverted range.
     public func verdict(for installed: String) -> RangeVerdict {
-        guard scheme.isValid(installed) else {
-            return .uncertain("version '\(installed)' is not a valid \(scheme.rawValue) version")
-        }
-        let bounds: [(name: String, value: String?)] = [
-            ("introduced", lowerBound), ("fixed", fixed), ("lastAffected", lastAffected),
-        ]
-        for case let (name, value?) in bounds where !scheme.isValid(value) {
-            return .uncertain("\(name) bound '\(value)' is not a valid \(scheme.rawValue) version")
-        }
-        if let lowerBound, let order = scheme.compare(version: installed, toBound: lowerBound), order < 0 {
-            return .notAffected
-        }
-        if let fixed, let order = scheme.compare(version: installed, toBound: fixed), order >= 0 {
-            return .patched
-        }
-        if let lastAffected, let order = scheme.compare(version: installed, toBound: lastAffected), order > 0 {
-            return .patched
-        }
-        return .affected
+        PreparedRange.checker(self)(installed)
     }
 
     /// The range in interval notation: `[1.0.1, 1.0.1g-1)`, `[1.0.1, 2.0]`, `[0, 1.2)`, `[1.0, *)`.
@@ -89,7 +59,7 @@ public struct AffectedRange: Sendable, Equatable, CustomStringConvertible {
     }
 
     /// `introduced`, unless it is absent or `"0"` (OSV's "from the beginning").
-    private var lowerBound: String? {
+    var lowerBound: String? {
         introduced == "0" ? nil : introduced
     }
 }

@@ -12,11 +12,11 @@ struct FirstNamedTableTests {
             // Ids from a small range, so that several are set more than once, and large ones.
             let ids = (0..<count).map { $0 % 3 == 0 ? $0 * 7 % 40 : $0 * 9_973 }
             for (value, id) in ids.enumerated() {
-                #expect(table.exchange(id, Int32(value + 1)) == oracle[id] ?? 0)
+                #expect(table.exchange(SoftwareID(id), Int32(value + 1)) == oracle[id] ?? 0)
                 oracle[id] = Int32(value + 1)
             }
             for id in Set(ids).union(0..<64).union([9_973 * 1_000, Int(Int32.max) - 1]) {
-                #expect(table[id] == oracle[id] ?? 0)
+                #expect(table[SoftwareID(id)] == oracle[id] ?? 0)
             }
         }
     }

@@ -130,15 +130,14 @@ struct MatcherTests {
         let matcher = Matcher(index: CatalogIndex(catalog: catalog))
         let facts = HostFacts(
             try Fixture.host("<package ecosystem=\"pypi\" name=\"django\" version=\"4.1\"/>"), index: matcher.index)
-        let candidates = matcher.candidates(facts)
-            .map { matcher.index.rulesByOrdinal[$0].rule.id }
+        let candidates = matcher.index.candidates(for: facts).map { matcher.index.identity(of: $0).id }
         // Only the rules without triggers (OS-only, always, custom) are looked at; the Django
         // rule, whose one criterion is a package, is decided from that criterion.
         #expect(Set(candidates) == ["1009000", "1009001", "3000001", "9000001"])
         var softwareOnly: [String] = []
-        let django = try #require(matcher.index.softwareIDs[SoftwareKey(.pypi, "django")])
-        matcher.index.softwareOnlyRules.forEach(at: django) { rule in
-            softwareOnly.append(matcher.index.rulesByOrdinal[rule.ordinal].rule.id)
+        let django = try #require(matcher.index.softwareID(SoftwareKey(.pypi, "django")))
+        matcher.index.forEachSoftwareOnlyRule(of: django) { rule in
+            softwareOnly.append(matcher.index.identity(of: rule.ordinal).id)
         }
         #expect(softwareOnly == ["1011000"])
     }
@@ -169,6 +168,10 @@ struct MatcherTests {
         let both = try match(["2.1-1", "1.2-3"])
         #expect(both.recommended["1"]?.evidence.map { $0.value("version") } == ["1.2-3"])
         #expect(both.patched["1"] == nil)
+        // A version that is not valid in the scheme is uncertain, and uncertain wins over patched.
+        let invalid = try match(["2.1-1", "?"])
+        #expect(invalid.recommended["1"]?.certain == false)
+        #expect(invalid.recommended["1"]?.evidence == invalid.recommended["2"]?.evidence.filter { $0.kind != .os })
         let absent = try match([])
         #expect(absent.recommended["1"] == nil && absent.patched["1"] == nil)
         let outside = try match(["0.9-1"])
@@ -190,7 +193,10 @@ struct MatcherTests {
             <rule id="5" module="intrusion-prevention" name="Web" severity="low" applicationType="web"/>
             """
         let index = CatalogIndex(catalog: try Fixture.catalog(catalog))
-        #expect(index.operatingSystemSets == [[OSConstraint(family: "linux")], [OSConstraint(family: "windows")]])
+        #expect(
+            (0..<index.operatingSystemSetCount).map(index.operatingSystems(inSet:)) == [
+                [OSConstraint(family: "linux")], [OSConstraint(family: "windows")],
+            ])
         let matcher = Matcher(index: index)
         let linux = matcher.match(
             try Fixture.host(

@@ -23,7 +23,7 @@ struct PackedRangeTests {
                     AffectedSoftware(
                         ecosystem: ecosystem, name: "p", introduced: introduced, fixed: fixed,
                         lastAffected: lastAffected),
-                    softwareID: 0)
+                    softwareID: SoftwareID(0))
                 guard let packed = PackedRange(criterion, arena: &arena) else { continue }
                 packedCount += 1
                 arena.withUnsafeBufferPointer { arena in
@@ -56,7 +56,7 @@ struct PackedRangeTests {
         for (ecosystem, fixed) in [(Ecosystem.pypi, "2.0"), (.deb, "not a version"), (.rpm, "")] {
             let criterion = SoftwareCriterion(
                 AffectedSoftware(ecosystem: ecosystem, name: "p", introduced: nil, fixed: fixed, lastAffected: nil),
-                softwareID: 0)
+                softwareID: SoftwareID(0))
             #expect(PackedRange(criterion, arena: &arena) == nil)
         }
         #expect(arena.isEmpty)

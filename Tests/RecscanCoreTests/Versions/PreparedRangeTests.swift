@@ -2,6 +2,8 @@ import Testing
 
 @testable import RecscanCore
 
+/// Matching places versions in ranges whose bounds were parsed once; `explain` in the catalog's
+/// own ranges. Both must give the verdicts of the rule stated the long way, on strings.
 @Suite("prepared ranges")
 struct PreparedRangeTests {
     static let ranges: [AffectedRange] = [
@@ -27,7 +29,33 @@ struct PreparedRangeTests {
         let prepared = PreparedRange(range)
         #expect(prepared.description == range.description)
         for version in Self.versions {
-            #expect(prepared.verdict(for: version) == range.verdict(for: version), "\(version) in \(range)")
+            let expected = Self.oracle(range, version)
+            #expect(prepared.verdict(for: version) == expected, "\(version) in \(range)")
+            #expect(range.verdict(for: version) == expected, "\(version) in \(range)")
         }
+    }
+
+    /// The range's rule stated the long way, on strings, each version parsed anew for every
+    /// question: every version involved is validated first, then the bounds decide in order.
+    static func oracle(_ range: AffectedRange, _ installed: String) -> RangeVerdict {
+        let scheme = range.scheme
+        guard scheme.isValid(installed) else {
+            return .uncertain("version '\(installed)' is not a valid \(scheme.rawValue) version")
+        }
+        let introduced = range.introduced == "0" ? nil : range.introduced
+        let bounds = [("introduced", introduced), ("fixed", range.fixed), ("lastAffected", range.lastAffected)]
+        for case let (name, value?) in bounds where !scheme.isValid(value) {
+            return .uncertain("\(name) bound '\(value)' is not a valid \(scheme.rawValue) version")
+        }
+        if let introduced, let order = scheme.compare(version: installed, toBound: introduced), order < 0 {
+            return .notAffected
+        }
+        if let fixed = range.fixed, let order = scheme.compare(version: installed, toBound: fixed), order >= 0 {
+            return .patched
+        }
+        if let last = range.lastAffected, let order = scheme.compare(version: installed, toBound: last), order > 0 {
+            return .patched
+        }
+        return .affected
     }
 }
