@@ -19,12 +19,13 @@ extension HostRecordCodec {
             return
         }
         writer.count(evidence.isEmpty ? 0 : 2 * evidence.count + 1)
-        for piece in evidence {
-            writer.code(piece.kind)
-            writer.count(piece.attributes.count)
-            for attribute in piece.attributes {
-                writer.string(attribute.name)
-                writer.string(attribute.value)
+        // By position, so that no piece or attribute is copied out (a retain per string).
+        for index in evidence.indices {
+            writer.code(evidence[index].kind)
+            writer.count(evidence[index].attributes.count)
+            for attribute in evidence[index].attributes.indices {
+                writer.string(evidence[index].attributes[attribute].name)
+                writer.string(evidence[index].attributes[attribute].value)
             }
         }
         if let address { shared.keep(address) }

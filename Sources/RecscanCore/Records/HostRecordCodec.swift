@@ -105,15 +105,15 @@ struct RecordRuleTable: Sendable {
     /// - Parameter hint: the position the analysis found the rule at, which names one catalog
     ///   rule, whose name the result took from it: checked by id, module and severity only.
     func position(of rule: RuleResult, hint: Int?) -> Int? {
-        if let hint, results.indices.contains(hint) {
-            let known = results[hint]
-            if known.ruleID == rule.ruleID && known.module == rule.module && known.severity == rule.severity {
-                return hint
-            }
+        // Fields are compared in place: copying a catalog result out would retain its strings.
+        if let hint, results.indices.contains(hint), results[hint].ruleID == rule.ruleID,
+            results[hint].module == rule.module, results[hint].severity == rule.severity
+        {
+            return hint
         }
-        guard let position = positions[rule.ruleID] else { return nil }
-        let known = results[position]
-        guard known.module == rule.module, known.severity == rule.severity, known.name == rule.name else { return nil }
+        guard let position = positions[rule.ruleID], results[position].module == rule.module,
+            results[position].severity == rule.severity, results[position].name == rule.name
+        else { return nil }
         return position
     }
 
