@@ -19,12 +19,12 @@ enum ReportText {
 
     /// Whether `text` needs no replacement: a byte scan that errs on the side of the slow path
     /// (0xEF leads U+FFFE and U+FFFF, and other characters too).
-    static func isWritable(_ text: String) -> Bool {
-        text.utf8.allSatisfy { $0 >= 0x20 && $0 != 0xEF || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }
-    }
+    static func isWritable(_ text: String) -> Bool { text.utf8.allSatisfy(isWritable) }
 
     /// The same check over UTF-8 bytes.
-    static func isWritable(_ utf8: UnsafeBufferPointer<UInt8>) -> Bool {
-        utf8.allSatisfy { $0 >= 0x20 && $0 != 0xEF || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }
+    static func isWritable(_ utf8: UnsafeBufferPointer<UInt8>) -> Bool { utf8.allSatisfy(isWritable) }
+
+    private static func isWritable(_ byte: UInt8) -> Bool {
+        byte >= 0x20 && byte != 0xEF || byte == 0x09 || byte == 0x0A || byte == 0x0D
     }
 }

@@ -20,8 +20,7 @@ struct RunOutput {
         defer { reader.close() }
         let read = Self.reading(reader, codec: store.codec)
         var tracker = RunChangeTracker(outDirectory: options.outDirectory)
-        let compared = try tracker.compare(hostnames: entries.map(\.hostname)) { try read(entries[$0]).report }
-        let changes = compared
+        let changes = try tracker.compare(hostnames: entries.map(\.hostname)) { try read(entries[$0]).report }
         let results = FleetResults(
             summary: summary(entries, rejected: rejected), rejected: rejected, exclusions: audit(entries),
             triage: entries.flatMap(\.triage), changes: tracker.finish())

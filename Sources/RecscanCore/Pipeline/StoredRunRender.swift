@@ -34,27 +34,32 @@ public struct StoredRunRender: Sendable {
         }
         let catalog = try ScanSetup.loadCatalog(options)
         let target = out ?? (reportPath as NSString).deletingLastPathComponent
+        // The catalog is checked on the report's root, before any host is read.
+        let reader: StoredReportReader
+        do { reader = try StoredReportReader(path: reportPath) } catch {
+            throw ScanFailure.unusableInput(ScanSetup.inputErrors(error, file: reportPath))
+        }
+        guard reader.report.catalogVersion == catalog.version else {
+            throw ScanFailure.unusableInput([
+                InputError(
+                    file: reportPath,
+                    message:
+                        "was made with catalog version \(reader.report.catalogVersion), not \(catalog.version); give the run's catalog with --catalog"
+                )
+            ])
+        }
         let scratch = try Self.scratchFolder(in: target)
         defer { try? FileManager.default.removeItem(atPath: scratch) }
         var store = try HostStore(scratchFolder: scratch, catalog: catalog, fleet: Fleet(), options: options)
         defer { store.spill.remove() }
-        let stored: StoredReport
         do {
-            stored = try StoredReportReader.read(path: reportPath) { try store.adopt($0, triage: []) }
+            while let host = try reader.next() { try store.adopt(host, triage: []) }
         } catch let error as OutputError {
             throw ScanFailure.output(error)
         } catch {
             throw ScanFailure.unusableInput(ScanSetup.inputErrors(error, file: reportPath))
         }
-        guard stored.catalogVersion == catalog.version else {
-            throw ScanFailure.unusableInput([
-                InputError(
-                    file: reportPath,
-                    message:
-                        "was made with catalog version \(stored.catalogVersion), not \(catalog.version); give the run's catalog with --catalog"
-                )
-            ])
-        }
+        let stored = reader.report
         store.attach(triage: stored.triage)
         var renderOptions = options
         renderOptions.formats = formats

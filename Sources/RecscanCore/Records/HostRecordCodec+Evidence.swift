@@ -41,10 +41,9 @@ extension HostRecordCodec {
             guard index < UInt64(shared.lists.count) else { throw RecordError.malformed("no shared evidence \(index)") }
             return shared.lists[Int(index)]
         }
-        let count = (tag - 1) / 2
-        guard count <= UInt64(reader.remainingBytes / 2) else { throw RecordError.malformed("a count is too large") }
+        let count = try reader.bounded((tag - 1) / 2, minimumBytes: 2)
         var evidence: [Evidence] = []
-        evidence.reserveCapacity(Int(count))
+        evidence.reserveCapacity(count)
         for _ in 0..<count {
             let kind = try reader.code(Evidence.Kind.self)
             let attributeCount = try reader.count(minimumBytes: 2)

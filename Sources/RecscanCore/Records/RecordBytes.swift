@@ -73,8 +73,7 @@ struct RecordReader {
     init(_ bytes: UnsafeBufferPointer<UInt8>) { self.bytes = bytes }
 
     var isAtEnd: Bool { position == bytes.count }
-    var remainingBytes: Int { bytes.count - position }
-    private var remaining: Int { remainingBytes }
+    private var remaining: Int { bytes.count - position }
 
     mutating func byte() throws -> UInt8 {
         guard position < bytes.count else { throw RecordError.truncated }
@@ -102,7 +101,11 @@ struct RecordReader {
     /// A count of items that each take at least `minimumBytes`, so a damaged count cannot make
     /// a reader reserve more than the record could hold.
     mutating func count(minimumBytes: Int = 1) throws -> Int {
-        let value = try unsigned()
+        try bounded(try unsigned(), minimumBytes: minimumBytes)
+    }
+
+    /// `value`, a count read some other way, checked as `count(minimumBytes:)` checks its own.
+    func bounded(_ value: UInt64, minimumBytes: Int) throws -> Int {
         guard value <= UInt64(remaining / max(1, minimumBytes)) else {
             throw RecordError.malformed("a count is too large")
         }

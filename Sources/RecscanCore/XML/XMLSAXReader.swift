@@ -16,12 +16,10 @@ enum XMLSAXReader {
     static func read(
         path: String, displayName: String, limits: InputLimits, text: Bool = false, visit: (SAXElement) throws -> Void
     ) throws {
-        let policy = XMLInputPolicy(limits: limits)
-        let file = try GuardedXMLFile(path: path, name: displayName, policy: policy)
-        try withExtendedLifetime(file) {
-            try parse(
-                name: displayName, policy: policy, text: text, visit: visit, sourceFailure: { file.failure },
-                fill: { file.read(into: $0) })
+        // The parse lives only for this call, so the callback never outlives it.
+        try withoutActuallyEscaping(visit) { visit in
+            let parse = try XMLSAXStream(path: path, displayName: displayName, limits: limits, text: text, visit: visit)
+            while try parse.step() {}
         }
     }
 

@@ -33,7 +33,7 @@ struct XMLReportFormatter: ReportFormatter {
 /// Serializes one host's `<host>` element with a memo of the rule elements that repeat from
 /// host to host, one memo per worker.
 struct XMLHostRenderer: HostRenderer {
-    private let memos = FragmentMemoPool()
+    private let memos = WorkerMemoPool { ReportFragmentMemo() }
 
     func render(_ host: HostAnalysis) throws -> [UInt8] {
         try memos.withMemo { memo in
