@@ -65,7 +65,9 @@ struct HostStore {
 
     /// Adds the fleet's computers that no inventory named: fleet audit only.
     mutating func addFleetComputersWithoutInventory(files: FileAnalyzer) throws {
-        for key in fleet.computers.keys.sorted() where ledger.entries[key] == nil {
+        // A host may be its computer under another name (a display name, a DNS label).
+        let inventoried = Set(ledger.entries.keys.compactMap { fleet.computerKey(for: $0) })
+        for key in fleet.computers.keys.sorted() where ledger.entries[key] == nil && !inventoried.contains(key) {
             guard let computer = fleet.computers[key], inShard(computer.hostname) else { continue }
             let input = HostInput(
                 hostname: computer.hostname, inventory: nil, errors: [], events: files.eventsByHost[key] ?? [])

@@ -7,7 +7,7 @@ public struct HostFleetContext: Sendable {
 
     /// Builds the context of `hostname` (matched case-insensitively).
     public init(hostname: String, fleet: Fleet) {
-        computer = fleet.computers[hostname.lowercased()]
+        computer = fleet.computerKey(for: hostname).flatMap { fleet.computers[$0] }
         var chain: [Policy] = []
         var seen: Set<String> = []
         var next = computer?.policyID
