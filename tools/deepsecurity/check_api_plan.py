@@ -409,9 +409,9 @@ def self_test(endpoints):
     for f in failures:
         print(f"self-test: FAIL {f}", file=sys.stderr)
     passed = 2 + len(BAD_PLANS) - len(failures)
-    print(f"self-test: {passed} passed, {len(failures)} failed "
-          f"({len(endpoints)} SDK endpoints, good plan of {count} requests, "
-          f"{len(BAD_PLANS)} bad plans)")
+    print(f"self-test: {len(endpoints)} SDK endpoints, a good plan of {count} requests, "
+          f"{len(BAD_PLANS)} bad plans")
+    print(f"self-test: {passed} passed, {len(failures)} failed")
     return 1 if failures else 0
 
 
