@@ -22,6 +22,9 @@ public struct ScanOptions: Sendable {
     public var deepSecurityExport: String?
     /// The exclusion register (`--exclusions`) that goes with `deepSecurityExport`.
     public var exclusionRegisterPath: String?
+    /// Rules the operator approved (`--approve`): where one waits for a decision, the API plan
+    /// assigns it.
+    public var approvedRules: Set<String> = []
     /// The events file (`--events`); `nil` looks for one in the inventories folder.
     public var eventsPath: String?
     /// The folder that receives run folders and `latest` (`--out`), default `Reports`.

@@ -123,7 +123,8 @@ public struct ScanPipeline: Sendable {
         let reportsStarted = ContinuousClock.now
         let output = RunOutput(
             destination: ReportDestination(
-                directory: run.temporaryPath, run: info, catalog: setup.catalog, maxAgeDays: options.maxAgeDays),
+                directory: run.temporaryPath, run: info, catalog: setup.catalog, maxAgeDays: options.maxAgeDays,
+                manager: ManagerPlanContext(fleet: setup.fleet, approvals: options.approvedRules)),
             fleet: setup.fleet, options: options)
         let results = try await output.write(store, rejected: rejected)
         var result = ScanResult(
