@@ -171,6 +171,9 @@ public struct HostReport: Sendable, Equatable {
     public var inventorySources: [String] = []
     /// What changed since the previous run; `nil` when nothing did or there is no previous run.
     public var changes: HostChanges?
+    /// The manager's own recommendation scan set against this report's; `nil` when the fleet came
+    /// without one for the host.
+    public var manager: ManagerComparison?
 }
 
 /// An input file (or part of one) that could not be used.

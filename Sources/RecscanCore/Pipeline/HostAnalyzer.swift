@@ -88,6 +88,10 @@ public struct HostAnalyzer: Sendable {
             ruleOrdinals = ordinals.map(\.position)
             findings += auditor.outcomeFindings(
                 rules, ordinals: ordinals, recommendations: recommendations, index: index)
+            if let scans = context.computerKey.flatMap({ fleet.manager?.scans[$0] }) {
+                report.manager = ManagerScanComparer(catalog: catalog).compare(
+                    scans, report: report, collectedEpochSeconds: inventory.collectedEpochSeconds)
+            }
             if let stale = staleness(inventory) {
                 report.status = .stale
                 findings.append(stale)
