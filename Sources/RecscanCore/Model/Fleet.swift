@@ -85,6 +85,11 @@ public struct Fleet: Sendable {
         self.computers = computers
     }
 
+    /// The name a host goes by in the run: its computer's key when the fleet knows it, else its
+    /// own name, lowercased. Shards, events and the no-inventory check all key hosts by it, so that
+    /// a host known to the manager by a longer name is still one host.
+    public func hostKey(_ hostname: String) -> String { computerKey(for: hostname) ?? hostname.lowercased() }
+
     /// The key in `computers` of the computer an inventory host is: its hostname, else an alias,
     /// else the first DNS label of the hostname when that names one computer only.
     public func computerKey(for hostname: String) -> String? {

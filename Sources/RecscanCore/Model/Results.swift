@@ -113,6 +113,8 @@ public enum FindingKind: String, Sendable, CaseIterable {
     case missingDependency = "missing-dependency"
     case staleInventory = "stale-inventory"
     case inventoryError = "inventory-error"
+    /// An inventoried host that no computer of the fleet export is (or that several could be).
+    case notInFleet = "not-in-fleet"
 }
 
 /// An audit finding: data, not an error.

@@ -62,7 +62,7 @@ struct HostMerger {
 
     /// One input per host of the inventories or the fleet, sorted by hostname.
     func inputs(fleet: Fleet, events: [SecurityEvent]) -> [HostInput] {
-        let eventsByHost = Dictionary(grouping: events) { $0.hostname.lowercased() }
+        let eventsByHost = Dictionary(grouping: events) { fleet.hostKey($0.hostname) }
         var keys = Set(inventories.keys).union(errors.keys)
         // A host may be its computer under another name (a display name, a DNS label).
         let inventoried = Set(keys.compactMap { fleet.computerKey(for: $0) })
@@ -73,7 +73,7 @@ struct HostMerger {
             let hostErrors = errors[key]?.errors ?? []
             return HostInput(
                 hostname: name, inventory: hostErrors.isEmpty ? inventories[key] : nil, errors: hostErrors,
-                events: eventsByHost[key] ?? [])
+                events: eventsByHost[fleet.hostKey(key)] ?? [])
         }
     }
 }

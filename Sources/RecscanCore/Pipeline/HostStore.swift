@@ -25,7 +25,7 @@ struct HostStore {
         overriddenRules = overridden
     }
 
-    private func inShard(_ hostname: String) -> Bool { options.shard?.includes(hostname) ?? true }
+    private func inShard(_ hostname: String) -> Bool { options.shard?.includes(fleet.hostKey(hostname)) ?? true }
 
     /// Stores the hosts of one file; hosts already seen are left for `reanalyzeDuplicates`.
     mutating func add(_ result: FileAnalysis, files: FileAnalyzer) throws {
@@ -36,7 +36,7 @@ struct HostStore {
         for name in result.hostnames where inShard(name) && ledger.isNew(name, file: result.fileIndex) {
             let input = HostInput(
                 hostname: name, inventory: nil, errors: [failure.error],
-                events: files.eventsByHost[name.lowercased()] ?? [])
+                events: files.events(for: name))
             try store(files.analyze(input), firstFile: result.fileIndex)
         }
     }
@@ -56,7 +56,7 @@ struct HostStore {
                     }
                 }
             }
-            guard let input = merger.inputs(fleet: Fleet(), events: files.eventsByHost[key] ?? []).first else {
+            guard let input = merger.inputs(fleet: Fleet(), events: files.events(for: key)).first else {
                 continue
             }
             try store(files.analyze(input), firstFile: indices.min())

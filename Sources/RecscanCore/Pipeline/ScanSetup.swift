@@ -106,9 +106,10 @@ public struct ScanSetup: Sendable {
             eventFiles: eventFiles.map(\.displayName))
     }
 
-    /// Rejections for events whose computer is neither inventoried nor in the fleet.
+    /// Rejections for events whose computer is neither inventoried nor in the fleet (`known` holds
+    /// hosts by `Fleet.hostKey`).
     func unknownEventHosts(known: Set<String>) -> [RejectedInput] {
-        events.filter { !known.contains($0.hostname.lowercased()) }.map { event in
+        events.filter { !known.contains(fleet.hostKey($0.hostname)) }.map { event in
             RejectedInput(
                 file: eventFiles.first ?? "events",
                 reason: "event for unknown computer \(event.hostname) (rule \(event.ruleID), \(event.time))")

@@ -25,6 +25,31 @@ struct DeepSecuritySampleTests {
         }
     }
 
+    /// web03 and mail01 are computers with longer names in the manager: each is one host, in
+    /// the shard of its computer's name, and its events find it.
+    @Test(arguments: [2, 3])
+    func shardsOfTheExportMergeIntoTheSingleRun(count: Int) async throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        var options = DeepSecurityExportTests.options()
+        options.outDirectory = folder.path + "/single"
+        let single = try await ScanPipeline(options: options).run()
+        var runs: [String] = []
+        for index in 1...count {
+            var shard = options
+            shard.shard = Shard("\(index)/\(count)")
+            shard.outDirectory = folder.path + "/shard-\(index)"
+            runs.append(try await ScanPipeline(options: shard).run().runPath)
+        }
+        var merge = options
+        merge.outDirectory = folder.path + "/merged"
+        let merged = try await ShardMerge(shards: runs, options: merge).run()
+        let expected = fileContents(under: single.runPath)
+        #expect(expected["api-plan.json"] != nil)
+        #expect(fileContents(under: merged.runPath) == expected)
+        #expect(single.summary.hosts == 15)
+    }
+
     @Test func withoutTheRegisterExclusionsHaveNoReasonAndNoExpiry() async throws {
         let inputs = try await ScanInputs.load(DeepSecurityExportTests.options(register: false)) { _ in }
         let overrides =

@@ -64,6 +64,11 @@ struct DeepSecurityExportTests {
         #expect(fleet.ambiguousNames["app"] == ["app.eu.example", "app.us.example"])
         #expect(fleet.computerKey(for: "orders-db") == "db.eu.example")
         #expect(fleet.computerKey(for: "db") == "db.eu.example")
+        let app = HostAuditor.notInFleet("app", fleet: fleet, context: HostFleetContext(hostname: "app", fleet: fleet))
+        #expect(app?.kind == .notInFleet)
+        #expect(app?.message.contains("app.eu.example, app.us.example") == true)
+        let db = HostAuditor.notInFleet("db", fleet: fleet, context: HostFleetContext(hostname: "db", fleet: fleet))
+        #expect(db == nil)
     }
 
     @Test(arguments: [
