@@ -33,6 +33,7 @@ extension HostRecordCodec {
         }
         writer.count(report.findings.count)
         for finding in report.findings { write(finding, to: &writer) }
+        write(report.manager, to: &writer)
         writer.count(report.inventorySources.count)
         for source in report.inventorySources { writer.string(source) }
         writer.bool(report.changes != nil)
@@ -59,6 +60,7 @@ extension HostRecordCodec {
         }
         let findingCount = try reader.count(minimumBytes: 5)
         for _ in 0..<findingCount { report.findings.append(try readFinding(from: &reader)) }
+        report.manager = try readManagerComparison(from: &reader)
         let sourceCount = try reader.count()
         for _ in 0..<sourceCount { report.inventorySources.append(try reader.string()) }
         if try reader.bool() { report.changes = try readChanges(from: &reader) }

@@ -28,6 +28,7 @@ enum HostXML {
                     ("level", finding.level?.kind.rawValue), ("id", finding.level?.id),
                 ], text: finding.message)
         }
+        if let manager = host.manager { try ManagerXML.write(manager, to: writer) }
         if let changes = host.changes { try ChangesXML.write(changes, to: writer) }
         try writer.endElement()
     }
