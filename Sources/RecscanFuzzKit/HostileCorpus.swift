@@ -117,7 +117,7 @@ public enum HostileCorpus {
         text("declared-ebcdic-crlf.xml", .rejected("declares encoding")) { _ in
             "<?xml version=\"1.0\" encoding\r\n=\r\n'IBM037'?>" + inventoryOpen + "</inventory>"
         },
-        text("truncated.xml", .rejected("is not well-formed XML")) { _ in
+        text("truncated.xml", .rejected("ends early (the file looks truncated)")) { _ in
             inventoryOpen + "\n<host hostname=\"t\" collected=\"2026-11-28T00:00:00Z\">\n<package ecosystem=\"deb\" na"
         },
         text("truncated.cdx.json", .rejected("is not valid JSON")) { _ in

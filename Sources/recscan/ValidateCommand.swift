@@ -1,27 +1,57 @@
 import ArgumentParser
+import Foundation
 import RecscanCore
 
 struct ValidateCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "validate",
         abstract: "Check input files against their schema and content rules; every problem with file, line and column.",
-        discussion: "Exit status: 0 when every file is valid, 2 when any is not.")
+        discussion: """
+            \(InputOptions.acceptedFormats) Reports (report.xml) and exclusion registers are checked too.
 
-    @Argument(help: "Files to check; the format is recognized by content.")
+            Exit status: 0 when every file is valid, 2 when any is not.
+
+            Examples:
+              recscan validate Inventories                 check every file of a folder
+              recscan validate catalog.xml fleet.xml       check a catalog and a fleet export
+              recscan validate Reports/latest/report.xml   check a report against its schema
+            """)
+
+    @Argument(
+        help: "Files or folders to check (a folder's files are each checked); the format is recognized by content.")
     var files: [String]
 
     func run() throws {
         var allValid = true
-        for file in files {
-            let result = FileValidator.validate(path: file)
-            if result.isValid {
-                print("\(file): valid \(result.format ?? "")")
-                continue
+        for argument in files {
+            for file in try Self.expand(argument) {
+                let result = FileValidator.validate(path: file)
+                if result.isValid {
+                    print("\(file): valid \(result.format ?? "")")
+                    continue
+                }
+                allValid = false
+                print("\(file): invalid\(result.format.map { " \($0)" } ?? "")")
+                for problem in result.problems { print("  \(problem.description)") }
             }
-            allValid = false
-            print("\(file): invalid\(result.format.map { " \($0)" } ?? "")")
-            for problem in result.problems { print("  \(problem.description)") }
         }
         if !allValid { throw Terminal.exit(.inputsRejected) }
+    }
+
+    /// A folder's files as the scan would list them (sorted; hidden and README files skipped),
+    /// or the argument itself.
+    static func expand(_ path: String) throws -> [String] {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue else {
+            return [path]
+        }
+        do {
+            let found = try InputDiscovery.discover(directory: path)
+            if found.isEmpty { Terminal.error("recscan: \(path): the folder holds no files to check") }
+            return found.map(\.path)
+        } catch {
+            Terminal.error("recscan: \(path): \(error)")
+            throw Terminal.exit(.inputsRejected)
+        }
     }
 }

@@ -28,10 +28,9 @@ public final class OutputLock: Sendable {
         outDirectory: String, wait: Bool, log: @Sendable (String) -> Void
     ) async throws -> OutputLock {
         do {
-            try FileManager.default.createDirectory(atPath: outDirectory, withIntermediateDirectories: true)
+            try OutputFolder.create(outDirectory)
         } catch {
-            throw ScanFailure.output(
-                OutputError(path: outDirectory, message: "cannot be created: \(error.localizedDescription)"))
+            throw ScanFailure.output(error)
         }
         let path = (outDirectory as NSString).appendingPathComponent(".recscan.lock")
         let descriptor = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)

@@ -14,11 +14,7 @@ public struct RunDirectory: Sendable {
     /// when a run of that name already exists).
     public init(outDirectory: String, preferredID: String) throws {
         let manager = FileManager.default
-        do {
-            try manager.createDirectory(atPath: outDirectory, withIntermediateDirectories: true)
-        } catch {
-            throw OutputError(path: outDirectory, message: "cannot be created: \(error.localizedDescription)")
-        }
+        try OutputFolder.create(outDirectory)
         var runID = preferredID
         var suffix = 2
         while manager.fileExists(atPath: (outDirectory as NSString).appendingPathComponent(runID)) {
@@ -33,8 +29,17 @@ public struct RunDirectory: Sendable {
         do {
             try manager.createDirectory(atPath: temporaryPath, withIntermediateDirectories: false)
         } catch {
-            throw OutputError(path: temporaryPath, message: "cannot be created: \(error.localizedDescription)")
+            throw OutputError(path: temporaryPath, message: "cannot be created: \(Self.cause(of: error))")
         }
+    }
+
+    /// The system's message for a failed file operation, else Foundation's.
+    static func cause(of error: any Error) -> String {
+        let underlying = (error as NSError).userInfo[NSUnderlyingErrorKey] as? NSError
+        if let posix = underlying, posix.domain == NSPOSIXErrorDomain {
+            return String(cString: strerror(Int32(posix.code)))
+        }
+        return error.localizedDescription
     }
 
     /// The final location of the run.

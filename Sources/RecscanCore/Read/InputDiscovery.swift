@@ -43,9 +43,10 @@ public enum InputDiscovery {
     public static func discover(directory: String) throws -> [DiscoveredInput] {
         let manager = FileManager.default
         var isDirectory: ObjCBool = false
-        guard manager.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue else {
-            throw InputError(file: directory, message: "is not a folder")
+        guard manager.fileExists(atPath: directory, isDirectory: &isDirectory) else {
+            throw InputError(file: directory, message: "does not exist")
         }
+        guard isDirectory.boolValue else { throw InputError(file: directory, message: "is a file, not a folder") }
         var entries: [(relative: String, name: String)] = []
         guard listEntries(of: directory, under: "", into: &entries) else {
             throw InputError(file: directory, message: "cannot be listed")

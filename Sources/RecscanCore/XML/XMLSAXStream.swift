@@ -13,6 +13,8 @@ final class XMLSAXStream {
     /// visible cost with one-host files (twice per file: classifying it, then reading it).
     private let chunk: UnsafeMutableRawBufferPointer
     private var done = false
+    /// How many errors libxml2 had reported before the terminating chunk; `nil` until it is fed.
+    private var errorsBeforeEnd: Int?
 
     /// Starts a parse.
     /// - Parameters:
@@ -61,6 +63,7 @@ final class XMLSAXStream {
         let count = fill(chunk)
         if count >= 0, let base = chunk.baseAddress?.bindMemory(to: CChar.self, capacity: chunk.count) {
             let terminate: Int32 = count == 0 ? 1 : 0
+            if terminate == 1 { errorsBeforeEnd = session.errors.errors.count }
             var fed = 0
             repeat {
                 let slice = min(count - fed, XMLSAXReader.parserBytes)
@@ -73,9 +76,11 @@ final class XMLSAXStream {
         done = true
         if let stop = sourceFailure() { throw stop }
         if let failure = session.failure { throw failure }
-        if let error = session.errors.firstError(file: session.name, prefix: "is not well-formed XML: ") {
-            throw error
-        }
+        // Well-formed up to the end, which came while an element or attribute was still open: the
+        // file was cut short (a copy interrupted, a disk full), which libxml2 words as one more error.
+        let cutShort = errorsBeforeEnd == 0
+        let prefix = cutShort ? "ends early (the file looks truncated): " : "is not well-formed XML: "
+        if let error = session.errors.firstError(file: session.name, prefix: prefix) { throw error }
         if !session.sawRoot {
             throw InputError(file: session.name, line: 1, message: "has no root element (empty document)")
         }

@@ -22,7 +22,12 @@ struct XMLStreamReaderTests {
         let error = try readError("<inventory>\n  <host hostname=\"a\">\n    <package name=\"x\"")
         #expect(error.file == "input.xml")
         #expect(error.line == 3)
-        #expect(error.message.hasPrefix("is not well-formed XML"))
+        #expect(error.message.hasPrefix("ends early (the file looks truncated): "))
+    }
+
+    @Test func malformedBeforeTheEndIsNotCalledTruncated() throws {
+        let error = try readError("<inventory>\n  <host hostname=\"a\" <<>/>\n</inventory>\n")
+        #expect(error.message.hasPrefix("is not well-formed XML: "))
     }
 
     @Test func billionLaughsIsRejectedAtTheDoctype() throws {
