@@ -11,6 +11,10 @@ struct ExplainCommand: AsyncParsableCommand {
             blocks there, and whether automatic application would add it. Exit status: 0 answered; 2 answered, \
             but the host's inventory could not be read; 64 unknown host or rule, or a usage error; 65 the \
             catalog or fleet file is unusable.
+
+            Examples:
+              recscan explain --as-of 2026-11-29 --host web02 --rule 1000763
+              recscan explain --host db01 --rule 1008610 --format xml --inventories /srv/inventories
             """)
 
     @OptionGroup var inputs: InputOptions

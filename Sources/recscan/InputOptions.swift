@@ -4,8 +4,11 @@ import RecscanCore
 
 /// The inputs `explain` and `triage` read, named as `scan` names them.
 struct InputOptions: ParsableArguments {
-    @Option(help: "Folder of inventories; the fleet and events files are found in it by content.")
-    var inventories = "Inventories"
+    @Option(
+        help: ArgumentHelp(
+            "Folder of inventories (default: Inventories); the fleet and events files are found in it by content.",
+            discussion: InputOptions.acceptedFormats))
+    var inventories: String?
     @Option(help: "Rule catalog (default: the catalog bundled with recscan).")
     var catalog: String?
     @Option(help: "Fleet export (default: the one found in the inventories folder).")
@@ -18,18 +21,27 @@ struct InputOptions: ParsableArguments {
     var exclusions: String?
     @Option(help: "False-positive events, XML or CSV (default: found in the inventories folder).")
     var events: String?
-    @Option(name: .customLong("max-age"), help: "Days after which an inventory is stale.")
+    // Unconditional parsing: `--max-age -1` is a negative value to refuse, not a missing one.
+    @Option(name: .customLong("max-age"), parsing: .unconditional, help: "Days after which an inventory is stale.")
     var maxAge = 7
+    @Option(
+        name: .customLong("as-of"),
+        help: ArgumentHelp(
+            "Reference time for staleness and expiry: YYYY-MM-DD or an ISO 8601 time (default: SOURCE_DATE_EPOCH, else now).",
+            valueName: "time"))
+    var asOf: String?
 
     func validate() throws {
-        if maxAge < 0 { throw ValidationError("--max-age must not be negative") }
+        if maxAge < 0 { throw ValidationError("--max-age must not be negative, got \(maxAge)") }
+        _ = try ReferenceTime.resolve(asOf: asOf)
         try Self.checkFleetSource(fleet: fleet, dsExport: dsExport, exclusions: exclusions)
     }
 
     /// Scan options for reading the inputs; nothing is written.
     func scanOptions() throws -> ScanOptions {
         var options = ScanOptions()
-        options.inventories = inventories
+        options.inventories = inventories ?? options.inventories
+        options.inventoriesGiven = inventories != nil
         options.catalogPath = catalog
         options.fleetPath = fleet
         options.deepSecurityExport = dsExport
@@ -37,7 +49,7 @@ struct InputOptions: ParsableArguments {
         options.eventsPath = events
         options.jobs = ProcessInfo.processInfo.activeProcessorCount
         options.maxAgeDays = maxAge
-        options.referenceTime = try ReferenceTime.fromEnvironment()
+        options.referenceTime = try ReferenceTime.resolve(asOf: asOf)
         return options
     }
 
@@ -56,6 +68,12 @@ struct InputOptions: ParsableArguments {
 }
 
 extension InputOptions {
+    /// What `scan` and `validate` read, for their help.
+    static let acceptedFormats =
+        "Inventories may be recscan inventory XML, CycloneDX 1.4-1.6 SBOMs (XML or JSON), SPDX 2.3 JSON, a dpkg "
+        + "status file, rpm -qa output, or osquery JSON results; the fleet, events (XML or the console's CSV) and "
+        + "a catalog are recognized by content too."
+
     /// One fleet source at a time; the register belongs to an API export.
     static func checkFleetSource(fleet: String?, dsExport: String?, exclusions: String?) throws {
         if fleet != nil, dsExport != nil {
@@ -67,8 +85,19 @@ extension InputOptions {
     }
 }
 
-/// The reference time for expiry and staleness: `SOURCE_DATE_EPOCH` when set, else now.
+/// The reference time for expiry and staleness: `--as-of`, else `SOURCE_DATE_EPOCH` when set,
+/// else now.
 enum ReferenceTime {
+    static func resolve(asOf: String?) throws -> Int64 {
+        guard let asOf else { return try fromEnvironment() }
+        let text = asOf.count == 10 ? asOf + "T00:00:00Z" : asOf
+        guard let seconds = Timestamps.epochSeconds(dateTime: text) else {
+            throw ValidationError(
+                "--as-of takes a date (2026-11-29) or an ISO 8601 time (2026-11-29T16:00:00Z), got '\(asOf)'")
+        }
+        return seconds
+    }
+
     static func fromEnvironment() throws -> Int64 {
         guard let raw = ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"], !raw.isEmpty else {
             return Int64(Date().timeIntervalSince1970)

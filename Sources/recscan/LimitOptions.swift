@@ -5,15 +5,15 @@ import RecscanCore
 struct LimitOptions: ParsableArguments {
     @Option(
         name: .customLong("max-file-size"),
-        help: "Largest input file read, in bytes, or with K, M or G (default 256M).")
+        help: "Largest input file read, in bytes, or with K, M or G.")
     var maxFileSize = "256M"
-    @Option(name: .customLong("max-depth"), help: "Deepest nesting of XML elements or JSON values (default 64).")
+    @Option(name: .customLong("max-depth"), help: "Deepest nesting of XML elements or JSON values .")
     var maxDepth = InputLimits.standard.maxDepth
     @Option(
         name: .customLong("max-attribute-size"),
-        help: "Longest XML attribute value or JSON string, in bytes, or with K, M or G (default 1M).")
+        help: "Longest XML attribute value or JSON string, in bytes, or with K, M or G.")
     var maxAttributeSize = "1M"
-    @Option(name: .customLong("max-attributes"), help: "Most attributes on one XML element (default 64).")
+    @Option(name: .customLong("max-attributes"), help: "Most attributes on one XML element .")
     var maxAttributes = InputLimits.standard.maxAttributes
 
     func validate() throws { _ = try inputLimits() }

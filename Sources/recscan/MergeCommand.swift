@@ -11,6 +11,10 @@ struct MergeCommand: AsyncParsableCommand {
             The fleet and catalog must be the ones the shards used: the exclusion audit is computed again for \
             the whole fleet. Like scan, merge holds the output folder's lock while it writes. Exit status as \
             for scan: 0, 2 when the shards rejected inputs, 64, 65, 70, 73, 75 when another run holds the lock.
+
+            Examples:
+              recscan merge shard-1 shard-2 shard-3 shard-4 --fleet fleet.xml --out Reports
+              recscan merge shards/*/latest --ds-export ds-export --exclusions exclusions.xml
             """)
 
     @Argument(help: "The shards' run folders, in any order.")

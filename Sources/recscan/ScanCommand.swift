@@ -10,7 +10,18 @@ struct ScanCommand: AsyncParsableCommand {
             Exit status: 0 done; 1 done and a --fail-on threshold was met (this wins over 2); \
             2 done but some inputs were rejected; 64 usage error; 65 the catalog or fleet file is unusable; \
             70 internal error; 73 the output cannot be written; 75 another run is writing to the same \
-            output folder (see --wait); 130 or 143 stopped by SIGINT or SIGTERM, nothing written.
+            output folder (see --wait); 130 or 143 stopped by SIGINT or SIGTERM, nothing written; \
+            66 the inventories folder holds no inventory (see --allow-empty).
+
+            \(InputOptions.acceptedFormats) The reference time for staleness and expiry is --as-of, \
+            else SOURCE_DATE_EPOCH (seconds since 1970) when set, else now.
+
+            Examples:
+              recscan scan --as-of 2026-11-29            the sample in Inventories/, as of the day it was collected
+              recscan scan --inventories /srv/inventories --fleet fleet.xml --out /srv/recscan \\
+                  --fail-on finding-high,manual --quiet  a nightly job; exit 1 tells the scheduler
+              recscan scan --shard 2/4 --out shard-2     one shard of four; then: recscan merge shard-*
+              recscan scan --ds-export ds-export --exclusions exclusions.xml --approve 1000608
             """)
 
     @OptionGroup var inputs: InputOptions
@@ -37,6 +48,10 @@ struct ScanCommand: AsyncParsableCommand {
     var verbose = false
     @Flag(help: "Wait for another run writing to the same output folder, instead of exiting 75.")
     var wait = false
+    @Flag(
+        name: .customLong("allow-empty"),
+        help: "Write a run even when the inventories folder holds no inventory (else exit 66, nothing written).")
+    var allowEmpty = false
     @OptionGroup var limits: LimitOptions
 
     /// Rule identifiers of comma-separated or repeated values.
@@ -66,6 +81,7 @@ struct ScanCommand: AsyncParsableCommand {
         options.shard = shard.flatMap(Shard.init)
         options.limits = try limits.inputLimits()
         options.waitForLock = wait
+        options.allowEmpty = allowEmpty
         options.approvedRules = Self.rules(approve)
         options.keepsCatalogAllocated = true
         let display = ProgressDisplay(quiet: quiet, verbose: verbose)
@@ -88,7 +104,9 @@ struct ScanCommand: AsyncParsableCommand {
             }
         } catch let failure as ScanFailure {
             if case .output(let error) = failure {
-                Terminal.error("recscan: the run was discarded; \(out)/latest is unchanged (\(error))")
+                // Said once, with what was kept.
+                Terminal.error("recscan: \(error); the run was discarded, \(out)/latest is unchanged")
+                throw Terminal.exit(.cannotWrite)
             }
             throw Terminal.fail(failure)
         } catch is CancellationError {

@@ -20,6 +20,7 @@ enum Terminal {
         case .usage: return exit(.usage)
         case .output: return exit(.cannotWrite)
         case .busy: return exit(.busy)
+        case .noInventories: return exit(.noInventories)
         }
     }
 

@@ -14,6 +14,11 @@ struct TriageCommand: AsyncParsableCommand {
             manual-assignment review. Exit status: 0 done; 2 done, but events were rejected or a computer with \
             events has no readable inventory; 64 no events found, or a usage error; 65 the catalog or fleet file \
             is unusable.
+
+            Examples:
+              recscan triage --as-of 2026-11-29 --host web01      the plan for one computer of the sample
+              recscan triage --events console-export.csv --format xml
+              recscan triage --ds-export ds-export --format api    the plan as Deep Security API requests
             """)
 
     @OptionGroup var inputs: InputOptions

@@ -14,6 +14,10 @@ public enum ReportFormat: String, Sendable, CaseIterable {
 public struct ScanOptions: Sendable {
     /// The folder of inventory files (`--inventories`), default `Inventories`.
     public var inventories = "Inventories"
+    /// Whether `--inventories` was given (the default folder's absence gets a hint).
+    public var inventoriesGiven = false
+    /// Whether a run over a folder without inventories may succeed (`--allow-empty`).
+    public var allowEmpty = false
     /// The catalog file (`--catalog`); `nil` uses the catalog bundled with the program.
     public var catalogPath: String?
     /// The fleet file (`--fleet`); `nil` looks for one in the inventories folder by its root element.
@@ -60,6 +64,8 @@ public enum ScanFailure: Error, Sendable, CustomStringConvertible {
     case unusableInput([InputError])
     /// A usage problem such as a missing inventories folder (exit 64).
     case usage(String)
+    /// The inventories folder holds no inventory and `--allow-empty` was not given (exit 66).
+    case noInventories(String)
     /// The report could not be written (exit 73).
     case output(OutputError)
     /// Another run holds the output folder's lock and waiting was not asked for (exit 75).
@@ -69,7 +75,7 @@ public enum ScanFailure: Error, Sendable, CustomStringConvertible {
     public var description: String {
         switch self {
         case .unusableInput(let errors): errors.map(\.description).joined(separator: "\n")
-        case .usage(let message), .busy(let message): message
+        case .usage(let message), .busy(let message), .noInventories(let message): message
         case .output(let error): error.description
         }
     }

@@ -43,6 +43,15 @@ public struct ScanPipeline: Sendable {
         let (setup, index) = try await ScanSetup.loadIndexed(options, log: log)
         if options.keepsCatalogAllocated { _ = Unmanaged.passRetained(CatalogKeeper(setup: setup, index: index)) }
         let setupTime = started.duration(to: .now)
+        if setup.inventoryFiles.isEmpty, !options.allowEmpty {
+            // A nightly job pointed at an unmounted share must not publish an empty fleet as latest.
+            let other = setup.rejected.count
+            throw ScanFailure.noInventories(
+                "--inventories \(options.inventories) holds no inventory file"
+                    + (other > 0 ? " (\(other) other file\(other == 1 ? "" : "s") could not be used)" : "")
+                    + "; nothing was written. Is the folder mounted? Pass --allow-empty when an empty fleet is expected."
+            )
+        }
         log(
             "reading \(setup.inventoryFiles.count) inventory files against \(setup.catalog.rules.count) rules"
                 + (options.shard.map { " (shard \($0))" } ?? ""))

@@ -60,7 +60,9 @@ public struct ScanSetup: Sendable {
         do {
             return try InputDiscovery.discover(directory: options.inventories)
         } catch let error as InputError {
-            throw ScanFailure.usage("inventories folder \(error.description)")
+            // The default folder is the sample's: outside the repository, say how to name one.
+            let hint = options.inventoriesGiven ? "" : "; name the folder of inventories with --inventories DIR"
+            throw ScanFailure.usage("--inventories \(error.description)\(hint)")
         }
     }
 
@@ -73,13 +75,23 @@ public struct ScanSetup: Sendable {
         var events: [SecurityEvent] = []
         var eventFiles = discovered.filter { $0.kind == .eventsXML || $0.kind == .eventsCSV }
         if let path = options.eventsPath {
-            eventFiles = [DiscoveredInput(path: path, displayName: path, kind: InputDiscovery.classify(path: path))]
+            if let problem = OptionFile.events.problem(path) {
+                rejected += rejections(problem, file: path)
+                eventFiles = []
+            } else {
+                var kind = InputDiscovery.classify(path: path)
+                if case .unrecognized = kind { kind = .unrecognized(OptionFile.events.notTheKind) }
+                eventFiles = [DiscoveredInput(path: path, displayName: path, kind: kind)]
+            }
         }
         for file in eventFiles {
             do {
                 events += try readEvents(file, limits: options.limits)
             } catch {
-                rejected += rejections(error, file: file.displayName)
+                let errors = inputErrors(error, file: file.displayName)
+                rejected += rejections(
+                    InputErrors(options.eventsPath == nil ? errors : OptionFile.events.naming(errors)),
+                    file: file.displayName)
             }
         }
         var inventoryFiles: [DiscoveredInput] = []
@@ -120,12 +132,22 @@ public struct ScanSetup: Sendable {
         HostNames.fromFile(path)
     }
 
-    static func loadCatalog(_ options: ScanOptions) throws -> Catalog {
+    /// The catalog of `--catalog`, checked to be one, or the bundled catalog.
+    /// - Throws: `ScanFailure.unusableInput` naming the option and the file.
+    public static func loadCatalog(_ options: ScanOptions) throws -> Catalog {
+        guard let path = options.catalogPath else {
+            do {
+                return try CatalogReader.read(bytes: BundledCatalog.bytes, displayName: BundledCatalog.displayName)
+            } catch {
+                throw ScanFailure.unusableInput(inputErrors(error, file: BundledCatalog.displayName))
+            }
+        }
+        let option = OptionFile.catalog
+        if let problem = option.problem(path) { throw ScanFailure.unusableInput([problem]) }
         do {
-            if let path = options.catalogPath { return try CatalogReader.read(path: path, limits: options.limits) }
-            return try CatalogReader.read(bytes: BundledCatalog.bytes, displayName: BundledCatalog.displayName)
+            return try CatalogReader.read(path: path, limits: options.limits)
         } catch {
-            throw ScanFailure.unusableInput(inputErrors(error, file: options.catalogPath ?? BundledCatalog.displayName))
+            throw ScanFailure.unusableInput(option.naming(inputErrors(error, file: path)))
         }
     }
 
@@ -146,10 +168,14 @@ public struct ScanSetup: Sendable {
             guard let only = fleets.first else { return Fleet() }
             path = only.path
         }
+        // A fleet file found in the folder is named by its path; a given one by its option too.
+        let option = options.fleetPath == nil ? nil : OptionFile.fleet
+        if let problem = option?.problem(path) { throw ScanFailure.unusableInput([problem]) }
         do {
             return try FleetReader.read(path: path, limits: options.limits)
         } catch {
-            throw ScanFailure.unusableInput(inputErrors(error, file: path))
+            let errors = inputErrors(error, file: path)
+            throw ScanFailure.unusableInput(option?.naming(errors) ?? errors)
         }
     }
 
@@ -160,14 +186,22 @@ public struct ScanSetup: Sendable {
         guard let directory = options.deepSecurityExport else { return (Fleet(), catalog) }
         do {
             let export = try DeepSecurityExportReader.read(directory: directory, limits: options.limits)
-            let register = try options.exclusionRegisterPath.map {
-                try ExclusionRegisterReader.read(path: $0, limits: options.limits)
-            }
+            let register = try options.exclusionRegisterPath.map { try readExclusionRegister($0, options) }
             let translated = try DeepSecurityFleet.translate(export, catalog: catalog, register: register)
             for notice in translated.notices { log("note: \(notice)") }
             return (translated.fleet, translated.catalog)
         } catch {
             throw ScanFailure.unusableInput(inputErrors(error, file: directory))
+        }
+    }
+
+    private static func readExclusionRegister(_ path: String, _ options: ScanOptions) throws -> ExclusionRegister {
+        let option = OptionFile.exclusions
+        if let problem = option.problem(path) { throw problem }
+        do {
+            return try ExclusionRegisterReader.read(path: path, limits: options.limits)
+        } catch {
+            throw InputErrors(option.naming(inputErrors(error, file: path)))
         }
     }
 

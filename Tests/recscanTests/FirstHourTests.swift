@@ -1,0 +1,136 @@
+import Foundation
+import Testing
+
+/// What a new user stumbled on in the first hour, each checked by running the binary: the exit
+/// status and the exact words.
+@Suite("A new user's first hour")
+struct FirstHourTests {
+    let cli = EndToEndTests()
+    var repository: URL { EndToEndTests.repository }
+
+    @Test func aMisspeltCommandIsOneUnknownCommandWithASuggestion() throws {
+        let run = try cli.recscan(["valdiate", "x.xml"], in: repository)
+        #expect(run.status == 64)
+        #expect(
+            run.stderr
+                == "recscan: unknown command 'valdiate'; did you mean 'validate'? (commands: scan, explain, triage, rules, validate, schema, merge, report, help)\n"
+        )
+    }
+
+    @Test func versionNamesTheToolAndTheBundledCatalog() throws {
+        let run = try cli.recscan(["--version"], in: repository)
+        #expect(run.status == 0)
+        #expect(run.stdout == "recscan 0.9.0 (bundled catalog 2026.11.28, 68 rules)\n")
+    }
+
+    @Test func aNegativeMaxAgeIsCalledNegative() throws {
+        let run = try cli.recscan(["scan", "--max-age", "-1"], in: repository)
+        #expect(run.status == 64)
+        #expect(run.stderr.hasPrefix("Error: --max-age must not be negative, got -1\n"))
+    }
+
+    @Test func aMissingInventoriesFolderIsSaidToBeMissing() throws {
+        let given = try cli.recscan(["scan", "--inventories", "/does/not/exist"], in: repository)
+        #expect(given.status == 64)
+        #expect(given.stderr == "recscan: --inventories /does/not/exist: does not exist\n")
+        let work = try cli.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: work) }
+        let outside = try cli.recscan(["scan"], in: work)
+        #expect(outside.status == 64)
+        #expect(
+            outside.stderr
+                == "recscan: --inventories Inventories: does not exist; name the folder of inventories with --inventories DIR\n"
+        )
+    }
+
+    @Test func aFileGivenForAnOptionIsNamedByTheOption() throws {
+        let markdown = try cli.recscan(["scan", "--catalog", "README.md", "--out", "/nonexistent/x"], in: repository)
+        #expect(markdown.status == 65)
+        #expect(
+            markdown.stderr
+                == "recscan: --catalog README.md: not a recscan catalog (not XML); see 'recscan schema catalog'\n")
+        let folder = try cli.recscan(["scan", "--catalog", "Sources"], in: repository)
+        #expect(folder.status == 65)
+        #expect(folder.stderr == "recscan: --catalog Sources: is a folder; give the recscan catalog file\n")
+        let fleet = try cli.recscan(["scan", "--catalog", "Inventories/fleet.xml"], in: repository)
+        #expect(
+            fleet.stderr
+                == "recscan: --catalog Inventories/fleet.xml:19: root element is {urn:recscan:fleet:1}fleet, expected {urn:recscan:catalog:1}catalog\n"
+        )
+    }
+
+    @Test func validateChecksEachFileOfAFolderAndRefusesAFIFO() throws {
+        let folder = try cli.recscan(["validate", "Inventories"], in: repository)
+        #expect(folder.status == 2)
+        #expect(folder.stdout.contains("Inventories/db01.xml: valid recscan inventory XML\n"))
+        #expect(folder.stdout.contains("Inventories/fleet.xml: valid recscan fleet XML\n"))
+        #expect(
+            folder.stdout.contains(
+                "Inventories/broken.xml:6:15: ends early (the file looks truncated): Specification mandates value for attribute hostna"
+            ))
+        let work = try cli.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: work) }
+        let fifo = work.appendingPathComponent("pipe").path
+        #expect(mkfifo(fifo, 0o600) == 0)
+        let pipe = try cli.recscan(["validate", fifo], in: work)
+        #expect(pipe.status == 2)
+        #expect(
+            pipe.stdout
+                == "\(fifo): invalid\n  \(fifo): is not a regular file (a FIFO, device or socket is never read)\n")
+    }
+
+    @Test func anUnwritableOutputIsSaidOnceWithTheSystemsCause() throws {
+        let run = try cli.recscan(["scan", "--out", "/proc/x", "--quiet"], in: repository)
+        #expect(run.status == 73)
+        #expect(
+            run.stderr
+                == "recscan: /proc/x: cannot be created: No such file or directory; the run was discarded, /proc/x/latest is unchanged\n"
+        )
+    }
+
+    @Test func anEmptyInventoriesFolderFailsLoudlyUnlessExpected() throws {
+        let work = try cli.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: work) }
+        try FileManager.default.createDirectory(
+            at: work.appendingPathComponent("empty"), withIntermediateDirectories: true)
+        let empty = try cli.recscan(["scan", "--inventories", "empty", "--out", "out"], in: work)
+        #expect(empty.status == 66)
+        #expect(
+            empty.stderr
+                == "recscan: --inventories empty holds no inventory file; nothing was written. Is the folder mounted? Pass --allow-empty when an empty fleet is expected.\n"
+        )
+        #expect(!FileManager.default.fileExists(atPath: work.appendingPathComponent("out").path))
+        let allowed = try cli.recscan(
+            ["scan", "--inventories", "empty", "--out", "out", "--allow-empty", "-q"], in: work)
+        #expect(allowed.status == 0, "\(allowed.stderr)")
+        #expect(FileManager.default.fileExists(atPath: work.appendingPathComponent("out/latest/report.xml").path))
+    }
+
+    @Test func helpShowsEachDefaultOnceTheReferenceTimeFormatsAndExamples() throws {
+        let scan = try cli.recscan(["scan", "--help"], in: repository)
+        #expect(!scan.stdout.contains("(default 256M)"))
+        #expect(scan.stdout.contains("SOURCE_DATE_EPOCH"))
+        #expect(scan.stdout.contains("CycloneDX"))
+        for command in ["scan", "explain", "triage", "validate", "merge", "report", "rules"] {
+            let help = try cli.recscan([command, "--help"], in: repository)
+            #expect(help.stdout.contains("Examples:"), "\(command)")
+        }
+        let validate = try cli.recscan(["validate", "--help"], in: repository)
+        #expect(validate.stdout.contains("dpkg"))
+    }
+
+    @Test func rulesAnswerWhetherTheCatalogCoversAPackage() throws {
+        let openssl = try cli.recscan(["rules", "--package", "openssl"], in: repository)
+        #expect(openssl.status == 0)
+        #expect(openssl.stdout.hasPrefix("catalog 2026.11.28: 2 rules for package openssl\n"))
+        #expect(openssl.stdout.contains("  software: deb openssl >= 3.0.0, < 3.0.7-1\n"))
+        let django = try cli.recscan(["rules", "--package", "Django", "--ecosystem", "PyPI"], in: repository)
+        #expect(django.status == 1)
+        #expect(
+            django.stdout
+                == "catalog 2026.11.28: 0 rules for package Django in pypi\nNo rule for package Django in pypi: a host that runs it gets no recommendation for it. Rules that match packages, by ecosystem: deb 21, generic 2, maven 1, rpm 20, windows 4.\n"
+        )
+        let cve = try cli.recscan(["rules", "--cve", "cve-2014-0160"], in: repository)
+        #expect(cve.stdout.contains("1006012  intrusion-prevention  medium"))
+    }
+}
