@@ -133,4 +133,46 @@ struct FirstHourTests {
         let cve = try cli.recscan(["rules", "--cve", "cve-2014-0160"], in: repository)
         #expect(cve.stdout.contains("1006012  intrusion-prevention  medium"))
     }
+
+    @Test func theDashboardLeadsWithTheMostSevereDecisionAndTellsStaleFromUnanalysed() throws {
+        let work = try cli.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: work) }
+        let inventories = repository.appendingPathComponent("Inventories").path
+        let scan = try cli.recscan(["scan", "--inventories", inventories, "--out", "out", "-q"], in: work)
+        #expect(scan.status == 2)
+        let index = try String(contentsOf: work.appendingPathComponent("out/latest/index.html"), encoding: .utf8)
+        #expect(
+            index.contains(
+                "The most severe: <a href=\"rules/1011874.html\">rule 1011874</a> (critical, Exim SMTP AUTH Out-Of-Bounds Write Vulnerability (CVE-2023-42115)) on 1 host, where it would block traffic."
+            ))
+        let decisions = try #require(
+            index.range(of: "<caption>Decisions waiting, by rule and reason, the most severe first</caption>"))
+        let firstRow = try #require(index[decisions.upperBound...].range(of: "<tbody>\n<tr>"))
+        #expect(index[firstRow.upperBound...].hasPrefix("<th scope=\"row\"><a href=\"rules/1011874.html\">"))
+        #expect(
+            index.contains(
+                "<span class=\"label\">hosts not analysed</span> <span class=\"detail\">unreadable or no inventory</span>"
+            ))
+        #expect(index.contains("<span class=\"value\">1</span> <span class=\"label\">stale inventories</span>"))
+        #expect(index.components(separatedBy: "No previous run to compare with").count == 2)
+        #expect(!index.contains("SPEC"))
+    }
+
+    @Test func withoutAFleetExportStderrAndTheDashboardSaySo() throws {
+        let work = try cli.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: work) }
+        let folder = work.appendingPathComponent("in")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        try FileManager.default.copyItem(
+            at: repository.appendingPathComponent("Inventories/web01.xml"),
+            to: folder.appendingPathComponent("web01.xml"))
+        let scan = try cli.recscan(["scan", "--inventories", "in", "--out", "out"], in: work)
+        #expect(scan.status == 0, "\(scan.stderr)")
+        #expect(
+            scan.stderr.contains(
+                "warning: no fleet export in in and none given with --fleet or --ds-export: every host is taken to be on no policy with automatic application off, so every recommendation waits for a decision and no assignment is audited\n"
+            ))
+        let index = try String(contentsOf: work.appendingPathComponent("out/latest/index.html"), encoding: .utf8)
+        #expect(index.contains("<strong>No host is on a policy:</strong> no fleet export was found"))
+    }
 }

@@ -113,6 +113,12 @@ public struct ScanSetup: Sendable {
             default: break
             }
         }
+        if fleet.policies.isEmpty, fleet.computers.isEmpty, !inventoryFiles.isEmpty {
+            log(
+                "warning: no fleet export in \(options.inventories) and none given with --fleet or --ds-export: "
+                    + "every host is taken to be on no policy with automatic application off, so every "
+                    + "recommendation waits for a decision and no assignment is audited")
+        }
         return ScanSetup(
             catalog: catalog, fleet: fleet, events: events, inventoryFiles: inventoryFiles, rejected: rejected,
             eventFiles: eventFiles.map(\.displayName))

@@ -60,7 +60,7 @@ struct DashboardCharts: Sendable {
                 fleet.reasons[reason].map { BarChart.Bar(label: ReportWords.shortReason(reason), values: [$0.items]) }
             },
             emptyText: "No decision is waiting.",
-            note: "Each decision counts once, under the SPEC's single manual reason."
+            note: "Each decision counts once, under its first reason: the rule's own before the host's."
         )
     }
 

@@ -26,16 +26,28 @@ struct DashboardTables: Sendable {
     }
 
     /// One row per rule and reason, most hosts first.
-    func decisionsByRule() -> HTMLFragment {
-        var groups: [(rule: RuleDigest, reason: ManualReason?, hosts: RuleTally.Sample)] = []
+    typealias DecisionGroup = (rule: RuleDigest, reason: ManualReason?, hosts: RuleTally.Sample)
+
+    /// Decisions by rule and reason, the most urgent first: by severity, then how many hosts
+    /// it would block traffic on, then how many hosts wait; ties in rule order.
+    static func decisionGroups(_ rules: [RuleDigest]) -> [DecisionGroup] {
+        var groups: [DecisionGroup] = []
         for rule in rules {
             for reason in ReportWords.reasonOrder.map(Optional.some) + [nil] {
                 if let sample = rule.tally.decisions[reason], sample.count > 0 { groups.append((rule, reason, sample)) }
             }
         }
-        groups = groups.ranked { $0.hosts.count }
+        return groups.enumerated().sorted { lhs, rhs in
+            let left = (lhs.element.rule.severity.rank, lhs.element.hosts.blocking, lhs.element.hosts.count)
+            let right = (rhs.element.rule.severity.rank, rhs.element.hosts.blocking, rhs.element.hosts.count)
+            return left != right ? left > right : lhs.offset < rhs.offset
+        }.map(\.element)
+    }
+
+    func decisionsByRule() -> HTMLFragment {
+        let groups = Self.decisionGroups(rules)
         return HTMLTable(
-            caption: "Decisions waiting, by rule and reason",
+            caption: "Decisions waiting, by rule and reason, the most severe first",
             columns: [
                 TableColumn("Rule"), TableColumn("Severity"), TableColumn("Why it waits"),
                 TableColumn("Hosts", numeric: true), TableColumn("Would block on", numeric: true),

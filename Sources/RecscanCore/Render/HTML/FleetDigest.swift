@@ -92,8 +92,10 @@ struct FleetDigest: Sendable {
         var blockingManualAssignments = 0
         var urgentFindings = 0
         var engineTap = 0
-        /// Hosts whose inventory was missing, unreadable or stale.
-        var notCurrent = 0
+        /// Hosts that were not analysed: the inventory could not be read or there is none.
+        var notAnalysed = 0
+        /// Hosts analysed from an inventory older than the maximum age.
+        var stale = 0
     }
 
     /// Adds one host: its full report for the per-rule tallies, its digest for the rest.
@@ -137,7 +139,9 @@ struct FleetDigest: Sendable {
         hostsWith.blockingManualAssignments += digest.blockingManualAssignments > 0 ? 1 : 0
         hostsWith.urgentFindings += digest.urgentFindings > 0 ? 1 : 0
         hostsWith.engineTap += digest.engineTap ? 1 : 0
-        hostsWith.notCurrent += host.status == .ok ? 0 : 1
+        // A stale host was analysed: its data is old, which is a warning, not a failure.
+        hostsWith.notAnalysed += host.status == .error || host.status == .noInventory ? 1 : 0
+        hostsWith.stale += host.status == .stale ? 1 : 0
     }
 
     /// Policy ids sorted as hosts are (case-insensitively), computers without a policy last.

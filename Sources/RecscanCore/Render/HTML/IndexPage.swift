@@ -115,6 +115,12 @@ struct IndexPage: Sendable {
         let summary = results.summary
         let all = hosts.count
         var sentences: [HTMLFragment] = []
+        if all > 0, fleet.policies.keys.allSatisfy({ $0 == nil }) {
+            sentences.append(
+                "<strong>No host is on a policy:</strong> no fleet export was found, or it names none of these "
+                    + "hosts. Without one, automatic application counts as off everywhere, so every "
+                    + "recommendation waits for a decision, and no assignment was audited.")
+        }
         if summary.manual > 0 {
             let reason = ReportWords.ranked(fleet.reasons.mapValues(\.items)).first
             let why: HTMLFragment =
@@ -127,6 +133,20 @@ struct IndexPage: Sendable {
                     + "\(ReportWords.number(fleet.hostsWith.manual)) of \(ReportWords.plural(all, "host")) wait for "
                     + "your decision</strong>\(why)."
             )
+            if let first = DashboardTables.decisionGroups(rules).first {
+                let rule = first.rule
+                let name = catalog.rules[rule.id]?.name ?? rule.name
+                let blocking: HTMLFragment =
+                    switch first.hosts.blocking {
+                    case 0: .empty
+                    case first.hosts.count: ", where it would block traffic"
+                    default: ", where it would block traffic on \(ReportWords.number(first.hosts.blocking)) of them"
+                    }
+                sentences.append(
+                    "The most severe: \(HTMLBlocks.link("rules/\(rule.fileName).html", "rule \(rule.id)")) "
+                        + "(\(rule.severity.rawValue), \(name)) on \(ReportWords.plural(first.hosts.count, "host"))"
+                        + "\(blocking).")
+            }
         } else {
             sentences.append("No recommendation waits for a decision.")
         }
@@ -190,7 +210,8 @@ struct IndexPage: Sendable {
                 "#findings", "danger"
             ),
             (hostsWith.engineTap, "hosts in tap mode", "nothing blocks there", "#findings", "warn"),
-            (hostsWith.notCurrent, "hosts not analysed fully", "stale, unreadable or no inventory", "#hosts", "warn"),
+            (hostsWith.notAnalysed, "hosts not analysed", "unreadable or no inventory", "#hosts", "danger"),
+            (hostsWith.stale, "stale inventories", "analysed, but collected too long ago to trust", "#hosts", "warn"),
         ]
         if fleet.manager.hosts > 0 {
             cards.append(

@@ -42,18 +42,8 @@ enum RunChangesSection {
             let notice =
                 "No previous run to compare with: new and resolved recommendations and findings, "
                 + "and hosts added and gone, appear here once this output folder holds an earlier run."
-            let slot = BarChart(
-                id: "chart-changes",
-                title: "Changes since the last run",
-                series: [],
-                bars: [],
-                emptyText: "No previous run to compare with."
-            )
             return HTMLBlocks.section(
-                id: "changes",
-                title: "Changes since the last run",
-                "<p class=\"none\">\(notice)</p>\n<div class=\"charts\">\(slot.render())</div>\n"
-            )
+                id: "changes", title: "Changes since the last run", "<p class=\"none\">\(notice)</p>\n")
         }
         let chart = BarChart(
             id: "chart-changes",
