@@ -30,10 +30,16 @@ struct InputOptions: ParsableArguments {
             "Reference time for staleness and expiry: YYYY-MM-DD or an ISO 8601 time (default: SOURCE_DATE_EPOCH, else now).",
             valueName: "time"))
     var asOf: String?
+    @Option(
+        help: ArgumentHelp(
+            "When inventories that do not say (a dpkg status, rpm -qa output) were collected: YYYY-MM-DD or an ISO 8601 time (default: each file's modification time).",
+            valueName: "time"))
+    var collected: String?
 
     func validate() throws {
         if maxAge < 0 { throw ValidationError("--max-age must not be negative, got \(maxAge)") }
         _ = try ReferenceTime.resolve(asOf: asOf)
+        _ = try ReferenceTime.parse(collected, option: "--collected")
         try Self.checkFleetSource(fleet: fleet, dsExport: dsExport, exclusions: exclusions)
     }
 
@@ -50,6 +56,7 @@ struct InputOptions: ParsableArguments {
         options.jobs = ProcessInfo.processInfo.activeProcessorCount
         options.maxAgeDays = maxAge
         options.referenceTime = try ReferenceTime.resolve(asOf: asOf)
+        options.collectedForBatch = try ReferenceTime.parse(collected, option: "--collected")
         return options
     }
 
@@ -89,11 +96,16 @@ extension InputOptions {
 /// else now.
 enum ReferenceTime {
     static func resolve(asOf: String?) throws -> Int64 {
-        guard let asOf else { return try fromEnvironment() }
-        let text = asOf.count == 10 ? asOf + "T00:00:00Z" : asOf
+        try parse(asOf, option: "--as-of") ?? fromEnvironment()
+    }
+
+    /// A date or an ISO 8601 time given to `option`, in seconds since 1970.
+    static func parse(_ value: String?, option: String) throws -> Int64? {
+        guard let value else { return nil }
+        let text = value.count == 10 ? value + "T00:00:00Z" : value
         guard let seconds = Timestamps.epochSeconds(dateTime: text) else {
             throw ValidationError(
-                "--as-of takes a date (2026-11-29) or an ISO 8601 time (2026-11-29T16:00:00Z), got '\(asOf)'")
+                "\(option) takes a date (2026-11-29) or an ISO 8601 time (2026-11-29T16:00:00Z), got '\(value)'")
         }
         return seconds
     }

@@ -44,7 +44,10 @@ struct ScanCommand: AsyncParsableCommand {
     var approve: [String] = []
     @Flag(name: [.short, .long], help: "Print nothing on stderr but errors (no progress, no notes).")
     var quiet = false
-    @Flag(help: "Also print progress lines when stderr is not a terminal, and how long the scan took.")
+    @Flag(
+        help:
+            "Also print progress lines when stderr is not a terminal, each host's formats, OS, collection time and packages against the catalog's rules, and how long the scan took."
+    )
     var verbose = false
     @Flag(help: "Wait for another run writing to the same output folder, instead of exiting 75.")
     var wait = false
@@ -82,6 +85,7 @@ struct ScanCommand: AsyncParsableCommand {
         options.limits = try limits.inputLimits()
         options.waitForLock = wait
         options.allowEmpty = allowEmpty
+        options.describesHosts = verbose
         options.approvedRules = Self.rules(approve)
         options.keepsCatalogAllocated = true
         let display = ProgressDisplay(quiet: quiet, verbose: verbose)

@@ -20,14 +20,25 @@ struct ValidateCommand: ParsableCommand {
     @Argument(
         help: "Files or folders to check (a folder's files are each checked); the format is recognized by content.")
     var files: [String]
+    @Option(help: "Catalog that inventories' packages are counted against (default: the bundled catalog).")
+    var catalog: String?
 
     func run() throws {
         var allValid = true
+        var options = ScanOptions()
+        options.catalogPath = catalog
+        let rules: EcosystemCounts
+        do {
+            rules = try ScanSetup.loadCatalog(options).softwareRulesPerEcosystem
+        } catch let failure as ScanFailure {
+            throw Terminal.fail(failure)
+        }
         for argument in files {
             for file in try Self.expand(argument) {
                 let result = FileValidator.validate(path: file)
                 if result.isValid {
                     print("\(file): valid \(result.format ?? "")")
+                    Self.describeHosts(file, rules: rules)
                     continue
                 }
                 allValid = false
@@ -36,6 +47,19 @@ struct ValidateCommand: ParsableCommand {
             }
         }
         if !allValid { throw Terminal.exit(.inputsRejected) }
+    }
+
+    /// For an inventory, each host as read: formats, OS, collection time, packages per
+    /// ecosystem against the catalog's rules.
+    static func describeHosts(_ path: String, rules: EcosystemCounts) {
+        let kind = InputDiscovery.classify(path: path)
+        guard InventoryFormats.holdsHosts(kind) else { return }
+        let file = DiscoveredInput(path: path, displayName: path, kind: kind)
+        guard let hosts = try? InventoryFormats.read(file, limits: .standard) else { return }
+        for host in hosts {
+            let details = InventoryDetails(host, rules: rules)
+            print("  \(host.hostname): \(details.describe(os: host.os, collected: host.collected))")
+        }
     }
 
     /// A folder's files as the scan would list them (sorted; hidden and README files skipped),

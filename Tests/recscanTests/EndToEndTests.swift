@@ -20,12 +20,15 @@ struct EndToEndTests {
             .deletingLastPathComponent()
     }
 
-    func recscan(_ arguments: [String], in directory: URL) throws -> Run {
+    func recscan(
+        _ arguments: [String], in directory: URL,
+        environment: [String: String] = ["SOURCE_DATE_EPOCH": "1795910400", "PATH": "/usr/bin:/bin"]
+    ) throws -> Run {
         let process = Process()
         process.executableURL = Self.binary
         process.arguments = arguments
         process.currentDirectoryURL = directory
-        process.environment = ["SOURCE_DATE_EPOCH": "1795910400", "PATH": "/usr/bin:/bin"]
+        process.environment = environment
         let out = Pipe()
         let err = Pipe()
         process.standardOutput = out

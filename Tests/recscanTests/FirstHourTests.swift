@@ -175,4 +175,92 @@ struct FirstHourTests {
         let index = try String(contentsOf: work.appendingPathComponent("out/latest/index.html"), encoding: .utf8)
         #expect(index.contains("<strong>No host is on a policy:</strong> no fleet export was found"))
     }
+
+    /// A folder holding copies of importer fixtures.
+    private func inventories(_ fixtures: [String]) throws -> URL {
+        let work = try cli.temporaryDirectory()
+        let folder = work.appendingPathComponent("in")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        for fixture in fixtures {
+            let source = repository.appendingPathComponent("Tests/RecscanCoreTests/Fixtures/importers/" + fixture)
+            try FileManager.default.copyItem(at: source, to: folder.appendingPathComponent(source.lastPathComponent))
+        }
+        return work
+    }
+
+    @Test func aHostWhosePackagesNoRuleCanMatchIsFlaggedEverywhere() throws {
+        let work = try inventories(["cyclonedx/pyapp02.cdx.json"])
+        defer { try? FileManager.default.removeItem(at: work) }
+        let scan = try cli.recscan(["scan", "--inventories", "in", "--out", "out", "--verbose"], in: work)
+        #expect(scan.status == 0, "\(scan.stderr)")
+        #expect(
+            scan.stderr.contains(
+                "pyapp02: read as CycloneDX JSON SBOM; os unknown; collected 2026-11-29T15:05:54.410321+00:00 (stated); packages: pypi 15 (no rule); no catalog rule can match any of its packages\n"
+            ))
+        let report = try String(contentsOf: work.appendingPathComponent("out/latest/report.xml"), encoding: .utf8)
+        #expect(
+            report.contains(
+                "<inventory collectedFrom=\"inventory\">\n      <read file=\"in/pyapp02.cdx.json\" format=\"CycloneDX JSON SBOM\"/>\n      <packages ecosystem=\"pypi\" count=\"15\" rules=\"0\"/>\n    </inventory>"
+            ))
+        #expect(
+            report.contains(
+                "<finding kind=\"packages-not-covered\" severity=\"medium\">No catalog rule can match any of this host's 15 packages (pypi 15)"
+            ))
+        let page = try String(contentsOf: work.appendingPathComponent("out/latest/hosts/pyapp02.html"), encoding: .utf8)
+        #expect(page.contains("in/pyapp02.cdx.json <span class=\"detail\">(read as CycloneDX JSON SBOM)</span>"))
+        #expect(page.contains("No catalog rule can match any of this host&#39;s packages"))
+        let validate = try cli.recscan(["validate", "in"], in: work)
+        #expect(validate.stdout.contains("  pyapp02: read as CycloneDX JSON SBOM; os unknown;"))
+    }
+
+    @Test func aPackageListTakesItsFilesTimeOrTheBatchTimeAndSaysWhich() throws {
+        let work = try inventories(["dpkg/bookworm-build.status"])
+        defer { try? FileManager.default.removeItem(at: work) }
+        let file = work.appendingPathComponent("in/bookworm-build.status").path
+        let modified = Date(timeIntervalSince1970: 1_793_491_200)  // 2026-11-01T00:00:00Z
+        try FileManager.default.setAttributes([.modificationDate: modified], ofItemAtPath: file)
+        let byFile = try cli.recscan(
+            ["scan", "--inventories", "in", "--out", "a", "--as-of", "2026-11-29", "-q"], in: work)
+        #expect(byFile.status == 0, "\(byFile.stderr)")
+        let stale = try String(contentsOf: work.appendingPathComponent("a/latest/report.xml"), encoding: .utf8)
+        #expect(stale.contains("status=\"stale\" collected=\"2026-11-01T00:00:00Z\">"))
+        #expect(
+            stale.contains(
+                "<os family=\"linux\" name=\"debian\" version=\"12\" inferredFrom=\"base-files 12.4+deb12u11\"/>"))
+        #expect(stale.contains("<inventory collectedFrom=\"file-modified\">"))
+        let page = try String(
+            contentsOf: work.appendingPathComponent("a/latest/hosts/bookworm-build.html"), encoding: .utf8)
+        #expect(
+            page.contains(
+                "2026-11-01T00:00:00Z <span class=\"detail\">(the file&#39;s modification time: the inventory does not say)</span>"
+            ))
+        #expect(page.contains("(inferred from base-files 12.4+deb12u11)"))
+        let given = try cli.recscan(
+            ["scan", "--inventories", "in", "--out", "b", "--as-of", "2026-11-29", "--collected", "2026-11-28", "-q"],
+            in: work)
+        #expect(given.status == 0)
+        let current = try String(contentsOf: work.appendingPathComponent("b/latest/report.xml"), encoding: .utf8)
+        #expect(current.contains("status=\"ok\" collected=\"2026-11-28T00:00:00Z\">"))
+        #expect(current.contains("<inventory collectedFrom=\"given\">"))
+    }
+
+    @Test func theQuickStartPrintsWhatTheREADMEShowsOnAnyDate() throws {
+        let readme = try String(contentsOf: repository.appendingPathComponent("README.md"), encoding: .utf8)
+        let start = try #require(readme.range(of: "Real output of the first command"))
+        let block = try #require(readme[start.upperBound...].range(of: "```\n"))
+        let end = try #require(readme[block.upperBound...].range(of: "```"))
+        let shown = readme[block.upperBound..<end.lowerBound].split(separator: "\n").map(String.init)
+        let command = try #require(readme.range(of: "swift run recscan scan --as-of 2026-11-29 "))
+        #expect(command.lowerBound < start.lowerBound)
+        // As a fresh clone runs it: its own folder, no SOURCE_DATE_EPOCH, whatever today is.
+        let work = try cli.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: work) }
+        try FileManager.default.copyItem(
+            at: repository.appendingPathComponent("Inventories"), to: work.appendingPathComponent("Inventories"))
+        let run = try cli.recscan(["scan", "--as-of", "2026-11-29"], in: work, environment: ["PATH": "/usr/bin:/bin"])
+        #expect(run.status == 2)
+        let printed =
+            run.stderr.split(separator: "\n").map(String.init) + run.stdout.split(separator: "\n").map(String.init)
+        #expect(printed.filter { !$0.hasPrefix("warning:") } == shown)
+    }
 }

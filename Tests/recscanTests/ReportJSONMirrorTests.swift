@@ -18,7 +18,7 @@ struct ReportJSONMirrorTests {
         COUNTS = {"maxAgeDays", "hosts", "toAssign", "auto", "manual", "assigned", "toUnassign", "excluded",
                   "findings", "rejectedInputs", "line", "column", "needing", "events", "order", "count",
                   "alsoAffects", "port", "newRecommendations", "resolvedRecommendations", "newFindings",
-                  "resolvedFindings", "otherRuleChanges", "new", "resolved"}
+                  "resolvedFindings", "otherRuleChanges", "new", "resolved", "rules"}
         BOOLEANS = {"blocks", "blocked", "needed", "optional", "added"}
         def value(name, text):
             if name in COUNTS: return int(text)
@@ -31,6 +31,9 @@ struct ReportJSONMirrorTests {
             o = attributes(h)
             for os in children(h, "os"): o["os"] = attributes(os)
             o["sources"] = [s.get("file") for s in children(h, "source")]
+            for i in children(h, "inventory"):
+                o["inventory"] = dict(attributes(i), read=[attributes(x) for x in children(i, "read")],
+                                      packages=[attributes(x) for x in children(i, "packages")])
             for s in children(h, "settings"):
                 o["settings"] = dict(attributes(s), setAt=[attributes(x) for x in children(s, "setAt")],
                                      autoApply={x.get("module"): x.get("value") == "yes" for x in children(s, "autoApply")})

@@ -3,7 +3,7 @@ extension FindingKind {
     public var defaultSeverity: Severity {
         switch self {
         case .engineTapOverride, .inventoryError: .high
-        case .expiredExclusion, .unusedExclusion: .low
+        case .expiredExclusion, .unusedExclusion, .collectionTimeUnknown: .low
         default: .medium
         }
     }

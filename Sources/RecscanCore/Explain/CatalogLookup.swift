@@ -31,11 +31,7 @@ public struct CatalogLookup: Sendable {
 
     /// Software rules per ecosystem: how many rules can match a package of each.
     public func rulesPerEcosystem() -> [(ecosystem: Ecosystem, rules: Int)] {
-        var counts: [Ecosystem: Int] = [:]
-        for rule in catalog.rules.values {
-            for ecosystem in Set(rule.applies.software.map(\.ecosystem)) { counts[ecosystem, default: 0] += 1 }
-        }
-        return counts.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
+        catalog.softwareRulesPerEcosystem.nonZero.map { ($0.ecosystem, $0.packages) }
     }
 
     private func matches(_ rule: Rule, _ question: Question) -> Bool {
@@ -71,5 +67,17 @@ extension Ecosystem {
         ]
         guard let ecosystem = aliases[key] else { return nil }
         self = ecosystem
+    }
+}
+
+extension Catalog {
+    /// How many rules have software criteria in each ecosystem: those that could ever match a
+    /// package of it.
+    public var softwareRulesPerEcosystem: EcosystemCounts {
+        var counts = EcosystemCounts()
+        for rule in rules.values {
+            for ecosystem in Set(rule.applies.software.map(\.ecosystem)) { counts[ecosystem] += 1 }
+        }
+        return counts
     }
 }

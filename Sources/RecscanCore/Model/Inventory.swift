@@ -152,4 +152,10 @@ public struct HostInventory: Sendable, Equatable {
     public var files: [String] = []
     /// Files this host was read from.
     public var sources: [String] = []
+    /// Where `collected` came from.
+    public var collectedFrom: CollectionTimeSource = .inventory
+    /// The format each of `sources` was read as, by file.
+    public var formats: [String: String] = [:]
+    /// Packages per ecosystem as listed, counted before those no rule names were dropped.
+    public var packageCounts = EcosystemCounts()
 }

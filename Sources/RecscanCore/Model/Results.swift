@@ -115,6 +115,10 @@ public enum FindingKind: String, Sendable, CaseIterable {
     case inventoryError = "inventory-error"
     /// An inventoried host that no computer of the fleet export is (or that several could be).
     case notInFleet = "not-in-fleet"
+    /// The host lists packages and no catalog rule can match a package of any of their ecosystems.
+    case packagesNotCovered = "packages-not-covered"
+    /// Nothing tells when the host's inventory was collected, so its age cannot be judged.
+    case collectionTimeUnknown = "collection-time-unknown"
 }
 
 /// An audit finding: data, not an error.
@@ -163,6 +167,8 @@ public struct HostReport: Sendable, Equatable {
     public var os: OperatingSystem?
     /// When the inventory was collected (ISO 8601), as written in it.
     public var collected: String?
+    /// What was read against what the catalog can match; `nil` when the host was not analysed.
+    public var inventory: InventoryDetails?
     /// The engine mode, behavior and auto-apply settings in force on the host.
     public var settings: EffectiveSettings?
     /// Sorted by rule id.

@@ -23,6 +23,8 @@ struct FileAnalyzer: Sendable {
     let eventsByHost: [String: [SecurityEvent]]
     /// The packages matching looks at; the others are dropped while reading.
     let interest: PackageInterest
+    /// `--collected`, for inventories that do not say when they were collected.
+    let collected: Int64?
     let records: HostRecordCodec
 
     /// Whether the host is this shard's (by its name in the fleet).
@@ -35,7 +37,7 @@ struct FileAnalyzer: Sendable {
     func analyze(_ file: DiscoveredInput) -> FileAnalysis {
         let inventories: [HostInventory]
         do {
-            inventories = try InventoryFormats.read(file, limits: limits, interest: interest)
+            inventories = try InventoryFormats.read(file, limits: limits, interest: interest, collected: collected)
         } catch let failure as InventoryFileError {
             return FileAnalysis(hostnames: failure.hostnames(orFileNamed: file.path), hosts: [], failure: failure)
         } catch {

@@ -55,7 +55,11 @@ public struct HostAnalyzer: Sendable {
         self.referenceTime = referenceTime
         self.maxAgeDays = maxAgeDays
         planner = TriagePlanner(catalog: matcher.index.catalog, fleet: fleet, events: events)
+        rulesPerEcosystem = matcher.index.catalog.softwareRulesPerEcosystem
     }
+
+    /// Catalog rules that could match a package, per ecosystem.
+    let rulesPerEcosystem: EcosystemCounts
 
     var catalog: Catalog { matcher.index.catalog }
 
@@ -74,6 +78,8 @@ public struct HostAnalyzer: Sendable {
             report.os = inventory.os
             report.collected = inventory.collected
             report.inventorySources = inventory.sources
+            report.inventory = details(inventory)
+            findings += coverageFindings(report.inventory)
             let index = matcher.index
             let matches = matcher.matchByOrdinal(inventory)
             let recommendations = Recommendations(
@@ -129,6 +135,38 @@ public struct HostAnalyzer: Sendable {
             }
         }
         return excludable
+    }
+
+    /// What was read for the host against what the catalog can match.
+    func details(_ inventory: HostInventory) -> InventoryDetails {
+        InventoryDetails(inventory, rules: rulesPerEcosystem)
+    }
+
+    /// A host whose packages no rule can match, and one whose collection time nothing tells.
+    private func coverageFindings(_ details: InventoryDetails?) -> [Finding] {
+        guard let details else { return [] }
+        var findings: [Finding] = []
+        if details.noRuleMatchesPackages {
+            let listed = details.ecosystems.map { "\($0.ecosystem.rawValue) \($0.packages)" }.joined(separator: ", ")
+            findings.append(
+                Finding(
+                    kind: .packagesNotCovered, severity: FindingKind.packagesNotCovered.defaultSeverity, ruleID: nil,
+                    level: nil,
+                    message:
+                        "No catalog rule can match any of this host's \(details.packageCount) packages (\(listed)): "
+                        + "whatever their versions, none of them leads to a recommendation. Check that the catalog "
+                        + "covers this software."))
+        }
+        if details.collectedFrom == .unknown {
+            findings.append(
+                Finding(
+                    kind: .collectionTimeUnknown, severity: FindingKind.collectionTimeUnknown.defaultSeverity,
+                    ruleID: nil, level: nil,
+                    message:
+                        "When this inventory was collected is not known, so whether it is out of date cannot be "
+                        + "judged; give the time with --collected."))
+        }
+        return findings
     }
 
     private func staleness(_ inventory: HostInventory) -> Finding? {

@@ -19,6 +19,8 @@ struct HostMerger {
             existing.services += host.services.filter { !existing.services.contains($0) }
             existing.files += host.files.filter { !existing.files.contains($0) }
             existing.sources += host.sources.filter { !existing.sources.contains($0) }
+            existing.formats.merge(host.formats) { first, _ in first }
+            existing.packageCounts = existing.packageCounts.merged(with: host.packageCounts)
             if existing.os == nil
                 || (existing.os?.inferredFrom != nil && host.os?.inferredFrom == nil && host.os != nil)
             {
@@ -28,6 +30,7 @@ struct HostMerger {
             if let seconds = host.collectedEpochSeconds, seconds > (existing.collectedEpochSeconds ?? .min) {
                 existing.collected = host.collected
                 existing.collectedEpochSeconds = seconds
+                existing.collectedFrom = host.collectedFrom
             }
             inventories[key] = existing
         }

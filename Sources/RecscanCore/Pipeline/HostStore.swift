@@ -48,7 +48,8 @@ struct HostStore {
             for index in indices.sorted() where inventoryFiles.indices.contains(index) {
                 let file = inventoryFiles[index]
                 do {
-                    let hosts = try InventoryFormats.read(file, limits: options.limits)
+                    let hosts = try InventoryFormats.read(
+                        file, limits: options.limits, interest: nil, collected: options.collectedForBatch)
                     merger.add(hosts.filter { $0.hostname.lowercased() == key })
                 } catch let failure as InventoryFileError {
                     for name in failure.hostnames(orFileNamed: file.path) where name.lowercased() == key {

@@ -10,10 +10,19 @@ enum OutputFolder {
             guard isDirectory.boolValue else { throw OutputError(path: path, message: "is a file, not a folder") }
             return
         }
-        let parent = (path as NSString).deletingLastPathComponent
-        if !parent.isEmpty, parent != path { try create(parent) }
+        if let parent = parent(of: path) { try create(parent) }
         guard mkdir(path, 0o755) == 0 || errno == EEXIST else {
             throw OutputError(path: path, message: "cannot be created: \(String(cString: strerror(errno)))")
         }
+    }
+
+    /// The folder holding `path`, `nil` for a name without one. (Foundation's
+    /// `deletingLastPathComponent` traps on a one-character relative name in Swift 6.3.)
+    static func parent(of path: String) -> String? {
+        var trimmed = Substring(path)
+        while trimmed.count > 1, trimmed.hasSuffix("/") { trimmed = trimmed.dropLast() }
+        guard let slash = trimmed.lastIndex(of: "/") else { return nil }
+        let parent = trimmed[..<slash]
+        return parent.isEmpty ? nil : String(parent)
     }
 }

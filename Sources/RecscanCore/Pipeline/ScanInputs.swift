@@ -18,12 +18,14 @@ public struct ScanInputs: Sendable {
         let setup = try ScanSetup.load(options, log: log)
         var rejected = setup.rejected
         let limits = options.limits
+        let collected = options.collectedForBatch
         var parsed: [Result<[HostInventory], InventoryFileError>] = []
         try await orderedParallelMap(
             setup.inventoryFiles, jobs: options.jobs,
             transform: { file in
                 do {
-                    return .success(try InventoryFormats.read(file, limits: limits))
+                    return .success(
+                        try InventoryFormats.read(file, limits: limits, interest: nil, collected: collected))
                 } catch let error as InventoryFileError {
                     return .failure(error)
                 } catch {

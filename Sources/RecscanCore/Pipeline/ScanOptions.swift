@@ -16,6 +16,11 @@ public struct ScanOptions: Sendable {
     public var inventories = "Inventories"
     /// Whether `--inventories` was given (the default folder's absence gets a hint).
     public var inventoriesGiven = false
+    /// `--collected`: when the batch's inventories that do not say were collected, in seconds
+    /// since 1970; `nil` takes each file's modification time.
+    public var collectedForBatch: Int64?
+    /// Whether each host's inputs and coverage are logged as it is analysed (`--verbose`).
+    public var describesHosts = false
     /// Whether a run over a folder without inventories may succeed (`--allow-empty`).
     public var allowEmpty = false
     /// The catalog file (`--catalog`); `nil` uses the catalog bundled with the program.

@@ -100,7 +100,7 @@ public struct ScanPipeline: Sendable {
         let files = FileAnalyzer(
             analyzer: analyzer, limits: options.limits, shard: options.shard,
             eventsByHost: Dictionary(grouping: setup.events) { setup.fleet.hostKey($0.hostname) },
-            interest: PackageInterest(index), records: store.codec)
+            interest: PackageInterest(index), collected: options.collectedForBatch, records: store.codec)
         defer { store.spill.remove() }
         var rejected = setup.rejected
         var known: Set<String> = Set(setup.fleet.computers.keys)
@@ -118,6 +118,13 @@ public struct ScanPipeline: Sendable {
                 try Task.checkCancellation()  // SIGINT or SIGTERM: stop between files
                 known.formUnion(result.hostnames.map { setup.fleet.hostKey($0) })
                 if let failure = result.failure { rejected.append(failure.rejection) }
+                if options.describesHosts {
+                    for host in result.hosts {
+                        let report = host.analysis.report
+                        guard let details = report.inventory else { continue }
+                        log("\(report.hostname): \(details.describe(os: report.os, collected: report.collected))")
+                    }
+                }
                 try store.add(result, files: files)
                 progress(
                     ScanProgress(

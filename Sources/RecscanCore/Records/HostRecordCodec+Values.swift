@@ -36,6 +36,7 @@ extension HostRecordCodec {
         write(report.manager, to: &writer)
         writer.count(report.inventorySources.count)
         for source in report.inventorySources { writer.string(source) }
+        write(report.inventory, to: &writer)
         writer.bool(report.changes != nil)
         if let changes = report.changes { write(changes, to: &writer) }
     }
@@ -63,6 +64,7 @@ extension HostRecordCodec {
         report.manager = try readManagerComparison(from: &reader)
         let sourceCount = try reader.count()
         for _ in 0..<sourceCount { report.inventorySources.append(try reader.string()) }
+        report.inventory = try readInventoryDetails(from: &reader)
         if try reader.bool() { report.changes = try readChanges(from: &reader) }
         var triage: [TriagePlan] = []
         let planCount = try reader.count(minimumBytes: 5)

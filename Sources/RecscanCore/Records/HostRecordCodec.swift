@@ -15,7 +15,7 @@
 /// (the usual case), which keeps records small and lets the reader share the catalog's strings.
 public struct HostRecordCodec: Sendable {
     /// The payload layout's version; a record of another version is refused.
-    public static let version: UInt8 = 1
+    public static let version: UInt8 = 2
     /// Bytes before the payload.
     static let frameBytes = 13
 

@@ -64,9 +64,22 @@ struct HostReportBuilder {
         } else if element.isNamed("os") {
             host?.os = OperatingSystem(
                 family: element.value("family") ?? "", name: element.value("name") ?? "",
-                version: element.value("version") ?? "", arch: element.value("arch"))
+                version: element.value("version") ?? "", arch: element.value("arch"),
+                inferredFrom: element.value("inferredFrom"))
         } else if element.isNamed("source") {
             if let file = element.value("file") { host?.inventorySources.append(file) }
+        } else if element.isNamed("inventory") {
+            host?.inventory = InventoryDetails(
+                formats: [],
+                collectedFrom: try attributes.requiredChoice("collectedFrom", as: CollectionTimeSource.self),
+                ecosystems: [])
+        } else if element.isNamed("read") {
+            host?.inventory?.formats.append((try attributes.required("file"), try attributes.required("format")))
+        } else if element.isNamed("packages") {
+            host?.inventory?.ecosystems.append(
+                EcosystemCoverage(
+                    ecosystem: try attributes.requiredChoice("ecosystem", as: Ecosystem.self),
+                    packages: try Self.count(attributes, "count"), rules: try Self.count(attributes, "rules")))
         } else if element.isNamed("settings") {
             host?.settings = EffectiveSettings(
                 engineMode: try attributes.choice("engineMode", default: .inline),
@@ -126,6 +139,13 @@ struct HostReportBuilder {
             if let host { finished.append(host) }
             host = nil
         }
+    }
+
+    private static func count(_ attributes: ElementAttributes<SAXElement>, _ name: String) throws -> Int {
+        guard let count = Int(try attributes.required(name)), count >= 0 else {
+            throw attributes.error("\(name) is not a count")
+        }
+        return count
     }
 
     private static func rule(_ attributes: ElementAttributes<SAXElement>) throws -> RuleResult {

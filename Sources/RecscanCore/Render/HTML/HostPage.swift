@@ -133,15 +133,12 @@ struct HostPage: Sendable {
     // MARK: Host details
 
     private func hostSection() -> HTMLFragment {
-        let sources: HTMLFragment =
-            host.inventorySources.isEmpty
-            ? "none" : HTMLBlocks.list(host.inventorySources.map { "\($0)" }, className: "plain")
         var facts: [(term: String, value: HTMLFragment)] = [
             (term: "Status", value: HTMLBlocks.badge(ReportWords.status(host.status), kind: host.status.rawValue)),
             (term: "Policy", value: "\(host.policyID ?? "none")"),
-            (term: "Operating system", value: "\(ReportWords.operatingSystem(host.os))"),
-            (term: "Inventory collected", value: "\(host.collected ?? "unknown")"),
-            (term: "Inventory sources", value: sources),
+            (term: "Operating system", value: operatingSystemFact),
+            (term: "Inventory collected", value: collectedFact),
+            (term: "Inventory sources", value: sourcesFact),
         ]
         if let settings = host.settings {
             facts += [
@@ -166,8 +163,8 @@ struct HostPage: Sendable {
         return HTMLBlocks.section(
             id: "host",
             title: "Host details",
-            intro: "Where the host's results come from, and the settings in force.",
-            HTMLBlocks.facts(facts)
+            intro: "Where the host's results come from, what the catalog can match of it, and the settings in force.",
+            HTMLBlocks.facts(facts) + coverage
         )
     }
 }

@@ -53,6 +53,11 @@ extension ReportWords {
         case .inventoryError: "The inventory could not be read: the host was not analysed."
         case .notInFleet:
             "No computer of the fleet export is this host: its policy, settings and assignments are unknown."
+        case .packagesNotCovered:
+            "No catalog rule can match any package the host lists: its software can never lead to a "
+                + "recommendation, however old it is. Check that the catalog covers it."
+        case .collectionTimeUnknown:
+            "Nothing tells when the inventory was collected, so its age cannot be judged."
         }
     }
 

@@ -19,6 +19,27 @@ enum HostJSON {
         return json.bytes
     }
 
+    /// `"inventory": {"collectedFrom", "read": [{file, format}], "packages": [{ecosystem, count, rules}]}`.
+    private static func write(_ inventory: InventoryDetails, to json: inout JSONBytes) {
+        json.key("inventory")
+        json.open("collectedFrom")
+        json.string(inventory.collectedFrom.rawValue)
+        json.array("read", inventory.formats) { json, entry in
+            json.open("file")
+            json.string(entry.file)
+            json.field("format", entry.format)
+            json.close()
+        }
+        json.array("packages", inventory.ecosystems) { json, coverage in
+            json.open("ecosystem")
+            json.string(coverage.ecosystem.rawValue)
+            json.field("count", coverage.packages)
+            json.field("rules", coverage.rules)
+            json.close()
+        }
+        json.close()
+    }
+
     private static func write(_ host: HostReport, ordinals: [Int]?, memo: inout RenderMemo, to json: inout JSONBytes) {
         json.open("hostname")
         json.string(host.hostname)
@@ -32,9 +53,11 @@ enum HostJSON {
             json.field("name", os.name)
             json.field("version", os.version)
             json.optional("arch", os.arch)
+            json.optional("inferredFrom", os.inferredFrom)
             json.close()
         }
         json.strings("sources", host.inventorySources)
+        if let inventory = host.inventory { write(inventory, to: &json) }
         if let settings = host.settings { write(settings, to: &json) }
         json.key("rules")
         json.raw("[")

@@ -13,9 +13,14 @@ enum HostXML {
         try writer.attribute("collected", host.collected)
         if let os = host.os {
             try writer.element(
-                "os", [("family", os.family), ("name", os.name), ("version", os.version), ("arch", os.arch)])
+                "os",
+                [
+                    ("family", os.family), ("name", os.name), ("version", os.version), ("arch", os.arch),
+                    ("inferredFrom", os.inferredFrom),
+                ])
         }
         for source in host.inventorySources { try writer.element("source", [("file", source)]) }
+        if let inventory = host.inventory { try write(inventory, to: writer) }
         if let settings = host.settings { try write(settings, to: writer) }
         try write(
             host.rules, ordinals: ordinals.count == host.rules.count ? ordinals : nil, to: writer, lines: &lines,
@@ -30,6 +35,23 @@ enum HostXML {
         }
         if let manager = host.manager { try ManagerXML.write(manager, to: writer) }
         if let changes = host.changes { try ChangesXML.write(changes, to: writer) }
+        try writer.endElement()
+    }
+
+    /// `<inventory collectedFrom>` with each file's format and the packages per ecosystem
+    /// against the rules that could match them.
+    private static func write(_ inventory: InventoryDetails, to writer: XMLStreamWriter) throws {
+        try writer.startElement("inventory")
+        try writer.attribute("collectedFrom", inventory.collectedFrom.rawValue)
+        for entry in inventory.formats { try writer.element("read", [("file", entry.file), ("format", entry.format)]) }
+        for coverage in inventory.ecosystems {
+            try writer.element(
+                "packages",
+                [
+                    ("ecosystem", coverage.ecosystem.rawValue), ("count", String(coverage.packages)),
+                    ("rules", String(coverage.rules)),
+                ])
+        }
         try writer.endElement()
     }
 
