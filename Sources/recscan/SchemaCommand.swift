@@ -4,9 +4,14 @@ import RecscanCore
 struct SchemaCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "schema",
-        abstract: "Print the XSD of one of recscan's XML formats, or the JSON Schema of report.json (report-json).")
+        abstract: "Print the XSD of one of recscan's XML formats, or the JSON Schema of report.json (report-json).",
+        discussion: """
+            Examples:
+              recscan schema inventory > inventory.xsd && xmllint --schema inventory.xsd --noout host.xml
+              recscan schema report-json > report.schema.json
+            """)
 
-    @Argument(help: "catalog, fleet, inventory, events, report or report-json")
+    @Argument(help: "catalog, fleet, inventory, events, exclusions, report or report-json")
     var name: String
 
     func run() throws {

@@ -111,7 +111,7 @@ struct FirstHourTests {
         #expect(!scan.stdout.contains("(default 256M)"))
         #expect(scan.stdout.contains("SOURCE_DATE_EPOCH"))
         #expect(scan.stdout.contains("CycloneDX"))
-        for command in ["scan", "explain", "triage", "validate", "merge", "report", "rules"] {
+        for command in ["scan", "explain", "triage", "validate", "merge", "report", "rules", "schema"] {
             let help = try cli.recscan([command, "--help"], in: repository)
             #expect(help.stdout.contains("Examples:"), "\(command)")
         }
