@@ -45,6 +45,8 @@ struct MergeCommand: AsyncParsableCommand {
     func run() async throws {
         var options = ScanOptions()
         options.inventories = inventories
+        // Given the fleet, merge reads nothing else of the inventories folder.
+        options.inventoriesOptional = fleet != nil || dsExport != nil
         options.catalogPath = catalog
         options.fleetPath = fleet
         options.deepSecurityExport = dsExport

@@ -33,7 +33,7 @@ struct RecscanCommand: AsyncParsableCommand {
         version: VersionText.line,
         subcommands: [
             ScanCommand.self, ExplainCommand.self, TriageCommand.self, RulesCommand.self, ValidateCommand.self,
-            SchemaCommand.self, MergeCommand.self, ReportCommand.self,
+            SchemaCommand.self, PartitionCommand.self, MergeCommand.self, ReportCommand.self,
         ],
         defaultSubcommand: ScanCommand.self)
 

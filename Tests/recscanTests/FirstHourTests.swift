@@ -13,7 +13,7 @@ struct FirstHourTests {
         #expect(run.status == 64)
         #expect(
             run.stderr
-                == "recscan: unknown command 'valdiate'; did you mean 'validate'? (commands: scan, explain, triage, rules, validate, schema, merge, report, help)\n"
+                == "recscan: unknown command 'valdiate'; did you mean 'validate'? (commands: scan, explain, triage, rules, validate, schema, partition, merge, report, help)\n"
         )
     }
 

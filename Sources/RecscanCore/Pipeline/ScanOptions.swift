@@ -21,6 +21,8 @@ public struct ScanOptions: Sendable {
     public var collectedForBatch: Int64?
     /// Whether each host's inputs and coverage are logged as it is analysed (`--verbose`).
     public var describesHosts = false
+    /// Whether a missing inventories folder is no error (`merge` given the fleet needs none).
+    public var inventoriesOptional = false
     /// Whether a run over a folder without inventories may succeed (`--allow-empty`).
     public var allowEmpty = false
     /// The catalog file (`--catalog`); `nil` uses the catalog bundled with the program.

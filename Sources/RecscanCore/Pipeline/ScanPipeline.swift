@@ -43,6 +43,11 @@ public struct ScanPipeline: Sendable {
         let (setup, index) = try await ScanSetup.loadIndexed(options, log: log)
         if options.keepsCatalogAllocated { _ = Unmanaged.passRetained(CatalogKeeper(setup: setup, index: index)) }
         let setupTime = started.duration(to: .now)
+        if let partition = setup.partition, options.shard != partition.shard {
+            throw ScanFailure.usage(
+                "--inventories \(options.inventories) is shard \(partition.shard) of a partition of "
+                    + "\(partition.source): scan it with --shard \(partition.shard)")
+        }
         if setup.inventoryFiles.isEmpty, !options.allowEmpty {
             // A nightly job pointed at an unmounted share must not publish an empty fleet as latest.
             let other = setup.rejected.count
@@ -104,6 +109,8 @@ public struct ScanPipeline: Sendable {
         defer { store.spill.remove() }
         var rejected = setup.rejected
         var known: Set<String> = Set(setup.fleet.computers.keys)
+        // A shard folder of a partition holds its own hosts; its manifest names the others.
+        known.formUnion((setup.partition?.hosts ?? []).map { setup.fleet.hostKey($0) })
         let analysisStarted = ContinuousClock.now
         let progress = self.progress
         let inventoryFiles = setup.inventoryFiles

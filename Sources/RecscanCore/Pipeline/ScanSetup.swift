@@ -15,12 +15,14 @@ public struct ScanSetup: Sendable {
     public var rejected: [RejectedInput]
     /// The events file(s) read, for messages about events.
     public var eventFiles: [String]
+    /// The manifest when the inventories folder is a shard folder of `recscan partition`.
+    public var partition: PartitionManifest? = nil
 
     /// Reads the catalog, the fleet and the events, and lists the inventory files.
     /// - Throws: `ScanFailure.unusableInput` when the catalog or the fleet cannot be used,
     ///   `ScanFailure.usage` when the inventories folder does not exist.
     public static func load(_ options: ScanOptions, log: @Sendable (String) -> Void) throws -> ScanSetup {
-        let discovered = try discover(options)
+        let (discovered, partition) = try discover(options)
         var catalog = try loadCatalog(options)
         let fleet: Fleet
         if options.deepSecurityExport != nil {
@@ -28,7 +30,9 @@ public struct ScanSetup: Sendable {
         } else {
             fleet = try loadFleet(options, discovered: discovered)
         }
-        return assemble(options, discovered: discovered, catalog: catalog, fleet: fleet, log: log)
+        var setup = assemble(options, discovered: discovered, catalog: catalog, fleet: fleet, log: log)
+        setup.partition = partition
+        return setup
     }
 
     /// What `load` reads, and the catalog's index. With more than one job the catalog is read and
@@ -44,21 +48,46 @@ public struct ScanSetup: Sendable {
         }
         let indexing = Task { CatalogIndex(catalog: try loadCatalog(options)) }
         let discovered: [DiscoveredInput]
+        let partition: PartitionManifest?
         do {
-            discovered = try discover(options)
+            (discovered, partition) = try discover(options)
         } catch {
             indexing.cancel()
             throw error
         }
         let fleet = Result { try loadFleet(options, discovered: discovered) }
         let index = try await indexing.value
-        let setup = assemble(options, discovered: discovered, catalog: index.catalog, fleet: try fleet.get(), log: log)
+        var setup = assemble(options, discovered: discovered, catalog: index.catalog, fleet: try fleet.get(), log: log)
+        setup.partition = partition
         return (setup, index)
     }
 
-    private static func discover(_ options: ScanOptions) throws -> [DiscoveredInput] {
+    /// The files of the inventories folder; in a shard folder of `recscan partition`, named by
+    /// the folder it was cut from, as a single run names them.
+    private static func discover(_ options: ScanOptions) throws -> ([DiscoveredInput], PartitionManifest?) {
+        if options.inventoriesOptional, !FileManager.default.fileExists(atPath: options.inventories) {
+            return ([], nil)
+        }
         do {
-            return try InputDiscovery.discover(directory: options.inventories)
+            let found = try InputDiscovery.discover(directory: options.inventories)
+            let manifest: PartitionManifest?
+            do {
+                manifest = try PartitionManifest.read(in: options.inventories, limits: options.limits)
+            } catch let error as InputError {
+                throw ScanFailure.unusableInput([error])
+            }
+            guard let manifest else { return (found, nil) }
+            let root = options.inventories
+            let renamed = found.map { input in
+                var input = input
+                let prefix = root.hasSuffix("/") ? root : root + "/"
+                if input.path.hasPrefix(prefix) {
+                    input.displayName = (manifest.source as NSString).appendingPathComponent(
+                        String(input.path.dropFirst(prefix.count)))
+                }
+                return input
+            }
+            return (renamed, manifest)
         } catch let error as InputError {
             // The default folder is the sample's: outside the repository, say how to name one.
             let hint = options.inventoriesGiven ? "" : "; name the folder of inventories with --inventories DIR"

@@ -16,12 +16,23 @@ public struct Shard: Sendable, Equatable, CustomStringConvertible {
         self.count = count
     }
 
+    /// Shard `index` of `count` (1 ≤ index ≤ count).
+    public init(index: Int, count: Int) {
+        self.index = index
+        self.count = count
+    }
+
+    /// The 0-based shard of `count` that analyzes `hostname`.
+    public static func position(of hostname: String, count: Int) -> Int {
+        Int(stableHash(hostname.lowercased()) % UInt64(count))
+    }
+
     /// `K/N`.
     public var description: String { "\(index)/\(count)" }
 
     /// Whether this shard analyzes `hostname`.
     public func includes(_ hostname: String) -> Bool {
-        Int(Self.stableHash(hostname.lowercased()) % UInt64(count)) == index - 1
+        Self.position(of: hostname, count: count) == index - 1
     }
 
     /// FNV-1a over the UTF-8 bytes: fixed by definition, unlike Swift's seeded `Hasher`.

@@ -1,0 +1,120 @@
+import Foundation
+
+/// `recscan partition`: reads every inventory file once and writes one folder per shard, each
+/// holding exactly the inputs its shard's scan needs, so that N shards parse the fleet once
+/// between them instead of N times. A file that names hosts of one shard goes whole to it
+/// (hard-linked where the file system allows, else copied with its modification time); a
+/// multi-host native inventory or osquery results log is split by host; a file that cannot be
+/// read, and every file that is not an inventory (the fleet, events, a catalog, anything
+/// unrecognized), goes to every shard, where it is read or rejected as a single run would.
+public struct Partitioner: Sendable {
+    /// What a partition wrote.
+    public struct Summary: Sendable {
+        /// Inventory files read.
+        public var files = 0
+        /// Hosts found, and their files, per shard.
+        public var hostsPerShard: [Int] = []
+        /// Files split by host.
+        public var split = 0
+        /// Files given to every shard.
+        public var everywhere = 0
+    }
+
+    let options: ScanOptions
+    let shards: Int
+    let out: String
+    let log: @Sendable (String) -> Void
+
+    /// A partition of `options.inventories` into `shards` folders under `out`.
+    public init(options: ScanOptions, shards: Int, out: String, log: @escaping @Sendable (String) -> Void) {
+        self.options = options
+        self.shards = shards
+        self.out = out
+        self.log = log
+    }
+
+    /// Writes `out/1` … `out/N`, all at once: they appear only when every one is complete.
+    /// - Throws: `ScanFailure` when the inputs cannot be read or the folders cannot be written.
+    public func run() throws -> Summary {
+        let setup = try ScanSetup.load(options, log: log)
+        var isFolder: ObjCBool = false
+        if FileManager.default.fileExists(atPath: out, isDirectory: &isFolder) {
+            let empty =
+                isFolder.boolValue && ((try? FileManager.default.contentsOfDirectory(atPath: out))?.isEmpty ?? false)
+            guard empty else {
+                throw ScanFailure.usage("--out \(out) exists; partition writes a new folder (remove the old one first)")
+            }
+            try? FileManager.default.removeItem(atPath: out)
+        }
+        let staging = out + ".partial-\(ProcessInfo.processInfo.processIdentifier)"
+        try? FileManager.default.removeItem(atPath: staging)
+        do {
+            let summary = try write(setup, into: staging)
+            guard rename(staging, out) == 0 else {
+                throw OutputError(path: out, message: "cannot be created: \(String(cString: strerror(errno)))")
+            }
+            return summary
+        } catch let error as OutputError {
+            try? FileManager.default.removeItem(atPath: staging)
+            throw ScanFailure.output(error)
+        } catch {
+            try? FileManager.default.removeItem(atPath: staging)
+            throw error
+        }
+    }
+
+    private func write(_ setup: ScanSetup, into staging: String) throws -> Summary {
+        let folders = (1...shards).map { (staging as NSString).appendingPathComponent(String($0)) }
+        for folder in folders { try OutputFolder.create(folder) }
+        let inventoryPaths = Set(setup.inventoryFiles.map(\.path))
+        var summary = Summary(hostsPerShard: Array(repeating: 0, count: shards))
+        var hostnames: Set<String> = []
+        var placement = FilePlacement(root: options.inventories, folders: folders)
+        for file in try InputDiscovery.discover(directory: options.inventories)
+        where !inventoryPaths.contains(file.path) {
+            try placement.everywhere(file)
+        }
+        for file in setup.inventoryFiles {
+            summary.files += 1
+            let hosts: [HostInventory]
+            do {
+                hosts = try InventoryFormats.read(file, limits: options.limits, interest: nil)
+            } catch let failure as InventoryFileError {
+                // Read and rejected by every shard, as when every shard read every file.
+                hostnames.formUnion(failure.hostnames(orFileNamed: file.path))
+                try placement.everywhere(file)
+                summary.everywhere += 1
+                continue
+            }
+            hostnames.formUnion(hosts.map(\.hostname))
+            var byShard: [Int: [HostInventory]] = [:]
+            for host in hosts {
+                let shard = Self.shard(of: host.hostname, fleet: setup.fleet, count: shards)
+                byShard[shard, default: []].append(host)
+                summary.hostsPerShard[shard] += 1
+            }
+            if byShard.count <= 1 {
+                try placement.whole(file, toShard: byShard.keys.first ?? 0)
+            } else if try placement.split(file, hosts: byShard) {
+                summary.split += 1
+            } else {
+                for shard in byShard.keys.sorted() { try placement.whole(file, toShard: shard) }
+            }
+        }
+        let all = hostnames.sorted()
+        for (position, folder) in folders.enumerated() {
+            let manifest = PartitionManifest(
+                source: options.inventories, shard: Shard(index: position + 1, count: shards), hosts: all)
+            let path = (folder as NSString).appendingPathComponent(PartitionManifest.fileName)
+            guard FileManager.default.createFile(atPath: path, contents: Data(manifest.bytes())) else {
+                throw OutputError(path: path, message: "cannot be written")
+            }
+        }
+        return summary
+    }
+
+    /// The shard (0-based) whose scan analyzes `hostname`: as `scan --shard` decides it.
+    static func shard(of hostname: String, fleet: Fleet, count: Int) -> Int {
+        Shard.position(of: fleet.hostKey(hostname), count: count)
+    }
+}
