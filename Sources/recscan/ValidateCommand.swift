@@ -38,6 +38,7 @@ struct ValidateCommand: ParsableCommand {
                 let result = FileValidator.validate(path: file)
                 if result.isValid {
                     print("\(file): valid \(result.format ?? "")")
+                    for warning in result.warnings { print("  warning: \(warning.description)") }
                     Self.describeHosts(file, rules: rules)
                     continue
                 }

@@ -263,4 +263,54 @@ struct FirstHourTests {
             run.stderr.split(separator: "\n").map(String.init) + run.stdout.split(separator: "\n").map(String.init)
         #expect(printed.filter { !$0.hasPrefix("warning:") } == shown)
     }
+
+    @Test func aDanglingDependencyWarnsOnceAndBecomesAFindingInsteadOfStoppingTheBatch() throws {
+        let work = try inventories([])
+        defer { try? FileManager.default.removeItem(at: work) }
+        try FileManager.default.copyItem(
+            at: repository.appendingPathComponent("Inventories/web01.xml"),
+            to: work.appendingPathComponent("in/web01.xml"))
+        try Data(
+            """
+            <catalog xmlns="urn:recscan:catalog:1" version="test">
+              <rule id="1008720" module="integrity-monitoring" name="Listening Ports Monitor" severity="low">
+                <dependsOn rule="9999999"/>
+              </rule>
+            </catalog>
+            """.utf8
+        ).write(to: work.appendingPathComponent("catalog.xml"))
+        let scan = try cli.recscan(
+            ["scan", "--inventories", "in", "--catalog", "catalog.xml", "--out", "out"], in: work)
+        #expect(scan.status == 0, "\(scan.stderr)")
+        let warning =
+            "warning: catalog.xml:2: rule 1008720 depends on rule 9999999, which is not in the catalog\n"
+        #expect(scan.stderr.components(separatedBy: warning).count == 2, "\(scan.stderr)")
+        let report = try String(contentsOf: work.appendingPathComponent("out/latest/report.xml"), encoding: .utf8)
+        #expect(
+            report.contains(
+                "<finding kind=\"missing-dependency\" severity=\"medium\" rule=\"1008720\">Rule 1008720 depends on rule 9999999, which is not in the catalog (version test)"
+            ))
+        let validate = try cli.recscan(["validate", "catalog.xml"], in: work)
+        #expect(validate.status == 0)
+        #expect(
+            validate.stdout
+                == "catalog.xml: valid recscan catalog XML\n  warning: catalog.xml:2: rule 1008720 depends on rule 9999999, which is not in the catalog\n"
+        )
+    }
+
+    @Test func mergeGivenTheFleetNeedsNoInventoriesFolder() throws {
+        let work = try cli.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: work) }
+        let inventories = repository.appendingPathComponent("Inventories").path
+        for shard in ["1/2", "2/2"] {
+            let run = try cli.recscan(
+                ["scan", "--inventories", inventories, "--shard", shard, "--out", "s\(shard.prefix(1))", "-q"], in: work
+            )
+            #expect(run.status == 2)
+        }
+        let merge = try cli.recscan(
+            ["merge", "s1/latest", "s2/latest", "--fleet", inventories + "/fleet.xml", "--out", "merged"], in: work)
+        #expect(merge.status == 2, "\(merge.stderr)")
+        #expect(merge.stdout.contains("hosts 15, "))
+    }
 }

@@ -53,6 +53,16 @@ struct HostAuditor {
         for (position, ordinal) in ordinals.enumerated() {
             // Most rules are simply to assign, with nothing to find: tested before `result` is copied.
             let outcome = results[position].outcome
+            if outcome != .excluded || !results[position].assignedAt.isEmpty {
+                for dependency in index.missingDependencies(of: ordinal) {
+                    let id = results[position].ruleID
+                    findings.append(
+                        finding(
+                            .missingDependency, rule: id,
+                            "Rule \(id) depends on rule \(dependency), which is not in the catalog (version \(catalog.version)), so it cannot come with it; get \(dependency) into the catalog, or check the rule works without it."
+                        ))
+                }
+            }
             let expired = outcome == .excluded ? nil : recommendations.expiredExclusion(of: ordinal)
             guard outcome == .excluded || outcome == .assigned || expired != nil else { continue }
             let result = results[position]
@@ -73,7 +83,7 @@ struct HostAuditor {
             let staysAssigned =
                 result.outcome == .assigned || (result.outcome == .excluded && !result.assignedAt.isEmpty)
             guard staysAssigned else { continue }
-            for dependency in index.dependencyIDs(of: ordinal) {
+            for dependency in index.dependencyIDs(of: ordinal) where catalog.rules[dependency] != nil {
                 // Few rules stay assigned and have dependencies: a linear search is enough.
                 let applied = results.first { $0.ruleID == dependency }
                 let covered =

@@ -116,6 +116,9 @@ extension CatalogIndex {
     /// missing from the catalog are never recommended, so they are left out).
     func dependencies(of ordinal: RuleOrdinal) -> [RuleOrdinal] { rules[ordinal.position].dependencies }
 
+    /// The ids the rule's `dependsOn` names that the catalog lacks; empty for nearly every rule.
+    func missingDependencies(of ordinal: RuleOrdinal) -> [String] { rules[ordinal.position].missingDependencies }
+
     /// Every rule id the rule's `dependsOn` names, as the catalog lists them, including those
     /// missing from the catalog.
     func dependencyIDs(of ordinal: RuleOrdinal) -> [String] { rules[ordinal.position].rule.dependsOn }

@@ -14,6 +14,8 @@ final class CompiledRule: Sendable {
     /// The ordinals of the rules `dependsOn` pulls in, in the catalog's order: custom rules and
     /// rules missing from the catalog are left out, as they are never recommended.
     let dependencies: [RuleOrdinal]
+    /// The ids `dependsOn` names that the catalog lacks (a warning when it was read).
+    let missingDependencies: [String]
 
     /// - Parameter ids: rule and application type ordinals; packages the rule lists get their
     ///   software ids here.
@@ -30,6 +32,7 @@ final class CompiledRule: Sendable {
         dependencies = rule.dependsOn.compactMap { id in
             catalog.rules[id]?.custom == false ? ids.rules[id] : nil
         }
+        missingDependencies = rule.dependsOn.filter { catalog.rules[$0] == nil }
     }
 }
 

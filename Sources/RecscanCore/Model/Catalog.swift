@@ -144,6 +144,9 @@ public struct Catalog: Sendable {
     public var rules: [String: Rule]
     /// Rule identifiers, sorted, for deterministic iteration.
     public var sortedRuleIDs: [String]
+    /// What is wrong in the catalog without making it unusable (a `dependsOn` naming a rule the
+    /// catalog lacks), each with its line; said once per run and by `validate`.
+    public var warnings: [InputError] = []
 
     /// Creates a catalog and sorts its rule identifiers.
     public init(version: String, applicationTypes: [String: ApplicationType], rules: [String: Rule]) {

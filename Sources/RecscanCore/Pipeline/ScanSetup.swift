@@ -142,6 +142,7 @@ public struct ScanSetup: Sendable {
             default: break
             }
         }
+        for warning in catalog.warnings { log("warning: \(warning.description)") }
         if fleet.policies.isEmpty, fleet.computers.isEmpty, !inventoryFiles.isEmpty {
             log(
                 "warning: no fleet export in \(options.inventories) and none given with --fleet or --ds-export: "

@@ -202,7 +202,7 @@ private struct CatalogBuilder {
     func finish() throws -> Catalog {
         var problems = self.problems
         // The catalog sorts its rule ids anyway: the problems are listed in that order.
-        let catalog = Catalog(version: version, applicationTypes: applicationTypes, rules: rules)
+        var catalog = Catalog(version: version, applicationTypes: applicationTypes, rules: rules)
         for id in catalog.sortedRuleIDs {
             guard let rule = rules[id] else { continue }
             if let type = rule.applicationTypeID, applicationTypes[type] == nil {
@@ -210,10 +210,13 @@ private struct CatalogBuilder {
                     InputError(
                         file: file, line: rule.line, message: "rule \(id) names unknown application type \(type)"))
             }
+            // One dangling reference must not stop the batch: the rule is kept, and hosts that
+            // get it are told (the missing-dependency finding).
             for dependency in rule.dependsOn where rules[dependency] == nil {
-                problems.append(
-                    InputError(file: file, line: rule.line, message: "rule \(id) depends on unknown rule \(dependency)")
-                )
+                catalog.warnings.append(
+                    InputError(
+                        file: file, line: rule.line,
+                        message: "rule \(id) depends on rule \(dependency), which is not in the catalog"))
             }
         }
         guard problems.isEmpty else { throw InputErrors(problems) }

@@ -8,6 +8,8 @@ public struct ValidationResult: Sendable {
     public var format: String?
     /// Schema and content problems, with line numbers when known.
     public var problems: [InputError]
+    /// What is wrong without making the file unusable.
+    public var warnings: [InputError] = []
 
     /// Whether the format was recognized and no problem was found.
     public var isValid: Bool { format != nil && problems.isEmpty }
@@ -37,9 +39,12 @@ public enum FileValidator {
                 _ = try EventsReader.readCSV(text: try readText(path), displayName: path)
             }
         case .catalog:
-            return schemaAndContent(path: path, schema: .catalog, format: "recscan catalog XML", limits: limits) {
-                _ = try CatalogReader.read(path: path, limits: limits)
-            }
+            var warnings: [InputError] = []
+            var result = schemaAndContent(
+                path: path, schema: .catalog, format: "recscan catalog XML", limits: limits
+            ) { warnings = try CatalogReader.read(path: path, limits: limits).warnings }
+            result.warnings = warnings
+            return result
         case .fleet:
             return schemaAndContent(path: path, schema: .fleet, format: "recscan fleet XML", limits: limits) {
                 _ = try FleetReader.read(path: path, limits: limits)

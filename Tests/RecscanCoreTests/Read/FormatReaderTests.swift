@@ -47,12 +47,22 @@ struct FormatReaderTests {
                 <rule id="3" module="log-inspection" name="d" severity="low" applicationType="nope"><dependsOn rule="404"/></rule>
                 """)
         }
-        #expect(problems.count == 4)
+        // A dependsOn naming a rule the catalog lacks is a warning, not a problem (see below).
+        #expect(problems.count == 3)
         #expect(problems.contains { $0.line == 3 && $0.message.contains("declared twice") })
         #expect(problems.contains { $0.line == 4 && $0.message.contains("module=\"firewall\"") })
         #expect(problems.contains { $0.message.contains("unknown application type nope") })
-        #expect(problems.contains { $0.message.contains("unknown rule 404") })
         #expect(problems.allSatisfy { $0.file == "catalog.xml" })
+    }
+
+    @Test func aDependencyTheCatalogLacksIsAWarningWithItsLine() throws {
+        let catalog = try Fixture.catalog(
+            """
+            <rule id="1" module="log-inspection" name="d" severity="low"><dependsOn rule="404"/></rule>
+            """)
+        #expect(catalog.rules["1"]?.dependsOn == ["404"])
+        #expect(catalog.warnings.map(\.message) == ["rule 1 depends on rule 404, which is not in the catalog"])
+        #expect(catalog.warnings.first?.line != nil)
     }
 
     @Test func catalogWithWrongRootIsRejected() {
