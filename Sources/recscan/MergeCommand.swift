@@ -35,6 +35,8 @@ struct MergeCommand: AsyncParsableCommand {
     var format = "xml,html,json,csv"
     @Flag(help: "Wait for a run already writing to the output folder instead of exiting with status 75.")
     var wait = false
+    @Option(help: "Keep the newest N complete runs in the output folder (never the one latest names).")
+    var keep: Int?
 
     func validate() throws {
         guard !shards.isEmpty else { throw ValidationError("name at least one shard folder") }
@@ -54,6 +56,7 @@ struct MergeCommand: AsyncParsableCommand {
         options.outDirectory = out
         options.formats = try ReportFormat.parse(format)
         options.waitForLock = wait
+        options.keepRuns = keep
         let result: ScanResult
         do {
             result = try await ShardMerge(shards: shards, options: options) { Terminal.error($0) }.run()

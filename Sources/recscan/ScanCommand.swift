@@ -51,6 +51,17 @@ struct ScanCommand: AsyncParsableCommand {
     var verbose = false
     @Flag(help: "Wait for another run writing to the same output folder, instead of exiting 75.")
     var wait = false
+    @Option(
+        help:
+            "Keep the newest N complete runs in the output folder (never the one latest names); older ones are removed."
+    )
+    var keep: Int?
+    @Flag(
+        name: .customLong("no-sync"),
+        help:
+            "Do not flush the run to disk before latest names it (faster; a power loss may then leave it half written)."
+    )
+    var noSync = false
     @Flag(
         name: .customLong("allow-empty"),
         help: "Write a run even when the inventories folder holds no inventory (else exit 66, nothing written).")
@@ -70,6 +81,7 @@ struct ScanCommand: AsyncParsableCommand {
             throw ValidationError("--approve writes API requests: it goes with --ds-export")
         }
         if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
+        if let keep, keep < 1 { throw ValidationError("--keep must be at least 1, got \(keep)") }
         if let shard, Shard(shard) == nil { throw ValidationError("--shard takes K/N with 1 ≤ K ≤ N, e.g. 2/4") }
         if quiet && verbose { throw ValidationError("--quiet and --verbose exclude each other") }
         _ = try FailThreshold.parse(failOn)
@@ -85,6 +97,8 @@ struct ScanCommand: AsyncParsableCommand {
         options.limits = try limits.inputLimits()
         options.waitForLock = wait
         options.allowEmpty = allowEmpty
+        options.keepRuns = keep
+        options.durable = !noSync
         options.describesHosts = verbose
         options.approvedRules = Self.rules(approve)
         options.keepsCatalogAllocated = true

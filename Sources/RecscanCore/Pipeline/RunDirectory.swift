@@ -9,6 +9,8 @@ public struct RunDirectory: Sendable {
     public let runID: String
     /// Where files are written while the run is in progress.
     public let temporaryPath: String
+    /// Whether the run is flushed to disk before and after it is renamed into place.
+    public var durable = true
 
     /// Prepares a temporary folder for a run named after `preferredID` (suffixed `-2`, `-3`...
     /// when a run of that name already exists).
@@ -49,8 +51,10 @@ public struct RunDirectory: Sendable {
     ///
     /// The new `latest` link is made first (under a temporary name), so that the only steps
     /// after the run becomes visible are two renames, which need no space. A kill between them
-    /// leaves the complete run folder with `latest` still naming the previous run.
+    /// leaves the complete run folder with `latest` still naming the previous run. The run is on
+    /// disk before it is renamed, and the renames are before this returns (see ``Durability``).
     public func commit() throws {
+        if durable { try Durability.flush(folder: temporaryPath) }
         let latest = (outDirectory as NSString).appendingPathComponent("latest")
         let staging = (outDirectory as NSString).appendingPathComponent(
             ".latest.tmp-\(ProcessInfo.processInfo.processIdentifier)")
@@ -70,6 +74,7 @@ public struct RunDirectory: Sendable {
             unlink(staging)
             throw OutputError(path: latest, message: "cannot be updated: \(reason)")
         }
+        if durable { try Durability.sync(outDirectory) }
     }
 
     /// Builds a run with `body`, then renames it into place; on any error the temporary folder

@@ -23,6 +23,10 @@ public struct ScanOptions: Sendable {
     public var describesHosts = false
     /// Whether a missing inventories folder is no error (`merge` given the fleet needs none).
     public var inventoriesOptional = false
+    /// `--keep N`: the complete runs the output folder keeps, the newest first; `nil` keeps all.
+    public var keepRuns: Int?
+    /// Whether runs are flushed to disk before `latest` names them (`--no-sync` turns it off).
+    public var durable = true
     /// Whether a run over a folder without inventories may succeed (`--allow-empty`).
     public var allowEmpty = false
     /// The catalog file (`--catalog`); `nil` uses the catalog bundled with the program.

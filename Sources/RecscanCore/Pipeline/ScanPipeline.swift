@@ -65,7 +65,7 @@ public struct ScanPipeline: Sendable {
             outDirectory: options.outDirectory, wait: options.waitForLock, log: log)
         defer { withExtendedLifetime(lock) {} }
         RunDirectory.removeStaleTemporaries(in: options.outDirectory).forEach(log)
-        let run: RunDirectory
+        var run: RunDirectory
         do {
             run = try RunDirectory(
                 outDirectory: options.outDirectory,
@@ -73,7 +73,9 @@ public struct ScanPipeline: Sendable {
         } catch let error as OutputError {
             throw ScanFailure.output(error)
         }
+        run.durable = options.durable
         var result = try await run.build { run in try await scan(setup, index: index, into: run) }
+        if let keep = options.keepRuns { RunRetention.prune(options.outDirectory, keep: keep).forEach(log) }
         result.phases.setup = setupTime.seconds
         return result
     }

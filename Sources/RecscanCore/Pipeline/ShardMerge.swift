@@ -43,16 +43,19 @@ public struct ShardMerge: Sendable {
             outDirectory: options.outDirectory, wait: options.waitForLock, log: log)
         defer { withExtendedLifetime(lock) {} }
         RunDirectory.removeStaleTemporaries(in: options.outDirectory).forEach(log)
-        let run: RunDirectory
+        var run: RunDirectory
         do {
             run = try RunDirectory(
                 outDirectory: options.outDirectory, preferredID: RunDirectory.runID(referenceTime: referenceTime))
         } catch let error as OutputError {
             throw ScanFailure.output(error)
         }
-        return try await run.build { run in
+        run.durable = options.durable
+        let result = try await run.build { run in
             try await merge(paths, first: first, setup: setup, options: options, into: run)
         }
+        if let keep = options.keepRuns { RunRetention.prune(options.outDirectory, keep: keep).forEach(log) }
+        return result
     }
 
     private func merge(
