@@ -25,6 +25,7 @@ public struct ShardMerge: Sendable {
     public func run() async throws -> ScanResult {
         let setup = try ScanSetup.load(options, log: log)
         let paths = shards.map(Self.reportPath)
+        try ShardSet.checkComplete(paths)
         let first: StoredReport
         do {
             first = try StoredReportReader(path: paths[0]).report

@@ -49,6 +49,24 @@ struct ShardMergeTests {
         #expect(fileContents(under: merged.runPath) == expected)
     }
 
+    @Test func aMergeMissingAShardIsRefused() async throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let options = Self.sampleScan(into: folder.path + "/single")
+        var runs: [String] = []
+        for index in [1, 3] {
+            var shard = options
+            shard.shard = Shard(index: index, count: 3)
+            shard.outDirectory = folder.path + "/shard-\(index)"
+            shard.formats = [.xml]
+            runs.append(try await ScanPipeline(options: shard).run().runPath)
+        }
+        var merge = options
+        merge.outDirectory = folder.path + "/merged"
+        await #expect(throws: ScanFailure.self) { try await ShardMerge(shards: runs, options: merge).run() }
+        #expect(!FileManager.default.fileExists(atPath: folder.path + "/merged/latest"))
+    }
+
     @Test func aHostInTwoShardsIsRefused() async throws {
         let folder = try TemporaryFolder()
         defer { folder.remove() }
