@@ -37,6 +37,10 @@ public struct Partitioner: Sendable {
     /// - Throws: `ScanFailure` when the inputs cannot be read or the folders cannot be written.
     public func run() throws -> Summary {
         let setup = try ScanSetup.load(options, log: log)
+        if setup.inventoryFiles.isEmpty {
+            throw ScanFailure.noInventories(
+                "--inventories \(options.inventories) holds no inventory file; nothing was written. Is the folder mounted?")
+        }
         var isFolder: ObjCBool = false
         if FileManager.default.fileExists(atPath: out, isDirectory: &isFolder) {
             let empty =
