@@ -20,6 +20,13 @@ struct InputOptions: ParsableArguments {
     var events: String?
     @Option(name: .customLong("max-age"), help: "Days after which an inventory is stale.")
     var maxAge = 7
+    @Option(
+        help: ArgumentHelp(
+            "OSV advisories (JSON or YAML), a file or a folder read recursively; repeatable.",
+            discussion:
+                "Rules that name CVEs and list no software get the advisories' affected packages;"
+                + " a package an advisory affects that no rule names is an uncovered-vulnerability finding."))
+    var advisories: [String] = []
 
     func validate() throws {
         if maxAge < 0 { throw ValidationError("--max-age must not be negative") }
@@ -35,6 +42,7 @@ struct InputOptions: ParsableArguments {
         options.deepSecurityExport = dsExport
         options.exclusionRegisterPath = exclusions
         options.eventsPath = events
+        options.advisoryPaths = advisories
         options.jobs = ProcessInfo.processInfo.activeProcessorCount
         options.maxAgeDays = maxAge
         options.referenceTime = try ReferenceTime.fromEnvironment()

@@ -37,7 +37,8 @@ extension CompiledRule {
     /// The rule's one criterion when it has no other: one package, no OS, application type,
     /// port, file or service, and not custom.
     var onlyCriterion: SoftwareCriterion? {
-        guard software.count == 1, !rule.custom, operatingSystems.isEmpty, applicationType == nil, ports.isEmpty,
+        guard software.count == 1, software[0].advisory == nil, !rule.custom, operatingSystems.isEmpty,
+            applicationType == nil, ports.isEmpty,
             files.isEmpty, services.isEmpty
         else { return nil }
         return software[0]
@@ -75,20 +76,41 @@ final class SoftwareCriterion: Sendable {
     /// The evidence attributes that describe the range: `range`, then `fixed` and `lastAffected` when set.
     let boundAttributes: [(name: String, value: String)]
 
+    /// The advisory the alternative comes from, when one gave it.
+    let advisory: AdvisorySource?
+
     init(_ entry: AffectedSoftware, softwareID: SoftwareID) {
         self.softwareID = softwareID
+        advisory = entry.advisory
         let range = AffectedRange(
-            scheme: entry.ecosystem.scheme, introduced: entry.introduced, fixed: entry.fixed,
-            lastAffected: entry.lastAffected)
-        self.range = PreparedRange(range)
+            scheme: entry.advisory?.scheme ?? entry.ecosystem.scheme, introduced: entry.introduced,
+            fixed: entry.fixed, lastAffected: entry.lastAffected)
+        switch entry.advisory?.check {
+        case .listed(let versions)?:
+            self.range = PreparedRange.listing(versions, in: range)
+        case .undecidable(let reason)?:
+            self.range = PreparedRange(range, description: entry.advisory?.rangeText ?? "") { _ in .uncertain(reason) }
+        case .interval?, nil:
+            self.range = PreparedRange(range)
+        }
         // Most bounds have no epoch: then the range without epochs is the range itself.
         let withoutEpochs = entry.ecosystem == .rpm ? range.droppingEpochs : range
-        rangeWithoutEpochs = withoutEpochs == range ? self.range : PreparedRange(withoutEpochs)
+        let placedByBounds = entry.advisory.map { $0.check == .interval } ?? true
+        rangeWithoutEpochs = withoutEpochs == range || !placedByBounds ? self.range : PreparedRange(withoutEpochs)
         // The bounds themselves, so that "patch first" can name the version to update to.
-        var bounds = [(name: "range", value: self.range.description)]
+        var bounds: [(name: String, value: String)] = []
+        if let advisory = entry.advisory { bounds.append(("advisory", advisory.advisoryID)) }
+        bounds.append(("range", self.range.description))
         if let fixed = range.fixed { bounds.append(("fixed", fixed)) }
         if let lastAffected = range.lastAffected { bounds.append(("lastAffected", lastAffected)) }
         boundAttributes = bounds
+    }
+
+    /// Whether the alternative holds on a host running `os`: always, unless an advisory limits
+    /// it to an OS release (`Debian:12`), which a host of unknown OS does not run.
+    func holds(on os: OperatingSystem?) -> Bool {
+        guard let constraint = advisory?.operatingSystem else { return true }
+        return os.map(constraint.holds(for:)) ?? false
     }
 }
 

@@ -31,7 +31,7 @@ extension Matcher {
     ) -> SoftwareStanding {
         if !hits.isEmpty { hits.removeAll(keepingCapacity: true) }
         var standing = SoftwareStanding.absent
-        for criterion in criteria {
+        for criterion in criteria where criterion.holds(on: facts.inventory.os) {
             facts.forEachPackagePosition(criterion.softwareID) { position in
                 let verdict = rangeVerdict(criterion, position, facts)
                 if case .notAffected = verdict { return }
@@ -46,7 +46,7 @@ extension Matcher {
     /// without collecting hits.
     func softwareStanding(_ criteria: [SoftwareCriterion], _ facts: HostFacts) -> SoftwareStanding {
         var standing = SoftwareStanding.absent
-        for criterion in criteria {
+        for criterion in criteria where criterion.holds(on: facts.inventory.os) {
             facts.forEachPackagePosition(criterion.softwareID) { standing.add(rangeVerdict(criterion, $0, facts)) }
         }
         return standing

@@ -11,6 +11,8 @@ public struct ScanInputs: Sendable {
     public var hosts: [HostInput]
     /// Input files, or parts of them, that could not be used.
     public var rejected: [RejectedInput]
+    /// The advisories no catalog rule names, for coverage-gap findings.
+    public var uncovered = UncoveredAdvisories()
 
     /// Reads the catalog, the fleet, the events and every inventory.
     /// - Throws: `ScanFailure.unusableInput` when the catalog or the fleet cannot be used.
@@ -44,7 +46,8 @@ public struct ScanInputs: Sendable {
         let hosts = merger.inputs(fleet: setup.fleet, events: setup.events)
         rejected += setup.unknownEventHosts(known: Set(hosts.map { setup.fleet.hostKey($0.hostname) }))
         return ScanInputs(
-            catalog: setup.catalog, fleet: setup.fleet, events: setup.events, hosts: hosts, rejected: rejected)
+            catalog: setup.catalog, fleet: setup.fleet, events: setup.events, hosts: hosts, rejected: rejected,
+            uncovered: setup.uncovered)
     }
 }
 

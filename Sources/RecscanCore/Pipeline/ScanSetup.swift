@@ -15,6 +15,8 @@ public struct ScanSetup: Sendable {
     public var rejected: [RejectedInput]
     /// The events file(s) read, for messages about events.
     public var eventFiles: [String]
+    /// The advisories of `--advisories` no rule names, by package, for coverage-gap findings.
+    public var uncovered = UncoveredAdvisories()
 
     /// Reads the catalog, the fleet and the events, and lists the inventory files.
     /// - Throws: `ScanFailure.unusableInput` when the catalog or the fleet cannot be used,
@@ -28,7 +30,17 @@ public struct ScanSetup: Sendable {
         } else {
             fleet = try loadFleet(options, discovered: discovered)
         }
-        return assemble(options, discovered: discovered, catalog: catalog, fleet: fleet, log: log)
+        let joined = try CatalogAdvisories.join(catalog, options: options)
+        joined.notes.forEach(log)
+        var setup = assemble(options, discovered: discovered, catalog: joined.catalog, fleet: fleet, log: log)
+        setup.add(joined)
+        return setup
+    }
+
+    /// Takes the advisories' rejected files and coverage gaps into the setup.
+    mutating func add(_ joined: CatalogAdvisories) {
+        rejected = joined.rejected + rejected
+        uncovered = joined.uncovered
     }
 
     /// What `load` reads, and the catalog's index. With more than one job the catalog is read and
@@ -42,7 +54,10 @@ public struct ScanSetup: Sendable {
             let setup = try load(options, log: log)
             return (setup, CatalogIndex(catalog: setup.catalog))
         }
-        let indexing = Task { CatalogIndex(catalog: try loadCatalog(options)) }
+        let indexing = Task {
+            let joined = try CatalogAdvisories.join(try loadCatalog(options), options: options)
+            return (joined, CatalogIndex(catalog: joined.catalog))
+        }
         let discovered: [DiscoveredInput]
         do {
             discovered = try discover(options)
@@ -51,8 +66,10 @@ public struct ScanSetup: Sendable {
             throw error
         }
         let fleet = Result { try loadFleet(options, discovered: discovered) }
-        let index = try await indexing.value
-        let setup = assemble(options, discovered: discovered, catalog: index.catalog, fleet: try fleet.get(), log: log)
+        let (joined, index) = try await indexing.value
+        joined.notes.forEach(log)
+        var setup = assemble(options, discovered: discovered, catalog: index.catalog, fleet: try fleet.get(), log: log)
+        setup.add(joined)
         return (setup, index)
     }
 

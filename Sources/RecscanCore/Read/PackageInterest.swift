@@ -15,6 +15,12 @@ public struct PackageInterest: Sendable {
     /// The packages the catalog behind `index` names.
     public init(_ index: CatalogIndex) { self.init(index.namedSoftware) }
 
+    /// The packages the catalog behind `index` names, and `packages` besides (those uncovered
+    /// advisories affect).
+    init(_ index: CatalogIndex, also packages: Set<SoftwareKey>) {
+        self.init(packages.isEmpty ? index.namedSoftware : index.namedSoftware.union(packages))
+    }
+
     /// The packages `named` lists.
     init(_ named: Set<SoftwareKey>) {
         self.named = named

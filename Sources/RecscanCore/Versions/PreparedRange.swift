@@ -17,6 +17,26 @@ public struct PreparedRange: Sendable {
         check = Self.checker(range)
     }
 
+    /// A range that places versions by `check` instead of its bounds: an advisory's listed
+    /// versions, or a verdict that cannot be reached (see `AdvisorySource.Check`).
+    init(_ range: AffectedRange, description: String, check: @escaping @Sendable (String) -> RangeVerdict) {
+        self.range = range
+        self.description = description
+        self.check = check
+    }
+
+    /// Affected exactly when the installed version is one of `versions` (equal as `range.scheme`
+    /// orders versions, or spelled the same); otherwise not affected, since the ranges decide.
+    static func listing(_ versions: [String], in range: AffectedRange) -> PreparedRange {
+        let scheme = range.scheme
+        let spelled = Set(versions)
+        return PreparedRange(range, description: "listed (\(versions.count) versions)") { installed in
+            if spelled.contains(installed) { return .affected }
+            guard scheme.isValid(installed) else { return .notAffected }
+            return versions.contains { scheme.compare(installed, $0) == 0 } ? .affected : .notAffected
+        }
+    }
+
     /// Where `installed` falls relative to the range.
     public func verdict(for installed: String) -> RangeVerdict { check(installed) }
 

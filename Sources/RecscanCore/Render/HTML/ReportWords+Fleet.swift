@@ -53,6 +53,9 @@ extension ReportWords {
         case .inventoryError: "The inventory could not be read: the host was not analysed."
         case .notInFleet:
             "No computer of the fleet export is this host: its policy, settings and assignments are unknown."
+        case .uncoveredVulnerability:
+            "An installed package is affected by a published vulnerability and no rule of the catalog protects "
+                + "against it: no virtual patch exists, so patch the package."
         }
     }
 
