@@ -37,7 +37,7 @@ extension AdvisoryPackage {
             }
         }
         if !versions.isEmpty {
-            add(ecosystem.scheme, .listed(versions), "versions \(versions.joined(separator: ", "))")
+            add(ecosystem.scheme, .listed(versions), "versions list of \(versions.count)")
         }
         if alternatives.isEmpty {
             let git = ranges.filter { $0.kind == .git }

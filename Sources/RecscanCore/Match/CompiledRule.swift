@@ -82,17 +82,8 @@ final class SoftwareCriterion: Sendable {
     init(_ entry: AffectedSoftware, softwareID: SoftwareID) {
         self.softwareID = softwareID
         advisory = entry.advisory
-        let range = AffectedRange(
-            scheme: entry.advisory?.scheme ?? entry.ecosystem.scheme, introduced: entry.introduced,
-            fixed: entry.fixed, lastAffected: entry.lastAffected)
-        switch entry.advisory?.check {
-        case .listed(let versions)?:
-            self.range = PreparedRange.listing(versions, in: range)
-        case .undecidable(let reason)?:
-            self.range = PreparedRange(range, description: entry.advisory?.rangeText ?? "") { _ in .uncertain(reason) }
-        case .interval?, nil:
-            self.range = PreparedRange(range)
-        }
+        let range = entry.range
+        self.range = entry.preparedRange
         // Most bounds have no epoch: then the range without epochs is the range itself.
         let withoutEpochs = entry.ecosystem == .rpm ? range.droppingEpochs : range
         let placedByBounds = entry.advisory.map { $0.check == .interval } ?? true
@@ -128,6 +119,27 @@ extension AffectedRange {
         }
         return AffectedRange(
             scheme: scheme, introduced: drop(introduced), fixed: drop(fixed), lastAffected: drop(lastAffected))
+    }
+}
+
+extension AffectedSoftware {
+    /// The alternative's interval, in the scheme it compares in (a SEMVER range of an advisory
+    /// compares as semver whatever the ecosystem).
+    var range: AffectedRange {
+        AffectedRange(
+            scheme: advisory?.scheme ?? ecosystem.scheme, introduced: introduced, fixed: fixed,
+            lastAffected: lastAffected)
+    }
+
+    /// The alternative ready to place versions: by its interval, or as its advisory says (listed
+    /// versions, or uncertain with the reason).
+    var preparedRange: PreparedRange {
+        switch advisory?.check {
+        case .listed(let versions)?: PreparedRange.listing(versions, in: range)
+        case .undecidable(let reason)?:
+            PreparedRange(range, description: advisory?.rangeText ?? "") { _ in .uncertain(reason) }
+        case .interval?, nil: PreparedRange(range)
+        }
     }
 }
 
