@@ -12,7 +12,18 @@ struct CatalogAdvisories: Sendable {
     /// - Throws: `ScanFailure.unusableInput` when an advisory path holds nothing usable.
     static func join(_ catalog: Catalog, options: ScanOptions) throws -> CatalogAdvisories {
         guard !options.advisoryPaths.isEmpty else { return CatalogAdvisories(catalog: catalog) }
-        let set = try AdvisoryReader.read(paths: options.advisoryPaths, limits: options.limits)
+        return join(catalog, try AdvisoryReader.read(paths: options.advisoryPaths, limits: options.limits))
+    }
+
+    /// What `join` does, reading `options.jobs` advisory files at a time.
+    static func join(_ catalog: Catalog, options: ScanOptions) async throws -> CatalogAdvisories {
+        guard !options.advisoryPaths.isEmpty else { return CatalogAdvisories(catalog: catalog) }
+        let set = try await AdvisoryReader.read(
+            paths: options.advisoryPaths, limits: options.limits, jobs: options.jobs)
+        return join(catalog, set)
+    }
+
+    private static func join(_ catalog: Catalog, _ set: AdvisorySet) -> CatalogAdvisories {
         let (joined, fed) = catalog.joining(set.advisories)
         let uncovered = UncoveredAdvisories(set.advisories, catalog: joined)
         var notes = [

@@ -55,7 +55,7 @@ public struct ScanSetup: Sendable {
             return (setup, CatalogIndex(catalog: setup.catalog))
         }
         let indexing = Task {
-            let joined = try CatalogAdvisories.join(try loadCatalog(options), options: options)
+            let joined = try await CatalogAdvisories.join(try loadCatalog(options), options: options)
             return (joined, CatalogIndex(catalog: joined.catalog))
         }
         let discovered: [DiscoveredInput]

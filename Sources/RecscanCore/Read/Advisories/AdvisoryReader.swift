@@ -22,39 +22,69 @@ public struct AdvisorySet: Sendable {
 /// `withdrawn`). A file that cannot be used is rejected with the line of the problem and the
 /// rest are read.
 public enum AdvisoryReader {
-    /// Reads every path.
+    /// Reads every path, file after file.
     /// - Throws: `ScanFailure.unusableInput` when a path does not exist or holds no advisory
     ///   that can be used (withdrawn ones do not count).
     public static func read(paths: [String], limits: InputLimits) throws -> AdvisorySet {
+        var collector = Collector()
+        for path in paths {
+            let files = try listFiles(path)
+            try collector.add(
+                files.map { file in Result { try read(file: file, limits: limits) } }, of: path, files: files)
+        }
+        return collector.set
+    }
+
+    /// Reads every path as `read(paths:limits:)` does, `jobs` files at a time.
+    public static func read(paths: [String], limits: InputLimits, jobs: Int) async throws -> AdvisorySet {
+        var collector = Collector()
+        for path in paths {
+            let files = try listFiles(path)
+            var results: [Result<AdvisoryDecoder.Decoded, any Error>] = []
+            results.reserveCapacity(files.count)
+            try await orderedParallelMap(
+                files, jobs: jobs, transform: { file in Result { try read(file: file, limits: limits) } },
+                consume: { results.append($0) })
+            try collector.add(results, of: path, files: files)
+        }
+        return collector.set
+    }
+
+    /// Adds up what each file of each path held, in file order.
+    private struct Collector {
         var set = AdvisorySet()
         var byID: [String: Advisory] = [:]
-        for path in paths {
+
+        /// Takes `results`, one per file of `files`, the files of `path`.
+        /// - Throws: `ScanFailure.unusableInput` when none of them holds an advisory in force.
+        mutating func add(
+            _ results: [Result<AdvisoryDecoder.Decoded, any Error>], of path: String, files: [String]
+        ) throws {
             var usable = 0
-            let files = try listFiles(path)
-            for file in files {
-                do {
-                    let decoded = try read(file: file, limits: limits)
+            var rejected: [RejectedInput] = []
+            for (file, result) in zip(files, results) {
+                switch result {
+                case .success(let decoded):
                     set.withdrawn += decoded.withdrawn
                     set.unsupportedEcosystems.merge(decoded.unsupportedEcosystems, uniquingKeysWith: +)
                     for advisory in decoded.advisories where byID[advisory.id] == nil {
                         byID[advisory.id] = advisory
                         usable += 1
                     }
-                } catch {
-                    set.rejected += ScanSetup.rejections(error, file: file)
+                case .failure(let error): rejected += ScanSetup.rejections(error, file: file)
                 }
             }
+            set.rejected += rejected
             guard usable > 0 else {
-                let rejected = set.rejected.filter { files.contains($0.file) }.prefix(5).map {
+                let problems = rejected.prefix(5).map {
                     InputError(file: $0.file, line: $0.line, column: $0.column, message: $0.reason)
                 }
                 throw ScanFailure.unusableInput(
                     [InputError(file: path, message: "holds no advisory that can be used (\(files.count) files read)")]
-                        + rejected)
+                        + problems)
             }
+            set.advisories = byID.values.sorted { $0.id < $1.id }
         }
-        set.advisories = byID.values.sorted { $0.id < $1.id }
-        return set
     }
 
     /// The advisories of one file.
