@@ -27,13 +27,26 @@ public struct PreparedRange: Sendable {
 
     /// Affected exactly when the installed version is one of `versions` (equal as `range.scheme`
     /// orders versions, or spelled the same); otherwise not affected, since the ranges decide.
+    /// The listed versions are parsed and sorted once: a lookup is a binary search.
     static func listing(_ versions: [String], in range: AffectedRange) -> PreparedRange {
-        let scheme = range.scheme
-        let spelled = Set(versions)
-        return PreparedRange(range, description: "listed (\(versions.count) versions)") { installed in
-            if spelled.contains(installed) { return .affected }
-            guard scheme.isValid(installed) else { return .notAffected }
-            return versions.contains { scheme.compare(installed, $0) == 0 } ? .affected : .notAffected
+        let description = "listed (\(versions.count) versions)"
+        switch range.scheme {
+        case .deb:
+            return PreparedRange(
+                range, description: description, check: ListedVersions<DebianVersion>(versions).verdict)
+        case .rpm:
+            return PreparedRange(range, description: description, check: ListedVersions<RPMVersion>(versions).verdict)
+        case .semver:
+            return PreparedRange(
+                range, description: description, check: ListedVersions<SemanticVersion>(versions).verdict)
+        case .pep440:
+            return PreparedRange(
+                range, description: description, check: ListedVersions<PEP440Version>(versions).verdict)
+        case .maven:
+            return PreparedRange(range, description: description, check: ListedVersions<MavenVersion>(versions).verdict)
+        case .generic:
+            return PreparedRange(
+                range, description: description, check: ListedVersions<GenericVersion>(versions).verdict)
         }
     }
 
@@ -54,5 +67,31 @@ public struct PreparedRange: Sendable {
 
     private static func checker<V>(_ parsed: ParsedRange<V>) -> @Sendable (String) -> RangeVerdict {
         { parsed.verdict(for: $0) }
+    }
+}
+
+/// An advisory's `versions` list, parsed in one scheme and sorted: a version is listed when it
+/// is spelled as one of them (a list may keep versions the scheme rejects) or equal to one.
+private struct ListedVersions<V: SchemeVersion>: Sendable {
+    private let spelled: Set<String>
+    private let sorted: [V]
+
+    init(_ versions: [String]) {
+        spelled = Set(versions)
+        sorted = versions.compactMap(V.init(parsing:)).sorted { $0.compare(to: $1) < 0 }
+    }
+
+    @Sendable func verdict(for installed: String) -> RangeVerdict {
+        if spelled.contains(installed) { return .affected }
+        guard let version = V(parsing: installed) else { return .notAffected }
+        var low = 0
+        var high = sorted.count
+        while low < high {
+            let middle = (low + high) / 2
+            let order = sorted[middle].compare(to: version)
+            if order == 0 { return .affected }
+            if order < 0 { low = middle + 1 } else { high = middle }
+        }
+        return .notAffected
     }
 }

@@ -54,6 +54,26 @@ struct AdvisorySemanticsTests {
         #expect(try OSVFixtures.standing(yaml, installed: "2.1") == "patched")
     }
 
+    /// The binary search over a parsed, sorted list against a plain scan of the list.
+    @Test func everyListedVersionOfTheFixturesIsFound() throws {
+        let set = try AdvisoryReader.read(paths: [OSVFixtures.pypa], limits: .standard)
+        var checked = 0
+        for advisory in set.advisories {
+            for package in advisory.affected where !package.versions.isEmpty {
+                let range = AffectedRange(scheme: .pep440)
+                let listed = PreparedRange.listing(package.versions, in: range)
+                for version in package.versions + ["999.0", "0.0.0.0.1", "not a version"] {
+                    let expected = package.versions.contains {
+                        $0 == version || VersionSchemeKind.pep440.compare($0, version) == 0
+                    }
+                    #expect(listed.verdict(for: version) == (expected ? .affected : .notAffected), "\(version)")
+                    checked += 1
+                }
+            }
+        }
+        #expect(checked > 5_000)
+    }
+
     @Test func severalAffectedEntriesAreAlternatives() throws {
         let yaml = OSVFixtures.advisory(
             affected: """
