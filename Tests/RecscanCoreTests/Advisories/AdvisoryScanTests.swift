@@ -69,4 +69,47 @@ struct AdvisoryScanTests {
         #expect(text.contains("GO-2020-0015 (Go, SEMVER introduced 0, fixed 0.3.3)"), "\(text)")
         #expect(text.contains("golang.org/x/text v0.3.5 is at or past fixed 0.3.3"), "\(text)")
     }
+
+    /// `explain`'s long form agrees with the matcher on rules fed by advisories too.
+    @Test func criteriaAgreeWithTheMatcherOnAdvisoryFedRules() async throws {
+        let inputs = try await ScanInputs.load(OSVFixtures.options()) { _ in }
+        let matcher = Matcher(index: CatalogIndex(catalog: inputs.catalog))
+        var compared = 0
+        for input in inputs.hosts {
+            let inventory = try #require(input.inventory)
+            let (recommended, patched) = matcher.match(inventory)
+            let evaluator = CriteriaEvaluator(inventory, index: matcher.index)
+            for id in inputs.catalog.sortedRuleIDs {
+                guard let rule = inputs.catalog.rules[id] else { continue }
+                let verdict = CriteriaEvaluator.verdict(evaluator.evaluate(rule))
+                #expect(verdict.recommended == (recommended[id] != nil), "\(input.hostname) \(id)")
+                #expect(verdict.patched == (patched[id] != nil), "\(input.hostname) \(id)")
+                if let match = recommended[id] { #expect(verdict.certain == match.certain, "\(input.hostname) \(id)") }
+                compared += 1
+            }
+        }
+        #expect(compared == 22)
+    }
+
+    /// Advisory ids, aliases and package names are untrusted: escaped in every page.
+    @Test func hostileAdvisoryTextStaysText() async throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        try folder.write(
+            "adv/evil.json",
+            #"{"id": "<script>alert(1)</script>", "aliases": ["\"><img src=x onerror=alert(2)>"], "#
+                + #""affected": [{"package": {"name": "idna", "ecosystem": "PyPI"}, "versions": ["2.10"]}]}"#)
+        var options = OSVFixtures.options()
+        options.advisoryPaths = [folder.path + "/adv"]
+        options.outDirectory = folder.path + "/out"
+        let run = try await ScanPipeline(options: options).run()
+        #expect(run.uncoveredVulnerabilities == 1)
+        for page in ["index.html", "hosts/py-app.html"] {
+            let html = try String(contentsOfFile: run.runPath + "/" + page, encoding: .utf8)
+            #expect(!html.contains("<script>alert"), "\(page)")
+            #expect(!html.contains("<img src=x"), "\(page)")
+            // The dashboard counts advisories; the host page names them.
+            #expect(page == "index.html" || html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"), "\(page)")
+        }
+    }
 }
