@@ -134,4 +134,37 @@ struct AdvisoryReaderTests {
     func cvssBaseScore(vector: String, score: Double) {
         #expect(CVSSScore.baseScore(vector) == score)
     }
+
+    /// Truncated and corrupted advisories are rejected with a position or read; none crashes,
+    /// none is rejected without naming its file.
+    @Test func damagedAdvisoriesAreRejectedCleanly() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let sources = [OSVFixtures.pypa + "/requests/PYSEC-2023-74.yaml", OSVFixtures.go + "/GO-2022-0969.json"]
+        var generator = SeededGenerator(seed: 0x05F)
+        var outcomes = (read: 0, rejected: 0)
+        for source in sources {
+            let bytes = try [UInt8](Data(contentsOf: URL(fileURLWithPath: source)))
+            let name = (source as NSString).lastPathComponent
+            for step in 0..<150 {
+                var damaged = Array(bytes.prefix(bytes.count * step / 150))
+                if step % 2 == 1, !damaged.isEmpty {
+                    let at = Int.random(in: 0..<damaged.count, using: &generator)
+                    damaged[at] =
+                        [UInt8(ascii: "["), UInt8(ascii: ":"), UInt8(ascii: "&"), 0xFF, UInt8(ascii: "\"")][
+                            step % 5]
+                }
+                let path = try folder.write(name, String(decoding: damaged, as: UTF8.self))
+                _ = FileManager.default.createFile(atPath: path, contents: Data(damaged))
+                do {
+                    _ = try AdvisoryReader.read(file: path, limits: .standard)
+                    outcomes.read += 1
+                } catch let error as InputError {
+                    #expect(error.file == path)
+                    outcomes.rejected += 1
+                }
+            }
+        }
+        #expect(outcomes.rejected > 100 && outcomes.read > 0, "\(outcomes)")
+    }
 }
