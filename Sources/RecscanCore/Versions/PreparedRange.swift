@@ -29,7 +29,7 @@ public struct PreparedRange: Sendable {
     /// orders versions, or spelled the same); otherwise not affected, since the ranges decide.
     /// The listed versions are parsed and sorted once: a lookup is a binary search.
     static func listing(_ versions: [String], in range: AffectedRange) -> PreparedRange {
-        let description = "listed (\(versions.count) versions)"
+        let description = "the \(versions.count) listed versions"
         switch range.scheme {
         case .deb:
             return PreparedRange(
