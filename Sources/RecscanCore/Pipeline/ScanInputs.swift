@@ -17,7 +17,7 @@ public struct ScanInputs: Sendable {
     /// Reads the catalog, the fleet, the events and every inventory.
     /// - Throws: `ScanFailure.unusableInput` when the catalog or the fleet cannot be used.
     public static func load(_ options: ScanOptions, log: @Sendable (String) -> Void) async throws -> ScanInputs {
-        let setup = try ScanSetup.load(options, log: log)
+        let setup = try await ScanSetup.loadReadingAdvisoriesInParallel(options, log: log)
         var rejected = setup.rejected
         let limits = options.limits
         var parsed: [Result<[HostInventory], InventoryFileError>] = []

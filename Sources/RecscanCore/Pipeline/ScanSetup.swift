@@ -22,6 +22,27 @@ public struct ScanSetup: Sendable {
     /// - Throws: `ScanFailure.unusableInput` when the catalog or the fleet cannot be used,
     ///   `ScanFailure.usage` when the inventories folder does not exist.
     public static func load(_ options: ScanOptions, log: @Sendable (String) -> Void) throws -> ScanSetup {
+        let (discovered, catalog, fleet) = try loadBeforeAdvisories(options, log: log)
+        return assemble(
+            options, discovered: discovered, joined: try CatalogAdvisories.join(catalog, options: options),
+            fleet: fleet, log: log)
+    }
+
+    /// What `load` reads, with the advisories read `options.jobs` files at a time.
+    public static func loadReadingAdvisoriesInParallel(
+        _ options: ScanOptions, log: @Sendable (String) -> Void
+    ) async throws -> ScanSetup {
+        let (discovered, catalog, fleet) = try loadBeforeAdvisories(options, log: log)
+        return assemble(
+            options, discovered: discovered, joined: try await CatalogAdvisories.join(catalog, options: options),
+            fleet: fleet, log: log)
+    }
+
+    /// The inventories folder listed, the catalog (amended by a Deep Security export's rule
+    /// metadata) and the fleet.
+    private static func loadBeforeAdvisories(
+        _ options: ScanOptions, log: @Sendable (String) -> Void
+    ) throws -> (discovered: [DiscoveredInput], catalog: Catalog, fleet: Fleet) {
         let discovered = try discover(options)
         var catalog = try loadCatalog(options)
         let fleet: Fleet
@@ -30,7 +51,14 @@ public struct ScanSetup: Sendable {
         } else {
             fleet = try loadFleet(options, discovered: discovered)
         }
-        let joined = try CatalogAdvisories.join(catalog, options: options)
+        return (discovered, catalog, fleet)
+    }
+
+    /// The setup of `joined`'s catalog, with the advisories' rejected files and coverage gaps.
+    private static func assemble(
+        _ options: ScanOptions, discovered: [DiscoveredInput], joined: CatalogAdvisories, fleet: Fleet,
+        log: @Sendable (String) -> Void
+    ) -> ScanSetup {
         joined.notes.forEach(log)
         var setup = assemble(options, discovered: discovered, catalog: joined.catalog, fleet: fleet, log: log)
         setup.add(joined)
@@ -67,10 +95,7 @@ public struct ScanSetup: Sendable {
         }
         let fleet = Result { try loadFleet(options, discovered: discovered) }
         let (joined, index) = try await indexing.value
-        joined.notes.forEach(log)
-        var setup = assemble(options, discovered: discovered, catalog: index.catalog, fleet: try fleet.get(), log: log)
-        setup.add(joined)
-        return (setup, index)
+        return (assemble(options, discovered: discovered, joined: joined, fleet: try fleet.get(), log: log), index)
     }
 
     private static func discover(_ options: ScanOptions) throws -> [DiscoveredInput] {

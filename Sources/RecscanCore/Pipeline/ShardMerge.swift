@@ -23,7 +23,7 @@ public struct ShardMerge: Sendable {
     /// - Throws: `ScanFailure` when a shard, the catalog or the fleet cannot be used, or the
     ///   report cannot be written.
     public func run() async throws -> ScanResult {
-        let setup = try ScanSetup.load(options, log: log)
+        let setup = try await ScanSetup.loadReadingAdvisoriesInParallel(options, log: log)
         let paths = shards.map(Self.reportPath)
         let first: StoredReport
         do {
