@@ -126,9 +126,11 @@ struct CriteriaEvaluator {
             base += [("range", prepared.description), ("scheme", range.scheme.rawValue)]
             let source = entry.advisory.map { "\($0.advisoryID) (\($0.osvEcosystem), \($0.rangeText)): " } ?? ""
             let label = "\(source)\(entry.ecosystem.rawValue) \(entry.name) \(prepared.description)"
-            let packages = facts.packages(SoftwareKey(entry.ecosystem, entry.name), index: index)
+            let packages = facts.packages(entry.key, index: index)
+            let bySource = entry.advisory?.namesSourcePackage == true
             if packages.isEmpty {
-                checked.append(CriterionFact(met: false, base, text: "\(label): not installed"))
+                let what = bySource ? "no package built from this source is installed" : "not installed"
+                checked.append(CriterionFact(met: false, base, text: "\(label): \(what)"))
                 continue
             }
             if let os = entry.advisory?.operatingSystem, !(facts.inventory.os.map(os.holds(for:)) ?? false) {
@@ -137,16 +139,18 @@ struct CriteriaEvaluator {
                 continue
             }
             for package in packages {
+                let version = bySource ? package.sourceVersion ?? package.version : package.version
                 let (state, words) =
                     entry.advisory == nil || entry.advisory?.check == .interval
-                    ? Self.compare(package.version, in: range) : Self.place(package.version, by: prepared)
+                    ? Self.compare(version, in: range) : Self.place(version, by: prepared)
                 if let state { states.append(state) }
                 let verdict = state.map { $0 == .met ? "affected" : $0.rawValue } ?? "not-affected"
                 checked.append(
                     CriterionFact(
                         met: state == .met || state == .uncertain,
-                        base + [("installed", package.version), ("verdict", verdict)],
-                        text: "\(source)\(entry.ecosystem.rawValue) \(package.name) \(package.version) \(words)"))
+                        base + [("installed", version), ("verdict", verdict)],
+                        text: "\(source)\(entry.ecosystem.rawValue) \(package.name)"
+                            + (bySource ? " (source \(entry.name))" : "") + " \(version) \(words)"))
             }
         }
         let state: CriterionCheck.State =

@@ -26,7 +26,8 @@ extension AdvisoryPackage {
                     lastAffected: interval?.lastAffected,
                     advisory: AdvisorySource(
                         advisoryID: advisoryID, osvEcosystem: osvEcosystem, scheme: scheme, check: check,
-                        operatingSystem: operatingSystem, rangeText: text)))
+                        operatingSystem: operatingSystem, rangeText: text,
+                        namesSourcePackage: namesSourcePackage)))
         }
         for range in ranges where range.kind != .git {
             let scheme: VersionSchemeKind = range.kind == .semver ? .semver : ecosystem.scheme
@@ -48,6 +49,13 @@ extension AdvisoryPackage {
             add(ecosystem.scheme, .undecidable(reason), git.first?.text ?? "no ranges")
         }
         return alternatives
+    }
+}
+
+extension AdvisoryPackage {
+    /// Debian's and Ubuntu's advisories name source packages (`openssl`, not `libssl3`).
+    var namesSourcePackage: Bool {
+        ecosystem == .deb && (osvEcosystem.hasPrefix("Debian") || osvEcosystem.hasPrefix("Ubuntu"))
     }
 }
 

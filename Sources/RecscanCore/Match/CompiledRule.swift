@@ -20,7 +20,7 @@ final class CompiledRule: Sendable {
     init(_ rule: Rule, catalog: Catalog, ids: inout CatalogIDs) {
         self.rule = rule
         software = rule.applies.software.map { entry in
-            SoftwareCriterion(entry, softwareID: ids.softwareID(SoftwareKey(entry.ecosystem, entry.name)))
+            SoftwareCriterion(entry, softwareID: ids.softwareID(entry.key))
         }
         operatingSystems = rule.applies.operatingSystems
         applicationType = rule.applicationTypeID.flatMap { ids.applicationTypes[$0] }
@@ -78,10 +78,14 @@ final class SoftwareCriterion: Sendable {
 
     /// The advisory the alternative comes from, when one gave it.
     let advisory: AdvisorySource?
+    /// Whether installed packages are placed by their source package's version (see
+    /// `AdvisorySource.namesSourcePackage`).
+    let comparesSourceVersion: Bool
 
     init(_ entry: AffectedSoftware, softwareID: SoftwareID) {
         self.softwareID = softwareID
         advisory = entry.advisory
+        comparesSourceVersion = entry.advisory?.namesSourcePackage ?? false
         let range = entry.range
         self.range = entry.preparedRange
         // Most bounds have no epoch: then the range without epochs is the range itself.
@@ -95,6 +99,12 @@ final class SoftwareCriterion: Sendable {
         if let fixed = range.fixed { bounds.append(("fixed", fixed)) }
         if let lastAffected = range.lastAffected { bounds.append(("lastAffected", lastAffected)) }
         boundAttributes = bounds
+    }
+
+    /// The version of `package` this criterion places: its source package's when the criterion
+    /// names a source package and the inventory gives that version.
+    func version(of package: InstalledPackage) -> String {
+        comparesSourceVersion ? package.sourceVersion ?? package.version : package.version
     }
 
     /// Whether the alternative holds on a host running `os`: always, unless an advisory limits
@@ -123,6 +133,12 @@ extension AffectedRange {
 }
 
 extension AffectedSoftware {
+    /// The key installed packages are found by: the package, or for an advisory that names a
+    /// source package, every binary package built from it (`SoftwareKey.sourcePackage`).
+    var key: SoftwareKey {
+        advisory?.namesSourcePackage == true ? .sourcePackage(name) : SoftwareKey(ecosystem, name)
+    }
+
     /// The alternative's interval, in the scheme it compares in (a SEMVER range of an advisory
     /// compares as semver whatever the ecosystem).
     var range: AffectedRange {
@@ -151,5 +167,23 @@ struct SoftwareKey: Hashable, Sendable {
     init(_ ecosystem: Ecosystem, _ name: String) {
         self.ecosystem = ecosystem
         self.name = ecosystem.normalizedName(name)
+    }
+
+    /// The key of every deb binary package built from source package `name`: `src:` before the
+    /// name, which no package name can hold (dpkg allows `[a-z0-9+.-]`), so it never meets the
+    /// key of a binary package.
+    static func sourcePackage(_ name: String) -> SoftwareKey { SoftwareKey(.deb, sourcePrefix + name) }
+
+    /// The source package's key of an installed deb package: its `Source:`, else its own name.
+    static func sourcePackage(of package: InstalledPackage) -> SoftwareKey {
+        sourcePackage(package.sourcePackage ?? package.name)
+    }
+
+    static let sourcePrefix = "src:"
+
+    /// The binary package named like this key's source package, or `nil` for another key.
+    var binaryOfSameName: SoftwareKey? {
+        guard ecosystem == .deb, name.hasPrefix(Self.sourcePrefix) else { return nil }
+        return SoftwareKey(.deb, String(name.dropFirst(Self.sourcePrefix.count)))
     }
 }

@@ -8,12 +8,16 @@ public struct UncoveredAdvisories: Sendable {
     private let softwareIDs: [SoftwareKey: SoftwareID]
     /// The alternatives of each package, by software id, in advisory order.
     private let alternatives: [[(advisory: Int, criterion: SoftwareCriterion)]]
+    /// Whether some advisory names a deb source package: a host's deb packages are then looked
+    /// up by their source package too.
+    private let namesSourcePackages: Bool
 
     /// No advisory: no host has an uncovered vulnerability.
     public init() {
         advisories = []
         softwareIDs = [:]
         alternatives = []
+        namesSourcePackages = false
     }
 
     /// Indexes the advisories of `advisories` that no rule of `catalog` names.
@@ -27,7 +31,7 @@ public struct UncoveredAdvisories: Sendable {
         for (position, advisory) in uncovered.enumerated() {
             for package in advisory.affected {
                 for alternative in package.alternatives(advisoryID: advisory.id) {
-                    let id = ids.softwareID(SoftwareKey(alternative.ecosystem, alternative.name))
+                    let id = ids.softwareID(alternative.key)
                     if id.position == lists.count { lists.append([]) }
                     lists[id.position].append((position, SoftwareCriterion(alternative, softwareID: id)))
                 }
@@ -36,6 +40,7 @@ public struct UncoveredAdvisories: Sendable {
         self.advisories = uncovered
         softwareIDs = ids.software
         alternatives = lists
+        namesSourcePackages = ids.software.keys.contains { $0.binaryOfSameName != nil }
     }
 
     /// How many advisories no rule names.
@@ -50,47 +55,60 @@ public struct UncoveredAdvisories: Sendable {
         guard !softwareIDs.isEmpty else { return [] }
         var findings: [Finding] = []
         for package in inventory.packages {
-            guard let id = softwareIDs[SoftwareKey(package.ecosystem, package.name)] else { continue }
-            var affected: [Int: [SoftwareCriterion]] = [:]
-            var fixes: [Int: [String]] = [:]
-            for (advisory, criterion) in alternatives[id.position] where criterion.holds(on: inventory.os) {
-                let range = package.epochUnknown ? criterion.rangeWithoutEpochs : criterion.range
-                if let fixed = range.range.fixed, criterion.advisory?.check == .interval {
-                    fixes[advisory, default: []].append(fixed)
-                }
-                if range.verdict(for: package.version) == .affected {
-                    affected[advisory, default: []].append(criterion)
-                }
+            if let id = softwareIDs[SoftwareKey(package.ecosystem, package.name)] {
+                findings += self.findings(for: package, alternatives: alternatives[id.position], os: inventory.os)
             }
-            for (advisory, criteria) in affected.sorted(by: { $0.key < $1.key }) {
-                let fixed = Self.fixedVersion(criteria, candidates: fixes[advisory] ?? [], installed: package)
-                findings.append(finding(advisories[advisory], package: package, fixed: fixed))
+            if namesSourcePackages, package.ecosystem == .deb, let id = softwareIDs[.sourcePackage(of: package)] {
+                findings += self.findings(for: package, alternatives: alternatives[id.position], os: inventory.os)
             }
         }
         return findings
     }
 
+    /// The findings of one installed package against the alternatives of its software id.
+    private func findings(
+        for package: InstalledPackage, alternatives: [(advisory: Int, criterion: SoftwareCriterion)],
+        os: OperatingSystem?
+    ) -> [Finding] {
+        var affected: [Int: [SoftwareCriterion]] = [:]
+        var fixes: [Int: [String]] = [:]
+        for (advisory, criterion) in alternatives where criterion.holds(on: os) {
+            let range = package.epochUnknown ? criterion.rangeWithoutEpochs : criterion.range
+            if let fixed = range.range.fixed, criterion.advisory?.check == .interval {
+                fixes[advisory, default: []].append(fixed)
+            }
+            if range.verdict(for: criterion.version(of: package)) == .affected {
+                affected[advisory, default: []].append(criterion)
+            }
+        }
+        return affected.sorted(by: { $0.key < $1.key }).map { advisory, criteria in
+            let installed = criteria[0].version(of: package)
+            let fixed = Self.fixedVersion(criteria, candidates: fixes[advisory] ?? [], installed: installed)
+            return finding(advisories[advisory], package: package, version: installed, fixed: fixed)
+        }
+    }
+
     /// The version that fixes the package: the `fixed` bound of the interval it is in, else the
     /// lowest `fixed` bound above the installed version.
-    private static func fixedVersion(
-        _ criteria: [SoftwareCriterion], candidates: [String], installed: InstalledPackage
-    ) -> String? {
+    private static func fixedVersion(_ criteria: [SoftwareCriterion], candidates: [String], installed: String)
+        -> String?
+    {
         if let fixed = criteria.lazy.compactMap({ $0.range.range.fixed }).first { return fixed }
-        let scheme = criteria.first?.range.range.scheme ?? installed.ecosystem.scheme
-        return candidates.filter { (scheme.compare(installed.version, $0) ?? 1) < 0 }
+        guard let scheme = criteria.first?.range.range.scheme else { return nil }
+        return candidates.filter { (scheme.compare(installed, $0) ?? 1) < 0 }
             .min { (scheme.compare($0, $1) ?? 0) < 0 }
     }
 
-    private func finding(_ advisory: Advisory, package: InstalledPackage, fixed: String?) -> Finding {
+    private func finding(_ advisory: Advisory, package: InstalledPackage, version: String, fixed: String?) -> Finding {
         let aliases = advisory.aliases.isEmpty ? "" : " (\(advisory.aliases.joined(separator: ", ")))"
         let remedy =
             fixed.map { "update it to \($0) or later" } ?? "no fixed version is published: remove or isolate it"
         return Finding(
             kind: .uncoveredVulnerability, severity: advisory.severity ?? .medium, ruleID: nil, level: nil,
             message:
-                "\(package.name) \(package.version) is affected by \(advisory.id)\(aliases) and no rule protects it: \(remedy).",
+                "\(package.name) \(version) is affected by \(advisory.id)\(aliases) and no rule protects it: \(remedy).",
             vulnerability: VulnerablePackage(
-                ecosystem: package.ecosystem, name: package.name, version: package.version, fixed: fixed,
+                ecosystem: package.ecosystem, name: package.name, version: version, fixed: fixed,
                 advisoryID: advisory.id, aliases: advisory.aliases))
     }
 }

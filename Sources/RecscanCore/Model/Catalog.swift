@@ -98,6 +98,9 @@ public struct AdvisorySource: Sendable, Equatable {
     public var operatingSystem: OSConstraint?
     /// The OSV range the interval comes from, as written: "ECOSYSTEM introduced 0, fixed 1.1".
     public var rangeText: String
+    /// Whether the name is a source package (Debian's and Ubuntu's advisories): it then matches
+    /// every installed binary package built from it, by the source package's version.
+    public var namesSourcePackage = false
 }
 
 /// An operating-system constraint; every attribute that is set must hold.

@@ -23,6 +23,9 @@ public struct PackageInterest: Sendable {
 
     /// The packages `named` lists.
     init(_ named: Set<SoftwareKey>) {
+        // A source package's key (an advisory's) wants the binary package of the same name; the
+        // readers that know a package's source keep every package.
+        let named = named.union(named.compactMap(\.binaryOfSameName))
         self.named = named
         // A table of names: the values mean nothing here.
         let exact = named.filter(\.ecosystem.comparesNamesExactly)
