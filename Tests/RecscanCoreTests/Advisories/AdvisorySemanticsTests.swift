@@ -54,7 +54,8 @@ struct AdvisorySemanticsTests {
         #expect(try OSVFixtures.standing(yaml, installed: "2.1") == "patched")
     }
 
-    /// The binary search over a parsed, sorted list against a plain scan of the list.
+    /// The lookup by leading number against a plain scan of the list, on every listed version,
+    /// other spellings of a few (`v1.0`, `1.0.0`, `01.0`, an epoch) and misses.
     @Test func everyListedVersionOfTheFixturesIsFound() throws {
         let set = try AdvisoryReader.read(paths: [OSVFixtures.pypa], limits: .standard)
         var checked = 0
@@ -62,7 +63,8 @@ struct AdvisorySemanticsTests {
             for package in advisory.affected where !package.versions.isEmpty {
                 let range = AffectedRange(scheme: .pep440)
                 let listed = PreparedRange.listing(package.versions, in: range)
-                for version in package.versions + ["999.0", "0.0.0.0.1", "not a version"] {
+                let respelled = package.versions.prefix(3).flatMap { ["v" + $0, $0 + ".0", "0" + $0, "0!" + $0] }
+                for version in package.versions + respelled + ["999.0", "0.0.0.0.1", "not a version"] {
                     let expected = package.versions.contains {
                         $0 == version || VersionSchemeKind.pep440.compare($0, version) == 0
                     }
