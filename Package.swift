@@ -9,7 +9,8 @@ let package = Package(
         .library(name: "RecscanCore", targets: ["RecscanCore"]),
     ],
     dependencies: [
-        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2")
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
     ],
     targets: [
         .systemLibrary(
@@ -19,7 +20,7 @@ let package = Package(
         ),
         .target(
             name: "RecscanCore",
-            dependencies: ["CLibXML2"],
+            dependencies: ["CLibXML2", .product(name: "Yams", package: "Yams")],
             resources: [
                 .embedInCode("Resources/catalog.xml"),
                 .embedInCode("Resources/Schemas/catalog.xsd"),

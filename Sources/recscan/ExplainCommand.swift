@@ -33,7 +33,7 @@ struct ExplainCommand: AsyncParsableCommand {
         }
         let explainer = Explainer(
             catalog: loaded.catalog, fleet: loaded.fleet, referenceTime: options.referenceTime,
-            maxAgeDays: options.maxAgeDays)
+            maxAgeDays: options.maxAgeDays, uncovered: loaded.uncovered)
         let explanation = explainer.explain(input, ruleID: rule)
         if explanation.answer == .unknownRule && explanation.assignedAt.isEmpty {
             Terminal.error("recscan: no rule \(rule) in the catalog (version \(loaded.catalog.version))")

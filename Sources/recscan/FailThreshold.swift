@@ -10,6 +10,8 @@ enum FailThreshold: String, CaseIterable {
     case manual
     /// Some finding is high (or critical).
     case findingHigh = "finding-high"
+    /// Some installed package is affected by an advisory that no rule covers (`--advisories`).
+    case uncovered
 
     /// Parses `--fail-on` values: each may hold several names separated by commas.
     static func parse(_ values: [String]) throws -> [FailThreshold] {
@@ -28,6 +30,7 @@ enum FailThreshold: String, CaseIterable {
         case .toAssign: result.summary.toAssign
         case .manual: result.summary.manual
         case .findingHigh: result.highFindings
+        case .uncovered: result.uncoveredVulnerabilities
         }
     }
 
@@ -37,6 +40,7 @@ enum FailThreshold: String, CaseIterable {
         case .toAssign: "--fail-on to-assign: \(count) recommended rule(s) are not assigned"
         case .manual: "--fail-on manual: \(count) recommended rule(s) wait for a person's decision"
         case .findingHigh: "--fail-on finding-high: \(count) finding(s) of high severity"
+        case .uncovered: "--fail-on uncovered: \(count) vulnerable package(s) that no rule protects"
         }
     }
 }

@@ -35,6 +35,13 @@ struct InputOptions: ParsableArguments {
             "When inventories that do not say (a dpkg status, rpm -qa output) were collected: YYYY-MM-DD or an ISO 8601 time (default: each file's modification time).",
             valueName: "time"))
     var collected: String?
+    @Option(
+        help: ArgumentHelp(
+            "OSV advisories (JSON or YAML), a file or a folder read recursively; repeatable.",
+            discussion:
+                "Rules that name CVEs and list no software get the advisories' affected packages;"
+                + " a package an advisory affects that no rule names is an uncovered-vulnerability finding."))
+    var advisories: [String] = []
 
     func validate() throws {
         if maxAge < 0 { throw ValidationError("--max-age must not be negative, got \(maxAge)") }
@@ -53,6 +60,7 @@ struct InputOptions: ParsableArguments {
         options.deepSecurityExport = dsExport
         options.exclusionRegisterPath = exclusions
         options.eventsPath = events
+        options.advisoryPaths = advisories
         options.jobs = ProcessInfo.processInfo.activeProcessorCount
         options.maxAgeDays = maxAge
         options.referenceTime = try ReferenceTime.resolve(asOf: asOf)

@@ -31,6 +31,8 @@ struct MergeCommand: AsyncParsableCommand {
     var dsExport: String?
     @Option(help: "Exclusion register that goes with --ds-export.")
     var exclusions: String?
+    @Option(help: "OSV advisories the shards used (a file or a folder); repeatable.")
+    var advisories: [String] = []
     @Option(help: "Report formats, comma-separated, any of: xml,html,json,csv.")
     var format = "xml,html,json,csv"
     @Flag(help: "Wait for a run already writing to the output folder instead of exiting with status 75.")
@@ -53,6 +55,7 @@ struct MergeCommand: AsyncParsableCommand {
         options.fleetPath = fleet
         options.deepSecurityExport = dsExport
         options.exclusionRegisterPath = exclusions
+        options.advisoryPaths = advisories
         options.outDirectory = out
         options.formats = try ReportFormat.parse(format)
         options.waitForLock = wait

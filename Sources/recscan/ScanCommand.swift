@@ -158,6 +158,11 @@ struct ScanCommand: AsyncParsableCommand {
         print(
             "hosts \(summary.hosts), to-assign \(summary.toAssign) (auto \(summary.auto), manual \(summary.manual)), assigned \(summary.assigned), to-unassign \(summary.toUnassign), excluded \(summary.excluded), findings \(summary.findings), rejected inputs \(summary.rejectedInputs)"
         )
+        if result.uncoveredVulnerabilities > 0 {
+            print(
+                "uncovered vulnerabilities \(result.uncoveredVulnerabilities): installed packages an advisory affects"
+                    + " and no rule protects; patch them")
+        }
         if let changes = result.changes { print(Self.describe(changes)) }
         let exclusions = result.exclusions
         if !exclusions.isEmpty {

@@ -7,21 +7,30 @@ struct ValidateCommand: ParsableCommand {
         commandName: "validate",
         abstract: "Check input files against their schema and content rules; every problem with file, line and column.",
         discussion: """
-            \(InputOptions.acceptedFormats) Reports (report.xml) and exclusion registers are checked too.
+            \(InputOptions.acceptedFormats) Reports (report.xml), exclusion registers and OSV advisories \
+            (--advisories) are checked too.
 
-            Exit status: 0 when every file is valid, 2 when any is not.
+            Exit status: 0 when every file is valid, 2 when any is not, 65 when an advisory path holds \
+            nothing usable.
 
             Examples:
               recscan validate Inventories                 check every file of a folder
               recscan validate catalog.xml fleet.xml       check a catalog and a fleet export
               recscan validate Reports/latest/report.xml   check a report against its schema
+              recscan validate --advisories advisories/    check OSV advisories
             """)
 
     @Argument(
         help: "Files or folders to check (a folder's files are each checked); the format is recognized by content.")
-    var files: [String]
+    var files: [String] = []
     @Option(help: "Catalog that inventories' packages are counted against (default: the bundled catalog).")
     var catalog: String?
+    @Option(help: "OSV advisories to check (JSON or YAML), a file or a folder read recursively; repeatable.")
+    var advisories: [String] = []
+
+    func validate() throws {
+        if files.isEmpty && advisories.isEmpty { throw ValidationError("give files to check, or --advisories") }
+    }
 
     func run() throws {
         var allValid = true
@@ -45,6 +54,22 @@ struct ValidateCommand: ParsableCommand {
                 allValid = false
                 print("\(file): invalid\(result.format.map { " \($0)" } ?? "")")
                 for problem in result.problems { print("  \(problem.description)") }
+            }
+        }
+        for path in advisories {
+            let set: AdvisorySet
+            do {
+                set = try AdvisoryReader.read(paths: [path], limits: .standard)
+            } catch let failure as ScanFailure {
+                throw Terminal.fail(failure)
+            }
+            print(
+                "\(path): \(set.advisories.count) OSV advisories valid, \(set.withdrawn) withdrawn, "
+                    + "\(set.rejected.count) files rejected")
+            for rejected in set.rejected {
+                allValid = false
+                let position = [rejected.line, rejected.column].compactMap { $0.map(String.init) }
+                print("  \(([rejected.file] + position).joined(separator: ":")): \(rejected.reason)")
             }
         }
         if !allValid { throw Terminal.exit(.inputsRejected) }

@@ -114,29 +114,43 @@ struct CriteriaEvaluator {
         var checked: [CriterionFact] = []
         var states: [CriterionCheck.State] = []
         for entry in entries {
-            let range = AffectedRange(
-                scheme: entry.ecosystem.scheme, introduced: entry.introduced, fixed: entry.fixed,
-                lastAffected: entry.lastAffected)
+            let range = entry.range
+            let prepared = entry.preparedRange
             var base: [(name: String, value: String)] = [("ecosystem", entry.ecosystem.rawValue), ("name", entry.name)]
+            if let advisory = entry.advisory {
+                base += [("advisory", advisory.advisoryID), ("osvEcosystem", advisory.osvEcosystem)]
+                base.append(("osvRange", advisory.rangeText))
+            }
             base += [("introduced", entry.introduced), ("fixed", entry.fixed), ("lastAffected", entry.lastAffected)]
                 .compactMap { name, value in value.map { (name, $0) } }
-            base += [("range", range.description), ("scheme", range.scheme.rawValue)]
-            let packages = facts.packages(SoftwareKey(entry.ecosystem, entry.name), index: index)
+            base += [("range", prepared.description), ("scheme", range.scheme.rawValue)]
+            let source = entry.advisory.map { "\($0.advisoryID) (\($0.osvEcosystem), \($0.rangeText)): " } ?? ""
+            let label = "\(source)\(entry.ecosystem.rawValue) \(entry.name) \(prepared.description)"
+            let packages = facts.packages(entry.key, index: index)
+            let bySource = entry.advisory?.namesSourcePackage == true
             if packages.isEmpty {
+                let what = bySource ? "no package built from this source is installed" : "not installed"
+                checked.append(CriterionFact(met: false, base, text: "\(label): \(what)"))
+                continue
+            }
+            if let os = entry.advisory?.operatingSystem, !(facts.inventory.os.map(os.holds(for:)) ?? false) {
                 checked.append(
-                    CriterionFact(
-                        met: false, base,
-                        text: "\(entry.ecosystem.rawValue) \(entry.name) \(range): not installed"))
+                    CriterionFact(met: false, base, text: "\(label): only for \(os.phrase); the host runs another OS"))
+                continue
             }
             for package in packages {
-                let (state, words) = Self.compare(package.version, in: range)
+                let version = bySource ? package.sourceVersion ?? package.version : package.version
+                let (state, words) =
+                    entry.advisory == nil || entry.advisory?.check == .interval
+                    ? Self.compare(version, in: range) : Self.place(version, by: prepared)
                 if let state { states.append(state) }
                 let verdict = state.map { $0 == .met ? "affected" : $0.rawValue } ?? "not-affected"
                 checked.append(
                     CriterionFact(
                         met: state == .met || state == .uncertain,
-                        base + [("installed", package.version), ("verdict", verdict)],
-                        text: "\(entry.ecosystem.rawValue) \(package.name) \(package.version) \(words)"))
+                        base + [("installed", version), ("verdict", verdict)],
+                        text: "\(source)\(entry.ecosystem.rawValue) \(package.name)"
+                            + (bySource ? " (source \(entry.name))" : "") + " \(version) \(words)"))
             }
         }
         let state: CriterionCheck.State =
@@ -170,6 +184,18 @@ struct CriteriaEvaluator {
                 range.fixed.map { "at or past fixed \($0)" } ?? "past last affected \(range.lastAffected ?? "?")"
             return (.patched, "is \(bound) (\(by)\(rpmNote)): patched")
         case .uncertain(let reason): return (.uncertain, "cannot be compared: \(reason): uncertain")
+        }
+    }
+
+    /// An installed version placed by an advisory's listed versions or an undecidable range.
+    static func place(_ version: String, by range: PreparedRange) -> (CriterionCheck.State?, String) {
+        switch range.verdict(for: version) {
+        case .affected: return (.met, "is one of the versions the advisory lists (\(range.description)): affected")
+        case .uncertain(let reason): return (.uncertain, "cannot be placed: \(reason): uncertain")
+        case .notAffected, .patched:
+            return (
+                nil, "is not one of the versions the advisory lists (\(range.description)): not affected by the list"
+            )
         }
     }
 

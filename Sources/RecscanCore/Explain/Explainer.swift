@@ -14,10 +14,16 @@ public struct Explainer: Sendable {
     ///   - fleet: the fleet export.
     ///   - referenceTime: seconds since 1970, for expiry and staleness.
     ///   - maxAgeDays: inventories older than this are stale.
-    public init(catalog: Catalog, fleet: Fleet, referenceTime: Int64, maxAgeDays: Int) {
-        analyzer = HostAnalyzer(
+    ///   - uncovered: the advisories no rule names, for the host's coverage-gap findings.
+    public init(
+        catalog: Catalog, fleet: Fleet, referenceTime: Int64, maxAgeDays: Int,
+        uncovered: UncoveredAdvisories = UncoveredAdvisories()
+    ) {
+        var analyzer = HostAnalyzer(
             matcher: Matcher(index: CatalogIndex(catalog: catalog)), fleet: fleet, referenceTime: referenceTime,
             maxAgeDays: maxAgeDays)
+        analyzer.uncovered = uncovered
+        self.analyzer = analyzer
         referenceDay = floorDiv(referenceTime, 86_400)
     }
 

@@ -51,6 +51,9 @@ public struct CatalogIndex: Sendable {
     private let rulesByService: [String: [RuleOrdinal]]
     /// Rules with no package, application type, port, file or service criterion: checked on every host.
     private let unconditionalRules: [RuleOrdinal]
+    /// Whether some rule names a deb source package (an advisory's): a host's deb packages are
+    /// then looked up by their source package too.
+    let namesSourcePackages: Bool
 
     /// Builds the index once per run.
     public init(catalog: Catalog) {
@@ -91,6 +94,7 @@ public struct CatalogIndex: Sendable {
         rulesByFile = tables.rulesByFile
         rulesByService = tables.rulesByService
         unconditionalRules = tables.unconditionalRules
+        namesSourcePackages = ids.software.keys.contains { $0.binaryOfSameName != nil }
     }
 }
 

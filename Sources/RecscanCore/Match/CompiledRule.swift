@@ -22,7 +22,7 @@ final class CompiledRule: Sendable {
     init(_ rule: Rule, catalog: Catalog, ids: inout CatalogIDs) {
         self.rule = rule
         software = rule.applies.software.map { entry in
-            SoftwareCriterion(entry, softwareID: ids.softwareID(SoftwareKey(entry.ecosystem, entry.name)))
+            SoftwareCriterion(entry, softwareID: ids.softwareID(entry.key))
         }
         operatingSystems = rule.applies.operatingSystems
         applicationType = rule.applicationTypeID.flatMap { ids.applicationTypes[$0] }
@@ -40,7 +40,8 @@ extension CompiledRule {
     /// The rule's one criterion when it has no other: one package, no OS, application type,
     /// port, file or service, and not custom.
     var onlyCriterion: SoftwareCriterion? {
-        guard software.count == 1, !rule.custom, operatingSystems.isEmpty, applicationType == nil, ports.isEmpty,
+        guard software.count == 1, software[0].advisory == nil, !rule.custom, operatingSystems.isEmpty,
+            applicationType == nil, ports.isEmpty,
             files.isEmpty, services.isEmpty
         else { return nil }
         return software[0]
@@ -78,20 +79,42 @@ final class SoftwareCriterion: Sendable {
     /// The evidence attributes that describe the range: `range`, then `fixed` and `lastAffected` when set.
     let boundAttributes: [(name: String, value: String)]
 
+    /// The advisory the alternative comes from, when one gave it.
+    let advisory: AdvisorySource?
+    /// Whether installed packages are placed by their source package's version (see
+    /// `AdvisorySource.namesSourcePackage`).
+    let comparesSourceVersion: Bool
+
     init(_ entry: AffectedSoftware, softwareID: SoftwareID) {
         self.softwareID = softwareID
-        let range = AffectedRange(
-            scheme: entry.ecosystem.scheme, introduced: entry.introduced, fixed: entry.fixed,
-            lastAffected: entry.lastAffected)
-        self.range = PreparedRange(range)
+        advisory = entry.advisory
+        comparesSourceVersion = entry.advisory?.namesSourcePackage ?? false
+        let range = entry.range
+        self.range = entry.preparedRange
         // Most bounds have no epoch: then the range without epochs is the range itself.
         let withoutEpochs = entry.ecosystem == .rpm ? range.droppingEpochs : range
-        rangeWithoutEpochs = withoutEpochs == range ? self.range : PreparedRange(withoutEpochs)
+        let placedByBounds = entry.advisory.map { $0.check == .interval } ?? true
+        rangeWithoutEpochs = withoutEpochs == range || !placedByBounds ? self.range : PreparedRange(withoutEpochs)
         // The bounds themselves, so that "patch first" can name the version to update to.
-        var bounds = [(name: "range", value: self.range.description)]
+        var bounds: [(name: String, value: String)] = []
+        if let advisory = entry.advisory { bounds.append(("advisory", advisory.advisoryID)) }
+        bounds.append(("range", self.range.description))
         if let fixed = range.fixed { bounds.append(("fixed", fixed)) }
         if let lastAffected = range.lastAffected { bounds.append(("lastAffected", lastAffected)) }
         boundAttributes = bounds
+    }
+
+    /// The version of `package` this criterion places: its source package's when the criterion
+    /// names a source package and the inventory gives that version.
+    func version(of package: InstalledPackage) -> String {
+        comparesSourceVersion ? package.sourceVersion ?? package.version : package.version
+    }
+
+    /// Whether the alternative holds on a host running `os`: always, unless an advisory limits
+    /// it to an OS release (`Debian:12`), which a host of unknown OS does not run.
+    func holds(on os: OperatingSystem?) -> Bool {
+        guard let constraint = advisory?.operatingSystem else { return true }
+        return os.map(constraint.holds(for:)) ?? false
     }
 }
 
@@ -112,6 +135,33 @@ extension AffectedRange {
     }
 }
 
+extension AffectedSoftware {
+    /// The key installed packages are found by: the package, or for an advisory that names a
+    /// source package, every binary package built from it (`SoftwareKey.sourcePackage`).
+    var key: SoftwareKey {
+        advisory?.namesSourcePackage == true ? .sourcePackage(name) : SoftwareKey(ecosystem, name)
+    }
+
+    /// The alternative's interval, in the scheme it compares in (a SEMVER range of an advisory
+    /// compares as semver whatever the ecosystem).
+    var range: AffectedRange {
+        AffectedRange(
+            scheme: advisory?.scheme ?? ecosystem.scheme, introduced: introduced, fixed: fixed,
+            lastAffected: lastAffected)
+    }
+
+    /// The alternative ready to place versions: by its interval, or as its advisory says (listed
+    /// versions, or uncertain with the reason).
+    var preparedRange: PreparedRange {
+        switch advisory?.check {
+        case .listed(let versions)?: PreparedRange.listing(versions, in: range)
+        case .undecidable(let reason)?:
+            PreparedRange(range, description: advisory?.rangeText ?? "") { _ in .uncertain(reason) }
+        case .interval?, nil: PreparedRange(range)
+        }
+    }
+}
+
 /// A package identity as its ecosystem compares names.
 struct SoftwareKey: Hashable, Sendable {
     let ecosystem: Ecosystem
@@ -120,5 +170,23 @@ struct SoftwareKey: Hashable, Sendable {
     init(_ ecosystem: Ecosystem, _ name: String) {
         self.ecosystem = ecosystem
         self.name = ecosystem.normalizedName(name)
+    }
+
+    /// The key of every deb binary package built from source package `name`: `src:` before the
+    /// name, which no package name can hold (dpkg allows `[a-z0-9+.-]`), so it never meets the
+    /// key of a binary package.
+    static func sourcePackage(_ name: String) -> SoftwareKey { SoftwareKey(.deb, sourcePrefix + name) }
+
+    /// The source package's key of an installed deb package: its `Source:`, else its own name.
+    static func sourcePackage(of package: InstalledPackage) -> SoftwareKey {
+        sourcePackage(package.sourcePackage ?? package.name)
+    }
+
+    static let sourcePrefix = "src:"
+
+    /// The binary package named like this key's source package, or `nil` for another key.
+    var binaryOfSameName: SoftwareKey? {
+        guard ecosystem == .deb, name.hasPrefix(Self.sourcePrefix) else { return nil }
+        return SoftwareKey(.deb, String(name.dropFirst(Self.sourcePrefix.count)))
     }
 }

@@ -27,6 +27,11 @@ struct HostFacts {
         named.reserveCapacity(inventory.packages.count)
         // By position: a copy of each package would retain all its strings.
         for position in inventory.packages.indices {
+            if index.namesSourcePackages, inventory.packages[position].ecosystem == .deb,
+                let id = index.softwareID(SoftwareKey.sourcePackage(of: inventory.packages[position]))
+            {
+                named.append((id, position))
+            }
             guard
                 let id = index.softwareID(inventory.packages[position].ecosystem, inventory.packages[position].name)
             else { continue }

@@ -31,7 +31,7 @@ extension Matcher {
     ) -> SoftwareStanding {
         if !hits.isEmpty { hits.removeAll(keepingCapacity: true) }
         var standing = SoftwareStanding.absent
-        for criterion in criteria {
+        for criterion in criteria where criterion.holds(on: facts.inventory.os) {
             facts.forEachPackagePosition(criterion.softwareID) { position in
                 let verdict = rangeVerdict(criterion, position, facts)
                 if case .notAffected = verdict { return }
@@ -46,7 +46,7 @@ extension Matcher {
     /// without collecting hits.
     func softwareStanding(_ criteria: [SoftwareCriterion], _ facts: HostFacts) -> SoftwareStanding {
         var standing = SoftwareStanding.absent
-        for criterion in criteria {
+        for criterion in criteria where criterion.holds(on: facts.inventory.os) {
             facts.forEachPackagePosition(criterion.softwareID) { standing.add(rangeVerdict(criterion, $0, facts)) }
         }
         return standing
@@ -80,9 +80,13 @@ extension Matcher {
         let packages = facts.inventory.packages
         // A version listed without its epoch (rpm -qa's default output) is taken to share each
         // bound's epoch: version and release decide.
+        // An advisory naming a source package is placed by the source's version.
+        let version =
+            criterion.comparesSourceVersion
+            ? packages[position].sourceVersion ?? packages[position].version : packages[position].version
         return packages[position].epochUnknown
-            ? criterion.rangeWithoutEpochs.verdict(for: packages[position].version)
-            : criterion.range.verdict(for: packages[position].version)
+            ? criterion.rangeWithoutEpochs.verdict(for: version)
+            : criterion.range.verdict(for: version)
     }
 
     /// Appends the evidence of the hits that decided `standing`, in order.
@@ -109,7 +113,7 @@ extension Matcher {
         attributes.reserveCapacity(4 + hit.criterion.boundAttributes.count)
         attributes.append(("ecosystem", packages[hit.position].ecosystem.rawValue))
         attributes.append(("name", packages[hit.position].name))
-        attributes.append(("version", packages[hit.position].version))
+        attributes.append(("version", hit.criterion.version(of: packages[hit.position])))
         attributes += hit.criterion.boundAttributes
         if let reason { attributes.append(("reason", reason)) }
         return attributes

@@ -69,6 +69,38 @@ public struct AffectedSoftware: Sendable, Equatable {
     public var fixed: String?
     /// The last affected version (inclusive upper bound); installed past it means patched.
     public var lastAffected: String?
+    /// Where the alternative comes from when an advisory gave it (see `Catalog.joining`); `nil`
+    /// for the catalog's own `<software>`.
+    public var advisory: AdvisorySource? = nil
+}
+
+/// An alternative a rule got from an OSV advisory: which advisory, and how it places a version.
+public struct AdvisorySource: Sendable, Equatable {
+    /// How the alternative decides on an installed version.
+    public enum Check: Sendable, Equatable {
+        /// The interval `introduced`, `fixed`, `lastAffected` of the alternative, in `scheme`.
+        case interval
+        /// Affected exactly when the installed version is one of these (OSV's `versions`).
+        case listed([String])
+        /// Cannot be decided (a git range, an invalid event version): uncertain, with the reason.
+        case undecidable(String)
+    }
+
+    /// The advisory's id, e.g. "PYSEC-2021-19".
+    public var advisoryID: String
+    /// The ecosystem as the advisory writes it, e.g. "PyPI" or "Debian:12".
+    public var osvEcosystem: String
+    /// The scheme the interval compares in: semver for a SEMVER range, else the ecosystem's.
+    public var scheme: VersionSchemeKind
+    /// How a version is placed.
+    public var check: Check
+    /// The operating system the alternative is limited to (`Debian:12`), if any.
+    public var operatingSystem: OSConstraint?
+    /// The OSV range the interval comes from, as written: "ECOSYSTEM introduced 0, fixed 1.1".
+    public var rangeText: String
+    /// Whether the name is a source package (Debian's and Ubuntu's advisories): it then matches
+    /// every installed binary package built from it, by the source package's version.
+    public var namesSourcePackage = false
 }
 
 /// An operating-system constraint; every attribute that is set must hold.

@@ -119,6 +119,9 @@ public enum FindingKind: String, Sendable, CaseIterable {
     case packagesNotCovered = "packages-not-covered"
     /// Nothing tells when the host's inventory was collected, so its age cannot be judged.
     case collectionTimeUnknown = "collection-time-unknown"
+    /// An installed package that an advisory affects while no catalog rule names the advisory:
+    /// no virtual patch exists, the package must be patched.
+    case uncoveredVulnerability = "uncovered-vulnerability"
 }
 
 /// An audit finding: data, not an error.
@@ -133,6 +136,24 @@ public struct Finding: Sendable, Equatable {
     public var level: Level?
     /// The plain-language explanation shown to the operator.
     public var message: String
+    /// The vulnerable package of an `uncovered-vulnerability` finding; `nil` for other kinds.
+    public var vulnerability: VulnerablePackage? = nil
+}
+
+/// An installed package an advisory affects, as an `uncovered-vulnerability` finding names it.
+public struct VulnerablePackage: Sendable, Equatable {
+    /// The package's ecosystem.
+    public var ecosystem: Ecosystem
+    /// The package's name, as the inventory spells it.
+    public var name: String
+    /// The installed version.
+    public var version: String
+    /// The version that fixes it, when the advisory gives one above the installed version.
+    public var fixed: String?
+    /// The advisory's id, e.g. "PYSEC-2021-19".
+    public var advisoryID: String
+    /// The advisory's other identifiers, e.g. "CVE-2021-33203".
+    public var aliases: [String]
 }
 
 /// How far a host could be analysed.

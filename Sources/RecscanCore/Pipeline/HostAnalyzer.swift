@@ -44,6 +44,8 @@ public struct HostAnalyzer: Sendable {
     public let referenceTime: Int64
     /// Inventories older than this many days are stale.
     public let maxAgeDays: Int
+    /// The advisories no catalog rule names: a host package one of them affects is a finding.
+    public var uncovered = UncoveredAdvisories()
     let planner: TriagePlanner
 
     /// Creates an analyzer for one run.
@@ -94,6 +96,7 @@ public struct HostAnalyzer: Sendable {
             ruleOrdinals = ordinals.map(\.position)
             findings += auditor.outcomeFindings(
                 rules, ordinals: ordinals, recommendations: recommendations, index: index)
+            findings += uncovered.findings(for: inventory)
             if let unpaired = HostAuditor.notInFleet(input.hostname, fleet: fleet, context: context) {
                 findings.append(unpaired)
             }

@@ -6,6 +6,7 @@ struct HostEntry {
     var record: Range<UInt64>
     private var outcomeCounts: HostCounts
     private var highFindingCount: Int32
+    private var uncoveredCount: Int32
     /// Rules recommended on the host that some exclusion override of the fleet names: all the
     /// fleet-wide exclusion audit needs of a host.
     var excludable: Set<String>
@@ -24,6 +25,7 @@ struct HostEntry {
         self.record = record
         outcomeCounts = HostCounts(report)
         highFindingCount = Int32(clamping: report.findings.filter { $0.severity >= .high }.count)
+        uncoveredCount = Int32(clamping: report.findings.filter { $0.kind == .uncoveredVulnerability }.count)
         self.excludable = excludable
         status = report.status
         self.triage = triage
@@ -34,6 +36,8 @@ struct HostEntry {
     var counts: ScanSummary { outcomeCounts.summary }
     /// Findings of high severity or above.
     var highFindings: Int { Int(highFindingCount) }
+    /// `uncovered-vulnerability` findings.
+    var uncoveredVulnerabilities: Int { Int(uncoveredCount) }
     var firstFile: Int? { firstFilePosition >= 0 ? Int(firstFilePosition) : nil }
 }
 

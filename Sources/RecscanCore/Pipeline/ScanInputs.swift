@@ -11,11 +11,13 @@ public struct ScanInputs: Sendable {
     public var hosts: [HostInput]
     /// Input files, or parts of them, that could not be used.
     public var rejected: [RejectedInput]
+    /// The advisories no catalog rule names, for coverage-gap findings.
+    public var uncovered = UncoveredAdvisories()
 
     /// Reads the catalog, the fleet, the events and every inventory.
     /// - Throws: `ScanFailure.unusableInput` when the catalog or the fleet cannot be used.
     public static func load(_ options: ScanOptions, log: @Sendable (String) -> Void) async throws -> ScanInputs {
-        let setup = try ScanSetup.load(options, log: log)
+        let setup = try await ScanSetup.loadReadingAdvisoriesInParallel(options, log: log)
         var rejected = setup.rejected
         let limits = options.limits
         let collected = options.collectedForBatch
@@ -46,7 +48,8 @@ public struct ScanInputs: Sendable {
         let hosts = merger.inputs(fleet: setup.fleet, events: setup.events)
         rejected += setup.unknownEventHosts(known: Set(hosts.map { setup.fleet.hostKey($0.hostname) }))
         return ScanInputs(
-            catalog: setup.catalog, fleet: setup.fleet, events: setup.events, hosts: hosts, rejected: rejected)
+            catalog: setup.catalog, fleet: setup.fleet, events: setup.events, hosts: hosts, rejected: rejected,
+            uncovered: setup.uncovered)
     }
 }
 

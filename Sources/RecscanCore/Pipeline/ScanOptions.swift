@@ -40,6 +40,9 @@ public struct ScanOptions: Sendable {
     /// Rules the operator approved (`--approve`): where one waits for a decision, the API plan
     /// assigns it.
     public var approvedRules: Set<String> = []
+    /// OSV advisory files or folders (`--advisories`, repeatable): rules that name CVEs get the
+    /// advisories' affected packages, and vulnerabilities no rule names become findings.
+    public var advisoryPaths: [String] = []
     /// The events file (`--events`); `nil` looks for one in the inventories folder.
     public var eventsPath: String?
     /// The folder that receives run folders and `latest` (`--out`), default `Reports`.
@@ -104,6 +107,8 @@ public struct ScanResult: Sendable {
     public var rejected: [RejectedInput]
     /// Findings of severity high or critical.
     public var highFindings: Int
+    /// `uncovered-vulnerability` findings: installed packages an advisory affects that no rule covers.
+    public var uncoveredVulnerabilities = 0
     /// What changed since the previous run in the same output folder; `nil` for the first run.
     public var changes: RunChanges? = nil
     /// Every exclusion override of the fleet, with its state and hygiene.

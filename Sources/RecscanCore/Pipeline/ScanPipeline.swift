@@ -99,15 +99,17 @@ public struct ScanPipeline: Sendable {
         let info = RunInfo(
             runID: run.runID, catalogVersion: setup.catalog.version,
             referenceTime: Timestamps.iso8601(epochSeconds: options.referenceTime))
-        let analyzer = HostAnalyzer(
+        var analyzer = HostAnalyzer(
             matcher: Matcher(index: index), fleet: setup.fleet,
             referenceTime: options.referenceTime, maxAgeDays: options.maxAgeDays, events: setup.events)
+        analyzer.uncovered = setup.uncovered
         var store = try HostStore(
             scratchFolder: run.temporaryPath, catalog: setup.catalog, fleet: setup.fleet, options: options)
         let files = FileAnalyzer(
             analyzer: analyzer, limits: options.limits, shard: options.shard,
             eventsByHost: Dictionary(grouping: setup.events) { setup.fleet.hostKey($0.hostname) },
-            interest: PackageInterest(index), collected: options.collectedForBatch, records: store.codec)
+            interest: PackageInterest(index, also: setup.uncovered.packages), collected: options.collectedForBatch,
+            records: store.codec)
         defer { store.spill.remove() }
         var rejected = setup.rejected
         var known: Set<String> = Set(setup.fleet.computers.keys)
@@ -156,6 +158,7 @@ public struct ScanPipeline: Sendable {
             runID: run.runID, runPath: run.finalPath, summary: results.summary, rejected: rejected,
             highFindings: store.ledger.entries.values.reduce(0) { $0 + $1.highFindings }, changes: results.changes,
             exclusions: results.exclusions)
+        result.uncoveredVulnerabilities = store.ledger.entries.values.reduce(0) { $0 + $1.uncoveredVulnerabilities }
         result.phases.analysis = analysisStarted.duration(to: reportsStarted).seconds
         result.phases.reports = reportsStarted.duration(to: .now).seconds
         return result

@@ -17,11 +17,38 @@ public struct ScanSetup: Sendable {
     public var eventFiles: [String]
     /// The manifest when the inventories folder is a shard folder of `recscan partition`.
     public var partition: PartitionManifest? = nil
+    /// The advisories of `--advisories` no rule names, by package, for coverage-gap findings.
+    public var uncovered = UncoveredAdvisories()
 
     /// Reads the catalog, the fleet and the events, and lists the inventory files.
     /// - Throws: `ScanFailure.unusableInput` when the catalog or the fleet cannot be used,
     ///   `ScanFailure.usage` when the inventories folder does not exist.
     public static func load(_ options: ScanOptions, log: @Sendable (String) -> Void) throws -> ScanSetup {
+        let (discovered, catalog, fleet, partition) = try loadBeforeAdvisories(options, log: log)
+        var setup = assemble(
+            options, discovered: discovered, joined: try CatalogAdvisories.join(catalog, options: options),
+            fleet: fleet, log: log)
+        setup.partition = partition
+        return setup
+    }
+
+    /// What `load` reads, with the advisories read `options.jobs` files at a time.
+    public static func loadReadingAdvisoriesInParallel(
+        _ options: ScanOptions, log: @Sendable (String) -> Void
+    ) async throws -> ScanSetup {
+        let (discovered, catalog, fleet, partition) = try loadBeforeAdvisories(options, log: log)
+        var setup = assemble(
+            options, discovered: discovered, joined: try await CatalogAdvisories.join(catalog, options: options),
+            fleet: fleet, log: log)
+        setup.partition = partition
+        return setup
+    }
+
+    /// The inventories folder listed, the catalog (amended by a Deep Security export's rule
+    /// metadata) and the fleet.
+    private static func loadBeforeAdvisories(
+        _ options: ScanOptions, log: @Sendable (String) -> Void
+    ) throws -> (discovered: [DiscoveredInput], catalog: Catalog, fleet: Fleet, partition: PartitionManifest?) {
         let (discovered, partition) = try discover(options)
         var catalog = try loadCatalog(options)
         let fleet: Fleet
@@ -30,9 +57,24 @@ public struct ScanSetup: Sendable {
         } else {
             fleet = try loadFleet(options, discovered: discovered)
         }
-        var setup = assemble(options, discovered: discovered, catalog: catalog, fleet: fleet, log: log)
-        setup.partition = partition
+        return (discovered, catalog, fleet, partition)
+    }
+
+    /// The setup of `joined`'s catalog, with the advisories' rejected files and coverage gaps.
+    private static func assemble(
+        _ options: ScanOptions, discovered: [DiscoveredInput], joined: CatalogAdvisories, fleet: Fleet,
+        log: @Sendable (String) -> Void
+    ) -> ScanSetup {
+        joined.notes.forEach(log)
+        var setup = assemble(options, discovered: discovered, catalog: joined.catalog, fleet: fleet, log: log)
+        setup.add(joined)
         return setup
+    }
+
+    /// Takes the advisories' rejected files and coverage gaps into the setup.
+    mutating func add(_ joined: CatalogAdvisories) {
+        rejected = joined.rejected + rejected
+        uncovered = joined.uncovered
     }
 
     /// What `load` reads, and the catalog's index. With more than one job the catalog is read and
@@ -46,7 +88,10 @@ public struct ScanSetup: Sendable {
             let setup = try load(options, log: log)
             return (setup, CatalogIndex(catalog: setup.catalog))
         }
-        let indexing = Task { CatalogIndex(catalog: try loadCatalog(options)) }
+        let indexing = Task {
+            let joined = try await CatalogAdvisories.join(try loadCatalog(options), options: options)
+            return (joined, CatalogIndex(catalog: joined.catalog))
+        }
         let discovered: [DiscoveredInput]
         let partition: PartitionManifest?
         do {
@@ -56,8 +101,8 @@ public struct ScanSetup: Sendable {
             throw error
         }
         let fleet = Result { try loadFleet(options, discovered: discovered) }
-        let index = try await indexing.value
-        var setup = assemble(options, discovered: discovered, catalog: index.catalog, fleet: try fleet.get(), log: log)
+        let (joined, index) = try await indexing.value
+        var setup = assemble(options, discovered: discovered, joined: joined, fleet: try fleet.get(), log: log)
         setup.partition = partition
         return (setup, index)
     }

@@ -23,7 +23,7 @@ public struct ShardMerge: Sendable {
     /// - Throws: `ScanFailure` when a shard, the catalog or the fleet cannot be used, or the
     ///   report cannot be written.
     public func run() async throws -> ScanResult {
-        let setup = try ScanSetup.load(options, log: log)
+        let setup = try await ScanSetup.loadReadingAdvisoriesInParallel(options, log: log)
         let paths = shards.map(Self.reportPath)
         try ShardSet.checkComplete(paths)
         let first: StoredReport
@@ -78,10 +78,12 @@ public struct ShardMerge: Sendable {
                 manager: ManagerPlanContext(fleet: setup.fleet, approvals: options.approvedRules)),
             fleet: setup.fleet, options: options)
         let results = try await output.write(store, rejected: rejected)
-        return ScanResult(
+        var result = ScanResult(
             runID: run.runID, runPath: run.finalPath, summary: results.summary, rejected: rejected,
             highFindings: store.ledger.entries.values.reduce(0) { $0 + $1.highFindings }, changes: results.changes,
             exclusions: results.exclusions)
+        result.uncoveredVulnerabilities = store.ledger.entries.values.reduce(0) { $0 + $1.uncoveredVulnerabilities }
+        return result
     }
 
     /// `DIR/report.xml`, following `DIR/latest` when `DIR` is a reports folder.

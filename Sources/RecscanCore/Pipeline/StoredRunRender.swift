@@ -80,10 +80,12 @@ public struct StoredRunRender: Sendable {
         }
         store.spill.remove()
         try Self.moveContents(of: scratch, into: target)
-        return ScanResult(
+        var result = ScanResult(
             runID: stored.runID, runPath: target, summary: results.summary, rejected: stored.rejected,
             highFindings: store.ledger.entries.values.reduce(0) { $0 + $1.highFindings }, changes: results.changes,
             exclusions: results.exclusions)
+        result.uncoveredVulnerabilities = store.ledger.entries.values.reduce(0) { $0 + $1.uncoveredVulnerabilities }
+        return result
     }
 
     /// A new hidden folder inside `target` (created when missing).

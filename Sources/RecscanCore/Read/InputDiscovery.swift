@@ -89,7 +89,7 @@ public enum InputDiscovery {
     /// into folders, hidden ones too, but not into links to folders. POSIX calls, as
     /// `FileManager`'s enumerator cost 60 K instructions per file listed.
     /// - Returns: false when `directory` cannot be listed (a folder below it that cannot is skipped).
-    private static func listEntries(
+    static func listEntries(
         of directory: String, under prefix: String, into entries: inout [(relative: String, name: String)]
     ) -> Bool {
         guard let stream = opendir(directory) else { return false }

@@ -15,8 +15,17 @@ public struct PackageInterest: Sendable {
     /// The packages the catalog behind `index` names.
     public init(_ index: CatalogIndex) { self.init(index.namedSoftware) }
 
+    /// The packages the catalog behind `index` names, and `packages` besides (those uncovered
+    /// advisories affect).
+    init(_ index: CatalogIndex, also packages: Set<SoftwareKey>) {
+        self.init(packages.isEmpty ? index.namedSoftware : index.namedSoftware.union(packages))
+    }
+
     /// The packages `named` lists.
     init(_ named: Set<SoftwareKey>) {
+        // A source package's key (an advisory's) wants the binary package of the same name; the
+        // readers that know a package's source keep every package.
+        let named = named.union(named.compactMap(\.binaryOfSameName))
         self.named = named
         // A table of names: the values mean nothing here.
         let exact = named.filter(\.ecosystem.comparesNamesExactly)

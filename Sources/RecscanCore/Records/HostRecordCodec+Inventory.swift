@@ -44,4 +44,3 @@ private func number(_ reader: inout RecordReader) throws -> Int {
 }
 
 extension CollectionTimeSource: RecordEnum { static let recordCases = allCases }
-extension Ecosystem: RecordEnum { static let recordCases = allCases }

@@ -189,12 +189,31 @@ extension HostRecordCodec {
         writer.optional(finding.ruleID)
         write(finding.level, to: &writer)
         writer.string(finding.message)
+        writer.bool(finding.vulnerability != nil)
+        if let vulnerability = finding.vulnerability {
+            writer.code(vulnerability.ecosystem)
+            for text in [vulnerability.name, vulnerability.version, vulnerability.advisoryID] { writer.string(text) }
+            writer.optional(vulnerability.fixed)
+            writer.count(vulnerability.aliases.count)
+            for alias in vulnerability.aliases { writer.string(alias) }
+        }
     }
 
     private func readFinding(from reader: inout RecordReader) throws -> Finding {
-        Finding(
+        var finding = Finding(
             kind: try reader.code(FindingKind.self), severity: try reader.code(Severity.self),
             ruleID: try reader.optional(), level: try readOptionalLevel(from: &reader), message: try reader.string())
+        if try reader.bool() {
+            let ecosystem = try reader.code(Ecosystem.self)
+            let (name, version, advisoryID) = (try reader.string(), try reader.string(), try reader.string())
+            let fixed = try reader.optional()
+            var aliases: [String] = []
+            for _ in 0..<(try reader.count()) { aliases.append(try reader.string()) }
+            finding.vulnerability = VulnerablePackage(
+                ecosystem: ecosystem, name: name, version: version, fixed: fixed, advisoryID: advisoryID,
+                aliases: aliases)
+        }
+        return finding
     }
 
     private func write(_ changes: HostChanges, to writer: inout RecordWriter) {

@@ -176,6 +176,7 @@ protocol RecordEnum: Equatable {
 }
 
 extension Outcome: RecordEnum { static let recordCases = allCases }
+extension Ecosystem: RecordEnum { static let recordCases = allCases }
 extension ApplyClass: RecordEnum { static let recordCases = allCases }
 extension ManualReason: RecordEnum { static let recordCases = allCases }
 extension Module: RecordEnum { static let recordCases = allCases }

@@ -10,9 +10,10 @@ public enum TriageRun {
     public static func plans(
         _ inputs: ScanInputs, referenceTime: Int64, maxAgeDays: Int, hostname: String? = nil, ruleID: String? = nil
     ) -> [TriagePlan] {
-        let analyzer = HostAnalyzer(
+        var analyzer = HostAnalyzer(
             matcher: Matcher(index: CatalogIndex(catalog: inputs.catalog)), fleet: inputs.fleet,
             referenceTime: referenceTime, maxAgeDays: maxAgeDays, events: inputs.events)
+        analyzer.uncovered = inputs.uncovered
         var plans: [TriagePlan] = []
         for var input in inputs.hosts where !input.events.isEmpty {
             if let hostname, input.hostname.lowercased() != hostname.lowercased() { continue }

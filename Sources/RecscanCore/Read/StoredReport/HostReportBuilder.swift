@@ -55,7 +55,8 @@ struct HostReportBuilder {
             finding = Finding(
                 kind: try attributes.requiredChoice("kind", as: FindingKind.self),
                 severity: try attributes.requiredChoice("severity", as: Severity.self), ruleID: element.value("rule"),
-                level: element.value("level") == nil ? nil : try Self.level(attributes), message: "")
+                level: element.value("level") == nil ? nil : try Self.level(attributes), message: "",
+                vulnerability: VulnerablePackage(reportAttribute: element.value))
             findingText = ""
         } else if element.isNamed("excludedBy") {
             rule?.excludedBy = ExclusionReference(

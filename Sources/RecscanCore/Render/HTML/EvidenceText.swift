@@ -33,7 +33,9 @@ enum EvidenceText {
         switch evidence.kind {
         case .package, .patched, .uncertain:
             let package = words(["ecosystem", "name", "version"])
-            let range = take("range").map { " in \($0)" } ?? ""
+            // An alternative an advisory gave names it: "in [2.3.0, 2.31.0) of advisory PYSEC-2023-74".
+            let advisory = take("advisory").map { " of advisory \($0)" } ?? ""
+            let range = take("range").map { " in \($0)\(advisory)" } ?? advisory
             let bound = [("fixed", "fixed in"), ("lastAffected", "last affected")]
                 .compactMap { key, label in take(key).map { "\(label) \($0)" } }.joined(separator: ", ")
             let bounds = bound.isEmpty ? "" : " (\(bound))"

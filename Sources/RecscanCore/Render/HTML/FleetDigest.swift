@@ -24,6 +24,8 @@ struct FleetDigest: Sendable {
     var urgentFindings = 0
     /// The manager's own recommendation scans set against recscan's, over the hosts it scanned.
     var manager = ManagerTally()
+    /// Vulnerable packages no rule protects, by package.
+    var uncovered = VulnerabilitySection.FleetTally()
 
     /// How the manager's recommendation scans compare with recscan's across the fleet.
     struct ManagerTally: Sendable, Equatable {
@@ -117,6 +119,7 @@ struct FleetDigest: Sendable {
         }
         statuses[host.status, default: 0] += 1
         manager.add(host)
+        uncovered.add(host, fileName: digest.fileName)
         blockingManualAssignments += digest.blockingManualAssignments
         urgentFindings += digest.urgentFindings
 

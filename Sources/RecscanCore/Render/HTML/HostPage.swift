@@ -38,6 +38,8 @@ struct HostPage: Sendable {
         if let manager = host.manager {
             contents.insert(("manager", "Manager's scan", manager.disagreements.count), at: 5)
         }
+        let uncovered = host.findings.count { $0.vulnerability != nil }
+        if uncovered > 0 { contents.insert(("uncovered", "Unprotected vulnerabilities", uncovered), at: 4) }
         let tableOfContents = HTMLBlocks.list(
             contents.map { entry -> HTMLFragment in
                 let count: HTMLFragment =
@@ -58,7 +60,7 @@ struct HostPage: Sendable {
                 glanceSection(decisions: decisions, automatic: automatic, unassign: unassign, excluded: excluded),
                 ChangesSection.host(host.changes, links: links) ?? .empty,
                 decisionsSection(decisions), automaticSection(automatic), unassignSection(unassign),
-                exclusionsSection(excluded), findingsSection(),
+                exclusionsSection(excluded), VulnerabilitySection.host(host) ?? .empty, findingsSection(),
                 ManagerSection.host(host.manager, links: links) ?? .empty,
                 triageSection(), assignedSection(assigned),
                 hostSection(),

@@ -28,6 +28,7 @@ struct IndexPage: Sendable {
         let summary = results.summary
         var contents = Self.contents
         if fleet.manager.hosts > 0 { contents.insert(("manager", "Manager's scans"), at: 8) }
+        if fleet.uncovered.findings > 0 { contents.insert(("uncovered", "Unprotected vulnerabilities"), at: 8) }
         let toc = HTMLBlocks.list(contents.map { "<a href=\"#\($0.id)\">\($0.title)</a>" })
         let subtitle: HTMLFragment = """
             <p class="lede">\(ReportWords.plural(summary.hosts, "host")) scanned against catalog \
@@ -83,6 +84,7 @@ struct IndexPage: Sendable {
                     intro: "What the audit of assignments, settings, exclusions and inventories found.",
                     tables.findingsByKind()
                 ),
+                VulnerabilitySection.fleet(fleet.uncovered) ?? .empty,
                 ManagerSection.fleet(fleet.manager, links: links) ?? .empty,
                 hostsSection(tables),
                 rulesSection(tables), rejectedSection(), exclusionsSection(), triageSection(),
@@ -220,6 +222,14 @@ struct IndexPage: Sendable {
                     "on \(ReportWords.number(fleet.manager.differingHosts)) of the \(ReportWords.number(fleet.manager.hosts)) "
                         + "hosts it scanned", "#manager", "info"
                 ))
+        }
+        if fleet.uncovered.findings > 0 {
+            cards.insert(
+                (
+                    fleet.uncovered.findings, "vulnerabilities no rule protects",
+                    "\(ReportWords.plural(fleet.uncovered.packages.count, "package")) on "
+                        + "\(ReportWords.plural(fleet.uncovered.hosts, "host")): patch them", "#uncovered", "danger"
+                ), at: 4)
         }
         let items = cards.map { card -> HTMLFragment in
             let tone = card.value == 0 ? "quiet" : card.tone

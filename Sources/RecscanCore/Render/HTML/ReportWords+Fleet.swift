@@ -58,6 +58,9 @@ extension ReportWords {
                 + "recommendation, however old it is. Check that the catalog covers it."
         case .collectionTimeUnknown:
             "Nothing tells when the inventory was collected, so its age cannot be judged."
+        case .uncoveredVulnerability:
+            "An installed package is affected by a published vulnerability and no rule of the catalog protects "
+                + "against it: no virtual patch exists, so patch the package."
         }
     }
 

@@ -188,6 +188,14 @@ enum HostJSON {
         json.optional("rule", finding.ruleID)
         json.optional("level", word: finding.level?.kind.rawValue)
         json.optional("id", finding.level?.id)
+        if let vulnerability = finding.vulnerability {
+            json.field("advisory", vulnerability.advisoryID)
+            json.optional("aliases", vulnerability.aliases.isEmpty ? nil : vulnerability.aliases.joined(separator: " "))
+            json.field("ecosystem", word: vulnerability.ecosystem.rawValue)
+            json.field("package", vulnerability.name)
+            json.field("version", vulnerability.version)
+            json.optional("fixed", vulnerability.fixed)
+        }
         json.field("message", finding.message)
         json.close()
     }

@@ -31,7 +31,7 @@ enum HostXML {
                 [
                     ("kind", finding.kind.rawValue), ("severity", finding.severity.rawValue), ("rule", finding.ruleID),
                     ("level", finding.level?.kind.rawValue), ("id", finding.level?.id),
-                ], text: finding.message)
+                ] + (finding.vulnerability?.attributes ?? []), text: finding.message)
         }
         if let manager = host.manager { try ManagerXML.write(manager, to: writer) }
         if let changes = host.changes { try ChangesXML.write(changes, to: writer) }
