@@ -39,7 +39,8 @@ public struct Partitioner: Sendable {
         let setup = try ScanSetup.load(options, log: log)
         if setup.inventoryFiles.isEmpty {
             throw ScanFailure.noInventories(
-                "--inventories \(options.inventories) holds no inventory file; nothing was written. Is the folder mounted?")
+                "--inventories \(options.inventories) holds no inventory file; nothing was written. Is the folder mounted?"
+            )
         }
         var isFolder: ObjCBool = false
         if FileManager.default.fileExists(atPath: out, isDirectory: &isFolder) {
