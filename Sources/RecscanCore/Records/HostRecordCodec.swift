@@ -15,7 +15,7 @@
 /// (the usual case), which keeps records small and lets the reader share the catalog's strings.
 public struct HostRecordCodec: Sendable {
     /// The payload layout's version; a record of another version is refused.
-    public static let version: UInt8 = 1
+    public static let version: UInt8 = 2
     /// Bytes before the payload.
     static let frameBytes = 13
 
@@ -51,6 +51,27 @@ public struct HostRecordCodec: Sendable {
     /// The analysis a framed record holds.
     /// - Throws: `RecordError` when the frame or the payload is damaged.
     public func decode(_ bytes: [UInt8]) throws -> HostAnalysis {
+        try withPayload(of: bytes) { reader in
+            let analysis = try read(from: &reader)
+            guard reader.isAtEnd else { throw RecordError.malformed("bytes follow the host") }
+            return analysis
+        }
+    }
+
+    /// Runs `body` with a cursor over the host a framed record holds, read in place.
+    /// - Throws: `RecordError` when the frame or the payload is damaged, or what `body` throws.
+    func withCursor<Result>(_ bytes: [UInt8], _ body: (inout HostRecordCursor) throws -> Result) throws -> Result {
+        try withPayload(of: bytes) { reader in
+            var cursor = HostRecordCursor(reader, codec: self)
+            return try body(&cursor)
+        }
+    }
+
+    /// Runs `body` with a reader at the start of a framed record's payload, once the frame is
+    /// checked.
+    private func withPayload<Result>(of bytes: [UInt8], _ body: (inout RecordReader) throws -> Result) throws
+        -> Result
+    {
         try bytes.withUnsafeBufferPointer { buffer in
             guard buffer.count >= Self.frameBytes else { throw RecordError.truncated }
             guard buffer[0] == Self.version else {
@@ -67,9 +88,7 @@ public struct HostRecordCodec: Sendable {
             let payload = UnsafeBufferPointer(rebasing: buffer[Self.frameBytes...])
             guard Self.checksum(payload) == checksum else { throw RecordError.badFrame("the checksum does not match") }
             var reader = RecordReader(payload)
-            let analysis = try read(from: &reader)
-            guard reader.isAtEnd else { throw RecordError.malformed("bytes follow the host") }
-            return analysis
+            return try body(&reader)
         }
     }
 
@@ -116,6 +135,9 @@ struct RecordRuleTable: Sendable {
         else { return nil }
         return position
     }
+
+    /// How many rules the catalog has.
+    var count: Int { results.count }
 
     /// A result for the rule at `position`, its outcome still to be set.
     func result(at position: Int) throws -> RuleResult {

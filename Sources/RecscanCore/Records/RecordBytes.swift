@@ -72,6 +72,14 @@ struct RecordReader {
 
     init(_ bytes: UnsafeBufferPointer<UInt8>) { self.bytes = bytes }
 
+    /// A reader of the bytes at `range` alone (a range this reader returned), at its start;
+    /// positions stay this reader's.
+    func reader(for range: Range<Int>) -> RecordReader {
+        var reader = RecordReader(UnsafeBufferPointer(rebasing: bytes[..<range.upperBound]))
+        reader.position = range.lowerBound
+        return reader
+    }
+
     var isAtEnd: Bool { position == bytes.count }
     private var remaining: Int { bytes.count - position }
 
@@ -130,6 +138,27 @@ struct RecordReader {
         guard length > 0 else { return nil }
         guard length - 1 <= UInt64(remaining) else { throw RecordError.truncated }
         return take(Int(length - 1))
+    }
+
+    /// A string's bytes, in place: valid as long as the record's bytes are.
+    mutating func stringBytes() throws -> Range<Int> {
+        let length = try count()
+        defer { position += length }
+        return position..<position + length
+    }
+
+    /// The record's bytes at `range` (one that this reader returned), in place.
+    func bytes(_ range: Range<Int>) -> UnsafeBufferPointer<UInt8> {
+        UnsafeBufferPointer(rebasing: bytes[range])
+    }
+
+    /// Moves past a string, or an optional string's none.
+    mutating func skipString(optional: Bool = false) throws {
+        let length = try unsigned()
+        guard !optional || length > 0 else { return }
+        let bytes = length - (optional ? 1 : 0)
+        guard bytes <= UInt64(remaining) else { throw RecordError.truncated }
+        position += Int(bytes)
     }
 
     private mutating func take(_ length: Int) -> String {

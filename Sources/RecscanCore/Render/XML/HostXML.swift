@@ -6,6 +6,17 @@ enum HostXML {
         _ host: HostReport, to writer: XMLStreamWriter, lines: inout WrappedLines, memo: inout ReportFragmentMemo,
         ordinals: [Int] = []
     ) throws {
+        try writeStart(of: host, to: writer)
+        if let settings = host.settings { try write(settings, to: writer) }
+        try write(
+            host.rules, ordinals: ordinals.count == host.rules.count ? ordinals : nil, to: writer, lines: &lines,
+            memo: &memo)
+        try writeEnd(findings: host.findings, changes: host.changes, to: writer)
+    }
+
+    /// Opens `<host>` and writes its attributes, its OS and its inventory sources: all that
+    /// comes before its settings.
+    static func writeStart(of host: HostReport, to writer: XMLStreamWriter) throws {
         try writer.startElement("host")
         try writer.attribute("hostname", host.hostname)
         try writer.attribute("policy", host.policyID)
@@ -16,11 +27,11 @@ enum HostXML {
                 "os", [("family", os.family), ("name", os.name), ("version", os.version), ("arch", os.arch)])
         }
         for source in host.inventorySources { try writer.element("source", [("file", source)]) }
-        if let settings = host.settings { try write(settings, to: writer) }
-        try write(
-            host.rules, ordinals: ordinals.count == host.rules.count ? ordinals : nil, to: writer, lines: &lines,
-            memo: &memo)
-        for finding in host.findings {
+    }
+
+    /// Writes the host's findings and changes, which follow its rules, and closes `<host>`.
+    static func writeEnd(findings: [Finding], changes: HostChanges?, to writer: XMLStreamWriter) throws {
+        for finding in findings {
             try writer.element(
                 "finding",
                 [
@@ -28,11 +39,11 @@ enum HostXML {
                     ("level", finding.level?.kind.rawValue), ("id", finding.level?.id),
                 ], text: finding.message)
         }
-        if let changes = host.changes { try ChangesXML.write(changes, to: writer) }
+        if let changes { try ChangesXML.write(changes, to: writer) }
         try writer.endElement()
     }
 
-    private static func write(_ settings: EffectiveSettings, to writer: XMLStreamWriter) throws {
+    static func write(_ settings: EffectiveSettings, to writer: XMLStreamWriter) throws {
         try writer.startElement("settings")
         try writer.attribute("engineMode", settings.engineMode.rawValue)
         try writer.attribute("behavior", settings.behavior.rawValue)
@@ -82,30 +93,41 @@ enum HostXML {
         } else {
             let start = bytes.count
             for evidence in rule.evidence {
-                bytes += try memo.child(.evidence(evidence), depth: depth + 1, serializer: serializer) { writer in
-                    try writer.element(
-                        "evidence", [("kind", evidence.kind.rawValue)] + evidence.attributes.map { ($0.name, $0.value) }
-                    )
+                bytes += try memo.child(.evidence(evidence), depth: depth + 1, serializer: serializer) {
+                    try write(evidence, to: $0)
                 }
             }
             shared.keep(rule.evidence, bytes: Array(bytes[start...]))
         }
         for level in rule.assignedAt {
-            bytes += try memo.child(.assignedAt(level), depth: depth + 1, serializer: serializer) { writer in
-                try writer.element("assignedAt", [("level", level.kind.rawValue), ("id", level.id)])
+            bytes += try memo.child(.assignedAt(level), depth: depth + 1, serializer: serializer) {
+                try writeAssignedAt(level, to: $0)
             }
         }
         if let exclusion = rule.excludedBy {
-            bytes += try memo.child(.excludedBy(exclusion), depth: depth + 1, serializer: serializer) { writer in
-                try writer.element(
-                    "excludedBy",
-                    [
-                        ("level", exclusion.level.kind.rawValue), ("id", exclusion.level.id),
-                        ("reason", exclusion.reason), ("by", exclusion.by), ("expires", exclusion.expires),
-                    ])
+            bytes += try memo.child(.excludedBy(exclusion), depth: depth + 1, serializer: serializer) {
+                try write(exclusion, to: $0)
             }
         }
         bytes += try memo.end(depth: depth, serializer: serializer)
+    }
+
+    static func write(_ evidence: Evidence, to writer: XMLStreamWriter) throws {
+        try writer.element(
+            "evidence", [("kind", evidence.kind.rawValue)] + evidence.attributes.map { ($0.name, $0.value) })
+    }
+
+    static func writeAssignedAt(_ level: Level, to writer: XMLStreamWriter) throws {
+        try writer.element("assignedAt", [("level", level.kind.rawValue), ("id", level.id)])
+    }
+
+    static func write(_ exclusion: ExclusionReference, to writer: XMLStreamWriter) throws {
+        try writer.element(
+            "excludedBy",
+            [
+                ("level", exclusion.level.kind.rawValue), ("id", exclusion.level.id), ("reason", exclusion.reason),
+                ("by", exclusion.by), ("expires", exclusion.expires),
+            ])
     }
 
     /// Writes the attributes of `<rule>` that follow from the rule itself.

@@ -29,6 +29,8 @@ public struct ReportFragmentMemo: Sendable {
     private var tails: [[UInt8]?] = []
     private var ends: [[UInt8]?] = []
     private var children: [RuleChildEntry: [UInt8]] = [:]
+    /// Child elements (and settings) of hosts written from their records, by the record's bytes.
+    private var recordPieces = BytesMemo()
     private var byteCount = 0
 
     /// Creates an empty memo.
@@ -55,6 +57,15 @@ public struct ReportFragmentMemo: Sendable {
             bytes += try head(of: rule, depth: depth, serializer: serializer)
             return
         }
+        try appendHead(ordinal: ordinal, depth: depth, serializer: serializer, to: &bytes) { rule }
+    }
+
+    /// Appends the head of the rule with `ordinal` (0 or more) to `bytes`; `rule` gives the
+    /// rule's result when the memo does not hold the head.
+    mutating func appendHead(
+        ordinal: Int, depth: Int, serializer: ElementSerializer, to bytes: inout [UInt8],
+        rule: () throws -> RuleResult
+    ) throws {
         if ordinal < headSpans.count, headSpans[ordinal].count > 0, Int(headSpans[ordinal].depth) == depth {
             let span = headSpans[ordinal]
             headArena.withUnsafeBufferPointer { arena in
@@ -62,7 +73,7 @@ public struct ReportFragmentMemo: Sendable {
             }
             return
         }
-        let head = try RuleHead.serialize(rule, depth: depth, serializer: serializer).bytes
+        let head = try RuleHead.serialize(rule(), depth: depth, serializer: serializer).bytes
         bytes += head
         keepHead(head, ordinal: ordinal, depth: depth)
     }
@@ -90,8 +101,18 @@ public struct ReportFragmentMemo: Sendable {
     /// The rest of a `<rule>` start tag: outcome, apply, reason and blocks, then `>` or, for a
     /// rule without children, `/>`, and the line break.
     mutating func tail(of rule: RuleResult, hasChildren: Bool, serializer: ElementSerializer) throws -> [UInt8] {
-        let shape = RuleHead.shape(of: rule, hasChildren: hasChildren)
+        try tail(shape: RuleHead.shape(of: rule, hasChildren: hasChildren), serializer: serializer) {
+            (rule, hasChildren)
+        }
+    }
+
+    /// The tail of shape `shape` (`RuleHead.shape`); `rule` gives a rule of that shape, and
+    /// whether it has children, when the memo does not hold the tail.
+    mutating func tail(
+        shape: Int, serializer: ElementSerializer, rule: () throws -> (RuleResult, hasChildren: Bool)
+    ) throws -> [UInt8] {
         if shape < tails.count, let known = tails[shape] { return known }
+        let (rule, hasChildren) = try rule()
         let tail = try RuleHead.serializeTail(rule, hasChildren: hasChildren, serializer: serializer)
         Self.set(tail, at: shape, in: &tails)
         return tail
@@ -129,12 +150,34 @@ public struct ReportFragmentMemo: Sendable {
         return serialized
     }
 
+    /// Appends the element serialized at `depth` from a piece of a host record (`key`, its
+    /// bytes there), which `write` writes from the piece decoded the first time: a lookup
+    /// compares bytes and makes no string.
+    mutating func appendRecordPiece(
+        _ piece: RecordPiece, key: UnsafeBufferPointer<UInt8>, depth: Int, serializer: ElementSerializer,
+        to bytes: inout [UInt8], _ write: (XMLStreamWriter) throws -> Void
+    ) throws {
+        let kind = piece.rawValue | UInt32(truncatingIfNeeded: depth) << 8
+        if depth < 1 << 16, recordPieces.append(kind: kind, key: key, to: &bytes) { return }
+        let serialized = try serializer.serialize(depth: depth, write)
+        bytes += serialized
+        guard depth < 1 << 16 else { return }
+        var budget = Self.byteLimit - byteCount
+        recordPieces.keep(serialized, kind: kind, key: key, budget: &budget)
+        byteCount = Self.byteLimit - budget
+    }
+
     /// Whether an entry of `count` bytes still fits; if so, it is counted.
     private mutating func takes(_ count: Int) -> Bool {
         guard byteCount + count + Self.entryOverhead <= Self.byteLimit else { return false }
         byteCount += count + Self.entryOverhead
         return true
     }
+}
+
+/// What a piece of a host record that `ReportFragmentMemo.appendRecordPiece` takes is.
+enum RecordPiece: UInt32 {
+    case settings, evidence, assignedAt, excludedBy
 }
 
 /// Where a rule's head is in `ReportFragmentMemo`'s arena; a count of 0 is no head.
@@ -199,11 +242,19 @@ struct RuleHead: Sendable {
     /// What picks a tail: the outcome with its apply class, reason and blocking, and whether the
     /// rule has children, packed into one integer.
     static func shape(of rule: RuleResult, hasChildren: Bool) -> Int {
+        shape(
+            outcome: rule.outcome, apply: rule.apply, reason: rule.reason, blocks: rule.blocks, hasChildren: hasChildren
+        )
+    }
+
+    static func shape(
+        outcome: Outcome, apply: ApplyClass?, reason: ManualReason?, blocks: Bool, hasChildren: Bool
+    ) -> Int {
         var shape = hasChildren ? 1 : 0
-        shape = shape << 1 | (rule.blocks ? 1 : 0)
-        shape = shape << 2 | code(rule.outcome)
-        shape = shape << 2 | code(rule.apply)
-        return shape << 3 | code(rule.reason)
+        shape = shape << 1 | (blocks ? 1 : 0)
+        shape = shape << 2 | code(outcome)
+        shape = shape << 2 | code(apply)
+        return shape << 3 | code(reason)
     }
 
     private static func code(_ outcome: Outcome) -> Int {

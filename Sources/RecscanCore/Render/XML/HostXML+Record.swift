@@ -1,0 +1,88 @@
+/// `<host>` written straight from the host's record, read in place (`HostRecordCursor`): the
+/// same bytes as `HostXML.write(_:to:lines:memo:ordinals:)` writes for the analysis the record
+/// holds, without decoding it. Rule start tags are found by catalog position, their children
+/// and the host's settings by their bytes in the record, so most rules cost a few lookups and
+/// copies and make no `RuleResult`, `Evidence` or string.
+extension HostXML {
+    /// Writes `<host>` from the host's record; its rule elements go straight to `lines`, after
+    /// what `writer` held.
+    /// - Parameter changes: the host's changes, written instead of any the record holds.
+    static func write(
+        _ cursor: inout HostRecordCursor, changes: HostChanges?, to writer: XMLStreamWriter,
+        lines: inout WrappedLines, memo: inout ReportFragmentMemo
+    ) throws {
+        try writeStart(of: cursor.host(), to: writer)
+        let (settings, settingsBytes) = try cursor.settings()
+        if settings != nil || cursor.hasRules {
+            let depth = writer.depth
+            let serializer = ElementSerializer()
+            try writer.rawElements(to: &lines) { lines in
+                if let settings {
+                    try memo.appendRecordPiece(
+                        .settings, key: cursor.bytes(settingsBytes), depth: depth, serializer: serializer,
+                        to: &lines.bytes
+                    ) { try write(settings, to: $0) }
+                }
+                var shared: [[UInt8]] = []
+                while let rule = try cursor.nextRule() {
+                    try append(
+                        rule, of: cursor, depth: depth, to: &lines.bytes, memo: &memo, shared: &shared,
+                        serializer: serializer)
+                }
+            }
+        }
+        try writeEnd(findings: cursor.findingsAndChanges().0, changes: changes, to: writer)
+    }
+
+    /// Appends one `<rule>` element.
+    /// - Parameter shared: the bytes of the evidence lists kept for reference so far
+    ///   (`RecordedEvidence.shared`).
+    private static func append(
+        _ rule: RecordedRule, of cursor: HostRecordCursor, depth: Int, to bytes: inout [UInt8],
+        memo: inout ReportFragmentMemo, shared: inout [[UInt8]], serializer: ElementSerializer
+    ) throws {
+        if rule.position >= 0 {
+            try memo.appendHead(ordinal: rule.position, depth: depth, serializer: serializer, to: &bytes) {
+                try cursor.result(of: rule)
+            }
+        } else {
+            bytes += try memo.head(of: cursor.result(of: rule), depth: depth, serializer: serializer)
+        }
+        let shape = RuleHead.shape(
+            outcome: rule.outcome, apply: rule.apply, reason: rule.reason, blocks: rule.blocks,
+            hasChildren: rule.hasChildren)
+        bytes += try memo.tail(shape: shape, serializer: serializer) { (try cursor.result(of: rule), rule.hasChildren) }
+        guard rule.hasChildren else { return }
+        let childDepth = depth + 1
+        switch rule.evidence {
+        case .none:
+            break
+        case .shared(let index):
+            guard index < shared.count else {
+                throw OutputError(path: "report.xml", message: "a host record refers to evidence it does not hold")
+            }
+            bytes += shared[index]
+        case .pieces(let count, let range, let kept):
+            let start = bytes.count
+            var pieces = cursor.pieces(count, at: range)
+            while let piece = try pieces.next() {
+                try memo.appendRecordPiece(
+                    .evidence, key: cursor.bytes(piece), depth: childDepth, serializer: serializer, to: &bytes
+                ) { try write(cursor.evidence(at: piece), to: $0) }
+            }
+            if kept { shared.append(Array(bytes[start...])) }
+        }
+        var levels = cursor.levels(of: rule)
+        while let level = try levels.next() {
+            try memo.appendRecordPiece(
+                .assignedAt, key: cursor.bytes(level), depth: childDepth, serializer: serializer, to: &bytes
+            ) { try writeAssignedAt(cursor.level(at: level), to: $0) }
+        }
+        if let exclusion = rule.exclusion {
+            try memo.appendRecordPiece(
+                .excludedBy, key: cursor.bytes(exclusion), depth: childDepth, serializer: serializer, to: &bytes
+            ) { try write(cursor.exclusion(at: exclusion), to: $0) }
+        }
+        bytes += try memo.end(depth: depth, serializer: serializer)
+    }
+}
