@@ -10,7 +10,8 @@
 /// ```
 extension HostRecordCodec {
     func write(
-        _ evidence: [Evidence], shared: inout SharedEvidenceLists<UnsafeRawPointer>, to writer: inout RecordWriter
+        _ evidence: borrowing [Evidence], shared: inout SharedEvidenceLists<UnsafeRawPointer>,
+        to writer: inout RecordWriter
     ) {
         let sharable = SharedEvidenceLists<UnsafeRawPointer>.isSharable(evidence)
         let address = sharable ? evidence.withUnsafeBufferPointer { $0.baseAddress.map(UnsafeRawPointer.init) } : nil

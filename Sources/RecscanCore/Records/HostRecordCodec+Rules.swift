@@ -32,8 +32,12 @@ extension HostRecordCodec {
         write(rule.evidence, shared: &shared, to: &writer)
         writer.count(rule.assignedAt.count)
         for level in rule.assignedAt { write(level, to: &writer) }
-        writer.bool(rule.excludedBy != nil)
-        if let exclusion = rule.excludedBy { write(exclusion, to: &writer) }
+        if let exclusion = rule.excludedBy {
+            writer.bool(true)
+            write(exclusion, to: &writer)
+        } else {
+            writer.bool(false)
+        }
     }
 
     /// Reads one rule in place; `sharedLists` counts the evidence lists that later rules of the

@@ -38,9 +38,10 @@ extension HostRecordCodec {
         writer.count(report.rules.count)
         let hints = ordinals.count == report.rules.count ? ordinals : nil
         var shared = SharedEvidenceLists<UnsafeRawPointer>()
-        // By position, so that each result is read in place rather than copied out.
-        for index in report.rules.indices {
-            write(report.rules[index], hint: hints?[index], shared: &shared, to: &writer)
+        // Through the buffer, so that each result is read in place rather than copied out (a
+        // retain per string and array).
+        report.rules.withUnsafeBufferPointer { rules in
+            for index in rules.indices { write(rules[index], hint: hints?[index], shared: &shared, to: &writer) }
         }
         writer.count(report.findings.count)
         for finding in report.findings { write(finding, to: &writer) }

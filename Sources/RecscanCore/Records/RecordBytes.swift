@@ -11,6 +11,8 @@ struct RecordWriter {
     mutating func byte(_ value: UInt8) { bytes.append(value) }
 
     mutating func unsigned(_ value: UInt64) {
+        // Most are codes, counts and short lengths: one byte.
+        guard value >= 0x80 else { return bytes.append(UInt8(value)) }
         var value = value
         while value >= 0x80 {
             bytes.append(UInt8(truncatingIfNeeded: value) | 0x80)
@@ -54,13 +56,23 @@ struct RecordWriter {
 
     /// An enumeration case by its position in `recordCases`.
     mutating func code<Value: RecordEnum>(_ value: Value) {
-        count(Value.recordCases.firstIndex(of: value) ?? 0)
+        count(Self.position(of: value))
     }
 
     /// An optional enumeration case: 0 for none, else its position plus one.
     mutating func optionalCode<Value: RecordEnum>(_ value: Value?) {
         guard let value else { return bytes.append(0) }
-        count((Value.recordCases.firstIndex(of: value) ?? 0) + 1)
+        count(Self.position(of: value) + 1)
+    }
+
+    /// Where `value` is in `recordCases`, by a loop the compiler inlines (a call to the generic
+    /// `firstIndex(of:)` per code cost a visible part of writing a record).
+    @inline(__always)
+    private static func position<Value: RecordEnum>(of value: Value) -> Int {
+        let cases = Value.recordCases
+        var position = 0
+        while position < cases.count, cases[position] != value { position += 1 }
+        return position < cases.count ? position : 0
     }
 }
 
@@ -90,6 +102,11 @@ struct RecordReader {
     }
 
     mutating func unsigned() throws -> UInt64 {
+        // Most are codes, counts and short lengths: one byte.
+        if position < bytes.count, bytes[position] < 0x80 {
+            defer { position += 1 }
+            return UInt64(bytes[position])
+        }
         var value: UInt64 = 0
         var shift: UInt64 = 0
         while true {

@@ -27,12 +27,12 @@ struct BytesMemo {
 
     /// Appends the value kept for `key` of `kind` to `bytes`.
     /// - Returns: false, and appends nothing, when there is none.
-    func append(kind: UInt32, key: UnsafeBufferPointer<UInt8>, to bytes: inout [UInt8]) -> Bool {
+    func append(kind: UInt32, key: UnsafeBufferPointer<UInt8>, to bytes: inout RenderBuffer) -> Bool {
         guard let slot = find(kind: kind, key: key, hash: Self.hash(kind, key)).found else { return false }
         let entry = slots[slot]
         let start = Int(entry.start) + Int(entry.keyCount)
         arena.withUnsafeBufferPointer { arena in
-            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: arena[start..<start + Int(entry.valueCount)]))
+            bytes.append(UnsafeBufferPointer(rebasing: arena[start..<start + Int(entry.valueCount)]))
         }
         return true
     }

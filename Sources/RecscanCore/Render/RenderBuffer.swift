@@ -26,6 +26,11 @@ struct RenderBuffer: ~Copyable {
         try body(UnsafeBufferPointer(start: start, count: count))
     }
 
+    /// A copy of the bytes from `start` on.
+    func array(from start: Int) -> [UInt8] {
+        Array(UnsafeBufferPointer(start: self.start + start, count: count - start))
+    }
+
     /// Empties the buffer, keeping its memory.
     mutating func removeAll() { count = 0 }
 

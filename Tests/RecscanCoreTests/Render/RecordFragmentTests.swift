@@ -38,6 +38,29 @@ struct RecordFragmentTests {
         }
     }
 
+    /// The host written element by element through libxml2, with no memo and no markup of our
+    /// own: the oracle of both paths.
+    static func plain(_ host: HostReport) throws -> [UInt8] {
+        try XMLStreamWriter.serializedElement(depth: 1) { writer in
+            try HostXML.writeStart(of: host, to: writer)
+            if let settings = host.settings { try HostXML.write(settings, to: writer) }
+            for rule in host.rules {
+                try writer.startElement("rule")
+                for (name, value) in HostXML.identityAttributes(of: rule) { try writer.attribute(name, value) }
+                try HostXML.writeOutcome(of: rule, to: writer)
+                for evidence in rule.evidence { try writer.element("evidence", HostXML.attributes(of: evidence)) }
+                for level in rule.assignedAt {
+                    try writer.element("assignedAt", HostXML.attributes(assignedAt: level))
+                }
+                if let exclusion = rule.excludedBy {
+                    try writer.element("excludedBy", HostXML.attributes(of: exclusion))
+                }
+                try writer.endElement()
+            }
+            try HostXML.writeEnd(findings: host.findings, changes: host.changes, to: writer)
+        }
+    }
+
     @Test func everySampleHostAndAFullyFilledOneGiveTheBytesOfTheirAnalysis() async throws {
         let (catalog, analyses) = try await HostRecordCodecTests.sampleAnalyses()
         let codec = HostRecordCodec(catalog: catalog)
@@ -47,7 +70,8 @@ struct RecordFragmentTests {
         var compared = 0
         for _ in 0..<2 {
             for analysis in hosts {
-                let expected = try ReportXMLWriter.fragment(for: analysis.report)
+                let expected = try Self.plain(analysis.report)
+                #expect(try ReportXMLWriter.fragment(for: analysis.report) == expected)
                 let record = codec.encode(analysis)
                 var fresh = ReportFragmentMemo()
                 let changes = analysis.report.changes

@@ -16,20 +16,18 @@ extension HostXML {
         if settings != nil || cursor.hasRules {
             let depth = writer.depth
             let serializer = ElementSerializer()
-            try writer.rawElements(to: &lines) { lines in
-                if let settings {
-                    try memo.appendRecordPiece(
-                        .settings, key: cursor.bytes(settingsBytes), depth: depth, serializer: serializer,
-                        to: &lines.bytes
-                    ) { try write(settings, to: $0) }
-                }
-                var shared: [[UInt8]] = []
-                while let rule = try cursor.nextRule() {
-                    try append(
-                        rule, of: cursor, depth: depth, to: &lines.bytes, memo: &memo, shared: &shared,
-                        serializer: serializer)
+            var bytes = RenderBuffer(capacity: lines.bytes.capacity - lines.bytes.count)
+            if let settings {
+                try memo.appendRecordPiece(.settings, key: cursor.bytes(settingsBytes), depth: depth, to: &bytes) {
+                    try serializer.serialize(depth: depth) { try write(settings, to: $0) }
                 }
             }
+            var shared: [[UInt8]] = []
+            while let rule = try cursor.nextRule() {
+                try append(
+                    rule, of: &cursor, depth: depth, to: &bytes, memo: &memo, shared: &shared, serializer: serializer)
+            }
+            try writer.rawElements(to: &lines) { lines in bytes.withBytes { lines.bytes.append(contentsOf: $0) } }
         }
         try writeEnd(findings: cursor.findingsAndChanges().0, changes: changes, to: writer)
     }
@@ -38,20 +36,20 @@ extension HostXML {
     /// - Parameter shared: the bytes of the evidence lists kept for reference so far
     ///   (`RecordedEvidence.shared`).
     private static func append(
-        _ rule: RecordedRule, of cursor: HostRecordCursor, depth: Int, to bytes: inout [UInt8],
+        _ rule: RecordedRule, of cursor: inout HostRecordCursor, depth: Int, to bytes: inout RenderBuffer,
         memo: inout ReportFragmentMemo, shared: inout [[UInt8]], serializer: ElementSerializer
     ) throws {
         if rule.position >= 0 {
-            try memo.appendHead(ordinal: rule.position, depth: depth, serializer: serializer, to: &bytes) {
-                try cursor.result(of: rule)
-            }
+            try memo.appendHead(ordinal: rule.position, depth: depth, to: &bytes) { try cursor.result(of: rule) }
         } else {
-            bytes += try memo.head(of: cursor.result(of: rule), depth: depth, serializer: serializer)
+            bytes.append(memo.head(of: try cursor.result(of: rule), depth: depth))
         }
         let shape = RuleHead.shape(
             outcome: rule.outcome, apply: rule.apply, reason: rule.reason, blocks: rule.blocks,
             hasChildren: rule.hasChildren)
-        bytes += try memo.tail(shape: shape, serializer: serializer) { (try cursor.result(of: rule), rule.hasChildren) }
+        try memo.appendTail(shape: shape, serializer: serializer, to: &bytes) {
+            (try cursor.result(of: rule), rule.hasChildren)
+        }
         guard rule.hasChildren else { return }
         let childDepth = depth + 1
         switch rule.evidence {
@@ -61,28 +59,31 @@ extension HostXML {
             guard index < shared.count else {
                 throw OutputError(path: "report.xml", message: "a host record refers to evidence it does not hold")
             }
-            bytes += shared[index]
+            bytes.append(shared[index])
         case .pieces(let count, let range, let kept):
             let start = bytes.count
             var pieces = cursor.pieces(count, at: range)
             while let piece = try pieces.next() {
-                try memo.appendRecordPiece(
-                    .evidence, key: cursor.bytes(piece), depth: childDepth, serializer: serializer, to: &bytes
-                ) { try write(cursor.evidence(at: piece), to: $0) }
+                try memo.appendRecordPiece(.evidence, key: cursor.bytes(piece), depth: childDepth, to: &bytes) {
+                    XMLMarkup.emptyElement(
+                        "evidence", try attributes(of: cursor.evidence(at: piece)), depth: childDepth)
+                }
             }
-            if kept { shared.append(Array(bytes[start...])) }
+            if kept { shared.append(bytes.array(from: start)) }
         }
         var levels = cursor.levels(of: rule)
         while let level = try levels.next() {
-            try memo.appendRecordPiece(
-                .assignedAt, key: cursor.bytes(level), depth: childDepth, serializer: serializer, to: &bytes
-            ) { try writeAssignedAt(cursor.level(at: level), to: $0) }
+            try memo.appendRecordPiece(.assignedAt, key: cursor.bytes(level), depth: childDepth, to: &bytes) {
+                XMLMarkup.emptyElement(
+                    "assignedAt", try attributes(assignedAt: cursor.level(at: level)), depth: childDepth)
+            }
         }
         if let exclusion = rule.exclusion {
-            try memo.appendRecordPiece(
-                .excludedBy, key: cursor.bytes(exclusion), depth: childDepth, serializer: serializer, to: &bytes
-            ) { try write(cursor.exclusion(at: exclusion), to: $0) }
+            try memo.appendRecordPiece(.excludedBy, key: cursor.bytes(exclusion), depth: childDepth, to: &bytes) {
+                XMLMarkup.emptyElement(
+                    "excludedBy", try attributes(of: cursor.exclusion(at: exclusion)), depth: childDepth)
+            }
         }
-        bytes += try memo.end(depth: depth, serializer: serializer)
+        try memo.appendEnd(depth: depth, serializer: serializer, to: &bytes)
     }
 }

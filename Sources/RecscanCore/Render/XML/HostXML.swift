@@ -71,71 +71,74 @@ enum HostXML {
         let depth = writer.depth
         let serializer = ElementSerializer()
         var shared = SharedEvidence()
-        try writer.rawElements(to: &lines) { lines in
-            for (position, rule) in rules.enumerated() {
-                try append(
-                    rule, ordinal: ordinals?[position], depth: depth, to: &lines.bytes, memo: &memo, shared: &shared,
-                    serializer: serializer)
-            }
+        var bytes = RenderBuffer(capacity: rules.count * 320)
+        for (position, rule) in rules.enumerated() {
+            try append(
+                rule, ordinal: ordinals?[position], depth: depth, to: &bytes, memo: &memo, shared: &shared,
+                serializer: serializer)
         }
+        try writer.rawElements(to: &lines) { lines in bytes.withBytes { lines.bytes.append(contentsOf: $0) } }
     }
 
     private static func append(
-        _ rule: RuleResult, ordinal: Int?, depth: Int, to bytes: inout [UInt8], memo: inout ReportFragmentMemo,
+        _ rule: RuleResult, ordinal: Int?, depth: Int, to bytes: inout RenderBuffer, memo: inout ReportFragmentMemo,
         shared: inout SharedEvidence, serializer: ElementSerializer
     ) throws {
         let hasChildren = !rule.evidence.isEmpty || !rule.assignedAt.isEmpty || rule.excludedBy != nil
-        try memo.appendHead(of: rule, ordinal: ordinal, depth: depth, serializer: serializer, to: &bytes)
-        bytes += try memo.tail(of: rule, hasChildren: hasChildren, serializer: serializer)
+        memo.appendHead(of: rule, ordinal: ordinal, depth: depth, to: &bytes)
+        try memo.appendTail(of: rule, hasChildren: hasChildren, serializer: serializer, to: &bytes)
         guard hasChildren else { return }
         if let known = shared.bytes(of: rule.evidence) {
-            bytes += known
+            bytes.append(known)
         } else {
             let start = bytes.count
             for evidence in rule.evidence {
-                bytes += try memo.child(.evidence(evidence), depth: depth + 1, serializer: serializer) {
-                    try write(evidence, to: $0)
-                }
+                bytes.append(
+                    memo.child(.evidence(evidence), depth: depth + 1) {
+                        XMLMarkup.emptyElement("evidence", attributes(of: evidence), depth: depth + 1)
+                    })
             }
-            shared.keep(rule.evidence, bytes: Array(bytes[start...]))
+            shared.keep(rule.evidence, bytes: bytes.array(from: start))
         }
         for level in rule.assignedAt {
-            bytes += try memo.child(.assignedAt(level), depth: depth + 1, serializer: serializer) {
-                try writeAssignedAt(level, to: $0)
-            }
+            bytes.append(
+                memo.child(.assignedAt(level), depth: depth + 1) {
+                    XMLMarkup.emptyElement("assignedAt", attributes(assignedAt: level), depth: depth + 1)
+                })
         }
         if let exclusion = rule.excludedBy {
-            bytes += try memo.child(.excludedBy(exclusion), depth: depth + 1, serializer: serializer) {
-                try write(exclusion, to: $0)
-            }
+            bytes.append(
+                memo.child(.excludedBy(exclusion), depth: depth + 1) {
+                    XMLMarkup.emptyElement("excludedBy", attributes(of: exclusion), depth: depth + 1)
+                })
         }
-        bytes += try memo.end(depth: depth, serializer: serializer)
+        try memo.appendEnd(depth: depth, serializer: serializer, to: &bytes)
     }
 
-    static func write(_ evidence: Evidence, to writer: XMLStreamWriter) throws {
-        try writer.element(
-            "evidence", [("kind", evidence.kind.rawValue)] + evidence.attributes.map { ($0.name, $0.value) })
+    /// The attributes of `<evidence>`.
+    static func attributes(of evidence: Evidence) -> [(String, String?)] {
+        [("kind", evidence.kind.rawValue)] + evidence.attributes.map { ($0.name, $0.value) }
     }
 
-    static func writeAssignedAt(_ level: Level, to writer: XMLStreamWriter) throws {
-        try writer.element("assignedAt", [("level", level.kind.rawValue), ("id", level.id)])
+    /// The attributes of `<assignedAt>`.
+    static func attributes(assignedAt level: Level) -> [(String, String?)] {
+        [("level", level.kind.rawValue), ("id", level.id)]
     }
 
-    static func write(_ exclusion: ExclusionReference, to writer: XMLStreamWriter) throws {
-        try writer.element(
-            "excludedBy",
-            [
-                ("level", exclusion.level.kind.rawValue), ("id", exclusion.level.id), ("reason", exclusion.reason),
-                ("by", exclusion.by), ("expires", exclusion.expires),
-            ])
+    /// The attributes of `<excludedBy>`.
+    static func attributes(of exclusion: ExclusionReference) -> [(String, String?)] {
+        [
+            ("level", exclusion.level.kind.rawValue), ("id", exclusion.level.id), ("reason", exclusion.reason),
+            ("by", exclusion.by), ("expires", exclusion.expires),
+        ]
     }
 
-    /// Writes the attributes of `<rule>` that follow from the rule itself.
-    static func writeIdentity(of rule: RuleResult, to writer: XMLStreamWriter) throws {
-        try writer.attribute("id", rule.ruleID)
-        try writer.attribute("module", rule.module.rawValue)
-        try writer.attribute("name", rule.name)
-        try writer.attribute("severity", rule.severity.rawValue)
+    /// The attributes of `<rule>` that follow from the rule itself.
+    static func identityAttributes(of rule: RuleResult) -> [(String, String?)] {
+        [
+            ("id", rule.ruleID), ("module", rule.module.rawValue), ("name", rule.name),
+            ("severity", rule.severity.rawValue),
+        ]
     }
 
     /// Writes the attributes of `<rule>` that say what happens to it on the host.
