@@ -26,6 +26,7 @@ let package = Package(
                 .embedInCode("Resources/Schemas/fleet.xsd"),
                 .embedInCode("Resources/Schemas/inventory.xsd"),
                 .embedInCode("Resources/Schemas/events.xsd"),
+                .embedInCode("Resources/Schemas/exclusions.xsd"),
                 .embedInCode("Resources/Schemas/report.xsd"),
                 .embedInCode("Resources/Schemas/report.schema.json"),
             ],

@@ -10,6 +10,12 @@ struct InputOptions: ParsableArguments {
     var catalog: String?
     @Option(help: "Fleet export (default: the one found in the inventories folder).")
     var fleet: String?
+    @Option(
+        name: .customLong("ds-export"),
+        help: "Deep Security API export folder (the responses saved under their API paths), instead of --fleet.")
+    var dsExport: String?
+    @Option(help: "Exclusion register (reason, who, until when) for the exclusions of --ds-export.")
+    var exclusions: String?
     @Option(help: "False-positive events, XML or CSV (default: found in the inventories folder).")
     var events: String?
     @Option(name: .customLong("max-age"), help: "Days after which an inventory is stale.")
@@ -17,6 +23,7 @@ struct InputOptions: ParsableArguments {
 
     func validate() throws {
         if maxAge < 0 { throw ValidationError("--max-age must not be negative") }
+        try Self.checkFleetSource(fleet: fleet, dsExport: dsExport, exclusions: exclusions)
     }
 
     /// Scan options for reading the inputs; nothing is written.
@@ -25,6 +32,8 @@ struct InputOptions: ParsableArguments {
         options.inventories = inventories
         options.catalogPath = catalog
         options.fleetPath = fleet
+        options.deepSecurityExport = dsExport
+        options.exclusionRegisterPath = exclusions
         options.eventsPath = events
         options.jobs = ProcessInfo.processInfo.activeProcessorCount
         options.maxAgeDays = maxAge
@@ -42,6 +51,18 @@ struct InputOptions: ParsableArguments {
         } catch {
             Terminal.error("recscan: internal error: \(error)")
             throw Terminal.exit(.internalError)
+        }
+    }
+}
+
+extension InputOptions {
+    /// One fleet source at a time; the register belongs to an API export.
+    static func checkFleetSource(fleet: String?, dsExport: String?, exclusions: String?) throws {
+        if fleet != nil, dsExport != nil {
+            throw ValidationError("give the fleet either as --fleet or as --ds-export, not both")
+        }
+        if exclusions != nil, dsExport == nil {
+            throw ValidationError("--exclusions goes with --ds-export (a fleet file holds its own reasons)")
         }
     }
 }

@@ -23,6 +23,10 @@ struct MergeCommand: AsyncParsableCommand {
     var catalog: String?
     @Option(help: "Fleet export the shards used (default: the one found in the inventories folder).")
     var fleet: String?
+    @Option(name: .customLong("ds-export"), help: "Deep Security API export the shards used, instead of --fleet.")
+    var dsExport: String?
+    @Option(help: "Exclusion register that goes with --ds-export.")
+    var exclusions: String?
     @Option(help: "Report formats, comma-separated, any of: xml,html,json,csv.")
     var format = "xml,html,json,csv"
     @Flag(help: "Wait for a run already writing to the output folder instead of exiting with status 75.")
@@ -31,6 +35,7 @@ struct MergeCommand: AsyncParsableCommand {
     func validate() throws {
         guard !shards.isEmpty else { throw ValidationError("name at least one shard folder") }
         _ = try ReportFormat.parse(format)
+        try InputOptions.checkFleetSource(fleet: fleet, dsExport: dsExport, exclusions: exclusions)
     }
 
     func run() async throws {
@@ -38,6 +43,8 @@ struct MergeCommand: AsyncParsableCommand {
         options.inventories = inventories
         options.catalogPath = catalog
         options.fleetPath = fleet
+        options.deepSecurityExport = dsExport
+        options.exclusionRegisterPath = exclusions
         options.outDirectory = out
         options.formats = try ReportFormat.parse(format)
         options.waitForLock = wait

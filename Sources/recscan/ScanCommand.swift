@@ -26,6 +26,11 @@ struct ScanCommand: AsyncParsableCommand {
     var failOn: [String] = []
     @Option(help: "Analyze only shard K of N (1 ≤ K ≤ N, by a stable hash of the host name); combine with merge.")
     var shard: String?
+    @Option(
+        help:
+            "Rules approved for assignment where they wait for a decision (comma-separated or repeated); api-plan.json assigns them."
+    )
+    var approve: [String] = []
     @Flag(name: [.short, .long], help: "Print nothing on stderr but errors (no progress, no notes).")
     var quiet = false
     @Flag(help: "Also print progress lines when stderr is not a terminal, and how long the scan took.")
@@ -34,7 +39,18 @@ struct ScanCommand: AsyncParsableCommand {
     var wait = false
     @OptionGroup var limits: LimitOptions
 
+    /// Rule identifiers of comma-separated or repeated values.
+    static func rules(_ values: [String]) -> Set<String> {
+        Set(
+            values.flatMap { $0.split(separator: ",") }.map { $0.trimmingCharacters(in: .whitespaces) }.filter {
+                !$0.isEmpty
+            })
+    }
+
     func validate() throws {
+        if !approve.isEmpty, inputs.dsExport == nil {
+            throw ValidationError("--approve writes API requests: it goes with --ds-export")
+        }
         if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
         if let shard, Shard(shard) == nil { throw ValidationError("--shard takes K/N with 1 ≤ K ≤ N, e.g. 2/4") }
         if quiet && verbose { throw ValidationError("--quiet and --verbose exclude each other") }
@@ -50,6 +66,7 @@ struct ScanCommand: AsyncParsableCommand {
         options.shard = shard.flatMap(Shard.init)
         options.limits = try limits.inputLimits()
         options.waitForLock = wait
+        options.approvedRules = Self.rules(approve)
         options.keepsCatalogAllocated = true
         let display = ProgressDisplay(quiet: quiet, verbose: verbose)
         let quiet = self.quiet

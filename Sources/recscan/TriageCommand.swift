@@ -21,8 +21,19 @@ struct TriageCommand: AsyncParsableCommand {
     var host: String?
     @Option(help: "Only this rule's plans.")
     var rule: String?
-    @Option(help: "Output format: text or xml.")
-    var format = AnswerFormat.text
+    @Option(help: "Output format: text, xml, or api (the plans' Deep Security API requests; needs --ds-export).")
+    var format = TriageFormat.text
+
+    /// How the plans are printed.
+    enum TriageFormat: String, ExpressibleByArgument, CaseIterable {
+        case text, xml, api
+    }
+
+    func validate() throws {
+        if format == .api, inputs.dsExport == nil {
+            throw ValidationError("--format api writes Deep Security API requests: it needs --ds-export")
+        }
+    }
 
     func run() async throws {
         let (options, loaded) = try await inputs.load()
@@ -35,6 +46,7 @@ struct TriageCommand: AsyncParsableCommand {
             ruleID: rule)
         switch format {
         case .text: print(TriageRun.text(plans), terminator: "")
+        case .api: print(TriageRun.apiRequests(plans, fleet: loaded.fleet) ?? "[]\n", terminator: "")
         case .xml:
             do {
                 print(

@@ -133,14 +133,14 @@ struct EndToEndTests {
         #expect(result.stdout.contains("bad.xml:2"))
         #expect(result.stdout.contains("bad.xml:3"))
 
-        for name in ["catalog", "fleet", "inventory", "events", "report", "report-json"] {
+        for name in ["catalog", "fleet", "inventory", "events", "exclusions", "report", "report-json"] {
             let schema = try recscan(["schema", name], in: work)
             #expect(schema.status == 0)
             #expect(schema.stdout.contains("urn:recscan:\(name):1"))
         }
         let unknown = try recscan(["schema", "nope"], in: work)
         #expect(unknown.status == 64)
-        #expect(unknown.stderr.contains("events, report, report-json"))
+        #expect(unknown.stderr.contains("events, exclusions, report, report-json"))
     }
 
     @Test func explainAnswersTheFourCasesWithExitCodes() throws {

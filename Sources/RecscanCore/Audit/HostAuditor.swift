@@ -113,3 +113,22 @@ struct HostAuditor {
         levels.map(\.phrase).joined(separator: ", ")
     }
 }
+
+extension HostAuditor {
+    /// The finding of an inventoried host that no computer of a non-empty fleet is: its policy,
+    /// settings and assignments are unknown. A name that several computers answer to pairs the
+    /// host with none of them, and says which.
+    static func notInFleet(_ hostname: String, fleet: Fleet, context: HostFleetContext) -> Finding? {
+        guard context.computer == nil, !fleet.computers.isEmpty else { return nil }
+        let name = hostname.lowercased()
+        let label = name.split(separator: ".").first.map(String.init) ?? name
+        let candidates = fleet.ambiguousNames[name] ?? fleet.ambiguousNames[label] ?? []
+        let message =
+            candidates.isEmpty
+            ? "No computer of the fleet export is named \(hostname): its policy, settings and assignments are "
+                + "unknown, so automatic application is taken as off and nothing as assigned."
+            : "\(hostname) could be any of the computers \(candidates.joined(separator: ", ")) of the fleet export "
+                + "(they share the name); it is paired with none of them. Give the computers distinct names."
+        return Finding(kind: .notInFleet, severity: .medium, ruleID: nil, level: nil, message: message)
+    }
+}

@@ -69,12 +69,37 @@ public struct Fleet: Sendable {
     public var policies: [String: Policy]
     /// Keyed by lowercased hostname.
     public var computers: [String: Computer]
+    /// Other names a computer answers to (lowercased display name, or the first DNS label of its
+    /// names when no other computer shares it) → its key in `computers`.
+    public var computerAliases: [String: String] = [:]
+    /// Labels that more than one computer answers to (lowercased) → their keys: a host named so
+    /// is paired with none of them.
+    public var ambiguousNames: [String: [String]] = [:]
+    /// The manager's IDs and recommendation scans, when the fleet comes from its API export.
+    public var manager: ManagerDirectory?
 
     /// Creates a fleet from its policies and computers (computers keyed by lowercased hostname).
     public init(exported: String? = nil, policies: [String: Policy] = [:], computers: [String: Computer] = [:]) {
         self.exported = exported
         self.policies = policies
         self.computers = computers
+    }
+
+    /// The name a host goes by in the run: its computer's key when the fleet knows it, else its
+    /// own name, lowercased. Shards, events and the no-inventory check all key hosts by it, so that
+    /// a host known to the manager by a longer name is still one host.
+    public func hostKey(_ hostname: String) -> String { computerKey(for: hostname) ?? hostname.lowercased() }
+
+    /// The key in `computers` of the computer an inventory host is: its hostname, else an alias,
+    /// else the first DNS label of the hostname when that names one computer only.
+    public func computerKey(for hostname: String) -> String? {
+        let name = hostname.lowercased()
+        if computers[name] != nil { return name }
+        if let key = computerAliases[name] { return key }
+        guard let dot = name.firstIndex(of: "."), dot != name.startIndex else { return nil }
+        let label = String(name[..<dot])
+        if computers[label] != nil { return label }
+        return computerAliases[label]
     }
 }
 

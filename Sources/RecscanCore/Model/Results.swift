@@ -113,6 +113,8 @@ public enum FindingKind: String, Sendable, CaseIterable {
     case missingDependency = "missing-dependency"
     case staleInventory = "stale-inventory"
     case inventoryError = "inventory-error"
+    /// An inventoried host that no computer of the fleet export is (or that several could be).
+    case notInFleet = "not-in-fleet"
 }
 
 /// An audit finding: data, not an error.
@@ -171,6 +173,9 @@ public struct HostReport: Sendable, Equatable {
     public var inventorySources: [String] = []
     /// What changed since the previous run; `nil` when nothing did or there is no previous run.
     public var changes: HostChanges?
+    /// The manager's own recommendation scan set against this report's; `nil` when the fleet came
+    /// without one for the host.
+    public var manager: ManagerComparison?
 }
 
 /// An input file (or part of one) that could not be used.

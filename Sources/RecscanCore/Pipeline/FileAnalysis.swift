@@ -25,6 +25,12 @@ struct FileAnalyzer: Sendable {
     let interest: PackageInterest
     let records: HostRecordCodec
 
+    /// Whether the host is this shard's (by its name in the fleet).
+    func includes(_ hostname: String) -> Bool { shard?.includes(analyzer.fleet.hostKey(hostname)) ?? true }
+
+    /// The events of the host, whichever of its names they use.
+    func events(for hostname: String) -> [SecurityEvent] { eventsByHost[analyzer.fleet.hostKey(hostname)] ?? [] }
+
     /// Reads one file and analyzes each of its hosts (those of this shard).
     func analyze(_ file: DiscoveredInput) -> FileAnalysis {
         let inventories: [HostInventory]
@@ -38,10 +44,9 @@ struct FileAnalyzer: Sendable {
             return FileAnalysis(hostnames: failure.hostnames(orFileNamed: file.path), hosts: [], failure: failure)
         }
         var hosts: [AnalyzedHost] = []
-        for inventory in inventories where shard?.includes(inventory.hostname) ?? true {
+        for inventory in inventories where includes(inventory.hostname) {
             let input = HostInput(
-                hostname: inventory.hostname, inventory: inventory, errors: [],
-                events: eventsByHost[inventory.hostname.lowercased()] ?? [])
+                hostname: inventory.hostname, inventory: inventory, errors: [], events: events(for: inventory.hostname))
             hosts.append(analyze(input))
         }
         return FileAnalysis(hostnames: inventories.map(\.hostname), hosts: hosts, failure: nil)

@@ -88,6 +88,13 @@ public struct HostAnalyzer: Sendable {
             ruleOrdinals = ordinals.map(\.position)
             findings += auditor.outcomeFindings(
                 rules, ordinals: ordinals, recommendations: recommendations, index: index)
+            if let unpaired = HostAuditor.notInFleet(input.hostname, fleet: fleet, context: context) {
+                findings.append(unpaired)
+            }
+            if let scans = context.computerKey.flatMap({ fleet.manager?.scans[$0] }) {
+                report.manager = ManagerScanComparer(catalog: catalog).compare(
+                    scans, report: report, collectedEpochSeconds: inventory.collectedEpochSeconds)
+            }
             if let stale = staleness(inventory) {
                 report.status = .stale
                 findings.append(stale)

@@ -62,15 +62,18 @@ struct HostMerger {
 
     /// One input per host of the inventories or the fleet, sorted by hostname.
     func inputs(fleet: Fleet, events: [SecurityEvent]) -> [HostInput] {
-        let eventsByHost = Dictionary(grouping: events) { $0.hostname.lowercased() }
-        var keys = Set(inventories.keys).union(errors.keys).union(fleet.computers.keys)
+        let eventsByHost = Dictionary(grouping: events) { fleet.hostKey($0.hostname) }
+        var keys = Set(inventories.keys).union(errors.keys)
+        // A host may be its computer under another name (a display name, a DNS label).
+        let inventoried = Set(keys.compactMap { fleet.computerKey(for: $0) })
+        keys.formUnion(fleet.computers.keys.filter { !inventoried.contains($0) })
         keys.remove("")
         return keys.sorted().map { key in
             let name = inventories[key]?.hostname ?? errors[key]?.hostname ?? fleet.computers[key]?.hostname ?? key
             let hostErrors = errors[key]?.errors ?? []
             return HostInput(
                 hostname: name, inventory: hostErrors.isEmpty ? inventories[key] : nil, errors: hostErrors,
-                events: eventsByHost[key] ?? [])
+                events: eventsByHost[fleet.hostKey(key)] ?? [])
         }
     }
 }

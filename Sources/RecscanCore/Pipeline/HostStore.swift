@@ -25,7 +25,7 @@ struct HostStore {
         overriddenRules = overridden
     }
 
-    private func inShard(_ hostname: String) -> Bool { options.shard?.includes(hostname) ?? true }
+    private func inShard(_ hostname: String) -> Bool { options.shard?.includes(fleet.hostKey(hostname)) ?? true }
 
     /// Stores the hosts of one file; hosts already seen are left for `reanalyzeDuplicates`.
     mutating func add(_ result: FileAnalysis, files: FileAnalyzer) throws {
@@ -36,7 +36,7 @@ struct HostStore {
         for name in result.hostnames where inShard(name) && ledger.isNew(name, file: result.fileIndex) {
             let input = HostInput(
                 hostname: name, inventory: nil, errors: [failure.error],
-                events: files.eventsByHost[name.lowercased()] ?? [])
+                events: files.events(for: name))
             try store(files.analyze(input), firstFile: result.fileIndex)
         }
     }
@@ -56,7 +56,7 @@ struct HostStore {
                     }
                 }
             }
-            guard let input = merger.inputs(fleet: Fleet(), events: files.eventsByHost[key] ?? []).first else {
+            guard let input = merger.inputs(fleet: Fleet(), events: files.events(for: key)).first else {
                 continue
             }
             try store(files.analyze(input), firstFile: indices.min())
@@ -65,7 +65,9 @@ struct HostStore {
 
     /// Adds the fleet's computers that no inventory named: fleet audit only.
     mutating func addFleetComputersWithoutInventory(files: FileAnalyzer) throws {
-        for key in fleet.computers.keys.sorted() where ledger.entries[key] == nil {
+        // A host may be its computer under another name (a display name, a DNS label).
+        let inventoried = Set(ledger.entries.keys.compactMap { fleet.computerKey(for: $0) })
+        for key in fleet.computers.keys.sorted() where ledger.entries[key] == nil && !inventoried.contains(key) {
             guard let computer = fleet.computers[key], inShard(computer.hostname) else { continue }
             let input = HostInput(
                 hostname: computer.hostname, inventory: nil, errors: [], events: files.eventsByHost[key] ?? [])

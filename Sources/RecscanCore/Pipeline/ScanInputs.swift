@@ -42,7 +42,7 @@ public struct ScanInputs: Sendable {
             }
         }
         let hosts = merger.inputs(fleet: setup.fleet, events: setup.events)
-        rejected += setup.unknownEventHosts(known: Set(hosts.map { $0.hostname.lowercased() }))
+        rejected += setup.unknownEventHosts(known: Set(hosts.map { setup.fleet.hostKey($0.hostname) }))
         return ScanInputs(
             catalog: setup.catalog, fleet: setup.fleet, events: setup.events, hosts: hosts, rejected: rejected)
     }

@@ -18,6 +18,13 @@ public struct ScanOptions: Sendable {
     public var catalogPath: String?
     /// The fleet file (`--fleet`); `nil` looks for one in the inventories folder by its root element.
     public var fleetPath: String?
+    /// A Deep Security API export folder (`--ds-export`), read as the fleet instead of a fleet file.
+    public var deepSecurityExport: String?
+    /// The exclusion register (`--exclusions`) that goes with `deepSecurityExport`.
+    public var exclusionRegisterPath: String?
+    /// Rules the operator approved (`--approve`): where one waits for a decision, the API plan
+    /// assigns it.
+    public var approvedRules: Set<String> = []
     /// The events file (`--events`); `nil` looks for one in the inventories folder.
     public var eventsPath: String?
     /// The folder that receives run folders and `latest` (`--out`), default `Reports`.

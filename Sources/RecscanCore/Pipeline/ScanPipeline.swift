@@ -90,7 +90,7 @@ public struct ScanPipeline: Sendable {
             scratchFolder: run.temporaryPath, catalog: setup.catalog, fleet: setup.fleet, options: options)
         let files = FileAnalyzer(
             analyzer: analyzer, limits: options.limits, shard: options.shard,
-            eventsByHost: Dictionary(grouping: setup.events) { $0.hostname.lowercased() },
+            eventsByHost: Dictionary(grouping: setup.events) { setup.fleet.hostKey($0.hostname) },
             interest: PackageInterest(index), records: store.codec)
         defer { store.spill.remove() }
         var rejected = setup.rejected
@@ -107,7 +107,7 @@ public struct ScanPipeline: Sendable {
             },
             consume: { result in
                 try Task.checkCancellation()  // SIGINT or SIGTERM: stop between files
-                known.formUnion(result.hostnames.map { $0.lowercased() })
+                known.formUnion(result.hostnames.map { setup.fleet.hostKey($0) })
                 if let failure = result.failure { rejected.append(failure.rejection) }
                 try store.add(result, files: files)
                 progress(
@@ -123,7 +123,8 @@ public struct ScanPipeline: Sendable {
         let reportsStarted = ContinuousClock.now
         let output = RunOutput(
             destination: ReportDestination(
-                directory: run.temporaryPath, run: info, catalog: setup.catalog, maxAgeDays: options.maxAgeDays),
+                directory: run.temporaryPath, run: info, catalog: setup.catalog, maxAgeDays: options.maxAgeDays,
+                manager: ManagerPlanContext(fleet: setup.fleet, approvals: options.approvedRules)),
             fleet: setup.fleet, options: options)
         let results = try await output.write(store, rejected: rejected)
         var result = ScanResult(

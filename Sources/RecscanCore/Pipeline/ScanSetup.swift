@@ -21,8 +21,13 @@ public struct ScanSetup: Sendable {
     ///   `ScanFailure.usage` when the inventories folder does not exist.
     public static func load(_ options: ScanOptions, log: @Sendable (String) -> Void) throws -> ScanSetup {
         let discovered = try discover(options)
-        let catalog = try loadCatalog(options)
-        let fleet = try loadFleet(options, discovered: discovered)
+        var catalog = try loadCatalog(options)
+        let fleet: Fleet
+        if options.deepSecurityExport != nil {
+            (fleet, catalog) = try loadDeepSecurity(options, catalog: catalog, log: log)
+        } else {
+            fleet = try loadFleet(options, discovered: discovered)
+        }
         return assemble(options, discovered: discovered, catalog: catalog, fleet: fleet, log: log)
     }
 
@@ -32,7 +37,8 @@ public struct ScanSetup: Sendable {
     static func loadIndexed(
         _ options: ScanOptions, log: @escaping @Sendable (String) -> Void
     ) async throws -> (setup: ScanSetup, index: CatalogIndex) {
-        guard options.jobs > 1 else {
+        // The manager's rule metadata amends the catalog before it is indexed.
+        guard options.jobs > 1, options.deepSecurityExport == nil else {
             let setup = try load(options, log: log)
             return (setup, CatalogIndex(catalog: setup.catalog))
         }
@@ -88,6 +94,8 @@ public struct ScanSetup: Sendable {
             case .unrecognized(let reason): rejected.append(RejectedInput(file: file.displayName, reason: reason))
             case .report:
                 rejected.append(RejectedInput(file: file.displayName, reason: "is a recscan report, not an input"))
+            case .exclusionRegister where options.exclusionRegisterPath == nil:
+                log("note: \(file.displayName) is an exclusion register; it is used only when given with --exclusions")
             case .catalog where options.catalogPath == nil:
                 log("note: \(file.displayName) is a catalog; it is used only when given with --catalog")
             default: break
@@ -98,9 +106,10 @@ public struct ScanSetup: Sendable {
             eventFiles: eventFiles.map(\.displayName))
     }
 
-    /// Rejections for events whose computer is neither inventoried nor in the fleet.
+    /// Rejections for events whose computer is neither inventoried nor in the fleet (`known` holds
+    /// hosts by `Fleet.hostKey`).
     func unknownEventHosts(known: Set<String>) -> [RejectedInput] {
-        events.filter { !known.contains($0.hostname.lowercased()) }.map { event in
+        events.filter { !known.contains(fleet.hostKey($0.hostname)) }.map { event in
             RejectedInput(
                 file: eventFiles.first ?? "events",
                 reason: "event for unknown computer \(event.hostname) (rule \(event.ruleID), \(event.time))")
@@ -141,6 +150,24 @@ public struct ScanSetup: Sendable {
             return try FleetReader.read(path: path, limits: options.limits)
         } catch {
             throw ScanFailure.unusableInput(inputErrors(error, file: path))
+        }
+    }
+
+    /// The fleet of a Deep Security API export, and the catalog amended by its rule metadata.
+    static func loadDeepSecurity(
+        _ options: ScanOptions, catalog: Catalog, log: @Sendable (String) -> Void
+    ) throws -> (Fleet, Catalog) {
+        guard let directory = options.deepSecurityExport else { return (Fleet(), catalog) }
+        do {
+            let export = try DeepSecurityExportReader.read(directory: directory, limits: options.limits)
+            let register = try options.exclusionRegisterPath.map {
+                try ExclusionRegisterReader.read(path: $0, limits: options.limits)
+            }
+            let translated = try DeepSecurityFleet.translate(export, catalog: catalog, register: register)
+            for notice in translated.notices { log("note: \(notice)") }
+            return (translated.fleet, translated.catalog)
+        } catch {
+            throw ScanFailure.unusableInput(inputErrors(error, file: directory))
         }
     }
 

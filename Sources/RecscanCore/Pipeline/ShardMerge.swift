@@ -70,7 +70,8 @@ public struct ShardMerge: Sendable {
         for report in shards.reports { store.attach(triage: report.triage) }
         let output = RunOutput(
             destination: ReportDestination(
-                directory: run.temporaryPath, run: info, catalog: setup.catalog, maxAgeDays: options.maxAgeDays),
+                directory: run.temporaryPath, run: info, catalog: setup.catalog, maxAgeDays: options.maxAgeDays,
+                manager: ManagerPlanContext(fleet: setup.fleet, approvals: options.approvedRules)),
             fleet: setup.fleet, options: options)
         let results = try await output.write(store, rejected: rejected)
         return ScanResult(

@@ -1,6 +1,6 @@
 /// The schemas and the default catalog compiled into the program.
 public enum BundledSchema: String, Sendable, CaseIterable {
-    case catalog, fleet, inventory, events, report
+    case catalog, fleet, inventory, events, exclusions, report
 
     /// The XSD text.
     public var bytes: [UInt8] {
@@ -9,6 +9,7 @@ public enum BundledSchema: String, Sendable, CaseIterable {
         case .fleet: PackageResources.fleet_xsd
         case .inventory: PackageResources.inventory_xsd
         case .events: PackageResources.events_xsd
+        case .exclusions: PackageResources.exclusions_xsd
         case .report: PackageResources.report_xsd
         }
     }

@@ -38,6 +38,12 @@ public enum FileValidator {
             return schemaAndContent(path: path, schema: .events, format: "recscan events XML", limits: limits) {
                 _ = try EventsReader.readXML(path: path, displayName: path, limits: limits)
             }
+        case .exclusionRegister:
+            return schemaAndContent(
+                path: path, schema: .exclusions, format: "recscan exclusion register XML", limits: limits
+            ) {
+                _ = try ExclusionRegisterReader.read(path: path, limits: limits)
+            }
         case .report:
             return schemaAndContent(path: path, schema: .report, format: "recscan report XML", limits: limits) {}
         case .nativeInventory:

@@ -3,6 +3,8 @@ import Foundation
 /// What a file in the inventories folder holds, recognized by content, never by name.
 public enum InputKind: Sendable, Equatable {
     case catalog, fleet, nativeInventory, eventsXML, eventsCSV
+    /// The exclusion register kept next to a Deep Security API export.
+    case exclusionRegister
     /// Inventories exported by other tools, each read by its importer.
     case cycloneDXXML, cycloneDXJSON, spdxJSON, dpkgStatus, rpmList, osqueryJSON
     /// A recscan report: never an input, but `validate` checks it.
@@ -189,6 +191,7 @@ public enum InputDiscovery {
             case (FleetReader.namespace, "fleet"): return .fleet
             case (InventoryReader.namespace, "inventory"): return .nativeInventory
             case (EventsReader.namespace, "events"): return .eventsXML
+            case (ExclusionRegisterReader.namespace, "exclusions"): return .exclusionRegister
             case (ReportXMLWriter.namespace, "report"), (ReportXMLWriter.namespace, "explain"),
                 (ReportXMLWriter.namespace, "plans"):
                 return .report

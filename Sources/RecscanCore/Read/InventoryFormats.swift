@@ -11,7 +11,7 @@ public enum InventoryFormats {
         case .dpkgStatus: DpkgStatusImporter.self
         case .rpmList: RPMListImporter.self
         case .osqueryJSON: OsqueryImporter.self
-        case .catalog, .fleet, .eventsXML, .eventsCSV, .report, .unrecognized: nil
+        case .catalog, .fleet, .eventsXML, .eventsCSV, .exclusionRegister, .report, .unrecognized: nil
         }
     }
 

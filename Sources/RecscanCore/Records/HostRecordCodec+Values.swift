@@ -5,7 +5,7 @@
 /// ```
 /// hostname, policy, status, collected, OS, inventory sources, settings
 /// rules                  count, then each (HostRecordCodec+Rules.swift)
-/// findings, changes
+/// findings, manager comparison, changes
 /// triage plans, rules an exclusion override names
 /// ```
 extension HostRecordCodec {
@@ -45,6 +45,7 @@ extension HostRecordCodec {
         }
         writer.count(report.findings.count)
         for finding in report.findings { write(finding, to: &writer) }
+        write(report.manager, to: &writer)
         writer.bool(report.changes != nil)
         if let changes = report.changes { write(changes, to: &writer) }
     }
@@ -62,7 +63,8 @@ extension HostRecordCodec {
             report.rules.append(rule.result)
             ordinals.append(rule.position)
         }
-        (report.findings, report.changes) = try readFindingsAndChanges(from: &reader)
+        let end = try readHostEnd(from: &reader)
+        (report.findings, report.manager, report.changes) = (end.findings, end.manager, end.changes)
         var triage: [TriagePlan] = []
         let planCount = try reader.count(minimumBytes: 5)
         for _ in 0..<planCount { triage.append(try readPlan(from: &reader)) }
@@ -87,12 +89,14 @@ extension HostRecordCodec {
         return report
     }
 
-    /// The host's findings and changes, which follow its rules.
-    func readFindingsAndChanges(from reader: inout RecordReader) throws -> ([Finding], HostChanges?) {
+    /// The host's findings, manager comparison and changes, which follow its rules.
+    func readHostEnd(from reader: inout RecordReader) throws -> HostReportEnd {
         var findings: [Finding] = []
         let findingCount = try reader.count(minimumBytes: 5)
         for _ in 0..<findingCount { findings.append(try readFinding(from: &reader)) }
-        return (findings, try reader.bool() ? try readChanges(from: &reader) : nil)
+        let manager = try readManagerComparison(from: &reader)
+        return HostReportEnd(
+            findings: findings, manager: manager, changes: try reader.bool() ? try readChanges(from: &reader) : nil)
     }
 
     // MARK: Settings and levels

@@ -5,7 +5,7 @@
 /// finds it again by them, and makes no `RuleResult` or string for most rules.
 ///
 /// Read in this order: `host()`, `settings()`, `nextRule()` until it gives `nil`, then
-/// `findingsAndChanges()`. Made by `HostRecordCodec.withCursor`, and valid only inside it.
+/// `end()`. Made by `HostRecordCodec.withCursor`, and valid only inside it.
 struct HostRecordCursor {
     private var reader: RecordReader
     private let codec: HostRecordCodec
@@ -40,10 +40,8 @@ struct HostRecordCursor {
         return try codec.readRecordedRule(from: &reader, sharedLists: &sharedLists)
     }
 
-    /// The host's findings and changes, after its last rule.
-    mutating func findingsAndChanges() throws -> ([Finding], HostChanges?) {
-        try codec.readFindingsAndChanges(from: &reader)
-    }
+    /// The host's findings, manager comparison and changes, after its last rule.
+    mutating func end() throws -> HostReportEnd { try codec.readHostEnd(from: &reader) }
 
     // MARK: What a rule points at
 
@@ -80,6 +78,23 @@ struct HostRecordCursor {
         var exclusionReader = reader.reader(for: exclusion)
         return try codec.readExclusion(from: &exclusionReader)
     }
+}
+
+/// What follows a host's rules, in report order (report.xml's `<host>` ends with these).
+struct HostReportEnd: Sendable {
+    var findings: [Finding]
+    /// The manager's recommendation scan set against the report's, when the fleet had one.
+    var manager: ManagerComparison?
+    var changes: HostChanges?
+
+    init(findings: [Finding], manager: ManagerComparison?, changes: HostChanges?) {
+        self.findings = findings
+        self.manager = manager
+        self.changes = changes
+    }
+
+    /// The end of `host`.
+    init(_ host: HostReport) { self.init(findings: host.findings, manager: host.manager, changes: host.changes) }
 }
 
 /// Where each of a few items that sit one after the other in a record is (pieces of evidence,

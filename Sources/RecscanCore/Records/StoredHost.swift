@@ -69,7 +69,7 @@ struct StoredHost: Sendable {
             _ = try cursor.host()
             _ = try cursor.settings()
             while try cursor.nextRule() != nil {}
-            return try cursor.findingsAndChanges().1
+            return try cursor.end().changes
         }
     }
 }

@@ -43,6 +43,24 @@ struct ReportDestination: Sendable {
     var catalog: Catalog
     /// Inventories older than this many days were stale (report.xml states it).
     var maxAgeDays: Int
+    /// The manager's fleet and the rules the operator approved, when the fleet came from a Deep
+    /// Security API export: the run then also writes its changes as API requests.
+    var manager: ManagerPlanContext? = nil
+}
+
+/// What the API plan needs beyond the hosts' records.
+struct ManagerPlanContext: Sendable {
+    var fleet: Fleet
+    var directory: ManagerDirectory
+    var approvals: Set<String>
+
+    /// The context of `fleet` when it came from the manager's export; `nil` otherwise.
+    init?(fleet: Fleet, approvals: Set<String>) {
+        guard let directory = fleet.manager else { return nil }
+        self.fleet = fleet
+        self.directory = directory
+        self.approvals = approvals
+    }
 }
 
 extension ReportFormat {
@@ -58,6 +76,11 @@ extension ReportFormat {
             case .json: formatters.append(try JSONReportFormatter(destination))
             case .csv: formatters += try CSVTable.allCases.map { try CSVReportFormatter($0, destination) }
             }
+        }
+        if let manager = destination.manager {
+            formatters.append(
+                APIPlanFormatter(
+                    destination, fleet: manager.fleet, manager: manager.directory, approvals: manager.approvals))
         }
         return formatters
     }

@@ -5,9 +5,13 @@ public struct HostFleetContext: Sendable {
     /// The computer's policy chain, root first.
     public let chain: [Policy]
 
+    /// The computer's key in the fleet, when the fleet knows the host.
+    public let computerKey: String?
+
     /// Builds the context of `hostname` (matched case-insensitively).
     public init(hostname: String, fleet: Fleet) {
-        computer = fleet.computers[hostname.lowercased()]
+        computerKey = fleet.computerKey(for: hostname)
+        computer = computerKey.flatMap { fleet.computers[$0] }
         var chain: [Policy] = []
         var seen: Set<String> = []
         var next = computer?.policyID

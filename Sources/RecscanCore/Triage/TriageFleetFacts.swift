@@ -38,7 +38,9 @@ struct TriageFleetFacts: Sendable {
 
     /// The computers under `policyID` other than `hostname`.
     func otherComputers(under policyID: String, than hostname: String) -> [String] {
-        (computersByPolicy[policyID] ?? []).filter { $0.lowercased() != hostname.lowercased() }
+        // The host may be its computer under another name (a display name, a DNS label).
+        let own = fleet.computerKey(for: hostname) ?? hostname.lowercased()
+        return (computersByPolicy[policyID] ?? []).filter { $0.lowercased() != own }
     }
 
     /// Whether `hostname` still has rule `ruleID` once it is unassigned on `levels` (another host's

@@ -38,6 +38,16 @@ public enum TriageRun {
             + "\n"
     }
 
+    /// The plans' changes as Deep Security API requests (the `api-plan.json` shape): tap mode
+    /// first, unassignments root policy first, exclusions, restorations last. `nil` when the
+    /// fleet did not come from the manager's API export.
+    public static func apiRequests(_ plans: [TriagePlan], fleet: Fleet) -> String? {
+        guard let directory = fleet.manager else { return nil }
+        var builder = APIPlanBuilder(fleet: fleet, manager: directory, approvals: [])
+        for plan in plans { builder.add(plan) }
+        return APIPlanJSON.document(builder.requests())
+    }
+
     /// The plans as plain text: a heading per plan, then its steps numbered, optional ones marked.
     public static func text(_ plans: [TriagePlan]) -> String {
         var lines: [String] = []

@@ -61,6 +61,20 @@ struct HostRecordCodecTests {
                     finding: FindingKey(
                         kind: "unknown-rule", severity: "low", ruleID: "1", level: "policy", levelID: "x"))
             ])
+        report.manager = ManagerComparison(
+            scans: [
+                .init(module: .intrusionPrevention, status: "out-of-date", scanned: "2026-11-20T03:00:00Z"),
+                .init(module: .logInspection, status: nil, scanned: nil),
+            ],
+            agreements: 7,
+            disagreements: [
+                .init(
+                    ruleID: "1012301", module: .intrusionPrevention, direction: .managerAssigns, cause: .notInCatalog,
+                    message: "m"),
+                .init(
+                    ruleID: "ID 4711", module: .logInspection, direction: .recscanUnassigns, cause: .inventoryLacks,
+                    message: ""),
+            ])
         let plan = TriagePlan(
             hostname: "Wéb-01", ruleID: "1000763", events: 8, blocked: true,
             steps: [

@@ -14,6 +14,7 @@ struct RecordFragmentTests {
         hostile.report.hostname = "web<&>\"'\u{1}01"
         hostile.report.rules[1].evidence.append(Evidence(.file, [("path", "/etc/<a&b>\"'\t\r\n x")]))
         hostile.report.findings[0].message = "two\nlines & <markup>"
+        hostile.report.manager?.disagreements[0].message = "the <manager> & \"its\" scan\n"
         var noOSOrSources = host
         noOSOrSources.report.os = nil
         noOSOrSources.report.inventorySources = []
@@ -25,9 +26,12 @@ struct RecordFragmentTests {
         bare.report.rules = []
         bare.report.findings = []
         bare.report.changes = nil
+        bare.report.manager = nil
         var settingsOnly = bare
         settingsOnly.report.settings = host.report.settings
-        return [host, hostile, noOSOrSources, noSettings, noRules, bare, settingsOnly]
+        var managerOnly = bare
+        managerOnly.report.manager = host.report.manager
+        return [host, hostile, noOSOrSources, noSettings, noRules, bare, settingsOnly, managerOnly]
     }
 
     static func fromRecord(
@@ -57,7 +61,7 @@ struct RecordFragmentTests {
                 }
                 try writer.endElement()
             }
-            try HostXML.writeEnd(findings: host.findings, changes: host.changes, to: writer)
+            try HostXML.writeEnd(HostReportEnd(host), to: writer)
         }
     }
 
@@ -129,11 +133,12 @@ struct RecordFragmentTests {
         var budget = 1 << 20
         let key: [UInt8] = [3, 1, 4, 1, 5]
         key.withUnsafeBufferPointer { key in
-            var bytes: [UInt8] = [9]
+            var bytes = RenderBuffer()
+            bytes.append(9)
             #expect(!memo.append(kind: 1, key: key, to: &bytes))
             memo.keep([7, 7], kind: 1, key: key, budget: &budget)
             #expect(memo.append(kind: 1, key: key, to: &bytes))
-            #expect(bytes == [9, 7, 7])
+            #expect(bytes.array == [9, 7, 7])
             #expect(!memo.append(kind: 2, key: key, to: &bytes))
             #expect(!memo.append(kind: 1, key: UnsafeBufferPointer(rebasing: key[..<4]), to: &bytes))
         }
@@ -144,16 +149,16 @@ struct RecordFragmentTests {
             key.withUnsafeBufferPointer { memo.keep([UInt8(value & 0xff)], kind: 5, key: $0, budget: &budget) }
         }
         for value in 0..<3000 {
-            var bytes: [UInt8] = []
+            var bytes = RenderBuffer()
             let key = [UInt8(value & 0xff), UInt8(value >> 8), 42]
             #expect(key.withUnsafeBufferPointer { memo.append(kind: 5, key: $0, to: &bytes) })
-            #expect(bytes == [UInt8(value & 0xff)])
+            #expect(bytes.array == [UInt8(value & 0xff)])
         }
         // Nothing is kept beyond the budget.
         var none = 0
         var full = BytesMemo()
         key.withUnsafeBufferPointer { full.keep([1], kind: 1, key: $0, budget: &none) }
-        var bytes: [UInt8] = []
+        var bytes = RenderBuffer()
         #expect(!key.withUnsafeBufferPointer { full.append(kind: 1, key: $0, to: &bytes) })
     }
 }

@@ -64,7 +64,7 @@ enum VersionOracle {
         }
     }
 
-    private static func python(importing module: String) -> String? {
+    static func python(importing module: String) -> String? {
         for candidate in ["/usr/bin/python3", "python3"] {
             let arguments = [candidate, "-c", "import \(module)"]
             if run("/usr/bin/env", arguments)?.status == 0 { return candidate }

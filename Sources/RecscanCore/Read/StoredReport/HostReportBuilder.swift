@@ -10,6 +10,7 @@ struct HostReportBuilder {
     private var findingText = ""
     private var inChanges = false
     private var changes: HostChanges?
+    private var disagreement: ManagerComparison.Disagreement?
 
     init(file: String) { self.file = file }
 
@@ -22,7 +23,7 @@ struct HostReportBuilder {
     mutating func visit(_ element: SAXElement) throws {
         switch element.kind {
         case .start: try start(element)
-        case .text: if finding != nil { findingText += element.text }
+        case .text: if finding != nil || disagreement != nil { findingText += element.text }
         case .end: end(element)
         }
     }
@@ -78,6 +79,23 @@ struct HostReportBuilder {
         } else if element.isNamed("autoApply") {
             let module = try attributes.requiredChoice("module", as: Module.self)
             host?.settings?.autoApply[module] = element.value("value") == "yes"
+        } else if element.isNamed("manager") {
+            host?.manager = ManagerComparison(
+                scans: [], agreements: Int(element.value("agree") ?? "") ?? 0, disagreements: [])
+        } else if element.isNamed("scan") {
+            host?.manager?.scans.append(
+                .init(
+                    module: try attributes.requiredChoice("module", as: Module.self), status: element.value("status"),
+                    scanned: element.value("scanned")))
+        } else if element.isNamed("disagreement") {
+            disagreement = .init(
+                ruleID: try attributes.required("rule"),
+                module: try attributes.requiredChoice("module", as: Module.self),
+                direction: try attributes.requiredChoice(
+                    "direction", as: ManagerComparison.Disagreement.Direction.self),
+                cause: try attributes.requiredChoice("cause", as: ManagerComparison.Disagreement.Cause.self),
+                message: "")
+            findingText = ""
         } else if element.isNamed("changes") {
             inChanges = true
             changes = ChangesXMLReader.hostChanges(element)
@@ -94,6 +112,12 @@ struct HostReportBuilder {
                 host?.findings.append(finding)
             }
             finding = nil
+        } else if element.isNamed("disagreement") {
+            if var disagreement {
+                disagreement.message = findingText
+                host?.manager?.disagreements.append(disagreement)
+            }
+            disagreement = nil
         } else if element.isNamed("changes") {
             inChanges = false
             host?.changes = changes

@@ -22,6 +22,45 @@ struct FleetDigest: Sendable {
     var blockingManualAssignments = 0
     /// High and critical findings over all hosts.
     var urgentFindings = 0
+    /// The manager's own recommendation scans set against recscan's, over the hosts it scanned.
+    var manager = ManagerTally()
+
+    /// How the manager's recommendation scans compare with recscan's across the fleet.
+    struct ManagerTally: Sendable, Equatable {
+        /// Hosts with a scan by the manager to compare with.
+        var hosts = 0
+        var agreements = 0
+        /// Disagreements per cause: how many, on how many hosts.
+        var causes: [ManagerComparison.Disagreement.Cause: Tally] = [:]
+        /// Hosts with at least one disagreement, with how many, in host order; the first
+        /// ``listed`` only, the rest counted.
+        var differing: [(hostname: String, count: Int)] = []
+        var differingHosts = 0
+        static let listed = 20
+
+        var disagreements: Int { causes.values.reduce(0) { $0 + $1.items } }
+
+        static func == (lhs: ManagerTally, rhs: ManagerTally) -> Bool {
+            lhs.hosts == rhs.hosts && lhs.agreements == rhs.agreements && lhs.causes == rhs.causes
+                && lhs.differingHosts == rhs.differingHosts
+                && lhs.differing.map(\.hostname) == rhs.differing.map(\.hostname)
+                && lhs.differing.map(\.count) == rhs.differing.map(\.count)
+        }
+
+        mutating func add(_ host: HostReport) {
+            guard let comparison = host.manager else { return }
+            hosts += 1
+            agreements += comparison.agreements
+            var seen: Set<ManagerComparison.Disagreement.Cause> = []
+            for item in comparison.disagreements {
+                causes[item.cause, default: Tally()].items += 1
+                if seen.insert(item.cause).inserted { causes[item.cause, default: Tally()].hosts += 1 }
+            }
+            guard !comparison.disagreements.isEmpty else { return }
+            differingHosts += 1
+            if differing.count < Self.listed { differing.append((host.hostname, comparison.disagreements.count)) }
+        }
+    }
 
     /// A count of items and of the hosts they are on.
     struct Tally: Sendable, Equatable {
@@ -75,6 +114,7 @@ struct FleetDigest: Sendable {
             }
         }
         statuses[host.status, default: 0] += 1
+        manager.add(host)
         blockingManualAssignments += digest.blockingManualAssignments
         urgentFindings += digest.urgentFindings
 

@@ -29,12 +29,15 @@ struct HostPage: Sendable {
         let unassign = results(.toUnassign)
         let excluded = results(.excluded)
         let assigned = results(.assigned)
-        let contents: [(id: String, title: String, count: Int)] = [
+        var contents: [(id: String, title: String, count: Int)] = [
             ("decisions", "Decisions needed", decisions.count), ("automatic", "Automatic", automatic.count),
             ("unassign", "To unassign", unassign.count), ("exclusions", "Exclusions", excluded.count),
             ("findings", "Findings", host.findings.count), ("triage", "Triage", triage.count),
             ("assigned", "Assigned", assigned.count), ("host", "Host details", 0),
         ]
+        if let manager = host.manager {
+            contents.insert(("manager", "Manager's scan", manager.disagreements.count), at: 5)
+        }
         let tableOfContents = HTMLBlocks.list(
             contents.map { entry -> HTMLFragment in
                 let count: HTMLFragment =
@@ -55,7 +58,9 @@ struct HostPage: Sendable {
                 glanceSection(decisions: decisions, automatic: automatic, unassign: unassign, excluded: excluded),
                 ChangesSection.host(host.changes, links: links) ?? .empty,
                 decisionsSection(decisions), automaticSection(automatic), unassignSection(unassign),
-                exclusionsSection(excluded), findingsSection(), triageSection(), assignedSection(assigned),
+                exclusionsSection(excluded), findingsSection(),
+                ManagerSection.host(host.manager, links: links) ?? .empty,
+                triageSection(), assignedSection(assigned),
                 hostSection(),
             ]
         )

@@ -26,7 +26,9 @@ struct IndexPage: Sendable {
         let tables = DashboardTables(hosts: hosts, rules: rules, fleet: fleet, catalog: catalog, links: links)
         let charts = DashboardCharts(hosts: hosts, rules: rules, fleet: fleet, catalog: catalog)
         let summary = results.summary
-        let toc = HTMLBlocks.list(Self.contents.map { "<a href=\"#\($0.id)\">\($0.title)</a>" })
+        var contents = Self.contents
+        if fleet.manager.hosts > 0 { contents.insert(("manager", "Manager's scans"), at: 8) }
+        let toc = HTMLBlocks.list(contents.map { "<a href=\"#\($0.id)\">\($0.title)</a>" })
         let subtitle: HTMLFragment = """
             <p class="lede">\(ReportWords.plural(summary.hosts, "host")) scanned against catalog \
             \(run.catalogVersion), reference time \(run.referenceTime).</p>
@@ -81,6 +83,7 @@ struct IndexPage: Sendable {
                     intro: "What the audit of assignments, settings, exclusions and inventories found.",
                     tables.findingsByKind()
                 ),
+                ManagerSection.fleet(fleet.manager, links: links) ?? .empty,
                 hostsSection(tables),
                 rulesSection(tables), rejectedSection(), exclusionsSection(), triageSection(),
             ]
@@ -163,7 +166,7 @@ struct IndexPage: Sendable {
         let summary = results.summary
         let all = hosts.count
         let hostsWith = fleet.hostsWith
-        let cards: [(value: Int, label: String, detail: String, href: String, tone: String)] = [
+        var cards: [(value: Int, label: String, detail: String, href: String, tone: String)] = [
             (
                 summary.manual, "decisions waiting",
                 "on \(ReportWords.number(hostsWith.manual)) of \(ReportWords.number(all)) hosts", "#decisions", "warn"
@@ -189,6 +192,14 @@ struct IndexPage: Sendable {
             (hostsWith.engineTap, "hosts in tap mode", "nothing blocks there", "#findings", "warn"),
             (hostsWith.notCurrent, "hosts not analysed fully", "stale, unreadable or no inventory", "#hosts", "warn"),
         ]
+        if fleet.manager.hosts > 0 {
+            cards.append(
+                (
+                    fleet.manager.disagreements, "differences with the manager's scans",
+                    "on \(ReportWords.number(fleet.manager.differingHosts)) of the \(ReportWords.number(fleet.manager.hosts)) "
+                        + "hosts it scanned", "#manager", "info"
+                ))
+        }
         let items = cards.map { card -> HTMLFragment in
             let tone = card.value == 0 ? "quiet" : card.tone
             return "<li class=\"card tone-\(tone)\"><a href=\"\(card.href)\"><span class=\"value\">"

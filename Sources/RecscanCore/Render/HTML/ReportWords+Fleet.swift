@@ -51,6 +51,8 @@ extension ReportWords {
         case .missingDependency: "An assigned rule needs another rule that nothing assigns."
         case .staleInventory: "The inventory is older than the maximum age: results may be out of date."
         case .inventoryError: "The inventory could not be read: the host was not analysed."
+        case .notInFleet:
+            "No computer of the fleet export is this host: its policy, settings and assignments are unknown."
         }
     }
 

@@ -56,6 +56,7 @@ enum HostJSON {
         }
         json.raw("]")
         json.array("findings", host.findings) { json, finding in write(finding, to: &json) }
+        if let manager = host.manager { ManagerJSON.write(manager, to: &json) }
         if let changes = host.changes { ChangesJSON.write(changes, to: &json) }
         json.close()
     }

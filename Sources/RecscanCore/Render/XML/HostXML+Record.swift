@@ -29,7 +29,9 @@ extension HostXML {
             }
             try writer.rawElements(to: &lines) { lines in bytes.withBytes { lines.bytes.append(contentsOf: $0) } }
         }
-        try writeEnd(findings: cursor.findingsAndChanges().0, changes: changes, to: writer)
+        var end = try cursor.end()
+        end.changes = changes
+        try writeEnd(end, to: writer)
     }
 
     /// Appends one `<rule>` element.

@@ -11,7 +11,7 @@ enum HostXML {
         try write(
             host.rules, ordinals: ordinals.count == host.rules.count ? ordinals : nil, to: writer, lines: &lines,
             memo: &memo)
-        try writeEnd(findings: host.findings, changes: host.changes, to: writer)
+        try writeEnd(HostReportEnd(host), to: writer)
     }
 
     /// Opens `<host>` and writes its attributes, its OS and its inventory sources: all that
@@ -29,9 +29,10 @@ enum HostXML {
         for source in host.inventorySources { try writer.element("source", [("file", source)]) }
     }
 
-    /// Writes the host's findings and changes, which follow its rules, and closes `<host>`.
-    static func writeEnd(findings: [Finding], changes: HostChanges?, to writer: XMLStreamWriter) throws {
-        for finding in findings {
+    /// Writes the host's findings, manager comparison and changes, which follow its rules, and
+    /// closes `<host>`.
+    static func writeEnd(_ end: HostReportEnd, to writer: XMLStreamWriter) throws {
+        for finding in end.findings {
             try writer.element(
                 "finding",
                 [
@@ -39,7 +40,8 @@ enum HostXML {
                     ("level", finding.level?.kind.rawValue), ("id", finding.level?.id),
                 ], text: finding.message)
         }
-        if let changes { try ChangesXML.write(changes, to: writer) }
+        if let manager = end.manager { try ManagerXML.write(manager, to: writer) }
+        if let changes = end.changes { try ChangesXML.write(changes, to: writer) }
         try writer.endElement()
     }
 
