@@ -45,10 +45,8 @@ extension HostRecordCodec {
         let start = reader.position
         var sharable = false
         for _ in 0..<count {
-            let kind = try reader.code(Evidence.Kind.self)
+            let kind = try skipEvidencePiece(from: &reader)
             sharable = count == 1 && SharedEvidenceLists<Int>.isSharable(kind)
-            let attributeCount = try reader.count(minimumBytes: 2)
-            for _ in 0..<2 * attributeCount { try reader.skipString() }
         }
         let kept = sharable && sharedLists < SharedEvidenceLists<Int>.capacity
         if kept { sharedLists += 1 }
@@ -74,6 +72,16 @@ extension HostRecordCodec {
             if kept { shared.keep(evidence) }
             return evidence
         }
+    }
+
+    /// Moves past one piece of evidence, checking it as `readEvidencePiece` would but making no
+    /// string, and gives its kind.
+    @discardableResult
+    func skipEvidencePiece(from reader: inout RecordReader) throws -> Evidence.Kind {
+        let kind = try reader.code(Evidence.Kind.self)
+        let attributeCount = try reader.count(minimumBytes: 2)
+        for _ in 0..<2 * attributeCount { try reader.skipString() }
+        return kind
     }
 
     /// One piece of evidence: its kind, then its attributes' names and values.

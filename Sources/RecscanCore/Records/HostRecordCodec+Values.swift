@@ -136,6 +136,12 @@ extension HostRecordCodec {
         return Level(kind: kind, id: try reader.optional())
     }
 
+    /// Moves past a level, checking it as `readLevel` would but making no string.
+    func skipLevel(from reader: inout RecordReader) throws {
+        guard try reader.optionalCode(Level.Kind.self) != nil else { throw RecordError.malformed("a level is missing") }
+        try reader.skipString(optional: true)
+    }
+
     func readLevel(from reader: inout RecordReader) throws -> Level {
         guard let level = try readOptionalLevel(from: &reader) else {
             throw RecordError.malformed("a level is missing")

@@ -53,7 +53,7 @@ struct HostRecordCursor {
 
     /// Where each piece of a list of evidence (`RecordedEvidence.pieces`) is.
     func pieces(_ count: Int, at bytes: Range<Int>) -> RecordItems {
-        RecordItems(reader.reader(for: bytes), count: count) { _ = try codec.readEvidencePiece(from: &$0) }
+        RecordItems(reader.reader(for: bytes), count: count) { try codec.skipEvidencePiece(from: &$0) }
     }
 
     /// The piece of evidence at `piece`, a range `pieces` gave.
@@ -64,7 +64,7 @@ struct HostRecordCursor {
 
     /// Where each level that `rule` is assigned at is.
     func levels(of rule: RecordedRule) -> RecordItems {
-        RecordItems(reader.reader(for: rule.levels), count: rule.levelCount) { _ = try codec.readLevel(from: &$0) }
+        RecordItems(reader.reader(for: rule.levels), count: rule.levelCount) { try codec.skipLevel(from: &$0) }
     }
 
     /// The level at `level`, a range `levels(of:)` gave.
