@@ -30,6 +30,24 @@ struct RenderBufferTests {
         }
     }
 
+    /// Bytes written in an array's memory come out as appended, within its room and past it.
+    @Test func arraysMadeInPlaceHoldWhatWasAppended() {
+        var generator = SeededGenerator(seed: 5)
+        for capacity in [0, 1, 255, 256, 300, 4096] {
+            for total in [0, 1, 255, 256, 257, 1000, 5000] {
+                var expected: [UInt8] = []
+                let made = RenderBuffer.makeArray(capacity: capacity) { buffer in
+                    while expected.count < total {
+                        let bytes = Self.randomBytes(min(37, total - expected.count), using: &generator)
+                        bytes.withUnsafeBufferPointer { buffer.append($0) }
+                        expected += bytes
+                    }
+                }
+                #expect(made == expected, "capacity \(capacity), \(total) bytes")
+            }
+        }
+    }
+
     @Test func theWordScanFindsWhatTheByteScanFinds() {
         var generator = SeededGenerator(seed: 11)
         for length in 0..<48 {

@@ -16,18 +16,19 @@ extension HostXML {
         if settings != nil || cursor.hasRules {
             let depth = writer.depth
             let serializer = ElementSerializer()
-            var bytes = RenderBuffer(capacity: lines.bytes.capacity - lines.bytes.count)
-            if let settings {
-                try memo.appendRecordPiece(.settings, key: cursor.bytes(settingsBytes), depth: depth, to: &bytes) {
-                    try serializer.serialize(depth: depth) { try write(settings, to: $0) }
+            try writer.rawElements(to: &lines) { lines in
+                if let settings {
+                    try memo.appendRecordPiece(
+                        .settings, key: cursor.bytes(settingsBytes), depth: depth, to: &lines.bytes
+                    ) { try serializer.serialize(depth: depth) { try write(settings, to: $0) } }
+                }
+                var shared: [[UInt8]] = []
+                while let rule = try cursor.nextRule() {
+                    try append(
+                        rule, of: &cursor, depth: depth, to: &lines.bytes, memo: &memo, shared: &shared,
+                        serializer: serializer)
                 }
             }
-            var shared: [[UInt8]] = []
-            while let rule = try cursor.nextRule() {
-                try append(
-                    rule, of: &cursor, depth: depth, to: &bytes, memo: &memo, shared: &shared, serializer: serializer)
-            }
-            try writer.rawElements(to: &lines) { lines in bytes.withBytes { lines.bytes.append(contentsOf: $0) } }
         }
         var end = try cursor.end()
         end.changes = changes

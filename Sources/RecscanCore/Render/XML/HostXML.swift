@@ -73,13 +73,13 @@ enum HostXML {
         let depth = writer.depth
         let serializer = ElementSerializer()
         var shared = SharedEvidence()
-        var bytes = RenderBuffer(capacity: rules.count * 320)
-        for (position, rule) in rules.enumerated() {
-            try append(
-                rule, ordinal: ordinals?[position], depth: depth, to: &bytes, memo: &memo, shared: &shared,
-                serializer: serializer)
+        try writer.rawElements(to: &lines) { lines in
+            for (position, rule) in rules.enumerated() {
+                try append(
+                    rule, ordinal: ordinals?[position], depth: depth, to: &lines.bytes, memo: &memo, shared: &shared,
+                    serializer: serializer)
+            }
         }
-        try writer.rawElements(to: &lines) { lines in bytes.withBytes { lines.bytes.append(contentsOf: $0) } }
     }
 
     private static func append(

@@ -39,18 +39,24 @@ public enum ReportXMLWriter {
 
     /// The lines that `write` writes inside a throw-away wrapper element, so that libxml2
     /// indents a host one level, as it sits in the report; the wrapper's own lines are dropped.
+    /// They are gathered in the memory of the array returned, which has room for `capacity`
+    /// bytes (and moves once if they need more).
     private static func wrapped(
         capacity: Int, _ write: (XMLStreamWriter, inout WrappedLines) throws -> Void
     ) throws -> [UInt8] {
         let writer = try XMLStreamWriter(fragmentNamed: "report.xml")
         try writer.startElement("wrapper")
-        var lines = WrappedLines(capacity: capacity)
-        try write(writer, &lines)
-        try writer.endElement()
-        guard try writer.finishFragment({ lines.appendLast($0, closing: "</wrapper>") }) else {
-            throw OutputError(path: "report.xml", message: "a host could not be serialized")
+        var moved: [UInt8]?
+        let written = try [UInt8](unsafeUninitializedCapacity: max(capacity, 256)) { memory, initialized in
+            var lines = WrappedLines(RenderBuffer(writingInto: memory))
+            try write(writer, &lines)
+            try writer.endElement()
+            guard try writer.finishFragment({ lines.appendLast($0, closing: "</wrapper>") }) else {
+                throw OutputError(path: "report.xml", message: "a host could not be serialized")
+            }
+            moved = lines.finish(initialized: &initialized)
         }
-        return lines.bytes
+        return moved ?? written
     }
 
     /// Writes the report's root start tag, its summary and the fleet-wide changes: everything
