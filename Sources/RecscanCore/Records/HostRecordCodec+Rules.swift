@@ -13,7 +13,7 @@
 /// (`HostRecordCursor`) and `readRule` turns into a `RuleResult`.
 extension HostRecordCodec {
     func write(
-        _ rule: RuleResult, hint: Int?, shared: inout SharedEvidenceLists<UnsafeRawPointer>,
+        _ rule: borrowing RuleResult, hint: Int?, shared: inout SharedEvidenceLists<UnsafeRawPointer>,
         to writer: inout RecordWriter
     ) {
         if let position = rules.position(of: rule, hint: hint) {

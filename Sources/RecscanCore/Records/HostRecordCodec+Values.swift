@@ -38,10 +38,10 @@ extension HostRecordCodec {
         writer.count(report.rules.count)
         let hints = ordinals.count == report.rules.count ? ordinals : nil
         var shared = SharedEvidenceLists<UnsafeRawPointer>()
-        // Through the buffer, so that each result is read in place rather than copied out (a
-        // retain per string and array).
-        report.rules.withUnsafeBufferPointer { rules in
-            for index in rules.indices { write(rules[index], hint: hints?[index], shared: &shared, to: &writer) }
+        // By position in the array the report holds, so that each result is borrowed in place
+        // rather than copied out (a retain and a release per string and array).
+        for index in report.rules.indices {
+            write(report.rules[index], hint: hints?[index], shared: &shared, to: &writer)
         }
         writer.count(report.findings.count)
         for finding in report.findings { write(finding, to: &writer) }

@@ -26,26 +26,33 @@ public struct HostRecordCodec: Sendable {
 
     /// The framed record of `analysis`.
     public func encode(_ analysis: HostAnalysis) -> [UInt8] {
-        var writer = RecordWriter(capacity: 1024 + analysis.report.rules.count * 48)
-        for _ in 0..<Self.frameBytes { writer.byte(0) }
-        write(analysis, to: &writer)
-        return Self.frame(writer.bytes)
+        var moved: [UInt8]?
+        // Written in the memory of the array returned; a larger record moves once.
+        let written = [UInt8](unsafeUninitializedCapacity: 1024 + analysis.report.rules.count * 48) {
+            memory, initialized in
+            var writer = RecordWriter(writingInto: memory)
+            for _ in 0..<Self.frameBytes { writer.byte(0) }
+            write(analysis, to: &writer)
+            writer.withMutableBytes(Self.frame)
+            moved = writer.finish(initialized: &initialized)
+        }
+        return moved ?? written
     }
 
     /// `payload` framed, for tests and fuzzing.
     public static func framed(_ payload: [UInt8]) -> [UInt8] {
-        frame([UInt8](repeating: 0, count: frameBytes) + payload)
+        var bytes = [UInt8](repeating: 0, count: frameBytes) + payload
+        bytes.withUnsafeMutableBufferPointer { frame($0) }
+        return bytes
     }
 
     /// Fills in the frame before the payload in `bytes`.
-    private static func frame(_ bytes: [UInt8]) -> [UInt8] {
-        var bytes = bytes
+    private static func frame(_ bytes: UnsafeMutableBufferPointer<UInt8>) {
         let length = bytes.count - Self.frameBytes
-        let checksum = bytes.withUnsafeBufferPointer { Self.checksum(UnsafeBufferPointer(rebasing: $0[frameBytes...])) }
+        let checksum = Self.checksum(UnsafeBufferPointer(rebasing: bytes[frameBytes...]))
         bytes[0] = version
         for index in 0..<4 { bytes[1 + index] = UInt8(truncatingIfNeeded: UInt32(length) >> (8 * index)) }
         for index in 0..<8 { bytes[5 + index] = UInt8(truncatingIfNeeded: checksum >> (8 * UInt64(index))) }
-        return bytes
     }
 
     /// The analysis a framed record holds.

@@ -1,11 +1,19 @@
 /// Appends the primitive values of a host record: LEB128 unsigned integers, strings as their
-/// UTF-8 length and bytes, enumerations as small codes.
-struct RecordWriter {
-    private(set) var bytes: [UInt8]
+/// UTF-8 length and bytes, enumerations as small codes. The bytes go through a `RenderBuffer`
+/// (a pointer and a capacity check an append, where an array's append also checked that its
+/// storage was unique), in the memory of the array the record is handed over in.
+struct RecordWriter: ~Copyable {
+    private(set) var bytes: RenderBuffer
 
-    init(capacity: Int = 4096) {
-        bytes = []
-        bytes.reserveCapacity(capacity)
+    /// A writer into `memory`, uninitialized (see `RenderBuffer.init(writingInto:)`).
+    init(writingInto memory: UnsafeMutableBufferPointer<UInt8>) { bytes = RenderBuffer(writingInto: memory) }
+
+    /// Ends the record: see `RenderBuffer.finish(initialized:)`.
+    consuming func finish(initialized: inout Int) -> [UInt8]? { bytes.finish(initialized: &initialized) }
+
+    /// Runs `body` with the bytes written so far, which it may change in place.
+    mutating func withMutableBytes<Result>(_ body: (UnsafeMutableBufferPointer<UInt8>) -> Result) -> Result {
+        bytes.withMutableBytes(body)
     }
 
     mutating func byte(_ value: UInt8) { bytes.append(value) }
@@ -14,11 +22,12 @@ struct RecordWriter {
         // Most are codes, counts and short lengths: one byte.
         guard value >= 0x80 else { return bytes.append(UInt8(value)) }
         var value = value
+        bytes.reserve(10)
         while value >= 0x80 {
-            bytes.append(UInt8(truncatingIfNeeded: value) | 0x80)
+            bytes.unchecked(UInt8(truncatingIfNeeded: value) | 0x80)
             value >>= 7
         }
-        bytes.append(UInt8(value))
+        bytes.unchecked(UInt8(value))
     }
 
     mutating func count(_ value: Int) { unsigned(UInt64(max(0, value))) }
@@ -43,14 +52,14 @@ struct RecordWriter {
         let inPlace: Bool? = value.utf8.withContiguousStorageIfAvailable { utf8 in
             guard ReportText.isWritable(utf8) else { return false }
             count(utf8.count + lengthBias)
-            bytes.append(contentsOf: utf8)
+            bytes.append(utf8)
             return true
         }
         guard inPlace != true else { return }
         var copy = ReportText.writable(value)
         copy.withUTF8 { utf8 in
             count(utf8.count + lengthBias)
-            bytes.append(contentsOf: utf8)
+            bytes.append(utf8)
         }
     }
 

@@ -66,6 +66,11 @@ struct RenderBuffer: ~Copyable {
         try body(UnsafeBufferPointer(start: start, count: count))
     }
 
+    /// Runs `body` with the bytes, which it may change in place.
+    mutating func withMutableBytes<Result>(_ body: (UnsafeMutableBufferPointer<UInt8>) -> Result) -> Result {
+        body(UnsafeMutableBufferPointer(start: start, count: count))
+    }
+
     /// A copy of the bytes from `start` on.
     func array(from start: Int) -> [UInt8] {
         Array(UnsafeBufferPointer(start: self.start + start, count: count - start))
