@@ -45,7 +45,7 @@ extension HostRecordCodec {
         let start = reader.position
         var sharable = false
         for _ in 0..<count {
-            let kind = try skipEvidencePiece(from: &reader)
+            let kind = try Self.skipEvidencePiece(from: &reader)
             sharable = count == 1 && SharedEvidenceLists<Int>.isSharable(kind)
         }
         let kept = sharable && sharedLists < SharedEvidenceLists<Int>.capacity
@@ -77,7 +77,7 @@ extension HostRecordCodec {
     /// Moves past one piece of evidence, checking it as `readEvidencePiece` would but making no
     /// string, and gives its kind.
     @discardableResult
-    func skipEvidencePiece(from reader: inout RecordReader) throws -> Evidence.Kind {
+    static func skipEvidencePiece(from reader: inout RecordReader) throws -> Evidence.Kind {
         let kind = try reader.code(Evidence.Kind.self)
         let attributeCount = try reader.count(minimumBytes: 2)
         for _ in 0..<2 * attributeCount { try reader.skipString() }

@@ -63,12 +63,12 @@ extension HostRecordCodec {
         let evidence = try readRecordedEvidence(from: &reader, sharedLists: &sharedLists)
         let levelCount = try reader.count(minimumBytes: 2)
         let levelStart = reader.position
-        for _ in 0..<levelCount { try skipLevel(from: &reader) }
+        for _ in 0..<levelCount { try Self.skipLevel(from: &reader) }
         let levels = levelStart..<reader.position
         var exclusion: Range<Int>?
         if try reader.bool() {
             let start = reader.position
-            try skipExclusion(from: &reader)
+            try Self.skipExclusion(from: &reader)
             exclusion = start..<reader.position
         }
         return RecordedRule(
@@ -122,7 +122,7 @@ extension HostRecordCodec {
     }
 
     /// Moves past an exclusion, checking it as `readExclusion` would but making no string.
-    func skipExclusion(from reader: inout RecordReader) throws {
+    static func skipExclusion(from reader: inout RecordReader) throws {
         try skipLevel(from: &reader)
         for _ in 0..<3 { try reader.skipString(optional: true) }
     }

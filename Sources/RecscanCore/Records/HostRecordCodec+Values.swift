@@ -137,7 +137,7 @@ extension HostRecordCodec {
     }
 
     /// Moves past a level, checking it as `readLevel` would but making no string.
-    func skipLevel(from reader: inout RecordReader) throws {
+    static func skipLevel(from reader: inout RecordReader) throws {
         guard try reader.optionalCode(Level.Kind.self) != nil else { throw RecordError.malformed("a level is missing") }
         try reader.skipString(optional: true)
     }

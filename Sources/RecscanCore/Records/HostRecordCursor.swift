@@ -53,7 +53,7 @@ struct HostRecordCursor {
 
     /// Where each piece of a list of evidence (`RecordedEvidence.pieces`) is.
     func pieces(_ count: Int, at bytes: Range<Int>) -> RecordItems {
-        RecordItems(reader.reader(for: bytes), count: count) { try codec.skipEvidencePiece(from: &$0) }
+        RecordItems(reader.reader(for: bytes), count: count, of: .evidence)
     }
 
     /// The piece of evidence at `piece`, a range `pieces` gave.
@@ -64,7 +64,7 @@ struct HostRecordCursor {
 
     /// Where each level that `rule` is assigned at is.
     func levels(of rule: RecordedRule) -> RecordItems {
-        RecordItems(reader.reader(for: rule.levels), count: rule.levelCount) { try codec.skipLevel(from: &$0) }
+        RecordItems(reader.reader(for: rule.levels), count: rule.levelCount, of: .level)
     }
 
     /// The level at `level`, a range `levels(of:)` gave.
@@ -102,12 +102,17 @@ struct HostReportEnd: Sendable {
 struct RecordItems {
     private var reader: RecordReader
     private var left: Int
-    private let skip: (inout RecordReader) throws -> Void
+    private let item: Item
 
-    init(_ reader: RecordReader, count: Int, skip: @escaping (inout RecordReader) throws -> Void) {
+    /// What the items are.
+    enum Item {
+        case evidence, level
+    }
+
+    init(_ reader: RecordReader, count: Int, of item: Item) {
         self.reader = reader
         left = count
-        self.skip = skip
+        self.item = item
     }
 
     /// The next item's range; `nil` after the last.
@@ -115,7 +120,10 @@ struct RecordItems {
         guard left > 0 else { return nil }
         left -= 1
         let start = reader.position
-        try skip(&reader)
+        switch item {
+        case .evidence: try HostRecordCodec.skipEvidencePiece(from: &reader)
+        case .level: try HostRecordCodec.skipLevel(from: &reader)
+        }
         return start..<reader.position
     }
 }
