@@ -22,7 +22,7 @@ extension HostXML {
                         .settings, key: cursor.bytes(settingsBytes), depth: depth, to: &lines.bytes
                     ) { try serializer.serialize(depth: depth) { try write(settings, to: $0) } }
                 }
-                var shared: [[UInt8]] = []
+                var shared = NumberedBytes()
                 while let rule = try cursor.nextRule() {
                     try append(
                         rule, of: &cursor, depth: depth, to: &lines.bytes, memo: &memo, shared: &shared,
@@ -40,7 +40,7 @@ extension HostXML {
     ///   (`RecordedEvidence.shared`).
     private static func append(
         _ rule: RecordedRule, of cursor: inout HostRecordCursor, depth: Int, to bytes: inout RenderBuffer,
-        memo: inout ReportFragmentMemo, shared: inout [[UInt8]], serializer: ElementSerializer
+        memo: inout ReportFragmentMemo, shared: inout NumberedBytes, serializer: ElementSerializer
     ) throws {
         if rule.position >= 0 {
             try memo.appendHead(ordinal: rule.position, depth: depth, to: &bytes) { try cursor.result(of: rule) }
@@ -59,10 +59,9 @@ extension HostXML {
         case .none:
             break
         case .shared(let index):
-            guard index < shared.count else {
+            guard shared.append(index, to: &bytes) else {
                 throw OutputError(path: "report.xml", message: "a host record refers to evidence it does not hold")
             }
-            bytes.append(shared[index])
         case .pieces(let count, let range, let kept):
             let start = bytes.count
             var pieces = cursor.pieces(count, at: range)
@@ -72,7 +71,9 @@ extension HostXML {
                         "evidence", try attributes(of: cursor.evidence(at: piece)), depth: childDepth)
                 }
             }
-            if kept { shared.append(bytes.array(from: start)) }
+            if kept {
+                bytes.withBytes { shared.keep(UnsafeBufferPointer(rebasing: $0[start...]), for: shared.count) }
+            }
         }
         var levels = cursor.levels(of: rule)
         while let level = try levels.next() {

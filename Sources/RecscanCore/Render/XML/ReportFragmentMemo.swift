@@ -23,11 +23,11 @@ public struct ReportFragmentMemo: Sendable {
     /// key, value and array, each a likely cache miss.
     private var headSpans: [HeadSpan] = []
     private var headArena: [UInt8] = []
-    /// Tag ends by shape and end tags by depth, in arrays by those small integers (a dictionary
-    /// lookup, twice per rule, cost more than the copy): a few dozen at most, kept even when the
-    /// memo is full.
-    private var tails: [[UInt8]?] = []
-    private var ends: [[UInt8]?] = []
+    /// Tag ends by shape and end tags by depth, by those small integers (a dictionary lookup,
+    /// twice per rule, cost more than the copy): a few dozen at most, kept even when the memo is
+    /// full.
+    private var tails = NumberedBytes()
+    private var ends = NumberedBytes()
     private var children: [RuleChildEntry: [UInt8]] = [:]
     /// Child elements (and settings) of hosts written from their records, by the record's bytes.
     private var recordPieces = BytesMemo()
@@ -111,16 +111,16 @@ public struct ReportFragmentMemo: Sendable {
         shape: Int, serializer: ElementSerializer, to bytes: inout RenderBuffer,
         rule: () throws -> (RuleResult, hasChildren: Bool)
     ) throws {
-        if shape < tails.count, let known = tails[shape] { return bytes.append(known) }
+        if tails.append(shape, to: &bytes) { return }
         let (rule, hasChildren) = try rule()
         let tail = try RuleHead.serializeTail(rule, hasChildren: hasChildren, serializer: serializer)
-        Self.set(tail, at: shape, in: &tails)
+        tails.keep(tail, for: shape)
         bytes.append(tail)
     }
 
     /// Appends the `</rule>` line at `depth`, written by libxml2 after a placeholder child.
     mutating func appendEnd(depth: Int, serializer: ElementSerializer, to bytes: inout RenderBuffer) throws {
-        if depth < ends.count, let known = ends[depth] { return bytes.append(known) }
+        if ends.append(depth, to: &bytes) { return }
         let end = try serializer.serialize(depth: depth) { writer in
             try writer.startElement("rule")
             try writer.element("x")
@@ -129,14 +129,8 @@ public struct ReportFragmentMemo: Sendable {
         let lines = end.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
         guard lines.count == 4 else { throw OutputError(path: "rule", message: "could not be serialized") }
         let line = Array(lines[2]) + [UInt8(ascii: "\n")]
-        Self.set(line, at: depth, in: &ends)
+        ends.keep(line, for: depth)
         bytes.append(line)
-    }
-
-    /// Stores `bytes` at `position` (a shape below 512, or an element depth), growing `array`.
-    private static func set(_ bytes: [UInt8], at position: Int, in array: inout [[UInt8]?]) {
-        if position >= array.count { array += [[UInt8]?](repeating: nil, count: position + 1 - array.count) }
-        array[position] = bytes
     }
 
     /// One child element of a `<rule>` at `depth`, made by `make` the first time.
