@@ -150,12 +150,22 @@ struct RenderBuffer: ~Copyable {
     }
 
     /// Copies `count` bytes; up to 16 by two overlapping loads and stores of a word (or half of
-    /// one), longer runs by `memcpy`.
+    /// one), up to 256 (a rule's start tag, a piece of evidence) sixteen at a time, longer runs
+    /// by `memcpy`, whose call and size dispatch cost more than such a loop.
     @inline(__always)
     private static func copy(_ source: UnsafePointer<UInt8>, _ count: Int, to target: UnsafeMutablePointer<UInt8>) {
         let from = UnsafeRawPointer(source)
         let to = UnsafeMutableRawPointer(target)
         switch count {
+        case 17...256:
+            var offset = 0
+            while offset < count - 16 {
+                let chunk = from.loadUnaligned(fromByteOffset: offset, as: SIMD16<UInt8>.self)
+                to.storeBytes(of: chunk, toByteOffset: offset, as: SIMD16<UInt8>.self)
+                offset += 16
+            }
+            let last = from.loadUnaligned(fromByteOffset: count - 16, as: SIMD16<UInt8>.self)
+            to.storeBytes(of: last, toByteOffset: count - 16, as: SIMD16<UInt8>.self)
         case 8...16:
             let head = from.loadUnaligned(as: UInt64.self)
             let tail = from.loadUnaligned(fromByteOffset: count - 8, as: UInt64.self)

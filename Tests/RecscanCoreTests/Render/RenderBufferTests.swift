@@ -22,7 +22,7 @@ struct RenderBufferTests {
         var generator = SeededGenerator(seed: 7)
         var buffer = RenderBuffer(capacity: 1)
         var expected: [UInt8] = []
-        for length in 0..<80 {
+        for length in 0..<300 {
             let bytes = Self.randomBytes(length, using: &generator)
             bytes.withUnsafeBufferPointer { buffer.append($0) }
             expected += bytes
