@@ -15,12 +15,13 @@ enum XMLMarkup {
         bytes.reserveCapacity(2 * depth + 16 + 24 * attributes.count)
         bytes.append(contentsOf: repeatElement(UInt8(ascii: " "), count: 2 * depth))
         bytes.append(UInt8(ascii: "<"))
-        bytes += name.utf8
+        appendUTF8(name, to: &bytes)
         for (key, value) in attributes {
             guard let value else { continue }
             bytes.append(UInt8(ascii: " "))
-            bytes += key.utf8
-            bytes += #"=""#.utf8
+            appendUTF8(key, to: &bytes)
+            bytes.append(UInt8(ascii: "="))
+            bytes.append(UInt8(ascii: "\""))
             appendAttributeValue(value, to: &bytes)
             bytes.append(UInt8(ascii: "\""))
         }
@@ -29,29 +30,34 @@ enum XMLMarkup {
 
     /// An element with attributes only, indented for `depth`, ending with `/>` and a line break.
     static func emptyElement(_ name: String, _ attributes: [(String, String?)], depth: Int) -> [UInt8] {
-        startTag(name, attributes, depth: depth) + "/>\n".utf8
+        var bytes = startTag(name, attributes, depth: depth)
+        bytes.append(UInt8(ascii: "/"))
+        bytes.append(UInt8(ascii: ">"))
+        bytes.append(UInt8(ascii: "\n"))
+        return bytes
     }
 
     /// Appends `value` escaped as libxml2 escapes an attribute's value, after replacing what no
     /// report can hold as every writer does (`ReportText`). Runs of bytes that need no escaping
     /// are copied whole.
     static func appendAttributeValue(_ value: String, to bytes: inout [UInt8]) {
-        var value = ReportText.writable(value)
+        var value = value
+        if !value.withUTF8({ ReportText.isWritable($0) }) { value = ReportText.writable(value) }
         value.withUTF8 { utf8 in
             var plainStart = 0
             var index = 0
             while index < utf8.count {
                 let byte = utf8[index]
-                let escape = escapes[Int(byte)]
-                guard escape != .none else {
-                    index += 1
-                    continue
-                }
-                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[plainStart..<index]))
-                if case .entity(let entity) = escape {
-                    bytes += entity.utf8
+                if byte < 0x80 {
+                    guard let entity = entity(for: byte) else {
+                        index += 1
+                        continue
+                    }
+                    bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[plainStart..<index]))
+                    entity.withUTF8Buffer { bytes.append(contentsOf: $0) }
                     index += 1
                 } else {
+                    bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[plainStart..<index]))
                     index += appendCharacterReference(utf8, at: index, to: &bytes)
                 }
                 plainStart = index
@@ -60,28 +66,26 @@ enum XMLMarkup {
         }
     }
 
-    /// How a byte of an attribute's value is written.
-    private enum Escape: Equatable {
-        /// As it is.
-        case none
-        /// As this entity or character reference.
-        case entity(String)
-        /// As the start of a character beyond ASCII, by a hexadecimal character reference.
-        case scalar
+    /// The entity or character reference an ASCII byte of an attribute's value is written as;
+    /// `nil` for one written as it is.
+    @inline(__always)
+    private static func entity(for byte: UInt8) -> StaticString? {
+        switch byte {
+        case 0x26: "&amp;"
+        case 0x3C: "&lt;"
+        case 0x3E: "&gt;"
+        case 0x22: "&quot;"
+        case 0x09: "&#9;"
+        case 0x0A: "&#10;"
+        case 0x0D: "&#13;"
+        default: nil
+        }
     }
 
-    private static let escapes: [Escape] = (0...255).map { byte in
-        switch byte {
-        case 0x26: .entity("&amp;")
-        case 0x3C: .entity("&lt;")
-        case 0x3E: .entity("&gt;")
-        case 0x22: .entity("&quot;")
-        case 0x09: .entity("&#9;")
-        case 0x0A: .entity("&#10;")
-        case 0x0D: .entity("&#13;")
-        case 0x80...: .scalar
-        default: .none
-        }
+    /// Appends the UTF-8 bytes of `text`, read in place.
+    private static func appendUTF8(_ text: String, to bytes: inout [UInt8]) {
+        var text = text
+        text.withUTF8 { bytes.append(contentsOf: $0) }
     }
 
     /// Appends `&#xHEX;` for the character whose UTF-8 starts at `index` (valid: `utf8` comes
