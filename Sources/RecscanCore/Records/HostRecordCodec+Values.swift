@@ -38,11 +38,7 @@ extension HostRecordCodec {
         writer.count(report.rules.count)
         let hints = ordinals.count == report.rules.count ? ordinals : nil
         var shared = SharedEvidenceLists<UnsafeRawPointer>()
-        // By position in the array the report holds, so that each result is borrowed in place
-        // rather than copied out (a retain and a release per string and array).
-        for index in report.rules.indices {
-            write(report.rules[index], hint: hints?[index], shared: &shared, to: &writer)
-        }
+        write(report.rules, hints: hints, shared: &shared, to: &writer)
         writer.count(report.findings.count)
         for finding in report.findings { write(finding, to: &writer) }
         write(report.manager, to: &writer)

@@ -130,15 +130,17 @@ struct RecordRuleTable: Sendable {
     /// severity.
     /// - Parameter hint: the position the analysis found the rule at, which names one catalog
     ///   rule, whose name the result took from it: checked by id, module and severity only.
-    func position(of rule: RuleResult, hint: Int?) -> Int? {
-        // Fields are compared in place: copying a catalog result out would retain its strings.
-        if let hint, results.indices.contains(hint), results[hint].ruleID == rule.ruleID,
-            results[hint].module == rule.module, results[hint].severity == rule.severity
+    /// - Parameter rule: the result, read in place.
+    @inline(__always)
+    func position(of rule: UnsafePointer<RuleResult>, hint: Int?) -> Int? {
+        // Fields are compared in place: copying a result out would retain its strings.
+        if let hint, results.indices.contains(hint), results[hint].ruleID == rule.pointee.ruleID,
+            results[hint].module == rule.pointee.module, results[hint].severity == rule.pointee.severity
         {
             return hint
         }
-        guard let position = positions[rule.ruleID], results[position].module == rule.module,
-            results[position].severity == rule.severity, results[position].name == rule.name
+        guard let position = positions[rule.pointee.ruleID], results[position].module == rule.pointee.module,
+            results[position].severity == rule.pointee.severity, results[position].name == rule.pointee.name
         else { return nil }
         return position
     }
