@@ -2,7 +2,7 @@
 ///
 /// ```
 /// reference       the rule's catalog position + 1; or 0, then its id, module, name and severity
-/// outcome         code; then apply and reason (optional codes) and blocks (a flag)
+/// state           outcome, apply class, reason and blocking in one number (RuleStateCode)
 /// evidence        see HostRecordCodec+Evidence.swift
 /// assigned at     count, then each level
 /// excluded by     flag, then level, reason, by and expires
@@ -42,10 +42,11 @@ extension HostRecordCodec {
             writer.string(rule.pointee.name)
             writer.code(rule.pointee.severity)
         }
-        writer.code(rule.pointee.outcome)
-        writer.optionalCode(rule.pointee.apply)
-        writer.optionalCode(rule.pointee.reason)
-        writer.bool(rule.pointee.blocks)
+        writer.count(
+            RuleStateCode(
+                outcome: rule.pointee.outcome, apply: rule.pointee.apply, reason: rule.pointee.reason,
+                blocks: rule.pointee.blocks
+            ).value)
         write(rule.pointee.evidence, shared: &shared, to: &writer)
         writer.count(rule.pointee.assignedAt.count)
         for level in rule.pointee.assignedAt { write(level, to: &writer) }
@@ -73,10 +74,7 @@ extension HostRecordCodec {
             position = Int(reference - 1)
         }
         let identity = identityStart..<reader.position
-        let outcome = try reader.code(Outcome.self)
-        let apply = try reader.optionalCode(ApplyClass.self)
-        let reason = try reader.optionalCode(ManualReason.self)
-        let blocks = try reader.bool()
+        let state = try RuleStateCode(reader.unsigned())
         let evidence = try readRecordedEvidence(from: &reader, sharedLists: &sharedLists)
         let levelCount = try reader.count(minimumBytes: 2)
         let levelStart = reader.position
@@ -89,7 +87,7 @@ extension HostRecordCodec {
             exclusion = start..<reader.position
         }
         return RecordedRule(
-            position: position, identity: identity, outcome: outcome, apply: apply, reason: reason, blocks: blocks,
+            position: position, identity: identity, state: state,
             evidence: evidence, levelCount: levelCount, levels: levels, exclusion: exclusion)
     }
 
@@ -124,10 +122,10 @@ extension HostRecordCodec {
                 ruleID: try identity.string(), module: try identity.code(Module.self), name: try identity.string(),
                 severity: try identity.code(Severity.self), outcome: .toAssign, apply: nil, reason: nil, blocks: false)
         }
-        result.outcome = rule.outcome
-        result.apply = rule.apply
-        result.reason = rule.reason
-        result.blocks = rule.blocks
+        result.outcome = rule.state.outcome
+        result.apply = rule.state.apply
+        result.reason = rule.state.reason
+        result.blocks = rule.state.blocks
         return result
     }
 
@@ -159,10 +157,8 @@ struct RecordedRule {
     var position: Int
     /// Where the record names the rule.
     var identity: Range<Int>
-    var outcome: Outcome
-    var apply: ApplyClass?
-    var reason: ManualReason?
-    var blocks: Bool
+    /// What happens to the rule on the host.
+    var state: RuleStateCode
     var evidence: RecordedEvidence
     /// How many levels the rule is assigned at, and where they are, one after the other.
     var levelCount: Int

@@ -47,9 +47,7 @@ extension HostXML {
         } else {
             bytes.append(memo.head(of: try cursor.result(of: rule), depth: depth))
         }
-        let shape = RuleHead.shape(
-            outcome: rule.outcome, apply: rule.apply, reason: rule.reason, blocks: rule.blocks,
-            hasChildren: rule.hasChildren)
+        let shape = RuleHead.shape(rule.state, hasChildren: rule.hasChildren)
         try memo.appendTail(shape: shape, serializer: serializer, to: &bytes) {
             (try cursor.result(of: rule), rule.hasChildren)
         }

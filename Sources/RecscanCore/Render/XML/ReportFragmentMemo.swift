@@ -223,50 +223,15 @@ struct RuleHead: Sendable {
     }
 
     /// What picks a tail: the outcome with its apply class, reason and blocking, and whether the
-    /// rule has children, packed into one integer.
+    /// rule has children, packed into one integer below 512.
     static func shape(of rule: RuleResult, hasChildren: Bool) -> Int {
         shape(
-            outcome: rule.outcome, apply: rule.apply, reason: rule.reason, blocks: rule.blocks, hasChildren: hasChildren
-        )
+            RuleStateCode(outcome: rule.outcome, apply: rule.apply, reason: rule.reason, blocks: rule.blocks),
+            hasChildren: hasChildren)
     }
 
-    static func shape(
-        outcome: Outcome, apply: ApplyClass?, reason: ManualReason?, blocks: Bool, hasChildren: Bool
-    ) -> Int {
-        var shape = hasChildren ? 1 : 0
-        shape = shape << 1 | (blocks ? 1 : 0)
-        shape = shape << 2 | code(outcome)
-        shape = shape << 2 | code(apply)
-        return shape << 3 | code(reason)
-    }
-
-    private static func code(_ outcome: Outcome) -> Int {
-        switch outcome {
-        case .toAssign: 0
-        case .assigned: 1
-        case .toUnassign: 2
-        case .excluded: 3
-        }
-    }
-
-    private static func code(_ apply: ApplyClass?) -> Int {
-        switch apply {
-        case nil: 0
-        case .auto?: 1
-        case .manual?: 2
-        }
-    }
-
-    private static func code(_ reason: ManualReason?) -> Int {
-        switch reason {
-        case nil: 0
-        case .falsePositiveProne?: 1
-        case .lowConfidence?: 2
-        case .requiresConfiguration?: 3
-        case .mayAffectOperation?: 4
-        case .uncertainVersion?: 5
-        case .autoApplyOff?: 6
-        }
+    static func shape(_ state: RuleStateCode, hasChildren: Bool) -> Int {
+        (hasChildren ? 256 : 0) | state.value
     }
 }
 
