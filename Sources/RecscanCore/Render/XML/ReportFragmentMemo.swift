@@ -33,8 +33,24 @@ public struct ReportFragmentMemo: Sendable {
     private var recordPieces = BytesMemo()
     private var byteCount = 0
 
+    /// The most bytes of element a byte of host record has made on this worker, plus one.
+    private var elementBytesPerRecordByte = 8
+
     /// Creates an empty memo.
     public init() {}
+
+    /// The bytes to reserve for the element of a host whose record has `recordSize` bytes, so
+    /// that it is written in place (`RenderBuffer.init(writingInto:)`) rather than moved when it
+    /// outgrows its array (a fixed eight times the record was short for most hosts of the
+    /// benchmark's fleet). The ratio depends on the fleet, how much of a rule the record holds
+    /// as a catalog position, so it is learnt.
+    func elementCapacity(recordSize: Int) -> Int { 1024 + elementBytesPerRecordByte * recordSize }
+
+    /// Learns from a host's element of `count` bytes, made from a record of `recordSize`.
+    mutating func noteElement(_ count: Int, recordSize: Int) {
+        guard recordSize > 0 else { return }
+        elementBytesPerRecordByte = max(elementBytesPerRecordByte, count / recordSize + 1)
+    }
 
     /// A `<rule>` start tag, indented for `depth`, up to its id, module, name and severity: one
     /// per rule, whatever its outcome on a host (a memo of whole tags held one per rule and

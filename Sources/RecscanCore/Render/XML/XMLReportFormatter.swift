@@ -39,12 +39,13 @@ struct XMLHostRenderer: HostRenderer {
     private let memos = WorkerMemoPool { ReportFragmentMemo() }
 
     func render(_ host: StoredHost) throws -> [UInt8] {
-        // A host's element takes about seven times its record's bytes.
-        let capacity = 1024 + 8 * host.recordSize
-        return try memos.withMemo { memo in
-            try host.withCursor { cursor in
+        try memos.withMemo { memo in
+            let capacity = memo.elementCapacity(recordSize: host.recordSize)
+            let element = try host.withCursor { cursor in
                 try ReportXMLWriter.fragment(for: &cursor, changes: host.changes, capacity: capacity, memo: &memo)
             }
+            memo.noteElement(element.count, recordSize: host.recordSize)
+            return element
         }
     }
 }
