@@ -4,9 +4,9 @@
 ///    host with it (`RunChangeTracker`), so that the fleet-wide changes are known before the
 ///    first host is written.
 /// 2. The summary and the fleet-wide exclusion audit come from the ledger's small entries.
-/// 3. Every formatter is told the fleet-wide sections (`begin`), then each host: read from its
-///    record and rendered on all workers (pages, serialized elements), handed over in sorted
-///    order (`add`); then `finish`.
+/// 3. Every formatter is told the fleet-wide sections (`begin`), then each host: read back
+///    (`StoredHost`, its record decoded once if some format reads the analysis) and rendered on
+///    all workers (pages, serialized elements), handed over in sorted order (`add`); then `finish`.
 struct RunOutput {
     let destination: ReportDestination
     let fleet: Fleet
@@ -18,13 +18,16 @@ struct RunOutput {
         let entries = store.ledger.sorted
         let reader = try store.spill.concurrentReader()
         defer { reader.close() }
-        let read = Self.reading(reader, codec: store.codec)
         var tracker = RunChangeTracker(outDirectory: options.outDirectory)
-        let changes = try tracker.compare(hostnames: entries.map(\.hostname)) { try read(entries[$0]).report }
+        let changes = try tracker.compare(hostnames: entries.map(\.hostname)) { index in
+            try Self.stored {
+                try store.codec.decode(reader.read(entries[index].record)).report
+            }
+        }
         let results = FleetResults(
             summary: summary(entries, rejected: rejected), rejected: rejected, exclusions: audit(entries),
             triage: entries.flatMap(\.triage), changes: tracker.finish())
-        try await write(entries, fleet: results, read: read) { index, host in host.report.changes = changes[index] }
+        try await write(entries, fleet: results, reader: reader, codec: store.codec) { .compared(changes[$0]) }
         return results
     }
 
@@ -37,46 +40,38 @@ struct RunOutput {
         let results = FleetResults(
             summary: summary(entries, rejected: stored.rejected), rejected: stored.rejected,
             exclusions: stored.exclusions, triage: entries.flatMap(\.triage), changes: stored.changes)
-        try await write(entries, fleet: results, read: Self.reading(reader, codec: store.codec)) { _, _ in }
+        try await write(entries, fleet: results, reader: reader, codec: store.codec) { _ in .stored }
         return results
     }
 
-    /// Hands the fleet-wide sections and then every host, in order, to each formatter.
-    /// - Parameter prepare: completes a host read back (its changes), on any worker.
+    /// Hands the fleet-wide sections and then every host, in order, to each formatter. A host's
+    /// record is decoded only when some formatter reads the analysis.
+    /// - Parameter changes: where the host at a position gets its changes from.
     private func write(
-        _ entries: [HostEntry], fleet results: FleetResults,
-        read: @escaping @Sendable (HostEntry) throws -> HostAnalysis,
-        prepare: @escaping @Sendable (Int, inout HostAnalysis) -> Void
+        _ entries: [HostEntry], fleet results: FleetResults, reader: SpillReader, codec: HostRecordCodec,
+        changes: @escaping @Sendable (Int) -> StoredHost.Changes
     ) async throws {
         var formatters = try ReportFormat.formatters(options.formats, to: destination)
         for index in formatters.indices { try formatters[index].begin(results) }
         let renderers = formatters.map(\.renderer)
+        let decoding = formatters.contains { $0.readsAnalysis }
         try await orderedParallelMap(
             entries.indices, jobs: options.jobs,
             transform: { index in
                 Result {
-                    var host = try read(entries[index])
-                    prepare(index, &host)
-                    return (host, try renderers.map { try $0.render(host) })
+                    try Self.stored {
+                        let host = try StoredHost(
+                            record: reader.read(entries[index].record), codec: codec, triage: entries[index].triage,
+                            changes: changes(index), decoding: decoding)
+                        return (host, try renderers.map { try $0.render(host) })
+                    }
                 }
             },
-            consume: { (result: Result<(HostAnalysis, [[UInt8]]), any Error>) in
+            consume: { (result: Result<(StoredHost, [[UInt8]]), any Error>) in
                 let (host, rendered) = try result.get()
                 for index in formatters.indices { try formatters[index].add(host, rendered: rendered[index]) }
             })
         for index in formatters.indices { try formatters[index].finish(results) }
-    }
-
-    /// Reads a host's record back, with the triage plans its ledger entry holds.
-    private static func reading(_ reader: SpillReader, codec: HostRecordCodec)
-        -> @Sendable (HostEntry) throws
-        -> HostAnalysis
-    {
-        { entry in
-            var host = try decode(reader.read(entry.record), codec: codec)
-            host.triage = entry.triage
-            return host
-        }
     }
 
     private func summary(_ entries: [HostEntry], rejected: [RejectedInput]) -> ScanSummary {
@@ -94,10 +89,11 @@ struct RunOutput {
         return audit.results
     }
 
-    /// A stored record; a record that does not read back is the run's own fault, not the input's.
-    private static func decode(_ bytes: [UInt8], codec: HostRecordCodec) throws -> HostAnalysis {
+    /// What `body` returns from stored records; a record that does not read back is the run's
+    /// own fault, not the input's.
+    private static func stored<Value>(_ body: () throws -> Value) throws -> Value {
         do {
-            return try codec.decode(bytes)
+            return try body()
         } catch let error as RecordError {
             throw OutputError(path: ".hosts.spill", message: error.description)
         }

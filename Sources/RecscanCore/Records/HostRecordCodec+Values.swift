@@ -1,4 +1,13 @@
-/// The payload of a host record, field by field, in the order written.
+/// The payload of a host record, field by field, in the order written: the host's fields in
+/// the order report.xml states them, so that a writer can go from a record to the report in one
+/// pass (`HostRecordCursor`), then what only the run needs.
+///
+/// ```
+/// hostname, policy, status, collected, OS, inventory sources and details, settings
+/// rules                  count, then each (HostRecordCodec+Rules.swift)
+/// findings, manager comparison, changes
+/// triage plans, rules an exclusion override names
+/// ```
 extension HostRecordCodec {
     func write(_ analysis: HostAnalysis, to writer: inout RecordWriter) {
         write(analysis.report, to: &writer, hints: analysis.ruleOrdinals)
@@ -13,6 +22,7 @@ extension HostRecordCodec {
         writer.string(report.hostname)
         writer.optional(report.policyID)
         writer.code(report.status)
+        writer.optional(report.collected)
         writer.bool(report.os != nil)
         if let os = report.os {
             writer.string(os.family)
@@ -21,51 +31,37 @@ extension HostRecordCodec {
             writer.optional(os.arch)
             writer.optional(os.inferredFrom)
         }
-        writer.optional(report.collected)
+        writer.count(report.inventorySources.count)
+        for source in report.inventorySources { writer.string(source) }
+        write(report.inventory, to: &writer)
         writer.bool(report.settings != nil)
         if let settings = report.settings { write(settings, to: &writer) }
         writer.count(report.rules.count)
         let hints = ordinals.count == report.rules.count ? ordinals : nil
         var shared = SharedEvidenceLists<UnsafeRawPointer>()
-        // By position, so that each result is read in place rather than copied out.
-        for index in report.rules.indices {
-            write(report.rules[index], hint: hints?[index], shared: &shared, to: &writer)
-        }
+        write(report.rules, hints: hints, shared: &shared, to: &writer)
         writer.count(report.findings.count)
         for finding in report.findings { write(finding, to: &writer) }
         write(report.manager, to: &writer)
-        writer.count(report.inventorySources.count)
-        for source in report.inventorySources { writer.string(source) }
-        write(report.inventory, to: &writer)
         writer.bool(report.changes != nil)
         if let changes = report.changes { write(changes, to: &writer) }
     }
 
     func read(from reader: inout RecordReader) throws -> HostAnalysis {
-        var report = HostReport(
-            hostname: try reader.string(), policyID: try reader.optional(), status: try reader.code(HostStatus.self))
-        if try reader.bool() {
-            report.os = OperatingSystem(
-                family: try reader.string(), name: try reader.string(), version: try reader.string(),
-                arch: try reader.optional(), inferredFrom: try reader.optional())
-        }
-        report.collected = try reader.optional()
-        if try reader.bool() { report.settings = try readSettings(from: &reader) }
+        var report = try readHost(from: &reader)
+        report.settings = try readOptionalSettings(from: &reader)
         let ruleCount = try reader.count(minimumBytes: 5)
         report.rules.reserveCapacity(ruleCount)
         var ordinals: [Int] = []
         ordinals.reserveCapacity(ruleCount)
         var shared = SharedEvidenceLists<[Evidence]>()
         for _ in 0..<ruleCount {
-            try readRule(from: &reader, shared: &shared, into: &report.rules, ordinals: &ordinals)
+            let rule = try readRule(from: &reader, shared: &shared)
+            report.rules.append(rule.result)
+            ordinals.append(rule.position)
         }
-        let findingCount = try reader.count(minimumBytes: 5)
-        for _ in 0..<findingCount { report.findings.append(try readFinding(from: &reader)) }
-        report.manager = try readManagerComparison(from: &reader)
-        let sourceCount = try reader.count()
-        for _ in 0..<sourceCount { report.inventorySources.append(try reader.string()) }
-        report.inventory = try readInventoryDetails(from: &reader)
-        if try reader.bool() { report.changes = try readChanges(from: &reader) }
+        let end = try readHostEnd(from: &reader)
+        (report.findings, report.manager, report.changes) = (end.findings, end.manager, end.changes)
         var triage: [TriagePlan] = []
         let planCount = try reader.count(minimumBytes: 5)
         for _ in 0..<planCount { triage.append(try readPlan(from: &reader)) }
@@ -73,6 +69,32 @@ extension HostRecordCodec {
         let excludableCount = try reader.count()
         for _ in 0..<excludableCount { excludable.insert(try reader.string()) }
         return HostAnalysis(report: report, excludableRuleIDs: excludable, triage: triage, ruleOrdinals: ordinals)
+    }
+
+    /// The host's fields before its settings, its rules left empty.
+    func readHost(from reader: inout RecordReader) throws -> HostReport {
+        var report = HostReport(
+            hostname: try reader.string(), policyID: try reader.optional(), status: try reader.code(HostStatus.self))
+        report.collected = try reader.optional()
+        if try reader.bool() {
+            report.os = OperatingSystem(
+                family: try reader.string(), name: try reader.string(), version: try reader.string(),
+                arch: try reader.optional(), inferredFrom: try reader.optional())
+        }
+        let sourceCount = try reader.count()
+        for _ in 0..<sourceCount { report.inventorySources.append(try reader.string()) }
+        report.inventory = try readInventoryDetails(from: &reader)
+        return report
+    }
+
+    /// The host's findings, manager comparison and changes, which follow its rules.
+    func readHostEnd(from reader: inout RecordReader) throws -> HostReportEnd {
+        var findings: [Finding] = []
+        let findingCount = try reader.count(minimumBytes: 5)
+        for _ in 0..<findingCount { findings.append(try readFinding(from: &reader)) }
+        let manager = try readManagerComparison(from: &reader)
+        return HostReportEnd(
+            findings: findings, manager: manager, changes: try reader.bool() ? try readChanges(from: &reader) : nil)
     }
 
     // MARK: Settings and levels
@@ -90,7 +112,9 @@ extension HostRecordCodec {
         }
     }
 
-    private func readSettings(from reader: inout RecordReader) throws -> EffectiveSettings {
+    /// The host's settings, when the record holds them.
+    func readOptionalSettings(from reader: inout RecordReader) throws -> EffectiveSettings? {
+        guard try reader.bool() else { return nil }
         var settings = EffectiveSettings(
             engineMode: try reader.code(EngineModeSetting.self), engineModeSetAt: try readOptionalLevel(from: &reader),
             behavior: try reader.code(BehaviorSetting.self), behaviorSetAt: try readOptionalLevel(from: &reader),
@@ -100,85 +124,27 @@ extension HostRecordCodec {
         return settings
     }
 
-    private func write(_ level: Level?, to writer: inout RecordWriter) {
+    func write(_ level: Level?, to writer: inout RecordWriter) {
         writer.optionalCode(level?.kind)
         if let level { writer.optional(level.id) }
     }
 
-    private func readOptionalLevel(from reader: inout RecordReader) throws -> Level? {
+    func readOptionalLevel(from reader: inout RecordReader) throws -> Level? {
         guard let kind = try reader.optionalCode(Level.Kind.self) else { return nil }
         return Level(kind: kind, id: try reader.optional())
     }
 
-    private func readLevel(from reader: inout RecordReader) throws -> Level {
+    /// Moves past a level, checking it as `readLevel` would but making no string.
+    static func skipLevel(from reader: inout RecordReader) throws {
+        guard try reader.optionalCode(Level.Kind.self) != nil else { throw RecordError.malformed("a level is missing") }
+        try reader.skipString(optional: true)
+    }
+
+    func readLevel(from reader: inout RecordReader) throws -> Level {
         guard let level = try readOptionalLevel(from: &reader) else {
             throw RecordError.malformed("a level is missing")
         }
         return level
-    }
-
-    // MARK: Rules
-
-    private func write(
-        _ rule: RuleResult, hint: Int?, shared: inout SharedEvidenceLists<UnsafeRawPointer>,
-        to writer: inout RecordWriter
-    ) {
-        if let position = rules.position(of: rule, hint: hint) {
-            writer.count(position + 1)
-        } else {
-            writer.byte(0)
-            writer.string(rule.ruleID)
-            writer.code(rule.module)
-            writer.string(rule.name)
-            writer.code(rule.severity)
-        }
-        writer.code(rule.outcome)
-        writer.optionalCode(rule.apply)
-        writer.optionalCode(rule.reason)
-        writer.bool(rule.blocks)
-        write(rule.evidence, shared: &shared, to: &writer)
-        writer.count(rule.assignedAt.count)
-        for level in rule.assignedAt { write(level, to: &writer) }
-        writer.bool(rule.excludedBy != nil)
-        if let exclusion = rule.excludedBy {
-            write(exclusion.level, to: &writer)
-            writer.optional(exclusion.reason)
-            writer.optional(exclusion.by)
-            writer.optional(exclusion.expires)
-        }
-    }
-
-    /// Reads one rule's result and appends it, with its catalog position (-1 for none).
-    private func readRule(
-        from reader: inout RecordReader, shared: inout SharedEvidenceLists<[Evidence]>,
-        into results: inout [RuleResult], ordinals: inout [Int]
-    ) throws {
-        var rule: RuleResult
-        let reference = try reader.unsigned()
-        var position = -1
-        if reference == 0 {
-            rule = RuleResult(
-                ruleID: try reader.string(), module: try reader.code(Module.self), name: try reader.string(),
-                severity: try reader.code(Severity.self), outcome: .toAssign, apply: nil, reason: nil, blocks: false)
-        } else {
-            guard reference <= UInt64(Int32.max) else { throw RecordError.malformed("a rule reference is too large") }
-            position = Int(reference - 1)
-            rule = try rules.result(at: Int(reference - 1))
-        }
-        rule.outcome = try reader.code(Outcome.self)
-        rule.apply = try reader.optionalCode(ApplyClass.self)
-        rule.reason = try reader.optionalCode(ManualReason.self)
-        rule.blocks = try reader.bool()
-        rule.evidence = try readEvidence(from: &reader, shared: &shared)
-        let levelCount = try reader.count(minimumBytes: 2)
-        for _ in 0..<levelCount { rule.assignedAt.append(try readLevel(from: &reader)) }
-        if try reader.bool() {
-            rule.excludedBy = ExclusionReference(
-                level: try readLevel(from: &reader), reason: try reader.optional(), by: try reader.optional(),
-                expires: try reader.optional())
-        }
-        results.append(rule)
-        ordinals.append(position)
     }
 
     // MARK: Findings, changes, triage

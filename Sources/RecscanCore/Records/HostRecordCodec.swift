@@ -26,31 +26,59 @@ public struct HostRecordCodec: Sendable {
 
     /// The framed record of `analysis`.
     public func encode(_ analysis: HostAnalysis) -> [UInt8] {
-        var writer = RecordWriter(capacity: 1024 + analysis.report.rules.count * 48)
-        for _ in 0..<Self.frameBytes { writer.byte(0) }
-        write(analysis, to: &writer)
-        return Self.frame(writer.bytes)
+        var moved: [UInt8]?
+        // Written in the memory of the array returned; a larger record moves once.
+        let written = [UInt8](unsafeUninitializedCapacity: 1024 + analysis.report.rules.count * 48) {
+            memory, initialized in
+            var writer = RecordWriter(writingInto: memory)
+            for _ in 0..<Self.frameBytes { writer.byte(0) }
+            write(analysis, to: &writer)
+            writer.withMutableBytes(Self.frame)
+            moved = writer.finish(initialized: &initialized)
+        }
+        return moved ?? written
     }
 
     /// `payload` framed, for tests and fuzzing.
     public static func framed(_ payload: [UInt8]) -> [UInt8] {
-        frame([UInt8](repeating: 0, count: frameBytes) + payload)
+        var bytes = [UInt8](repeating: 0, count: frameBytes) + payload
+        bytes.withUnsafeMutableBufferPointer { frame($0) }
+        return bytes
     }
 
     /// Fills in the frame before the payload in `bytes`.
-    private static func frame(_ bytes: [UInt8]) -> [UInt8] {
-        var bytes = bytes
+    private static func frame(_ bytes: UnsafeMutableBufferPointer<UInt8>) {
         let length = bytes.count - Self.frameBytes
-        let checksum = bytes.withUnsafeBufferPointer { Self.checksum(UnsafeBufferPointer(rebasing: $0[frameBytes...])) }
+        let checksum = Self.checksum(UnsafeBufferPointer(rebasing: bytes[frameBytes...]))
         bytes[0] = version
         for index in 0..<4 { bytes[1 + index] = UInt8(truncatingIfNeeded: UInt32(length) >> (8 * index)) }
         for index in 0..<8 { bytes[5 + index] = UInt8(truncatingIfNeeded: checksum >> (8 * UInt64(index))) }
-        return bytes
     }
 
     /// The analysis a framed record holds.
     /// - Throws: `RecordError` when the frame or the payload is damaged.
     public func decode(_ bytes: [UInt8]) throws -> HostAnalysis {
+        try withPayload(of: bytes) { reader in
+            let analysis = try read(from: &reader)
+            guard reader.isAtEnd else { throw RecordError.malformed("bytes follow the host") }
+            return analysis
+        }
+    }
+
+    /// Runs `body` with a cursor over the host a framed record holds, read in place.
+    /// - Throws: `RecordError` when the frame or the payload is damaged, or what `body` throws.
+    func withCursor<Result>(_ bytes: [UInt8], _ body: (inout HostRecordCursor) throws -> Result) throws -> Result {
+        try withPayload(of: bytes) { reader in
+            var cursor = HostRecordCursor(reader, codec: self)
+            return try body(&cursor)
+        }
+    }
+
+    /// Runs `body` with a reader at the start of a framed record's payload, once the frame is
+    /// checked.
+    private func withPayload<Result>(of bytes: [UInt8], _ body: (inout RecordReader) throws -> Result) throws
+        -> Result
+    {
         try bytes.withUnsafeBufferPointer { buffer in
             guard buffer.count >= Self.frameBytes else { throw RecordError.truncated }
             guard buffer[0] == Self.version else {
@@ -67,9 +95,7 @@ public struct HostRecordCodec: Sendable {
             let payload = UnsafeBufferPointer(rebasing: buffer[Self.frameBytes...])
             guard Self.checksum(payload) == checksum else { throw RecordError.badFrame("the checksum does not match") }
             var reader = RecordReader(payload)
-            let analysis = try read(from: &reader)
-            guard reader.isAtEnd else { throw RecordError.malformed("bytes follow the host") }
-            return analysis
+            return try body(&reader)
         }
     }
 
@@ -104,18 +130,23 @@ struct RecordRuleTable: Sendable {
     /// severity.
     /// - Parameter hint: the position the analysis found the rule at, which names one catalog
     ///   rule, whose name the result took from it: checked by id, module and severity only.
-    func position(of rule: RuleResult, hint: Int?) -> Int? {
-        // Fields are compared in place: copying a catalog result out would retain its strings.
-        if let hint, results.indices.contains(hint), results[hint].ruleID == rule.ruleID,
-            results[hint].module == rule.module, results[hint].severity == rule.severity
+    /// - Parameter rule: the result, read in place.
+    @inline(__always)
+    func position(of rule: UnsafePointer<RuleResult>, hint: Int?) -> Int? {
+        // Fields are compared in place: copying a result out would retain its strings.
+        if let hint, results.indices.contains(hint), results[hint].ruleID == rule.pointee.ruleID,
+            results[hint].module == rule.pointee.module, results[hint].severity == rule.pointee.severity
         {
             return hint
         }
-        guard let position = positions[rule.ruleID], results[position].module == rule.module,
-            results[position].severity == rule.severity, results[position].name == rule.name
+        guard let position = positions[rule.pointee.ruleID], results[position].module == rule.pointee.module,
+            results[position].severity == rule.pointee.severity, results[position].name == rule.pointee.name
         else { return nil }
         return position
     }
+
+    /// How many rules the catalog has.
+    var count: Int { results.count }
 
     /// A result for the rule at `position`, its outcome still to be set.
     func result(at position: Int) throws -> RuleResult {

@@ -1,22 +1,33 @@
 /// Appends the primitive values of a host record: LEB128 unsigned integers, strings as their
-/// UTF-8 length and bytes, enumerations as small codes.
-struct RecordWriter {
-    private(set) var bytes: [UInt8]
+/// UTF-8 length and bytes, enumerations as small codes. The bytes go through a `RenderBuffer`
+/// (a pointer and a capacity check an append, where an array's append also checked that its
+/// storage was unique), in the memory of the array the record is handed over in.
+struct RecordWriter: ~Copyable {
+    private(set) var bytes: RenderBuffer
 
-    init(capacity: Int = 4096) {
-        bytes = []
-        bytes.reserveCapacity(capacity)
+    /// A writer into `memory`, uninitialized (see `RenderBuffer.init(writingInto:)`).
+    init(writingInto memory: UnsafeMutableBufferPointer<UInt8>) { bytes = RenderBuffer(writingInto: memory) }
+
+    /// Ends the record: see `RenderBuffer.finish(initialized:)`.
+    consuming func finish(initialized: inout Int) -> [UInt8]? { bytes.finish(initialized: &initialized) }
+
+    /// Runs `body` with the bytes written so far, which it may change in place.
+    mutating func withMutableBytes<Result>(_ body: (UnsafeMutableBufferPointer<UInt8>) -> Result) -> Result {
+        bytes.withMutableBytes(body)
     }
 
     mutating func byte(_ value: UInt8) { bytes.append(value) }
 
     mutating func unsigned(_ value: UInt64) {
+        // Most are codes, counts and short lengths: one byte.
+        guard value >= 0x80 else { return bytes.append(UInt8(value)) }
         var value = value
+        bytes.reserve(10)
         while value >= 0x80 {
-            bytes.append(UInt8(truncatingIfNeeded: value) | 0x80)
+            bytes.unchecked(UInt8(truncatingIfNeeded: value) | 0x80)
             value >>= 7
         }
-        bytes.append(UInt8(value))
+        bytes.unchecked(UInt8(value))
     }
 
     mutating func count(_ value: Int) { unsigned(UInt64(max(0, value))) }
@@ -41,26 +52,36 @@ struct RecordWriter {
         let inPlace: Bool? = value.utf8.withContiguousStorageIfAvailable { utf8 in
             guard ReportText.isWritable(utf8) else { return false }
             count(utf8.count + lengthBias)
-            bytes.append(contentsOf: utf8)
+            bytes.append(utf8)
             return true
         }
         guard inPlace != true else { return }
         var copy = ReportText.writable(value)
         copy.withUTF8 { utf8 in
             count(utf8.count + lengthBias)
-            bytes.append(contentsOf: utf8)
+            bytes.append(utf8)
         }
     }
 
     /// An enumeration case by its position in `recordCases`.
     mutating func code<Value: RecordEnum>(_ value: Value) {
-        count(Value.recordCases.firstIndex(of: value) ?? 0)
+        count(Self.position(of: value))
     }
 
     /// An optional enumeration case: 0 for none, else its position plus one.
     mutating func optionalCode<Value: RecordEnum>(_ value: Value?) {
         guard let value else { return bytes.append(0) }
-        count((Value.recordCases.firstIndex(of: value) ?? 0) + 1)
+        count(Self.position(of: value) + 1)
+    }
+
+    /// Where `value` is in `recordCases`, by a loop the compiler inlines (a call to the generic
+    /// `firstIndex(of:)` per code cost a visible part of writing a record).
+    @inline(__always)
+    private static func position<Value: RecordEnum>(of value: Value) -> Int {
+        let cases = Value.recordCases
+        var position = 0
+        while position < cases.count, cases[position] != value { position += 1 }
+        return position < cases.count ? position : 0
     }
 }
 
@@ -72,6 +93,14 @@ struct RecordReader {
 
     init(_ bytes: UnsafeBufferPointer<UInt8>) { self.bytes = bytes }
 
+    /// A reader of the bytes at `range` alone (a range this reader returned), at its start;
+    /// positions stay this reader's.
+    func reader(for range: Range<Int>) -> RecordReader {
+        var reader = RecordReader(UnsafeBufferPointer(rebasing: bytes[..<range.upperBound]))
+        reader.position = range.lowerBound
+        return reader
+    }
+
     var isAtEnd: Bool { position == bytes.count }
     private var remaining: Int { bytes.count - position }
 
@@ -82,6 +111,11 @@ struct RecordReader {
     }
 
     mutating func unsigned() throws -> UInt64 {
+        // Most are codes, counts and short lengths: one byte.
+        if position < bytes.count, bytes[position] < 0x80 {
+            defer { position += 1 }
+            return UInt64(bytes[position])
+        }
         var value: UInt64 = 0
         var shift: UInt64 = 0
         while true {
@@ -130,6 +164,27 @@ struct RecordReader {
         guard length > 0 else { return nil }
         guard length - 1 <= UInt64(remaining) else { throw RecordError.truncated }
         return take(Int(length - 1))
+    }
+
+    /// A string's bytes, in place: valid as long as the record's bytes are.
+    mutating func stringBytes() throws -> Range<Int> {
+        let length = try count()
+        defer { position += length }
+        return position..<position + length
+    }
+
+    /// The record's bytes at `range` (one that this reader returned), in place.
+    func bytes(_ range: Range<Int>) -> UnsafeBufferPointer<UInt8> {
+        UnsafeBufferPointer(rebasing: bytes[range])
+    }
+
+    /// Moves past a string, or an optional string's none.
+    mutating func skipString(optional: Bool = false) throws {
+        let length = try unsigned()
+        guard !optional || length > 0 else { return }
+        let bytes = length - (optional ? 1 : 0)
+        guard bytes <= UInt64(remaining) else { throw RecordError.truncated }
+        position += Int(bytes)
     }
 
     private mutating func take(_ length: Int) -> String {

@@ -3,12 +3,15 @@
 /// path of `Array.append` (which made up half the cost of rendering `report.json` a byte at a
 /// time), and short runs (a key, a word) are moved eight bytes at a time instead of through a
 /// call to `memcpy`. Owned by one renderer at a time (not copyable); `array` hands the result
-/// over.
+/// over, or `makeArray` writes it in the memory of the array it returns.
 struct RenderBuffer: ~Copyable {
     private var start: UnsafeMutablePointer<UInt8>
     private var capacity: Int
     /// Bytes appended so far.
     private(set) var count = 0
+    /// Whether `start` is the buffer's own memory; false while it writes into an array's
+    /// (`init(writingInto:)`), until it outgrows it.
+    private var ownsMemory = true
 
     /// An empty buffer with room for `capacity` bytes before it grows.
     init(capacity: Int = 0) {
@@ -16,7 +19,44 @@ struct RenderBuffer: ~Copyable {
         start = UnsafeMutablePointer<UInt8>.allocate(capacity: self.capacity)
     }
 
-    deinit { start.deallocate() }
+    /// An empty buffer that writes into `memory` (uninitialized, and not the buffer's to free)
+    /// until it needs more room, then moves to memory of its own; `finish(initialized:)` tells
+    /// which.
+    init(writingInto memory: UnsafeMutableBufferPointer<UInt8>) {
+        if let base = memory.baseAddress, memory.count > 0 {
+            start = base
+            capacity = memory.count
+            ownsMemory = false
+        } else {
+            capacity = 256
+            start = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity)
+        }
+    }
+
+    deinit { if ownsMemory { start.deallocate() } }
+
+    /// Ends a buffer made by `init(writingInto:)`: when its bytes are still in that memory,
+    /// sets `initialized` to their count and returns `nil`; else returns a copy of them.
+    consuming func finish(initialized: inout Int) -> [UInt8]? {
+        guard ownsMemory else {
+            initialized = count
+            return nil
+        }
+        return array
+    }
+
+    /// The bytes `body` writes, in the memory of a new array with room for `capacity`: no copy
+    /// at the end, as `array` makes (a host's report element is tens of kilobytes). Only when
+    /// `body` writes more do the bytes move, once.
+    static func makeArray(capacity: Int, _ body: (inout RenderBuffer) throws -> Void) rethrows -> [UInt8] {
+        var moved: [UInt8]?
+        let written = try [UInt8](unsafeUninitializedCapacity: max(capacity, 256)) { memory, initialized in
+            var buffer = RenderBuffer(writingInto: memory)
+            try body(&buffer)
+            moved = buffer.finish(initialized: &initialized)
+        }
+        return moved ?? written
+    }
 
     /// A copy of the bytes.
     var array: [UInt8] { Array(UnsafeBufferPointer(start: start, count: count)) }
@@ -24,6 +64,16 @@ struct RenderBuffer: ~Copyable {
     /// The bytes, valid during `body` only.
     func withBytes<Result>(_ body: (UnsafeBufferPointer<UInt8>) throws -> Result) rethrows -> Result {
         try body(UnsafeBufferPointer(start: start, count: count))
+    }
+
+    /// Runs `body` with the bytes, which it may change in place.
+    mutating func withMutableBytes<Result>(_ body: (UnsafeMutableBufferPointer<UInt8>) -> Result) -> Result {
+        body(UnsafeMutableBufferPointer(start: start, count: count))
+    }
+
+    /// A copy of the bytes from `start` on.
+    func array(from start: Int) -> [UInt8] {
+        Array(UnsafeBufferPointer(start: self.start + start, count: count - start))
     }
 
     /// Empties the buffer, keeping its memory.
@@ -93,18 +143,29 @@ struct RenderBuffer: ~Copyable {
         let newCapacity = max(needed, capacity * 2)
         let moved = UnsafeMutablePointer<UInt8>.allocate(capacity: newCapacity)
         moved.initialize(from: start, count: count)
-        start.deallocate()
+        if ownsMemory { start.deallocate() }
         start = moved
         capacity = newCapacity
+        ownsMemory = true
     }
 
     /// Copies `count` bytes; up to 16 by two overlapping loads and stores of a word (or half of
-    /// one), longer runs by `memcpy`.
+    /// one), up to 256 (a rule's start tag, a piece of evidence) sixteen at a time, longer runs
+    /// by `memcpy`, whose call and size dispatch cost more than such a loop.
     @inline(__always)
     private static func copy(_ source: UnsafePointer<UInt8>, _ count: Int, to target: UnsafeMutablePointer<UInt8>) {
         let from = UnsafeRawPointer(source)
         let to = UnsafeMutableRawPointer(target)
         switch count {
+        case 17...256:
+            var offset = 0
+            while offset < count - 16 {
+                let chunk = from.loadUnaligned(fromByteOffset: offset, as: SIMD16<UInt8>.self)
+                to.storeBytes(of: chunk, toByteOffset: offset, as: SIMD16<UInt8>.self)
+                offset += 16
+            }
+            let last = from.loadUnaligned(fromByteOffset: count - 16, as: SIMD16<UInt8>.self)
+            to.storeBytes(of: last, toByteOffset: count - 16, as: SIMD16<UInt8>.self)
         case 8...16:
             let head = from.loadUnaligned(as: UInt64.self)
             let tail = from.loadUnaligned(fromByteOffset: count - 8, as: UInt64.self)

@@ -9,9 +9,10 @@ struct RenderMemo: Sendable {
     private var rules: [[UInt8]?] = []
     private var states: [[UInt8]?] = []
 
-    /// The bytes of the rule with `ordinal`, made by `make` the first time.
+    /// The bytes of the rule with `ordinal`, made by `make` the first time; made each time for
+    /// a rule without one (-1: a rule read back that the catalog does not describe).
     mutating func rule(_ ordinal: Int, _ make: () -> [UInt8]) -> [UInt8] {
-        if ordinal < rules.count, let known = rules[ordinal] { return known }
+        if ordinal >= 0, ordinal < rules.count, let known = rules[ordinal] { return known }
         let made = make()
         guard ordinal >= 0 else { return made }
         if ordinal >= rules.count { rules += Array(repeating: nil, count: ordinal + 1 - rules.count) }

@@ -1,5 +1,6 @@
-/// One output format of a run. A run hands every formatter its hosts' records, sorted by host
-/// name, then the fleet-wide sections:
+/// One output format of a run. A run hands every formatter its hosts (`StoredHost`: a host's
+/// record, decoded when some format reads the analysis), sorted by host name, then the
+/// fleet-wide sections:
 ///
 /// ```
 /// begin(fleet)                    the fleet-wide sections are known before the first host
@@ -13,18 +14,25 @@
 protocol ReportFormatter {
     /// The part of the format that works on one host at a time, on any worker.
     var renderer: any HostRenderer { get }
+    /// Whether the format reads hosts' analyses (`StoredHost.analysis()`), so that the run
+    /// decodes each record once for all formats; one that writes from records alone does not.
+    var readsAnalysis: Bool { get }
     /// Called once, before the first host.
     mutating func begin(_ fleet: FleetResults) throws
     /// Called for each host in sorted order, with what the renderer made of it.
-    mutating func add(_ host: HostAnalysis, rendered: [UInt8]) throws
+    mutating func add(_ host: StoredHost, rendered: [UInt8]) throws
     /// Called once, after the last host; writes the format's last files.
     mutating func finish(_ fleet: FleetResults) throws
+}
+
+extension ReportFormatter {
+    var readsAnalysis: Bool { true }
 }
 
 /// What a format makes of one host on its own: a page written, an element serialized.
 protocol HostRenderer: Sendable {
     /// The bytes the format's `add` takes for `host` (may be empty).
-    func render(_ host: HostAnalysis) throws -> [UInt8]
+    func render(_ host: StoredHost) throws -> [UInt8]
 }
 
 /// Where a run's formats write and what they all need to know of it.

@@ -1,15 +1,16 @@
 /// The lines inside a wrapper element, gathered from the chunks a fragment writer gives them
 /// in: the wrapper's start tag (the first line) and its end tag are left out. Each byte is
-/// copied once, out of libxml2's buffer or from the fragment memo, into one array.
-struct WrappedLines {
-    var bytes: [UInt8] = []
+/// copied once, out of libxml2's buffer or from the fragment memo, into `bytes`, where a writer
+/// may also append well-formed elements of its own (`XMLStreamWriter.rawElements`).
+struct WrappedLines: ~Copyable {
+    var bytes: RenderBuffer
     private var startDropped = false
 
-    init(capacity: Int) { bytes.reserveCapacity(capacity) }
+    init(_ bytes: consuming RenderBuffer) { self.bytes = bytes }
 
     /// Adds the next chunk; the first one starts with the wrapper's start tag.
     mutating func append(_ chunk: UnsafeBufferPointer<UInt8>) {
-        bytes.append(contentsOf: UnsafeBufferPointer(rebasing: chunk[droppingStart(chunk)...]))
+        bytes.append(UnsafeBufferPointer(rebasing: chunk[droppingStart(chunk)...]))
     }
 
     /// Adds the last chunk, up to the wrapper's end tag `closing`.
@@ -21,7 +22,7 @@ struct WrappedLines {
         while end >= start + closing.count, !chunk[(end - closing.count)..<end].elementsEqual(closing) { end -= 1 }
         end -= closing.count
         guard end >= start else { return false }
-        bytes.append(contentsOf: UnsafeBufferPointer(rebasing: chunk[start..<end]))
+        bytes.append(UnsafeBufferPointer(rebasing: chunk[start..<end]))
         return true
     }
 
@@ -31,4 +32,7 @@ struct WrappedLines {
         startDropped = true
         return (chunk.firstIndex(of: UInt8(ascii: "\n")) ?? -1) + 1
     }
+
+    /// Ends the lines: see `RenderBuffer.finish(initialized:)`.
+    consuming func finish(initialized: inout Int) -> [UInt8]? { bytes.finish(initialized: &initialized) }
 }

@@ -150,11 +150,12 @@ struct CSVTests {
         let destination = ReportDestination(
             directory: folder.path, run: RenderFixture.run, catalog: RenderFixture.catalog, maxAgeDays: 7)
         let fleet = FleetResults(summary: ScanSummary(), rejected: [], exclusions: [], triage: [])
+        let codec = HostRecordCodec(catalog: RenderFixture.catalog)
         for table in CSVTable.allCases {
             var formatter = try CSVReportFormatter(table, destination)
             try formatter.begin(fleet)
             for report in RenderFixture.hosts {
-                let host = HostAnalysis(report: report, excludableRuleIDs: [], triage: [])
+                let host = try StoredHost(HostAnalysis(report: report, excludableRuleIDs: [], triage: []), codec: codec)
                 try formatter.add(host, rendered: try formatter.renderer.render(host))
             }
             try formatter.finish(fleet)

@@ -55,15 +55,15 @@ struct ElementSerializerTests {
     static func document(before: Int, after: Int, splice: Bool) throws -> [UInt8] {
         let writer = try XMLStreamWriter(fragmentNamed: "test")
         try writer.startElement("wrapper")
-        var lines = WrappedLines(capacity: 0)
+        var lines = WrappedLines(RenderBuffer())
         try writer.startElement("host")
         try writer.attribute("hostname", "web-1")
         for index in 0..<before { try Self.evidence(writer, "before-\(index)") }
         if splice {
             let depth = writer.depth
             try writer.rawElements(to: &lines) { lines in
-                lines.bytes += try XMLStreamWriter.serializedElement(depth: depth, Self.rule)
-                lines.bytes += try XMLStreamWriter.serializedElement(depth: depth) { try Self.evidence($0, "é<") }
+                lines.bytes.append(try XMLStreamWriter.serializedElement(depth: depth, Self.rule))
+                lines.bytes.append(try XMLStreamWriter.serializedElement(depth: depth) { try Self.evidence($0, "é<") })
             }
         } else {
             try Self.rule(writer)
@@ -73,7 +73,7 @@ struct ElementSerializerTests {
         try writer.endElement()
         try writer.endElement()
         #expect(try writer.finishFragment { lines.appendLast($0, closing: "</wrapper>") })
-        return lines.bytes
+        return lines.bytes.array
     }
 
     @Test("elements spliced into a fragment give the bytes the writer would have written itself")

@@ -22,11 +22,29 @@ struct RenderBufferTests {
         var generator = SeededGenerator(seed: 7)
         var buffer = RenderBuffer(capacity: 1)
         var expected: [UInt8] = []
-        for length in 0..<80 {
+        for length in 0..<300 {
             let bytes = Self.randomBytes(length, using: &generator)
             bytes.withUnsafeBufferPointer { buffer.append($0) }
             expected += bytes
             #expect(buffer.array == expected, "after appending \(length) bytes")
+        }
+    }
+
+    /// Bytes written in an array's memory come out as appended, within its room and past it.
+    @Test func arraysMadeInPlaceHoldWhatWasAppended() {
+        var generator = SeededGenerator(seed: 5)
+        for capacity in [0, 1, 255, 256, 300, 4096] {
+            for total in [0, 1, 255, 256, 257, 1000, 5000] {
+                var expected: [UInt8] = []
+                let made = RenderBuffer.makeArray(capacity: capacity) { buffer in
+                    while expected.count < total {
+                        let bytes = Self.randomBytes(min(37, total - expected.count), using: &generator)
+                        bytes.withUnsafeBufferPointer { buffer.append($0) }
+                        expected += bytes
+                    }
+                }
+                #expect(made == expected, "capacity \(capacity), \(total) bytes")
+            }
         }
     }
 

@@ -13,7 +13,7 @@ struct APIPlanFormatter: ReportFormatter {
 
     mutating func begin(_ fleet: FleetResults) throws {}
 
-    mutating func add(_ host: HostAnalysis, rendered: [UInt8]) throws { builder.add(host) }
+    mutating func add(_ host: StoredHost, rendered: [UInt8]) throws { builder.add(try host.analysis()) }
 
     mutating func finish(_ fleet: FleetResults) throws {
         let requests = builder.requests()
@@ -27,6 +27,6 @@ struct APIPlanFormatter: ReportFormatter {
 
     /// The plan needs every host's decisions together, not a per-host rendering.
     private struct NothingPerHost: HostRenderer {
-        func render(_ host: HostAnalysis) throws -> [UInt8] { [] }
+        func render(_ host: StoredHost) throws -> [UInt8] { [] }
     }
 }

@@ -19,7 +19,7 @@ struct CSVReportFormatter: ReportFormatter {
         try file.append(header.bytes)
     }
 
-    mutating func add(_ host: HostAnalysis, rendered: [UInt8]) throws { try file.append(rendered) }
+    mutating func add(_ host: StoredHost, rendered: [UInt8]) throws { try file.append(rendered) }
 
     mutating func finish(_ fleet: FleetResults) throws { try file.close() }
 }
@@ -159,7 +159,8 @@ private struct CSVHostRenderer: HostRenderer {
     let table: CSVTable
     let memos = WorkerMemoPool { RenderMemo() }
 
-    func render(_ host: HostAnalysis) throws -> [UInt8] {
-        memos.withMemo { table.rows(host.report, ordinals: host.ruleOrdinals, memo: &$0) }
+    func render(_ host: StoredHost) throws -> [UInt8] {
+        let host = try host.analysis()
+        return memos.withMemo { table.rows(host.report, ordinals: host.ruleOrdinals, memo: &$0) }
     }
 }

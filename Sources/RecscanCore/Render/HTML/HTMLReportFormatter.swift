@@ -11,7 +11,8 @@ struct HTMLReportFormatter: ReportFormatter {
 
     mutating func begin(_ fleet: FleetResults) throws {}
 
-    mutating func add(_ host: HostAnalysis, rendered: [UInt8]) throws {
+    mutating func add(_ host: StoredHost, rendered: [UInt8]) throws {
+        let host = try host.analysis()
         try writer.record(host.report, triage: host.triage)
     }
 
@@ -22,7 +23,8 @@ struct HTMLReportFormatter: ReportFormatter {
 private struct HostPageRenderer: HostRenderer {
     let writer: HTMLReportWriter
 
-    func render(_ host: HostAnalysis) throws -> [UInt8] {
+    func render(_ host: StoredHost) throws -> [UInt8] {
+        let host = try host.analysis()
         try writer.writePage(for: host.report, triage: host.triage)
         return []
     }

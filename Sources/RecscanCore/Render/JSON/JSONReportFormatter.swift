@@ -23,7 +23,7 @@ struct JSONReportFormatter: ReportFormatter {
         try file.append(ReportJSON.head(run: destination.run, maxAgeDays: destination.maxAgeDays, fleet: fleet))
     }
 
-    mutating func add(_ host: HostAnalysis, rendered: [UInt8]) throws {
+    mutating func add(_ host: StoredHost, rendered: [UInt8]) throws {
         try file.append(hosts == 0 ? ReportJSON.firstHost : ReportJSON.nextHost)
         try file.append(rendered)
         hosts += 1
@@ -39,8 +39,9 @@ struct JSONReportFormatter: ReportFormatter {
 private struct JSONHostRenderer: HostRenderer {
     let memos = WorkerMemoPool { RenderMemo() }
 
-    func render(_ host: HostAnalysis) throws -> [UInt8] {
-        memos.withMemo { HostJSON.render(host.report, ordinals: host.ruleOrdinals, memo: &$0) }
+    func render(_ host: StoredHost) throws -> [UInt8] {
+        let host = try host.analysis()
+        return memos.withMemo { HostJSON.render(host.report, ordinals: host.ruleOrdinals, memo: &$0) }
     }
 }
 

@@ -6,6 +6,17 @@ enum HostXML {
         _ host: HostReport, to writer: XMLStreamWriter, lines: inout WrappedLines, memo: inout ReportFragmentMemo,
         ordinals: [Int] = []
     ) throws {
+        try writeStart(of: host, to: writer)
+        if let settings = host.settings { try write(settings, to: writer) }
+        try write(
+            host.rules, ordinals: ordinals.count == host.rules.count ? ordinals : nil, to: writer, lines: &lines,
+            memo: &memo)
+        try writeEnd(HostReportEnd(host), to: writer)
+    }
+
+    /// Opens `<host>` and writes its attributes, its OS and its inventory sources: all that
+    /// comes before its settings.
+    static func writeStart(of host: HostReport, to writer: XMLStreamWriter) throws {
         try writer.startElement("host")
         try writer.attribute("hostname", host.hostname)
         try writer.attribute("policy", host.policyID)
@@ -21,11 +32,12 @@ enum HostXML {
         }
         for source in host.inventorySources { try writer.element("source", [("file", source)]) }
         if let inventory = host.inventory { try write(inventory, to: writer) }
-        if let settings = host.settings { try write(settings, to: writer) }
-        try write(
-            host.rules, ordinals: ordinals.count == host.rules.count ? ordinals : nil, to: writer, lines: &lines,
-            memo: &memo)
-        for finding in host.findings {
+    }
+
+    /// Writes the host's findings, manager comparison and changes, which follow its rules, and
+    /// closes `<host>`.
+    static func writeEnd(_ end: HostReportEnd, to writer: XMLStreamWriter) throws {
+        for finding in end.findings {
             try writer.element(
                 "finding",
                 [
@@ -33,8 +45,8 @@ enum HostXML {
                     ("level", finding.level?.kind.rawValue), ("id", finding.level?.id),
                 ] + (finding.vulnerability?.attributes ?? []), text: finding.message)
         }
-        if let manager = host.manager { try ManagerXML.write(manager, to: writer) }
-        if let changes = host.changes { try ChangesXML.write(changes, to: writer) }
+        if let manager = end.manager { try ManagerXML.write(manager, to: writer) }
+        if let changes = end.changes { try ChangesXML.write(changes, to: writer) }
         try writer.endElement()
     }
 
@@ -55,7 +67,7 @@ enum HostXML {
         try writer.endElement()
     }
 
-    private static func write(_ settings: EffectiveSettings, to writer: XMLStreamWriter) throws {
+    static func write(_ settings: EffectiveSettings, to writer: XMLStreamWriter) throws {
         try writer.startElement("settings")
         try writer.attribute("engineMode", settings.engineMode.rawValue)
         try writer.attribute("behavior", settings.behavior.rawValue)
@@ -93,50 +105,64 @@ enum HostXML {
     }
 
     private static func append(
-        _ rule: RuleResult, ordinal: Int?, depth: Int, to bytes: inout [UInt8], memo: inout ReportFragmentMemo,
+        _ rule: RuleResult, ordinal: Int?, depth: Int, to bytes: inout RenderBuffer, memo: inout ReportFragmentMemo,
         shared: inout SharedEvidence, serializer: ElementSerializer
     ) throws {
         let hasChildren = !rule.evidence.isEmpty || !rule.assignedAt.isEmpty || rule.excludedBy != nil
-        try memo.appendHead(of: rule, ordinal: ordinal, depth: depth, serializer: serializer, to: &bytes)
-        bytes += try memo.tail(of: rule, hasChildren: hasChildren, serializer: serializer)
+        memo.appendHead(of: rule, ordinal: ordinal, depth: depth, to: &bytes)
+        try memo.appendTail(of: rule, hasChildren: hasChildren, serializer: serializer, to: &bytes)
         guard hasChildren else { return }
         if let known = shared.bytes(of: rule.evidence) {
-            bytes += known
+            bytes.append(known)
         } else {
             let start = bytes.count
             for evidence in rule.evidence {
-                bytes += try memo.child(.evidence(evidence), depth: depth + 1, serializer: serializer) { writer in
-                    try writer.element(
-                        "evidence", [("kind", evidence.kind.rawValue)] + evidence.attributes.map { ($0.name, $0.value) }
-                    )
-                }
+                bytes.append(
+                    memo.child(.evidence(evidence), depth: depth + 1) {
+                        XMLMarkup.emptyElement("evidence", attributes(of: evidence), depth: depth + 1)
+                    })
             }
-            shared.keep(rule.evidence, bytes: Array(bytes[start...]))
+            shared.keep(rule.evidence, bytes: bytes.array(from: start))
         }
         for level in rule.assignedAt {
-            bytes += try memo.child(.assignedAt(level), depth: depth + 1, serializer: serializer) { writer in
-                try writer.element("assignedAt", [("level", level.kind.rawValue), ("id", level.id)])
-            }
+            bytes.append(
+                memo.child(.assignedAt(level), depth: depth + 1) {
+                    XMLMarkup.emptyElement("assignedAt", attributes(assignedAt: level), depth: depth + 1)
+                })
         }
         if let exclusion = rule.excludedBy {
-            bytes += try memo.child(.excludedBy(exclusion), depth: depth + 1, serializer: serializer) { writer in
-                try writer.element(
-                    "excludedBy",
-                    [
-                        ("level", exclusion.level.kind.rawValue), ("id", exclusion.level.id),
-                        ("reason", exclusion.reason), ("by", exclusion.by), ("expires", exclusion.expires),
-                    ])
-            }
+            bytes.append(
+                memo.child(.excludedBy(exclusion), depth: depth + 1) {
+                    XMLMarkup.emptyElement("excludedBy", attributes(of: exclusion), depth: depth + 1)
+                })
         }
-        bytes += try memo.end(depth: depth, serializer: serializer)
+        try memo.appendEnd(depth: depth, serializer: serializer, to: &bytes)
     }
 
-    /// Writes the attributes of `<rule>` that follow from the rule itself.
-    static func writeIdentity(of rule: RuleResult, to writer: XMLStreamWriter) throws {
-        try writer.attribute("id", rule.ruleID)
-        try writer.attribute("module", rule.module.rawValue)
-        try writer.attribute("name", rule.name)
-        try writer.attribute("severity", rule.severity.rawValue)
+    /// The attributes of `<evidence>`.
+    static func attributes(of evidence: Evidence) -> [(String, String?)] {
+        [("kind", evidence.kind.rawValue)] + evidence.attributes.map { ($0.name, $0.value) }
+    }
+
+    /// The attributes of `<assignedAt>`.
+    static func attributes(assignedAt level: Level) -> [(String, String?)] {
+        [("level", level.kind.rawValue), ("id", level.id)]
+    }
+
+    /// The attributes of `<excludedBy>`.
+    static func attributes(of exclusion: ExclusionReference) -> [(String, String?)] {
+        [
+            ("level", exclusion.level.kind.rawValue), ("id", exclusion.level.id), ("reason", exclusion.reason),
+            ("by", exclusion.by), ("expires", exclusion.expires),
+        ]
+    }
+
+    /// The attributes of `<rule>` that follow from the rule itself.
+    static func identityAttributes(of rule: RuleResult) -> [(String, String?)] {
+        [
+            ("id", rule.ruleID), ("module", rule.module.rawValue), ("name", rule.name),
+            ("severity", rule.severity.rawValue),
+        ]
     }
 
     /// Writes the attributes of `<rule>` that say what happens to it on the host.

@@ -1,9 +1,9 @@
 /// The serialized bytes of `<rule>` start and end tags and of their child elements, which repeat
 /// from host to host (the same rule, the same outcome; the same detected application type or
 /// package as evidence). A start tag is kept in two pieces, the rule's own attributes and the
-/// outcome's, as one piece per rule and outcome did not fit. Each piece is written through
-/// libxml2 once; after that, writing it costs a hash lookup and a copy instead of an escaping
-/// pass per attribute.
+/// outcome's, as one piece per rule and outcome did not fit. Each piece is serialized once (by
+/// `XMLMarkup`, or through libxml2 for the few tails and end tags); after that, writing it costs
+/// a lookup and a copy instead of an escaping pass per attribute.
 ///
 /// A memo belongs to one worker at a time. Once it holds `byteLimit` bytes it keeps what it has
 /// and takes nothing new, so its size stays bounded whatever the catalog and fleet: the pieces
@@ -23,47 +23,71 @@ public struct ReportFragmentMemo: Sendable {
     /// key, value and array, each a likely cache miss.
     private var headSpans: [HeadSpan] = []
     private var headArena: [UInt8] = []
-    /// Tag ends by shape and end tags by depth, in arrays by those small integers (a dictionary
-    /// lookup, twice per rule, cost more than the copy): a few dozen at most, kept even when the
-    /// memo is full.
-    private var tails: [[UInt8]?] = []
-    private var ends: [[UInt8]?] = []
+    /// Tag ends by shape and end tags by depth, by those small integers (a dictionary lookup,
+    /// twice per rule, cost more than the copy): a few dozen at most, kept even when the memo is
+    /// full.
+    private var tails = NumberedBytes()
+    private var ends = NumberedBytes()
     private var children: [RuleChildEntry: [UInt8]] = [:]
+    /// Child elements (and settings) of hosts written from their records, by the record's bytes.
+    private var recordPieces = BytesMemo()
     private var byteCount = 0
+
+    /// The most bytes of element a byte of host record has made on this worker, plus one.
+    private var elementBytesPerRecordByte = 8
 
     /// Creates an empty memo.
     public init() {}
 
+    /// The bytes to reserve for the element of a host whose record has `recordSize` bytes, so
+    /// that it is written in place (`RenderBuffer.init(writingInto:)`) rather than moved when it
+    /// outgrows its array (a fixed eight times the record was short for most hosts of the
+    /// benchmark's fleet). The ratio depends on the fleet, how much of a rule the record holds
+    /// as a catalog position, so it is learnt.
+    func elementCapacity(recordSize: Int) -> Int { 1024 + elementBytesPerRecordByte * recordSize }
+
+    /// Learns from a host's element of `count` bytes, made from a record of `recordSize`.
+    mutating func noteElement(_ count: Int, recordSize: Int) {
+        guard recordSize > 0 else { return }
+        elementBytesPerRecordByte = max(elementBytesPerRecordByte, count / recordSize + 1)
+    }
+
     /// A `<rule>` start tag, indented for `depth`, up to its id, module, name and severity: one
     /// per rule, whatever its outcome on a host (a memo of whole tags held one per rule and
     /// outcome, and filled up with a third of a 1,000-host fleet's).
-    mutating func head(of rule: RuleResult, depth: Int, serializer: ElementSerializer) throws -> [UInt8] {
+    mutating func head(of rule: RuleResult, depth: Int) -> [UInt8] {
         let key = RuleHeadKey(rule.ruleID, depth: depth)
         if let known = heads[key], known.describes(rule) { return known.bytes }
-        let head = try RuleHead.serialize(rule, depth: depth, serializer: serializer)
+        let head = RuleHead(rule, depth: depth)
         if takes(head.bytes.count) { heads[key] = head }
         return head.bytes
     }
 
-    /// Appends `rule`'s head (see `head(of:depth:serializer:)`) to `bytes`.
+    /// Appends `rule`'s head (see `head(of:depth:)`) to `bytes`.
     /// - Parameter ordinal: the rule's ordinal in the run's catalog index, which names one rule
     ///   (id, module, name, severity) for the whole run; `nil` when not known.
-    mutating func appendHead(
-        of rule: RuleResult, ordinal: Int?, depth: Int, serializer: ElementSerializer, to bytes: inout [UInt8]
-    ) throws {
+    mutating func appendHead(of rule: RuleResult, ordinal: Int?, depth: Int, to bytes: inout RenderBuffer) {
         guard let ordinal, ordinal >= 0 else {
-            bytes += try head(of: rule, depth: depth, serializer: serializer)
+            bytes.append(head(of: rule, depth: depth))
             return
         }
+        appendHead(ordinal: ordinal, depth: depth, to: &bytes) { rule }
+    }
+
+    /// Appends the head of the rule with `ordinal` (0 or more) to `bytes`; `rule` gives the
+    /// rule's result when the memo does not hold the head.
+    mutating func appendHead(
+        ordinal: Int, depth: Int, to bytes: inout RenderBuffer, rule: () throws -> RuleResult
+    ) rethrows {
         if ordinal < headSpans.count, headSpans[ordinal].count > 0, Int(headSpans[ordinal].depth) == depth {
             let span = headSpans[ordinal]
             headArena.withUnsafeBufferPointer { arena in
-                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: arena[Int(span.start)..<Int(span.end)]))
+                bytes.append(UnsafeBufferPointer(rebasing: arena[Int(span.start)..<Int(span.end)]))
             }
             return
         }
-        let head = try RuleHead.serialize(rule, depth: depth, serializer: serializer).bytes
-        bytes += head
+        let head = RuleHead(try rule(), depth: depth).bytes
+        bytes.append(head)
         keepHead(head, ordinal: ordinal, depth: depth)
     }
 
@@ -87,19 +111,32 @@ public struct ReportFragmentMemo: Sendable {
         headArena += head
     }
 
-    /// The rest of a `<rule>` start tag: outcome, apply, reason and blocks, then `>` or, for a
-    /// rule without children, `/>`, and the line break.
-    mutating func tail(of rule: RuleResult, hasChildren: Bool, serializer: ElementSerializer) throws -> [UInt8] {
-        let shape = RuleHead.shape(of: rule, hasChildren: hasChildren)
-        if shape < tails.count, let known = tails[shape] { return known }
-        let tail = try RuleHead.serializeTail(rule, hasChildren: hasChildren, serializer: serializer)
-        Self.set(tail, at: shape, in: &tails)
-        return tail
+    /// Appends the rest of a `<rule>` start tag: outcome, apply, reason and blocks, then `>` or,
+    /// for a rule without children, `/>`, and the line break.
+    mutating func appendTail(
+        of rule: RuleResult, hasChildren: Bool, serializer: ElementSerializer, to bytes: inout RenderBuffer
+    ) throws {
+        try appendTail(shape: RuleHead.shape(of: rule, hasChildren: hasChildren), serializer: serializer, to: &bytes) {
+            (rule, hasChildren)
+        }
     }
 
-    /// The `</rule>` line at `depth`, written by libxml2 after a placeholder child.
-    mutating func end(depth: Int, serializer: ElementSerializer) throws -> [UInt8] {
-        if depth < ends.count, let known = ends[depth] { return known }
+    /// Appends the tail of shape `shape` (`RuleHead.shape`); `rule` gives a rule of that shape,
+    /// and whether it has children, when the memo does not hold the tail.
+    mutating func appendTail(
+        shape: Int, serializer: ElementSerializer, to bytes: inout RenderBuffer,
+        rule: () throws -> (RuleResult, hasChildren: Bool)
+    ) throws {
+        if tails.append(shape, to: &bytes) { return }
+        let (rule, hasChildren) = try rule()
+        let tail = try RuleHead.serializeTail(rule, hasChildren: hasChildren, serializer: serializer)
+        tails.keep(tail, for: shape)
+        bytes.append(tail)
+    }
+
+    /// Appends the `</rule>` line at `depth`, written by libxml2 after a placeholder child.
+    mutating func appendEnd(depth: Int, serializer: ElementSerializer, to bytes: inout RenderBuffer) throws {
+        if ends.append(depth, to: &bytes) { return }
         let end = try serializer.serialize(depth: depth) { writer in
             try writer.startElement("rule")
             try writer.element("x")
@@ -108,25 +145,34 @@ public struct ReportFragmentMemo: Sendable {
         let lines = end.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
         guard lines.count == 4 else { throw OutputError(path: "rule", message: "could not be serialized") }
         let line = Array(lines[2]) + [UInt8(ascii: "\n")]
-        Self.set(line, at: depth, in: &ends)
-        return line
+        ends.keep(line, for: depth)
+        bytes.append(line)
     }
 
-    /// Stores `bytes` at `position` (a shape below 512, or an element depth), growing `array`.
-    private static func set(_ bytes: [UInt8], at position: Int, in array: inout [[UInt8]?]) {
-        if position >= array.count { array += [[UInt8]?](repeating: nil, count: position + 1 - array.count) }
-        array[position] = bytes
-    }
-
-    /// One child element of a `<rule>`, serialized at `depth` by `write` the first time.
-    mutating func child(
-        _ key: RuleChildKey, depth: Int, serializer: ElementSerializer, _ write: (XMLStreamWriter) throws -> Void
-    ) throws -> [UInt8] {
+    /// One child element of a `<rule>` at `depth`, made by `make` the first time.
+    mutating func child(_ key: RuleChildKey, depth: Int, _ make: () -> [UInt8]) -> [UInt8] {
         let entry = RuleChildEntry(child: key, depth: depth)
         if let known = children[entry] { return known }
-        let serialized = try serializer.serialize(depth: depth, write)
-        if takes(serialized.count) { children[entry] = serialized }
-        return serialized
+        let made = make()
+        if takes(made.count) { children[entry] = made }
+        return made
+    }
+
+    /// Appends the element at `depth` made from a piece of a host record (`key`, its bytes
+    /// there), made by `make` from the piece decoded the first time: a lookup compares bytes and
+    /// makes no string.
+    mutating func appendRecordPiece(
+        _ piece: RecordPiece, key: UnsafeBufferPointer<UInt8>, depth: Int, to bytes: inout RenderBuffer,
+        _ make: () throws -> [UInt8]
+    ) throws {
+        let kind = piece.rawValue | UInt32(truncatingIfNeeded: depth) << 8
+        if depth < 1 << 16, recordPieces.append(kind: kind, key: key, to: &bytes) { return }
+        let made = try make()
+        bytes.append(made)
+        guard depth < 1 << 16 else { return }
+        var budget = Self.byteLimit - byteCount
+        recordPieces.keep(made, kind: kind, key: key, budget: &budget)
+        byteCount = Self.byteLimit - budget
     }
 
     /// Whether an entry of `count` bytes still fits; if so, it is counted.
@@ -135,6 +181,11 @@ public struct ReportFragmentMemo: Sendable {
         byteCount += count + Self.entryOverhead
         return true
     }
+}
+
+/// What a piece of a host record that `ReportFragmentMemo.appendRecordPiece` takes is.
+enum RecordPiece: UInt32 {
+    case settings, evidence, assignedAt, excludedBy
 }
 
 /// Where a rule's head is in `ReportFragmentMemo`'s arena; a count of 0 is no head.
@@ -158,20 +209,11 @@ struct RuleHead: Sendable {
     let severity: Severity
 
     /// The head of `rule` at `depth`.
-    static func serialize(_ rule: RuleResult, depth: Int, serializer: ElementSerializer) throws -> RuleHead {
-        // A placeholder child makes libxml2 close the start tag with `>` on its own line.
-        let serialized = try serializer.serialize(depth: depth) { writer in
-            try writer.startElement("rule")
-            try HostXML.writeIdentity(of: rule, to: writer)
-            try writer.element("x")
-            try writer.endElement()
-        }
-        let lines = serialized.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
-        guard lines.count == 4, lines[0].last == UInt8(ascii: ">") else {
-            throw OutputError(path: "rule", message: "could not be serialized")
-        }
-        return RuleHead(
-            bytes: Array(lines[0].dropLast()), module: rule.module, name: rule.name, severity: rule.severity)
+    init(_ rule: RuleResult, depth: Int) {
+        bytes = XMLMarkup.startTag("rule", HostXML.identityAttributes(of: rule), depth: depth)
+        module = rule.module
+        name = rule.name
+        severity = rule.severity
     }
 
     /// The tail of the start tag: `outcome`, `apply`, `reason` and `blocks`, then `>` and a line
@@ -197,42 +239,15 @@ struct RuleHead: Sendable {
     }
 
     /// What picks a tail: the outcome with its apply class, reason and blocking, and whether the
-    /// rule has children, packed into one integer.
+    /// rule has children, packed into one integer below 512.
     static func shape(of rule: RuleResult, hasChildren: Bool) -> Int {
-        var shape = hasChildren ? 1 : 0
-        shape = shape << 1 | (rule.blocks ? 1 : 0)
-        shape = shape << 2 | code(rule.outcome)
-        shape = shape << 2 | code(rule.apply)
-        return shape << 3 | code(rule.reason)
+        shape(
+            RuleStateCode(outcome: rule.outcome, apply: rule.apply, reason: rule.reason, blocks: rule.blocks),
+            hasChildren: hasChildren)
     }
 
-    private static func code(_ outcome: Outcome) -> Int {
-        switch outcome {
-        case .toAssign: 0
-        case .assigned: 1
-        case .toUnassign: 2
-        case .excluded: 3
-        }
-    }
-
-    private static func code(_ apply: ApplyClass?) -> Int {
-        switch apply {
-        case nil: 0
-        case .auto?: 1
-        case .manual?: 2
-        }
-    }
-
-    private static func code(_ reason: ManualReason?) -> Int {
-        switch reason {
-        case nil: 0
-        case .falsePositiveProne?: 1
-        case .lowConfidence?: 2
-        case .requiresConfiguration?: 3
-        case .mayAffectOperation?: 4
-        case .uncertainVersion?: 5
-        case .autoApplyOff?: 6
-        }
+    static func shape(_ state: RuleStateCode, hasChildren: Bool) -> Int {
+        (hasChildren ? 256 : 0) | state.value
     }
 }
 

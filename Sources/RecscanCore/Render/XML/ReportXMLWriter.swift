@@ -20,17 +20,43 @@ public enum ReportXMLWriter {
     /// - Parameter ordinals: each rule's ordinal in the run's catalog index (`HostAnalysis.ruleOrdinals`),
     ///   by which `memo` finds a rule's start tag without hashing; empty when not known.
     static func fragment(for host: HostReport, ordinals: [Int], memo: inout ReportFragmentMemo) throws -> [UInt8] {
-        // The host is written inside a throw-away wrapper so that libxml2 indents it one level,
-        // as it sits in the report; the wrapper's own lines are then dropped.
+        try wrapped(capacity: 1024 + host.rules.count * 320) { writer, lines in
+            try HostXML.write(host, to: writer, lines: &lines, memo: &memo, ordinals: ordinals)
+        }
+    }
+
+    /// `fragment(for:memo:)` for the host a record holds, written from the record in place.
+    /// - Parameters:
+    ///   - changes: the host's changes, written instead of any the record holds.
+    ///   - capacity: the bytes to reserve for the fragment.
+    static func fragment(
+        for cursor: inout HostRecordCursor, changes: HostChanges?, capacity: Int, memo: inout ReportFragmentMemo
+    ) throws -> [UInt8] {
+        try wrapped(capacity: capacity) { writer, lines in
+            try HostXML.write(&cursor, changes: changes, to: writer, lines: &lines, memo: &memo)
+        }
+    }
+
+    /// The lines that `write` writes inside a throw-away wrapper element, so that libxml2
+    /// indents a host one level, as it sits in the report; the wrapper's own lines are dropped.
+    /// They are gathered in the memory of the array returned, which has room for `capacity`
+    /// bytes (and moves once if they need more).
+    private static func wrapped(
+        capacity: Int, _ write: (XMLStreamWriter, inout WrappedLines) throws -> Void
+    ) throws -> [UInt8] {
         let writer = try XMLStreamWriter(fragmentNamed: "report.xml")
         try writer.startElement("wrapper")
-        var lines = WrappedLines(capacity: 1024 + host.rules.count * 320)
-        try HostXML.write(host, to: writer, lines: &lines, memo: &memo, ordinals: ordinals)
-        try writer.endElement()
-        guard try writer.finishFragment({ lines.appendLast($0, closing: "</wrapper>") }) else {
-            throw OutputError(path: "report.xml", message: "host \(host.hostname) could not be serialized")
+        var moved: [UInt8]?
+        let written = try [UInt8](unsafeUninitializedCapacity: max(capacity, 256)) { memory, initialized in
+            var lines = WrappedLines(RenderBuffer(writingInto: memory))
+            try write(writer, &lines)
+            try writer.endElement()
+            guard try writer.finishFragment({ lines.appendLast($0, closing: "</wrapper>") }) else {
+                throw OutputError(path: "report.xml", message: "a host could not be serialized")
+            }
+            moved = lines.finish(initialized: &initialized)
         }
-        return lines.bytes
+        return moved ?? written
     }
 
     /// Writes the report's root start tag, its summary and the fleet-wide changes: everything

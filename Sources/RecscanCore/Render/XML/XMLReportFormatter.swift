@@ -12,6 +12,9 @@ struct XMLReportFormatter: ReportFormatter {
         writer = try XMLStreamWriter(path: HTMLOutput.path(destination.directory, "report.xml"))
     }
 
+    /// Hosts are written from their records.
+    var readsAnalysis: Bool { false }
+
     mutating func begin(_ fleet: FleetResults) throws {
         try ReportXMLWriter.writeHead(
             to: writer, run: destination.run, maxAgeDays: destination.maxAgeDays, fleet: fleet)
@@ -19,7 +22,7 @@ struct XMLReportFormatter: ReportFormatter {
 
     /// Writes the host's element straight to the file, after what libxml2 holds: one system
     /// call for a host's tens of kilobytes, and no copy through libxml2's buffer.
-    mutating func add(_ host: HostAnalysis, rendered: [UInt8]) throws {
+    mutating func add(_ host: StoredHost, rendered: [UInt8]) throws {
         guard !rendered.isEmpty else { return }
         try writer.appendToFile { descriptor, path in try HTMLOutput.writeAll(rendered, to: descriptor, path: path) }
     }
@@ -30,14 +33,19 @@ struct XMLReportFormatter: ReportFormatter {
     }
 }
 
-/// Serializes one host's `<host>` element with a memo of the rule elements that repeat from
-/// host to host, one memo per worker.
+/// Serializes one host's `<host>` element straight from its record, with a memo of the rule
+/// elements that repeat from host to host, one memo per worker.
 struct XMLHostRenderer: HostRenderer {
     private let memos = WorkerMemoPool { ReportFragmentMemo() }
 
-    func render(_ host: HostAnalysis) throws -> [UInt8] {
+    func render(_ host: StoredHost) throws -> [UInt8] {
         try memos.withMemo { memo in
-            try ReportXMLWriter.fragment(for: host.report, ordinals: host.ruleOrdinals, memo: &memo)
+            let capacity = memo.elementCapacity(recordSize: host.recordSize)
+            let element = try host.withCursor { cursor in
+                try ReportXMLWriter.fragment(for: &cursor, changes: host.changes, capacity: capacity, memo: &memo)
+            }
+            memo.noteElement(element.count, recordSize: host.recordSize)
+            return element
         }
     }
 }
