@@ -103,7 +103,7 @@ private struct InventoryBuilder {
         guard let ecosystem = try ecosystemBytes.flatMap(Ecosystem.init(bytes:)) ?? ecosystem(cursor) else {
             return
         }
-        current.packageCounts[ecosystem] += 1
+        current.packageCounts.add(ecosystem)
         // Most packages concern no rule: decided on the name's bytes when they need no trimming.
         var wanted: Bool?
         if let interest, let name = nameBytes, let first = name.first, let last = name.last,
