@@ -32,7 +32,9 @@ final class CompiledRule: Sendable {
         dependencies = rule.dependsOn.compactMap { id in
             catalog.rules[id]?.custom == false ? ids.rules[id] : nil
         }
-        missingDependencies = rule.dependsOn.filter { catalog.rules[$0] == nil }
+        // Nearly every rule's dependencies are all in the catalog: no array is made for them.
+        let missing = rule.dependsOn.contains { catalog.rules[$0] == nil }
+        missingDependencies = missing ? rule.dependsOn.filter { catalog.rules[$0] == nil } : []
     }
 }
 
