@@ -16,17 +16,12 @@ struct OptionFile {
 
     /// Problems found before reading `path`, named by the option; `nil` when it may be read.
     func problem(_ path: String) -> InputError? {
-        var info = stat()
-        guard stat(path, &info) == 0 else {
-            let cause = errno == ENOENT ? "does not exist" : "cannot be read: \(String(cString: strerror(errno)))"
-            return named(path, cause)
+        switch FileStatus(path) {
+        case .regular(let size): if size == 0 { return named(path, "is empty; \(expected)") }
+        case .folder: return named(path, "is a folder; give the \(kind) file")
+        case .special: return named(path, FileStatus.notRegular)
+        case .unusable(let cause): return named(path, cause)
         }
-        switch info.st_mode & S_IFMT {
-        case S_IFREG: break
-        case S_IFDIR: return named(path, "is a folder; give the \(kind) file")
-        default: return named(path, "is not a regular file (a FIFO, device or socket is never read)")
-        }
-        guard info.st_size > 0 else { return named(path, "is empty; \(expected)") }
         if !allowsText, !Self.startsLikeXML(path) { return named(path, "not a \(kind) (not XML)\(seeSchema)") }
         return nil
     }

@@ -20,15 +20,14 @@ public enum FileValidator {
     /// Validates one file: recognizes its format by content, checks it against the bundled
     /// XSD (every problem, with line and column), then reads it as a scan would.
     public static func validate(path: String, limits: InputLimits = .standard) -> ValidationResult {
-        // A FIFO would block the read and a device never end: only regular files are opened.
-        var info = stat()
-        guard stat(path, &info) == 0 else {
-            let cause = errno == ENOENT ? "does not exist" : "cannot be read: \(String(cString: strerror(errno)))"
-            return ValidationResult(file: path, format: nil, problems: [InputError(file: path, message: cause)])
-        }
-        guard info.st_mode & S_IFMT == S_IFREG else {
-            let message = "is not a regular file (a FIFO, device or socket is never read)"
-            return ValidationResult(file: path, format: nil, problems: [InputError(file: path, message: message)])
+        let problem: String? =
+            switch FileStatus(path) {
+            case .regular: nil
+            case .folder, .special: FileStatus.notRegular
+            case .unusable(let cause): cause
+            }
+        if let problem {
+            return ValidationResult(file: path, format: nil, problems: [InputError(file: path, message: problem)])
         }
         let kind = InputDiscovery.classify(path: path)
         switch kind {
