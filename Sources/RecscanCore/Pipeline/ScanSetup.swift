@@ -11,6 +11,9 @@ public struct ScanSetup: Sendable {
     public var events: [SecurityEvent]
     /// Files that hold hosts, sorted by path.
     public var inventoryFiles: [DiscoveredInput]
+    /// The other files of the inventories folder (the fleet, events, anything unrecognized), which
+    /// `partition` gives every shard.
+    var otherFiles: [DiscoveredInput] = []
     /// Input files, or parts of them, that could not be used.
     public var rejected: [RejectedInput]
     /// The events file(s) read, for messages about events.
@@ -125,10 +128,8 @@ public struct ScanSetup: Sendable {
             let root = options.inventories
             let renamed = found.map { input in
                 var input = input
-                let prefix = root.hasSuffix("/") ? root : root + "/"
-                if input.path.hasPrefix(prefix) {
-                    input.displayName = (manifest.source as NSString).appendingPathComponent(
-                        String(input.path.dropFirst(prefix.count)))
+                if let relative = input.relativePath(under: root) {
+                    input.displayName = (manifest.source as NSString).appendingPathComponent(relative)
                 }
                 return input
             }
@@ -169,6 +170,7 @@ public struct ScanSetup: Sendable {
             }
         }
         var inventoryFiles: [DiscoveredInput] = []
+        var otherFiles: [DiscoveredInput] = []
         // Kept for the whole run: no doubling slack.
         inventoryFiles.reserveCapacity(discovered.count)
         for file in discovered {
@@ -176,6 +178,7 @@ public struct ScanSetup: Sendable {
                 inventoryFiles.append(file)
                 continue
             }
+            otherFiles.append(file)
             switch file.kind {
             case .unrecognized(let reason): rejected.append(RejectedInput(file: file.displayName, reason: reason))
             case .report:
@@ -195,8 +198,8 @@ public struct ScanSetup: Sendable {
                     + "recommendation waits for a decision and no assignment is audited")
         }
         return ScanSetup(
-            catalog: catalog, fleet: fleet, events: events, inventoryFiles: inventoryFiles, rejected: rejected,
-            eventFiles: eventFiles.map(\.displayName))
+            catalog: catalog, fleet: fleet, events: events, inventoryFiles: inventoryFiles, otherFiles: otherFiles,
+            rejected: rejected, eventFiles: eventFiles.map(\.displayName))
     }
 
     /// Rejections for events whose computer is neither inventoried nor in the fleet (`known` holds

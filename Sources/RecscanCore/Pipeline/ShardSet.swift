@@ -1,24 +1,10 @@
 /// The shards a merge is given, checked to be one whole set: a merge missing a shard would
 /// write a report that looks complete and lacks a share of the fleet.
 enum ShardSet {
-    private struct FoundRoot: Error {
-        let run: String?
-    }
-
     /// Each run's shard (from its run id, `…-shard2of3`), `nil` for a run that names none.
     static func shard(ofRunAt path: String) -> Shard? {
-        var run: String?
-        do {
-            try XMLStreamReader.read(path: path) { event in
-                if case .start(let element) = event {
-                    throw FoundRoot(run: element.attributePairs.first { $0.name == "run" }?.value)
-                }
-            }
-        } catch let found as FoundRoot {
-            run = found.run
-        } catch {
-            return nil
-        }
+        let root = try? InputDiscovery.rootElement { try XMLStreamReader.read(path: path, handle: $0) }.get()
+        let run = root?.attributePairs.first { $0.name == "run" }?.value
         guard let run, let marker = run.range(of: "-shard", options: .backwards) else { return nil }
         let rest = run[marker.upperBound...].split(separator: "-").first ?? ""
         let parts = rest.split(separator: "of")

@@ -14,6 +14,12 @@ public enum InputKind: Sendable, Equatable {
 
 /// One file found in the inventories folder.
 public struct DiscoveredInput: Sendable, Equatable {
+    /// The path below `folder`, the folder it was discovered in; `nil` when it is not below it.
+    func relativePath(under folder: String) -> String? {
+        let prefix = folder.hasSuffix("/") ? folder : folder + "/"
+        return path.hasPrefix(prefix) ? String(path.dropFirst(prefix.count)) : nil
+    }
+
     /// Absolute or working-directory-relative path.
     public var path: String
     /// The path as reports show it.
@@ -157,7 +163,7 @@ public enum InputDiscovery {
 
     /// The root element of the document `read` streams (nil: it has none), or what was wrong
     /// before it.
-    private static func rootElement(
+    static func rootElement(
         _ read: (_ handle: (XMLEvent) throws -> Void) throws -> Void
     ) -> Result<XMLElementStart?, any Error> {
         do {

@@ -81,8 +81,7 @@ struct FilePlacement {
 
     /// The file's path in a shard folder, its folders made.
     private func destination(_ file: DiscoveredInput, shard: Int) throws -> String {
-        let prefix = root.hasSuffix("/") ? root : root + "/"
-        let relative = file.path.hasPrefix(prefix) ? String(file.path.dropFirst(prefix.count)) : file.path
+        let relative = file.relativePath(under: root) ?? file.path
         let target = (folders[shard] as NSString).appendingPathComponent(relative)
         if let parent = OutputFolder.parent(of: target) { try OutputFolder.create(parent) }
         return target

@@ -71,14 +71,11 @@ public struct Partitioner: Sendable {
     private func write(_ setup: ScanSetup, into staging: String) throws -> Summary {
         let folders = (1...shards).map { (staging as NSString).appendingPathComponent(String($0)) }
         for folder in folders { try OutputFolder.create(folder) }
-        let inventoryPaths = Set(setup.inventoryFiles.map(\.path))
         var summary = Summary(hostsPerShard: Array(repeating: 0, count: shards))
         var hostnames: Set<String> = []
         var placement = FilePlacement(root: options.inventories, folders: folders)
-        for file in try InputDiscovery.discover(directory: options.inventories)
-        where !inventoryPaths.contains(file.path) {
-            try placement.everywhere(file)
-        }
+        // Listed and classified once, by the setup.
+        for file in setup.otherFiles { try placement.everywhere(file) }
         for file in setup.inventoryFiles {
             summary.files += 1
             let hosts: [HostInventory]
