@@ -16,7 +16,7 @@ struct TableColumn: Sendable {
 struct HTMLTable: Sendable {
     var caption: String
     var columns: [TableColumn]
-    var rows: [[HTMLFragment]]
+    var body: HTMLTableRows
     var emptyText: String
     /// An extra class on the `<table>`, for styling.
     var className: String?
@@ -32,6 +32,24 @@ struct HTMLTable: Sendable {
         static let interactive: Behavior = [.sortable, .filterable]
     }
 
+    /// A table of rows already written into `body` (see ``HTMLTableRows``).
+    init(
+        caption: String,
+        columns: [TableColumn],
+        body: HTMLTableRows,
+        emptyText: String = "None.",
+        className: String? = nil,
+        behavior: Behavior = []
+    ) {
+        self.caption = caption
+        self.columns = columns
+        self.body = body
+        self.emptyText = emptyText
+        self.className = className
+        self.behavior = behavior
+    }
+
+    /// A table of `rows`, each a list of cells.
     init(
         caption: String,
         columns: [TableColumn],
@@ -40,23 +58,22 @@ struct HTMLTable: Sendable {
         className: String? = nil,
         behavior: Behavior = []
     ) {
-        self.caption = caption
-        self.columns = columns
-        self.rows = rows
-        self.emptyText = emptyText
-        self.className = className
-        self.behavior = behavior
+        var body = HTMLTableRows(columns: columns)
+        for cells in rows { body.row(cells) }
+        self.init(
+            caption: caption, columns: columns, body: body, emptyText: emptyText, className: className,
+            behavior: behavior)
     }
 
     func render() -> HTMLFragment {
-        guard !rows.isEmpty else { return "<p class=\"none\">\(emptyText)</p>\n" }
+        guard body.count > 0 else { return "<p class=\"none\">\(emptyText)</p>\n" }
         var classes = ["data", className].compactMap { $0 }
         // Sorting or filtering a handful of rows helps nobody.
-        if behavior.contains(.sortable) && rows.count > 3 { classes.append("sortable") }
-        if behavior.contains(.filterable) && rows.count > 5 { classes.append("filterable") }
+        if behavior.contains(.sortable) && body.count > 3 { classes.append("sortable") }
+        if behavior.contains(.filterable) && body.count > 5 { classes.append("filterable") }
         let tableClass = classes.joined(separator: " ")
         let headers = columns.map { column -> HTMLFragment in
-            "<th scope=\"col\"\(numericClass(column))>\(column.header)</th>"
+            "<th scope=\"col\"\(column.numeric ? " class=\"num\"" : HTMLFragment.empty)>\(column.header)</th>"
         }
         var table: HTMLFragment = """
             <table class="\(tableClass)">
@@ -65,26 +82,56 @@ struct HTMLTable: Sendable {
             <tbody>
 
             """
-        // Row by row into one buffer of about the final size: a fragment per cell and per row,
-        // or doubling the buffer, cost more than the cells.
-        let numeric = columns.map(numericClass)
-        table.reserve(rows.reduce(32) { total, cells in cells.reduce(total + 16) { $0 + $1.bytes.count + 30 } })
-        for cells in rows {
-            table.append(markup: "<tr>")
-            for (index, cell) in cells.enumerated() {
-                table.append(markup: index == 0 ? "<th scope=\"row\"" : "<td")
-                if index < numeric.count { table.append(numeric[index]) }
-                table.append(markup: ">")
-                table.append(cell)
-                table.append(markup: index == 0 ? "</th>" : "</td>")
-            }
-            table.append(markup: "</tr>\n")
-        }
+        table.reserve(body.markup.bytes.count + 24)
+        table.append(body.markup)
         table.append(markup: "</tbody>\n</table>\n")
         return table
     }
+}
 
-    private func numericClass(_ column: TableColumn) -> HTMLFragment { column.numeric ? " class=\"num\"" : .empty }
+/// The rows of an ``HTMLTable``, written cell by cell into one buffer: a fragment per cell and
+/// per row, or an array of them per row, cost more than the cells on pages of thousands of rows.
+/// The first cell of a row is its header.
+struct HTMLTableRows: Sendable {
+    /// The `<tr>` elements written so far.
+    private(set) var markup: HTMLFragment = .empty
+    /// Rows written so far.
+    private(set) var count = 0
+    /// Whether each column holds numbers, which align right.
+    private let numeric: [Bool]
+    private var cellsInRow = 0
+
+    init(columns: [TableColumn]) { numeric = columns.map(\.numeric) }
+
+    /// Writes one row; `write` adds its cells with ``cell(_:)`` or ``cell(writing:)``.
+    mutating func row(_ write: (inout HTMLTableRows) -> Void) {
+        markup.append(markup: "<tr>")
+        cellsInRow = 0
+        write(&self)
+        markup.append(markup: "</tr>\n")
+        count += 1
+    }
+
+    /// Writes one row of `cells`.
+    mutating func row(_ cells: [HTMLFragment]) {
+        row { row in
+            for cell in cells { row.cell(cell) }
+        }
+    }
+
+    /// Adds a cell holding `content`.
+    mutating func cell(_ content: HTMLFragment) { cell(writing: { $0.append(content) }) }
+
+    /// Adds a cell whose content `write` appends in place.
+    mutating func cell(writing write: (inout HTMLFragment) -> Void) {
+        let header = cellsInRow == 0
+        markup.append(markup: header ? "<th scope=\"row\"" : "<td")
+        if cellsInRow < numeric.count, numeric[cellsInRow] { markup.append(markup: " class=\"num\"") }
+        markup.append(markup: ">")
+        write(&markup)
+        markup.append(markup: header ? "</th>" : "</td>")
+        cellsInRow += 1
+    }
 }
 
 /// Small element builders shared by the pages.
@@ -144,6 +191,15 @@ enum HTMLBlocks {
     /// A count for a table cell; a zero is muted, so the numbers that matter stand out.
     static func count(_ value: Int) -> HTMLFragment {
         value == 0 ? "<span class=\"zero\" data-sort=\"0\">0</span>" : "\(value)"
+    }
+
+    /// Appends ``count(_:)`` of `value` to `markup`, without a fragment of its own.
+    static func appendCount(_ value: Int, to markup: inout HTMLFragment) {
+        if value == 0 {
+            markup.append(markup: "<span class=\"zero\" data-sort=\"0\">0</span>")
+        } else {
+            markup.append(value)
+        }
     }
 
     /// Text in a `<code>` element.

@@ -76,7 +76,7 @@ enum HTMLEscape {
 /// as they are. There is deliberately no way to turn a runtime `String` into markup unescaped.
 ///
 /// The markup is kept as UTF-8 bytes, which is what pages are written as.
-struct HTMLFragment: Sendable, Equatable, ExpressibleByStringInterpolation {
+struct HTMLFragment: Sendable, Hashable, ExpressibleByStringInterpolation {
     private(set) var bytes: [UInt8]
 
     init(stringLiteral value: String) { bytes = Array(value.utf8) }
@@ -100,6 +100,9 @@ struct HTMLFragment: Sendable, Equatable, ExpressibleByStringInterpolation {
 
     /// Appends another fragment; for building long markup in place (a table row by row).
     mutating func append(_ other: HTMLFragment) { bytes.append(contentsOf: other.bytes) }
+
+    /// Appends a number in decimal.
+    mutating func append(_ number: Int) { bytes.append(contentsOf: String(number).utf8) }
 
     /// Makes room for `count` more bytes, so that markup of a known size is built without copies.
     mutating func reserve(_ count: Int) { bytes.reserveCapacity(bytes.count + count) }

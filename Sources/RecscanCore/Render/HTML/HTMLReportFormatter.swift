@@ -19,13 +19,16 @@ struct HTMLReportFormatter: ReportFormatter {
     mutating func finish(_ fleet: FleetResults) throws { try writer.finish(fleet) }
 }
 
-/// Writes one host's page.
+/// Writes one host's page, with a memo of what pages repeat per worker.
 private struct HostPageRenderer: HostRenderer {
     let writer: HTMLReportWriter
+    private let memos = WorkerMemoPool { HostPageMemo() }
+
+    init(writer: HTMLReportWriter) { self.writer = writer }
 
     func render(_ host: StoredHost) throws -> [UInt8] {
         let host = try host.analysis()
-        try writer.writePage(for: host.report, triage: host.triage)
+        try memos.withMemo { memo in try writer.writePage(for: host.report, triage: host.triage, memo: &memo) }
         return []
     }
 }

@@ -66,9 +66,15 @@ public struct HTMLReportWriter: Sendable {
     /// ``record(_:triage:)``, in sorted hostname order.
     /// - Throws: ``HTMLWriteError`` when the folder or the page cannot be written.
     public func writePage(for host: HostReport, triage: [TriagePlan] = []) throws {
+        var memo = HostPageMemo()
+        try writePage(for: host, triage: triage, memo: &memo)
+    }
+
+    /// ``writePage(for:triage:)`` with what earlier pages worked out in `memo`.
+    func writePage(for host: HostReport, triage: [TriagePlan], memo: inout HostPageMemo) throws {
         let folder = HTMLOutput.path(directory, "hosts")
         try HTMLOutput.makeDirectory(folder)
-        let page = HostPage(host: host, triage: triage, catalog: catalog, run: run).render()
+        let page = HostPage(host: host, triage: triage, catalog: catalog, run: run).render(memo: &memo)
         try HTMLOutput.write(page, to: HTMLOutput.path(folder, SafeFileName.forHost(host.hostname) + ".html"))
     }
 
@@ -91,12 +97,19 @@ public struct HTMLReportWriter: Sendable {
             let row = RuleHostRow(
                 host: index, result: result, assignedByHand: byHand.contains(result.ruleID),
                 exclusion: exclusion?.box)
-            if rules[result.ruleID] == nil {
-                rules[result.ruleID] = RuleDigest(result: result, ordinal: rules.count)
+            // One lookup a row: a fleet has hundreds of thousands of rows.
+            let ordinal: Int
+            if let known = rules.index(forKey: result.ruleID) {
+                rules.values[known].add(row, result: result)
+                ordinal = rules.values[known].ordinal
+            } else {
+                var digest = RuleDigest(result: result, ordinal: rules.count)
+                digest.add(row, result: result)
+                ordinal = digest.ordinal
+                rules[result.ruleID] = digest
                 links.ruleFiles[result.ruleID] = SafeFileName.forRule(result.ruleID)
             }
-            rules[result.ruleID]?.add(row, result: result)
-            try rows.append(rule: rules[result.ruleID]?.ordinal ?? 0, row, exclusion: exclusion?.number)
+            try rows.append(rule: ordinal, row, exclusion: exclusion?.number)
         }
     }
 
@@ -160,6 +173,7 @@ public struct HTMLReportWriter: Sendable {
         let folder = HTMLOutput.path(directory, "rules")
         try HTMLOutput.makeDirectory(folder)
         let rulesHref = FleetListPages.isSplit(sortedRules.count) ? "../rules.html" : "../index.html#rules"
+        var memo = RulePageMemo(hosts: hosts)
         var start = sortedRules.startIndex
         while start < sortedRules.endIndex {
             var end = start + 1
@@ -175,7 +189,7 @@ public struct HTMLReportWriter: Sendable {
                     rule: rule, rows: rowsByRule[rule.ordinal] ?? [], hosts: hosts, catalog: catalog, run: run,
                     links: links, rulesHref: rulesHref
                 )
-                .render()
+                .render(memo: &memo)
                 try HTMLOutput.write(page, to: HTMLOutput.path(folder, rule.fileName + ".html"))
             }
             start = end

@@ -1,84 +1,87 @@
 /// The work sections of a host page, each a table whose rows carry the rule's evidence.
 extension HostPage {
-    func decisionsSection(_ rules: [RuleResult]) -> HTMLFragment {
-        let table = HTMLTable(
+    func decisionsSection(_ rules: [RuleResult], memo: inout HostPageMemo) -> HTMLFragment {
+        let table = ruleTable(
             caption: "Recommended rules waiting for a decision",
-            columns: Self.common + [TableColumn("Why it waits"), TableColumn("Would block"), TableColumn("Evidence")],
-            rows: rules.map { rule in
-                let reason: HTMLFragment =
-                    rule.reason.map { "\(ReportWords.manualReason($0)) <span class=\"detail\">(\($0.rawValue))</span>" }
-                    ?? "no reason recorded"
-                return commonCells(rule) + [reason, blocksCell(rule), evidenceCell(rule)]
-            },
+            columns: [TableColumn("Why it waits"), TableColumn("Would block")],
+            rules: rules,
             emptyText: "No decision is waiting.",
-            behavior: .sortable
-        )
+            behavior: .sortable,
+            memo: &memo
+        ) { rule, row in
+            row.cell(rule.reason.map(Self.reasonCell) ?? "no reason recorded")
+            row.cell(blocksCell(rule))
+        }
         return HTMLBlocks.section(
             id: "decisions",
             title: "Decisions needed",
             count: rules.count,
             intro: "Recommended rules that are not applied automatically: decide whether to assign each, "
                 + "for the reason given.",
-            table.render()
+            table
         )
     }
 
-    func automaticSection(_ rules: [RuleResult]) -> HTMLFragment {
-        let table = HTMLTable(
+    func automaticSection(_ rules: [RuleResult], memo: inout HostPageMemo) -> HTMLFragment {
+        let table = ruleTable(
             caption: "Rules the next automatic application assigns",
-            columns: Self.common + [TableColumn("Will block"), TableColumn("Evidence")],
-            rows: rules.map { commonCells($0) + [blocksCell($0), evidenceCell($0)] },
+            columns: [TableColumn("Will block")],
+            rules: rules,
             emptyText: "Automatic application assigns nothing on this host.",
-            behavior: .sortable
-        )
+            behavior: .sortable,
+            memo: &memo
+        ) { rule, row in row.cell(blocksCell(rule)) }
         return HTMLBlocks.section(
             id: "automatic",
             title: "What automatic application will do",
             count: rules.count,
             intro: "These rules are assigned without asking at the next automatic application: the host applies "
                 + "recommendations automatically for their module and each rule allows it.",
-            table.render()
+            table
         )
     }
 
-    func unassignSection(_ rules: [RuleResult]) -> HTMLFragment {
-        let table = HTMLTable(
+    func unassignSection(_ rules: [RuleResult], memo: inout HostPageMemo) -> HTMLFragment {
+        let table = ruleTable(
             caption: "Assigned rules to unassign, with the levels in order",
-            columns: Self.common + [TableColumn("Unassign at, in order"), TableColumn("Evidence")],
-            rows: rules.map { rule in
-                let steps = ReportWords.unassignOrder(rule.assignedAt).enumerated()
-                    .map { index, level in (number: index + 1, content: HTMLFragment(text: ReportWords.level(level))) }
-                return commonCells(rule) + [HTMLBlocks.orderedList(steps), evidenceCell(rule)]
-            },
-            emptyText: "No assigned rule needs unassigning."
-        )
+            columns: [TableColumn("Unassign at, in order")],
+            rules: rules,
+            emptyText: "No assigned rule needs unassigning.",
+            memo: &memo
+        ) { rule, row in
+            let steps = ReportWords.unassignOrder(rule.assignedAt).enumerated()
+                .map { index, level in (number: index + 1, content: HTMLFragment(text: ReportWords.level(level))) }
+            row.cell(HTMLBlocks.orderedList(steps))
+        }
         return HTMLBlocks.section(
             id: "unassign",
             title: "Rules to unassign",
             count: rules.count,
             intro: "Assigned rules this host no longer needs. Unassign at every level, in the order shown: "
                 + "policies first, then the computer.",
-            table.render()
+            table
         )
     }
 
-    func exclusionsSection(_ rules: [RuleResult]) -> HTMLFragment {
-        let table = HTMLTable(
+    func exclusionsSection(_ rules: [RuleResult], memo: inout HostPageMemo) -> HTMLFragment {
+        let table = ruleTable(
             caption: "Recommended rules hidden by an exclusion",
-            columns: Self.common + [
+            columns: [
                 TableColumn("Excluded at"), TableColumn("Reason"), TableColumn("By"), TableColumn("Expires"),
-                TableColumn("Assigned at"), TableColumn("Evidence"),
+                TableColumn("Assigned at"),
             ],
-            rows: rules.map { rule in
-                let exclusion = rule.excludedBy
-                return commonCells(rule) + [
-                    "\(exclusion.map { ReportWords.level($0.level) } ?? "unknown")", "\(exclusion?.reason ?? "")",
-                    "\(exclusion?.by ?? "")", "\(exclusion?.expires ?? "no expiry")", levelsText(rule.assignedAt),
-                    evidenceCell(rule),
-                ]
-            },
-            emptyText: "No exclusion hides a rule this host would get."
-        )
+            rules: rules,
+            emptyText: "No exclusion hides a rule this host would get.",
+            memo: &memo
+        ) { rule, row in
+            let exclusion = rule.excludedBy
+            for cell: HTMLFragment in [
+                "\(exclusion.map { ReportWords.level($0.level) } ?? "unknown")", "\(exclusion?.reason ?? "")",
+                "\(exclusion?.by ?? "")", "\(exclusion?.expires ?? "no expiry")", levelsText(rule.assignedAt),
+            ] {
+                row.cell(cell)
+            }
+        }
         let related: Set<FindingKind> = [.expiredExclusion, .unusedExclusion, .assignedButExcluded]
         let notes = host.findings.filter { related.contains($0.kind) }
             .map { finding -> HTMLFragment in
@@ -92,7 +95,7 @@ extension HostPage {
             count: rules.count,
             intro: "Rules this host would get that an \"exclude from recommendations\" flag hides, and where the flag "
                 + "is set. The nearest level wins: the computer, then its policies from the leaf up, then the catalog.",
-            table.render() + findings
+            table + findings
         )
     }
 
@@ -133,25 +136,27 @@ extension HostPage {
         )
     }
 
-    func assignedSection(_ rules: [RuleResult]) -> HTMLFragment {
+    func assignedSection(_ rules: [RuleResult], memo: inout HostPageMemo) -> HTMLFragment {
         let byHand = Set(host.findings.filter { $0.kind == .manualAssignment }.compactMap(\.ruleID))
-        let table = HTMLTable(
+        let table = ruleTable(
             caption: "Recommended rules that are assigned",
-            columns: Self.common + [TableColumn("Blocks"), TableColumn("Assigned at"), TableColumn("Evidence")],
-            rows: rules.map { rule in
-                let hand: HTMLFragment =
-                    byHand.contains(rule.ruleID) ? " " + HTMLBlocks.badge("by hand", kind: "manual") : .empty
-                return commonCells(rule) + [blocksCell(rule), levelsText(rule.assignedAt) + hand, evidenceCell(rule)]
-            },
+            columns: [TableColumn("Blocks"), TableColumn("Assigned at")],
+            rules: rules,
             emptyText: "No recommended rule is assigned yet.",
-            behavior: .sortable
-        )
+            behavior: .sortable,
+            memo: &memo
+        ) { rule, row in
+            let hand: HTMLFragment =
+                byHand.contains(rule.ruleID) ? " " + HTMLBlocks.badge("by hand", kind: "manual") : .empty
+            row.cell(blocksCell(rule))
+            row.cell(levelsText(rule.assignedAt) + hand)
+        }
         return HTMLBlocks.section(
             id: "assigned",
             title: "Assigned and needed",
             count: rules.count,
             intro: "Recommended rules already in place, with every level that assigns them.",
-            table.render()
+            table
         )
     }
 
@@ -159,27 +164,64 @@ extension HostPage {
 
     private static let common = [TableColumn("Rule"), TableColumn("Module"), TableColumn("Severity")]
 
-    private func commonCells(_ rule: RuleResult) -> [HTMLFragment] {
-        let name = rule.name.isEmpty ? (catalog.rules[rule.ruleID]?.name ?? "") : rule.name
-        let label: HTMLFragment = "<span class=\"rule-id\">\(rule.ruleID)</span> \(name)"
-        return [
-            links.rule(rule.ruleID, toRoot: "../", label: label), "\(ReportWords.module(rule.module))",
-            HTMLBlocks.severity(rule.severity),
-        ]
+    /// A table with a row per rule: its link, module and severity, the cells `cells` adds, and
+    /// its evidence last.
+    private func ruleTable(
+        caption: String,
+        columns: [TableColumn],
+        rules: [RuleResult],
+        emptyText: String,
+        behavior: HTMLTable.Behavior = [],
+        memo: inout HostPageMemo,
+        cells: (RuleResult, inout HTMLTableRows) -> Void
+    ) -> HTMLFragment {
+        let columns = Self.common + columns + [TableColumn("Evidence")]
+        var body = HTMLTableRows(columns: columns)
+        for rule in rules {
+            body.row { row in
+                for cell in commonCells(rule, memo: &memo) { row.cell(cell) }
+                cells(rule, &row)
+                row.cell(evidenceCell(rule, memo: &memo))
+            }
+        }
+        return HTMLTable(caption: caption, columns: columns, body: body, emptyText: emptyText, behavior: behavior)
+            .render()
     }
 
-    private func evidenceCell(_ rule: RuleResult) -> HTMLFragment {
+    private func commonCells(_ rule: RuleResult, memo: inout HostPageMemo) -> [HTMLFragment] {
+        let name = rule.name.isEmpty ? (catalog.rules[rule.ruleID]?.name ?? "") : rule.name
+        return memo.ruleCells(id: rule.ruleID, name: name, module: rule.module, severity: rule.severity) {
+            let label: HTMLFragment = "<span class=\"rule-id\">\(rule.ruleID)</span> \(name)"
+            return [
+                links.rule(rule.ruleID, toRoot: "../", label: label), "\(ReportWords.module(rule.module))",
+                HTMLBlocks.severity(rule.severity),
+            ]
+        }
+    }
+
+    private func evidenceCell(_ rule: RuleResult, memo: inout HostPageMemo) -> HTMLFragment {
         let links = self.links
         let catalog = self.catalog
-        return EvidenceText.render(
-            rule.evidence,
-            ruleLink: { links.rule($0, toRoot: "../") },
-            applicationTypeName: { catalog.applicationTypes[$0]?.name }
-        )
+        return memo.evidenceCell(rule.evidence) {
+            EvidenceText.render(
+                rule.evidence,
+                ruleLink: { links.rule($0, toRoot: "../") },
+                applicationTypeName: { catalog.applicationTypes[$0]?.name }
+            )
+        }
     }
 
+    private static func reasonCell(_ reason: ManualReason) -> HTMLFragment { reasonCells[reason] ?? .empty }
+
+    private static let reasonCells = Dictionary(
+        uniqueKeysWithValues: ManualReason.allCases.map { reason -> (ManualReason, HTMLFragment) in
+            (reason, "\(ReportWords.manualReason(reason)) <span class=\"detail\">(\(reason.rawValue))</span>")
+        })
+
+    private static let blocksBadge = HTMLBlocks.badge("blocks", kind: "blocks")
+
     private func blocksCell(_ rule: RuleResult) -> HTMLFragment {
-        rule.blocks ? HTMLBlocks.badge("blocks", kind: "blocks") : "no"
+        rule.blocks ? Self.blocksBadge : "no"
     }
 
     private func levelsText(_ levels: [Level]) -> HTMLFragment {

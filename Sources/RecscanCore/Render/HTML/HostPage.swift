@@ -18,12 +18,17 @@ struct HostPage: Sendable {
         self.triage = triage
         self.catalog = catalog
         self.run = run
-        var links = PageLinks()
-        for rule in host.rules { links.ruleFiles[rule.ruleID] = SafeFileName.forRule(rule.ruleID) }
-        self.links = links
+        self.links = PageLinks(pagedRules: Set(host.rules.map(\.ruleID)))
     }
 
+    /// The page, rendered afresh.
     func render() -> [UInt8] {
+        var memo = HostPageMemo()
+        return render(memo: &memo)
+    }
+
+    /// The page, with what earlier hosts' pages worked out in `memo`.
+    func render(memo: inout HostPageMemo) -> [UInt8] {
         let decisions = results(.toAssign, apply: .manual)
         let automatic = results(.toAssign, apply: .auto)
         let unassign = results(.toUnassign)
@@ -59,10 +64,11 @@ struct HostPage: Sendable {
             sections: [
                 glanceSection(decisions: decisions, automatic: automatic, unassign: unassign, excluded: excluded),
                 ChangesSection.host(host.changes, links: links) ?? .empty,
-                decisionsSection(decisions), automaticSection(automatic), unassignSection(unassign),
-                exclusionsSection(excluded), VulnerabilitySection.host(host) ?? .empty, findingsSection(),
+                decisionsSection(decisions, memo: &memo), automaticSection(automatic, memo: &memo),
+                unassignSection(unassign, memo: &memo), exclusionsSection(excluded, memo: &memo),
+                VulnerabilitySection.host(host) ?? .empty, findingsSection(),
                 ManagerSection.host(host.manager, links: links) ?? .empty,
-                triageSection(), assignedSection(assigned),
+                triageSection(), assignedSection(assigned, memo: &memo),
                 hostSection(),
             ]
         )

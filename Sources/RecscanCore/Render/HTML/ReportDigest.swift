@@ -155,13 +155,18 @@ struct RuleDigest: Sendable {
 struct PageLinks: Sendable {
     /// File names of rule pages, by rule id.
     var ruleFiles: [String: String] = [:]
+    /// Rules that have a page besides those of `ruleFiles`, whose file names are made when
+    /// linked: a host page links few of its hundreds of rules by other means than its memo.
+    var pagedRules: Set<String> = []
     /// File names of host pages, by lowercased hostname.
     var hostFiles: [String: String] = [:]
 
     /// The rule id, linked to its page when it has one. `toRoot` leads from the page to the run folder.
     func rule(_ id: String, toRoot: String, label: HTMLFragment? = nil) -> HTMLFragment {
         let text = label ?? "\(id)"
-        guard let file = ruleFiles[id] else { return text }
+        guard let file = ruleFiles[id] ?? (pagedRules.contains(id) ? SafeFileName.forRule(id) : nil) else {
+            return text
+        }
         return HTMLBlocks.link("\(toRoot)rules/\(file).html", text)
     }
 

@@ -77,10 +77,10 @@ extension RulePage {
     }
 
     /// The section for one outcome: a row per host, or past ``rowLimit`` hosts a row per group.
-    func section(_ outcome: Outcome) -> HTMLFragment {
+    func section(_ outcome: Outcome, memo: inout RulePageMemo) -> HTMLFragment {
         let rows = self.rows.filter { $0.outcome == outcome }
         let detail = detail(outcome)
-        let table = rows.count > rowLimit ? grouped(rows, detail) : perHost(rows, detail)
+        let table = rows.count > rowLimit ? grouped(rows, detail, memo: &memo) : perHost(rows, detail, memo: &memo)
         return HTMLBlocks.section(
             id: outcome.rawValue,
             title: detail.title,
@@ -90,59 +90,71 @@ extension RulePage {
         )
     }
 
-    private func perHost(_ rows: [RuleHostRow], _ detail: Detail) -> HTMLFragment {
-        HTMLTable(
-            caption: detail.caption,
-            columns: [TableColumn("Host"), TableColumn("Policy")] + detail.columns,
-            rows: rows.map { row in
-                let host = hosts[row.host]
-                return [hostLink(host), "\(host.policyID ?? "none")"] + detail.cells(row)
-            },
-            emptyText: "No host.",
-            behavior: .interactive
+    private func perHost(_ rows: [RuleHostRow], _ detail: Detail, memo: inout RulePageMemo) -> HTMLFragment {
+        let columns = [TableColumn("Host"), TableColumn("Policy")] + detail.columns
+        var body = HTMLTableRows(columns: columns)
+        for row in rows {
+            let host = memo.hostCells[row.host]
+            let details = memo.details(of: row) { detail.cells(row) }
+            body.row { cells in
+                cells.cell(host.link)
+                cells.cell(host.policy)
+                for cell in details.cells { cells.cell(cell) }
+            }
+        }
+        return HTMLTable(
+            caption: detail.caption, columns: columns, body: body, emptyText: "No host.", behavior: .interactive
         )
         .render()
     }
 
     /// Rows with the same policy and the same details as one row, every host linked in it.
-    private func grouped(_ rows: [RuleHostRow], _ detail: Detail) -> HTMLFragment {
-        var order: [String] = []
-        var groups: [String: (cells: [HTMLFragment], hosts: [HostDigest])] = [:]
+    private func grouped(_ rows: [RuleHostRow], _ detail: Detail, memo: inout RulePageMemo) -> HTMLFragment {
+        struct GroupKey: Hashable {
+            var policy: Int
+            var details: Int
+        }
+        var order: [GroupKey] = []
+        var groups: [GroupKey: (cells: [HTMLFragment], hosts: [Int])] = [:]
         for row in rows {
-            let host = hosts[row.host]
-            let cells = ["\(host.policyID ?? "none")"] + detail.cells(row)
-            let key = HTMLFragment.joined(cells, separator: "\u{1F}").markup
+            let host = memo.hostCells[row.host]
+            let details = memo.details(of: row) { detail.cells(row) }
+            let key = GroupKey(policy: host.policyNumber, details: details.number)
             if groups[key] == nil {
                 order.append(key)
-                groups[key] = (cells, [])
+                groups[key] = ([host.policy] + details.cells, [])
             }
-            groups[key]?.hosts.append(host)
+            groups[key]?.hosts.append(row.host)
+        }
+        let columns =
+            [TableColumn("Policy")] + detail.columns + [
+                TableColumn("Hosts", numeric: true), TableColumn("Which hosts"),
+            ]
+        var body = HTMLTableRows(columns: columns)
+        for group in order.compactMap({ groups[$0] }) {
+            body.row { row in
+                for cell in group.cells { row.cell(cell) }
+                row.cell("\(group.hosts.count)")
+                row.cell(writing: { list in
+                    list.append("<details><summary>\(ReportWords.plural(group.hosts.count, "host"))</summary>")
+                    list.append(markup: "<p class=\"host-list\">")
+                    for (index, host) in group.hosts.enumerated() {
+                        if index > 0 { list.append(markup: " ") }
+                        list.append(memo.hostCells[host].link)
+                    }
+                    list.append(markup: "</p></details>")
+                })
+            }
         }
         let note: HTMLFragment =
             "<p class=\"detail\">\(ReportWords.plural(rows.count, "host")), grouped by policy and detail; "
             + "open a group to see its hosts.</p>\n"
         return note
             + HTMLTable(
-                caption: detail.caption + ", grouped",
-                columns: [TableColumn("Policy")] + detail.columns + [
-                    TableColumn("Hosts", numeric: true), TableColumn("Which hosts"),
-                ],
-                rows: order.compactMap { groups[$0] }
-                    .map { group in
-                        let links = group.hosts.map(hostLink)
-                        let list: HTMLFragment =
-                            "<details><summary>\(ReportWords.plural(group.hosts.count, "host"))</summary>"
-                            + "<p class=\"host-list\">\(HTMLFragment.joined(links, separator: " "))</p></details>"
-                        return group.cells + ["\(group.hosts.count)", list]
-                    },
-                emptyText: "No host.",
+                caption: detail.caption + ", grouped", columns: columns, body: body, emptyText: "No host.",
                 behavior: .sortable
             )
             .render()
-    }
-
-    private func hostLink(_ host: HostDigest) -> HTMLFragment {
-        HTMLBlocks.link("../hosts/\(host.fileName).html", "\(host.hostname)")
     }
 
     private func blocks(_ row: RuleHostRow) -> HTMLFragment {

@@ -18,7 +18,14 @@ struct RulePage: Sendable {
     /// Hosts listed one per row in a section; more are grouped.
     var rowLimit = 500
 
+    /// The page, rendered afresh.
     func render() -> [UInt8] {
+        var memo = RulePageMemo(hosts: hosts)
+        return render(memo: &memo)
+    }
+
+    /// The page, with the cells other rule pages of the run share in `memo`.
+    func render(memo: inout RulePageMemo) -> [UInt8] {
         let entry = catalog.rules[rule.id]
         let name = entry?.name ?? rule.name
         let counts = rule.counts
@@ -66,9 +73,10 @@ struct RulePage: Sendable {
                     id: "by-policy",
                     title: "By policy",
                     intro: "Hosts per outcome under each policy: a rule assigned on a policy reaches all its hosts.",
-                    byPolicy()
+                    byPolicy(memo)
                 ),
-                section(.toAssign), section(.assigned), section(.toUnassign), section(.excluded),
+                section(.toAssign, memo: &memo), section(.assigned, memo: &memo),
+                section(.toUnassign, memo: &memo), section(.excluded, memo: &memo),
             ]
         )
         return page.render()
@@ -120,39 +128,36 @@ struct RulePage: Sendable {
         return HTMLBlocks.facts(items)
     }
 
-    private func byPolicy() -> HTMLFragment {
-        var order: [String?] = []
-        var tallies: [String?: OutcomeCounts] = [:]
+    private func byPolicy(_ memo: RulePageMemo) -> HTMLFragment {
+        var tallies = [OutcomeCounts?](repeating: nil, count: memo.policies.count)
         for row in rows {
-            let policy = hosts[row.host].policyID
-            if tallies[policy] == nil { order.append(policy) }
-            var counts = tallies[policy, default: OutcomeCounts()]
+            let rank = memo.policyRank[row.host]
+            var counts = tallies[rank] ?? OutcomeCounts()
             switch row.outcome {
             case .toAssign: if row.apply == .auto { counts.auto += 1 } else { counts.manual += 1 }
             case .assigned: counts.assigned += 1
             case .toUnassign: counts.toUnassign += 1
             case .excluded: counts.excluded += 1
             }
-            tallies[policy] = counts
+            tallies[rank] = counts
         }
-        let key = { (policy: String?) in (policy == nil ? 1 : 0, policy?.lowercased() ?? "", policy ?? "") }
-        let sorted = order.sorted { key($0) < key($1) }
+        let columns = [
+            TableColumn("Policy"), TableColumn("Need a decision", numeric: true),
+            TableColumn("Automatic", numeric: true), TableColumn("Have it", numeric: true),
+            TableColumn("Should drop it", numeric: true), TableColumn("Exclude it", numeric: true),
+        ]
+        var body = HTMLTableRows(columns: columns)
+        for (rank, counts) in tallies.enumerated() {
+            guard let counts else { continue }
+            body.row { row in
+                row.cell(memo.policyCells[rank])
+                for count in [counts.manual, counts.auto, counts.assigned, counts.toUnassign, counts.excluded] {
+                    row.cell(writing: { HTMLBlocks.appendCount(count, to: &$0) })
+                }
+            }
+        }
         return HTMLTable(
-            caption: "Hosts per outcome, by policy",
-            columns: [
-                TableColumn("Policy"), TableColumn("Need a decision", numeric: true),
-                TableColumn("Automatic", numeric: true), TableColumn("Have it", numeric: true),
-                TableColumn("Should drop it", numeric: true), TableColumn("Exclude it", numeric: true),
-            ],
-            rows: sorted.map { policy in
-                let counts = tallies[policy] ?? OutcomeCounts()
-                return [
-                    policy.map { "\($0)" } ?? "<span class=\"detail\">no policy</span>",
-                    HTMLBlocks.count(counts.manual), HTMLBlocks.count(counts.auto), HTMLBlocks.count(counts.assigned),
-                    HTMLBlocks.count(counts.toUnassign), HTMLBlocks.count(counts.excluded),
-                ]
-            },
-            emptyText: "No host.",
+            caption: "Hosts per outcome, by policy", columns: columns, body: body, emptyText: "No host.",
             behavior: .sortable
         )
         .render()

@@ -39,10 +39,16 @@ struct RuleRowStore: Sendable {
             levelListNumbers[row.assignedAt] = levels
             levelLists.append(row.assignedAt)
         }
-        for value in [UInt32(rule), UInt32(row.host), levels, exclusion.map { UInt32($0 + 1) } ?? 0, Self.flags(row)] {
-            withUnsafeBytes(of: value.littleEndian) { pending.append(contentsOf: $0) }
-        }
+        append(UInt32(rule))
+        append(UInt32(row.host))
+        append(levels)
+        append(exclusion.map { UInt32($0 + 1) } ?? 0)
+        append(Self.flags(row))
         if pending.count >= Self.batchRecords * Self.recordSize { try flush() }
+    }
+
+    private mutating func append(_ value: UInt32) {
+        withUnsafeBytes(of: value.littleEndian) { pending.append(contentsOf: $0) }
     }
 
     /// Remembers a shared exclusion box and returns its number for ``append(rule:_:exclusion:)``.

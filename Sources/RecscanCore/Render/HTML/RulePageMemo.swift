@@ -1,0 +1,82 @@
+/// What rule pages repeat from rule to rule, worked out once for all of a run's rule pages: each
+/// host's link and policy cells, the order of the policies, and the cells a row's details give
+/// (apply, reason, levels, exclusion), which take few distinct values in a fleet. A fleet's rule
+/// pages hold as many rows as its host pages; rendering these cells afresh was most of their cost.
+///
+/// A memo gives the same bytes as rendering afresh (`RulePageMemoTests` checks it).
+struct RulePageMemo {
+    /// Each host's cells, by the host's position in the run.
+    let hostCells: [HostCells]
+    /// Each host's policy, numbered in the order the "By policy" tables list them.
+    let policyRank: [Int]
+    /// The policy of each rank.
+    let policies: [String?]
+    /// The "By policy" tables' first cell, by policy rank.
+    let policyCells: [HTMLFragment]
+    private var detailCells: [DetailKey: DetailCells] = [:]
+    /// Numbers of the distinct detail cells, by their bytes.
+    private var detailNumbers: [[UInt8]: Int] = [:]
+
+    /// A host's link to its page and its policy, as table cells.
+    struct HostCells {
+        var link: HTMLFragment
+        var policy: HTMLFragment
+        /// Equal for hosts whose policy cells read the same.
+        var policyNumber: Int
+    }
+
+    /// A row's detail cells, numbered so that rows whose cells read the same group together.
+    struct DetailCells {
+        var cells: [HTMLFragment]
+        var number: Int
+    }
+
+    /// What a row's detail cells depend on.
+    private struct DetailKey: Hashable {
+        var outcome: Outcome
+        var apply: ApplyClass?
+        var reason: ManualReason?
+        var blocks: Bool
+        var assignedByHand: Bool
+        var assignedAt: [Level]
+        var exclusion: ObjectIdentifier?
+    }
+
+    init(hosts: [HostDigest]) {
+        var policyNumbers: [HTMLFragment: Int] = [:]
+        hostCells = hosts.map { host in
+            let policy: HTMLFragment = "\(host.policyID ?? "none")"
+            let number = policyNumbers[policy] ?? policyNumbers.count
+            policyNumbers[policy] = number
+            return HostCells(
+                link: HTMLBlocks.link("../hosts/\(host.fileName).html", "\(host.hostname)"),
+                policy: policy,
+                policyNumber: number
+            )
+        }
+        // Policies in the tables' order: named ones case-insensitively, then hosts without one.
+        let key = { (policy: String?) in (policy == nil ? 1 : 0, policy?.lowercased() ?? "", policy ?? "") }
+        let distinct = Set(hosts.map(\.policyID)).map { (policy: $0, key: key($0)) }.sorted { $0.key < $1.key }
+        policies = distinct.map(\.policy)
+        let ranks = Dictionary(uniqueKeysWithValues: distinct.enumerated().map { ($1.policy, $0) })
+        policyRank = hosts.map { ranks[$0.policyID] ?? 0 }
+        policyCells = policies.map { policy in policy.map { "\($0)" } ?? "<span class=\"detail\">no policy</span>" }
+    }
+
+    /// The detail cells `make` gives for `row`.
+    mutating func details(of row: RuleHostRow, make: () -> [HTMLFragment]) -> DetailCells {
+        let key = DetailKey(
+            outcome: row.outcome, apply: row.apply, reason: row.reason, blocks: row.blocks,
+            assignedByHand: row.assignedByHand, assignedAt: row.assignedAt,
+            exclusion: row.exclusion.map(ObjectIdentifier.init)
+        )
+        if let known = detailCells[key] { return known }
+        let cells = make()
+        let bytes = HTMLFragment.joined(cells, separator: "\u{1F}").bytes
+        let number = detailNumbers[bytes] ?? detailNumbers.count
+        detailNumbers[bytes] = number
+        let made = DetailCells(cells: cells, number: number)
+        detailCells[key] = made
+        return made
+    }
+}
