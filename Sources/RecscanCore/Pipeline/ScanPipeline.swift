@@ -151,7 +151,7 @@ public struct ScanPipeline: Sendable {
         let output = RunOutput(
             destination: ReportDestination(
                 directory: run.temporaryPath, run: info, catalog: setup.catalog, maxAgeDays: options.maxAgeDays,
-                manager: ManagerPlanContext(fleet: setup.fleet, approvals: options.approvedRules)),
+                jobs: options.jobs, manager: ManagerPlanContext(fleet: setup.fleet, approvals: options.approvedRules)),
             fleet: setup.fleet, options: options)
         let results = try await output.write(store, rejected: rejected)
         var result = ScanResult(

@@ -75,6 +75,7 @@ public struct ShardMerge: Sendable {
         let output = RunOutput(
             destination: ReportDestination(
                 directory: run.temporaryPath, run: info, catalog: setup.catalog, maxAgeDays: options.maxAgeDays,
+                jobs: options.jobs,
                 manager: ManagerPlanContext(fleet: setup.fleet, approvals: options.approvedRules)),
             fleet: setup.fleet, options: options)
         let results = try await output.write(store, rejected: rejected)

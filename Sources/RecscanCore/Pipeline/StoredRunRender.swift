@@ -68,7 +68,8 @@ public struct StoredRunRender: Sendable {
             runID: stored.runID, catalogVersion: stored.catalogVersion, referenceTime: stored.referenceTime)
         let output = RunOutput(
             destination: ReportDestination(
-                directory: scratch, run: info, catalog: catalog, maxAgeDays: stored.maxAgeDays),
+                directory: scratch, run: info, catalog: catalog, maxAgeDays: stored.maxAgeDays,
+                jobs: options.jobs),
             fleet: Fleet(), options: renderOptions)
         let results: FleetResults
         do {

@@ -43,6 +43,8 @@ struct ReportDestination: Sendable {
     var catalog: Catalog
     /// Inventories older than this many days were stale (report.xml states it).
     var maxAgeDays: Int
+    /// Pages written at once where a format writes many after the last host (rule pages).
+    var jobs = 1
     /// The manager's fleet and the rules the operator approved, when the fleet came from a Deep
     /// Security API export: the run then also writes its changes as API requests.
     var manager: ManagerPlanContext? = nil

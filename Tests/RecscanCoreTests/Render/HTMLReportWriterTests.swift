@@ -30,6 +30,20 @@ import Testing
         #expect(fileContents(under: whole) == fileContents(under: oneByOne))
     }
 
+    /// Rule pages are written on several threads at once; which thread writes a page must not show.
+    @Test func rulePagesDoNotDependOnHowManyAreWrittenAtOnce() throws {
+        let one = try makeTemporaryDirectory()
+        let three = try makeTemporaryDirectory()
+        defer {
+            try? FileManager.default.removeItem(atPath: one)
+            try? FileManager.default.removeItem(atPath: three)
+        }
+        try RenderFixture.render(into: one)
+        try RenderFixture.render(into: three, rowsPerBatch: 2, jobs: 3)
+        #expect(!fileContents(under: one).isEmpty)
+        #expect(fileContents(under: one) == fileContents(under: three))
+    }
+
     @Test func writesEveryPage() throws {
         let directory = try makeTemporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: directory) }

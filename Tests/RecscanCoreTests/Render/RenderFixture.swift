@@ -236,9 +236,9 @@ enum RenderFixture {
 
     /// Renders the fixture into `directory`.
     /// Writes every page of the fixture; `rowsPerBatch` is how many rule-page rows are read back at a time.
-    static func render(into directory: String, rowsPerBatch: Int = 100_000) throws {
+    static func render(into directory: String, rowsPerBatch: Int = 100_000, jobs: Int = 1) throws {
         var writer = HTMLReportWriter(
-            directory: directory, run: run, catalog: catalog, hostsPerPage: 500, rowsPerBatch: rowsPerBatch)
+            directory: directory, run: run, catalog: catalog, hostsPerPage: 500, rowsPerBatch: rowsPerBatch, jobs: jobs)
         var summary = ScanSummary()
         for host in hosts {
             try writer.write(host: host, triage: triage.filter { $0.hostname == host.hostname })

@@ -5,7 +5,9 @@ struct HTMLReportFormatter: ReportFormatter {
     private var writer: HTMLReportWriter
 
     init(_ destination: ReportDestination) {
-        writer = HTMLReportWriter(directory: destination.directory, run: destination.run, catalog: destination.catalog)
+        writer = HTMLReportWriter(
+            directory: destination.directory, run: destination.run, catalog: destination.catalog,
+            hostsPerPage: HTMLReportWriter.defaultHostsPerPage, jobs: destination.jobs)
         renderer = HostPageRenderer(writer: writer)
     }
 

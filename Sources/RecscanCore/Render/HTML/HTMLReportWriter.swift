@@ -1,3 +1,6 @@
+import Dispatch
+import Synchronization
+
 /// Writes the HTML pages of one run into `directory` (an existing, empty run folder being built).
 ///
 /// Each host's page is written as soon as the host is handed over; only a small digest of it
@@ -31,6 +34,10 @@ public struct HTMLReportWriter: Sendable {
     private var rows: RuleRowStore
     /// Rows of rule pages read back into memory at a time; a rule with more gets a batch alone.
     private let rowsPerBatch: Int
+    /// Rule pages rendered at once.
+    private let jobs: Int
+    /// Hosts listed on one page of the host list, unless a test says otherwise.
+    static let defaultHostsPerPage = 500
 
     /// Creates a writer for one run.
     /// - Parameters:
@@ -38,15 +45,19 @@ public struct HTMLReportWriter: Sendable {
     ///   - run: the run's header facts, shown on every page.
     ///   - catalog: the rule catalog, for rule names and flags.
     public init(directory: String, run: RunInfo, catalog: Catalog) {
-        self.init(directory: directory, run: run, catalog: catalog, hostsPerPage: 500)
+        self.init(directory: directory, run: run, catalog: catalog, hostsPerPage: Self.defaultHostsPerPage)
     }
 
-    init(directory: String, run: RunInfo, catalog: Catalog, hostsPerPage: Int, rowsPerBatch: Int = 100_000) {
+    init(
+        directory: String, run: RunInfo, catalog: Catalog, hostsPerPage: Int, rowsPerBatch: Int = 100_000,
+        jobs: Int = 1
+    ) {
         self.directory = directory
         self.run = run
         self.catalog = catalog
         self.hostsPerPage = max(1, hostsPerPage)
         self.rowsPerBatch = max(1, rowsPerBatch)
+        self.jobs = max(1, jobs)
         rows = RuleRowStore(path: HTMLOutput.path(directory, ".rule-rows.scratch"))
     }
 
@@ -166,6 +177,39 @@ public struct HTMLReportWriter: Sendable {
     }
 
     /// `rules/<file>.html` for every rule, reading the rows back a batch of rules at a time.
+    /// Writes the pages of `batch` on up to ``jobs`` threads, each page whole on one thread with a
+    /// copy of `memo`: which thread writes a page changes no byte of it. The first failure in
+    /// rule order is the one reported.
+    private func writeRulePages(
+        _ batch: [RuleDigest], rows: [Int: [RuleHostRow]], memo: RulePageMemo, into folder: String,
+        rulesHref: String
+    ) throws {
+        let slices = min(jobs, batch.count)
+        let failures = Mutex<[(rule: Int, error: HTMLWriteError)]>([])
+        let (hosts, catalog, run, links) = (self.hosts, self.catalog, self.run, self.links)
+        DispatchQueue.concurrentPerform(iterations: slices) { slice in
+            var memo = memo
+            for index in stride(from: slice, to: batch.count, by: slices) {
+                let rule = batch[index]
+                let page = RulePage(
+                    rule: rule, rows: rows[rule.ordinal] ?? [], hosts: hosts, catalog: catalog, run: run,
+                    links: links, rulesHref: rulesHref
+                )
+                .render(memo: &memo)
+                do {
+                    try HTMLOutput.write(page, to: HTMLOutput.path(folder, rule.fileName + ".html"))
+                } catch {
+                    let failure =
+                        error as? HTMLWriteError
+                        ?? HTMLWriteError(path: HTMLOutput.path(folder, rule.fileName + ".html"), message: "\(error)")
+                    failures.withLock { $0.append((index, failure)) }
+                    return
+                }
+            }
+        }
+        if let first = failures.withLock({ $0.min { $0.rule < $1.rule } }) { throw first.error }
+    }
+
     private func writeRulePages(_ sortedRules: [RuleDigest]) throws {
         var rows = self.rows
         defer { rows.remove() }
@@ -173,7 +217,7 @@ public struct HTMLReportWriter: Sendable {
         let folder = HTMLOutput.path(directory, "rules")
         try HTMLOutput.makeDirectory(folder)
         let rulesHref = FleetListPages.isSplit(sortedRules.count) ? "../rules.html" : "../index.html#rules"
-        var memo = RulePageMemo(hosts: hosts)
+        let memo = RulePageMemo(hosts: hosts)
         var start = sortedRules.startIndex
         while start < sortedRules.endIndex {
             var end = start + 1
@@ -182,16 +226,9 @@ public struct HTMLReportWriter: Sendable {
                 batchRows += sortedRules[end].counts.total
                 end += 1
             }
-            let batch = sortedRules[start..<end]
+            let batch = Array(sortedRules[start..<end])
             let rowsByRule = try rows.rows(of: batch.map(\.ordinal))
-            for rule in batch {
-                let page = RulePage(
-                    rule: rule, rows: rowsByRule[rule.ordinal] ?? [], hosts: hosts, catalog: catalog, run: run,
-                    links: links, rulesHref: rulesHref
-                )
-                .render(memo: &memo)
-                try HTMLOutput.write(page, to: HTMLOutput.path(folder, rule.fileName + ".html"))
-            }
+            try writeRulePages(batch, rows: rowsByRule, memo: memo, into: folder, rulesHref: rulesHref)
             start = end
         }
     }

@@ -4,7 +4,7 @@
 /// pages hold as many rows as its host pages; rendering these cells afresh was most of their cost.
 ///
 /// A memo gives the same bytes as rendering afresh (`RulePageMemoTests` checks it).
-struct RulePageMemo {
+struct RulePageMemo: Sendable {
     /// Each host's cells, by the host's position in the run.
     let hostCells: [HostCells]
     /// Each host's policy, numbered in the order the "By policy" tables list them.
@@ -18,7 +18,7 @@ struct RulePageMemo {
     private var detailNumbers: [[UInt8]: Int] = [:]
 
     /// A host's link to its page and its policy, as table cells.
-    struct HostCells {
+    struct HostCells: Sendable {
         var link: HTMLFragment
         var policy: HTMLFragment
         /// Equal for hosts whose policy cells read the same.
@@ -26,7 +26,7 @@ struct RulePageMemo {
     }
 
     /// A row's detail cells, numbered so that rows whose cells read the same group together.
-    struct DetailCells {
+    struct DetailCells: Sendable {
         var cells: [HTMLFragment]
         var number: Int
     }
