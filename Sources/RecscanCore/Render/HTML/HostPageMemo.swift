@@ -2,23 +2,25 @@
 /// (its link, module and severity) and the words of a list of evidence. A fleet's hosts share
 /// most of their rules and much of their evidence, and rendering them was most of a page's cost.
 ///
-/// A memo gives the same bytes as rendering afresh (`HostPageMemoTests` checks it); it never
-/// holds evidence that links to another rule, since whether that rule has a page depends on the host.
+/// A memo gives the same bytes as rendering afresh (`PageMemoTests` checks it); it never holds
+/// evidence that links to another rule, since whether that rule has a page depends on the host.
 struct HostPageMemo: Sendable {
-    private var ruleCells: [RuleIdentity: [HTMLFragment]] = [:]
+    private var ruleCells: [String: RuleCells] = [:]
     private var evidenceCells: [[Evidence]: HTMLFragment] = [:]
-    /// Distinct evidence lists kept at most; past it the memo starts again, so that a fleet of
-    /// hosts with unlike evidence does not make it grow without bound.
+    /// Distinct evidence lists kept at most, so that a fleet of hosts with unlike evidence does not
+    /// make the memo grow with the fleet. The first ones are kept: evidence that many hosts share
+    /// (an application type, a file, a common package version) shows up early.
     private let evidenceLimit: Int
 
-    init(evidenceLimit: Int = 20_000) { self.evidenceLimit = evidenceLimit }
+    init(evidenceLimit: Int = 2_048) { self.evidenceLimit = evidenceLimit }
 
-    /// What a rule's first cells depend on.
-    private struct RuleIdentity: Hashable {
-        var id: String
+    /// A rule's first cells, with what they were made from: a run names a rule the same way on
+    /// every host, so one entry per rule id suffices, and its cells are kept as one fragment.
+    private struct RuleCells: Sendable {
         var name: String
         var module: Module
         var severity: Severity
+        var cells: [HTMLFragment]
     }
 
     /// The cells `make` gives for a rule with this id, name, module and severity.
@@ -29,10 +31,11 @@ struct HostPageMemo: Sendable {
         severity: Severity,
         make: () -> [HTMLFragment]
     ) -> [HTMLFragment] {
-        let key = RuleIdentity(id: id, name: name, module: module, severity: severity)
-        if let known = ruleCells[key] { return known }
+        if let known = ruleCells[id], known.name == name, known.module == module, known.severity == severity {
+            return known.cells
+        }
         let cells = make()
-        ruleCells[key] = cells
+        ruleCells[id] = RuleCells(name: name, module: module, severity: severity, cells: cells)
         return cells
     }
 
@@ -40,9 +43,8 @@ struct HostPageMemo: Sendable {
     mutating func evidenceCell(_ evidence: [Evidence], make: () -> HTMLFragment) -> HTMLFragment {
         guard !evidence.contains(where: { $0.kind == .dependency }) else { return make() }
         if let known = evidenceCells[evidence] { return known }
-        if evidenceCells.count >= evidenceLimit { evidenceCells.removeAll(keepingCapacity: true) }
         let cell = make()
-        evidenceCells[evidence] = cell
+        if evidenceCells.count < evidenceLimit { evidenceCells[evidence] = cell }
         return cell
     }
 }
