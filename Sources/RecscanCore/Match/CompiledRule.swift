@@ -78,9 +78,6 @@ final class SoftwareCriterion: Sendable {
     /// For a version listed without its epoch (`rpm -qa`'s default output): the bounds without
     /// theirs, so that version and release decide.
     let rangeWithoutEpochs: PreparedRange
-    /// The evidence attributes that describe the range: `range`, then `fixed` and `lastAffected` when set.
-    let boundAttributes: [(name: String, value: String)]
-
     /// The advisory the alternative comes from, when one gave it.
     let advisory: AdvisorySource?
     /// Whether installed packages are placed by their source package's version (see
@@ -97,13 +94,22 @@ final class SoftwareCriterion: Sendable {
         let withoutEpochs = entry.ecosystem == .rpm ? range.droppingEpochs : range
         let placedByBounds = entry.advisory.map { $0.check == .interval } ?? true
         rangeWithoutEpochs = withoutEpochs == range || !placedByBounds ? self.range : PreparedRange(withoutEpochs)
-        // The bounds themselves, so that "patch first" can name the version to update to.
-        var bounds: [(name: String, value: String)] = []
-        if let advisory = entry.advisory { bounds.append(("advisory", advisory.advisoryID)) }
-        bounds.append(("range", self.range.description))
-        if let fixed = range.fixed { bounds.append(("fixed", fixed)) }
-        if let lastAffected = range.lastAffected { bounds.append(("lastAffected", lastAffected)) }
-        boundAttributes = bounds
+    }
+
+    /// How many attributes `appendBoundAttributes(to:)` appends.
+    var boundAttributeCount: Int {
+        (advisory == nil ? 1 : 2) + (range.range.fixed == nil ? 0 : 1) + (range.range.lastAffected == nil ? 0 : 1)
+    }
+
+    /// Appends the evidence attributes that describe the range: the advisory when one gave it,
+    /// `range`, then `fixed` and `lastAffected` when set, so that "patch first" can name the
+    /// version to update to. Made with the evidence, not kept per criterion: a catalog has
+    /// thousands of criteria, and a host's evidence names few of them.
+    func appendBoundAttributes(to attributes: inout [(name: String, value: String)]) {
+        if let advisory { attributes.append(("advisory", advisory.advisoryID)) }
+        attributes.append(("range", range.description))
+        if let fixed = range.range.fixed { attributes.append(("fixed", fixed)) }
+        if let lastAffected = range.range.lastAffected { attributes.append(("lastAffected", lastAffected)) }
     }
 
     /// The version of `package` this criterion places: its source package's when the criterion
