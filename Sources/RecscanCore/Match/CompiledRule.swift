@@ -1,7 +1,8 @@
-/// A rule ready for matching: shared by reference (no copy per host), with its version ranges
-/// parsed once and the criteria checked on every candidate host at hand.
+/// A rule's criteria ready for matching: shared by reference (no copy per host), with its
+/// version ranges parsed once and the criteria checked on every candidate host at hand. The rule
+/// itself stays in the catalog, not copied into each object (152 bytes a rule): after indexing,
+/// matching and deciding read only these criteria, `RuleTraits` and `RuleIdentity`.
 final class CompiledRule: Sendable {
-    let rule: Rule
     /// The rule's affected packages, keyed as the host's packages are.
     let software: [SoftwareCriterion]
     let operatingSystems: [OSConstraint]
@@ -16,11 +17,14 @@ final class CompiledRule: Sendable {
     let dependencies: [RuleOrdinal]
     /// The ids `dependsOn` names that the catalog lacks (a warning when it was read).
     let missingDependencies: [String]
+    /// Every id `dependsOn` names, as the catalog lists them, including those it lacks.
+    let dependencyIDs: [String]
+    /// Whether the rule is a custom rule, which is never recommended.
+    let custom: Bool
 
     /// - Parameter ids: rule and application type ordinals; packages the rule lists get their
     ///   software ids here.
     init(_ rule: Rule, catalog: Catalog, ids: inout CatalogIDs) {
-        self.rule = rule
         software = rule.applies.software.map { entry in
             SoftwareCriterion(entry, softwareID: ids.softwareID(entry.key))
         }
@@ -35,6 +39,8 @@ final class CompiledRule: Sendable {
         // Nearly every rule's dependencies are all in the catalog: no array is made for them.
         let missing = rule.dependsOn.contains { catalog.rules[$0] == nil }
         missingDependencies = missing ? rule.dependsOn.filter { catalog.rules[$0] == nil } : []
+        dependencyIDs = rule.dependsOn
+        custom = rule.custom
     }
 }
 
@@ -42,7 +48,7 @@ extension CompiledRule {
     /// The rule's one criterion when it has no other: one package, no OS, application type,
     /// port, file or service, and not custom.
     var onlyCriterion: SoftwareCriterion? {
-        guard software.count == 1, software[0].advisory == nil, !rule.custom, operatingSystems.isEmpty,
+        guard software.count == 1, software[0].advisory == nil, !custom, operatingSystems.isEmpty,
             applicationType == nil, ports.isEmpty,
             files.isEmpty, services.isEmpty
         else { return nil }
