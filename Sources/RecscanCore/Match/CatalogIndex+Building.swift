@@ -4,6 +4,7 @@
 struct IndexTables {
     var rules: [CompiledRule] = []
     var traits: [RuleTraits] = []
+    var identities: [RuleIdentity] = []
     /// Each distinct OS constraint set, with its position in the order rules first list them.
     var operatingSystemSets: [[OSConstraint]: Int] = [:]
     var rulesBySoftware: [[RuleOrdinal]] = []
@@ -21,16 +22,18 @@ struct IndexTables {
     }
 
     /// Adds the next rule in id order, under every criterion that makes it a candidate.
-    mutating func add(_ compiled: CompiledRule) {
+    /// - Parameter rule: the catalog's rule that `compiled` was made of.
+    mutating func add(_ compiled: CompiledRule, of rule: Rule) {
         let ordinal = RuleOrdinal(rules.count)
         rules.append(compiled)
+        identities.append(RuleIdentity(id: rule.id, name: rule.name))
         var operatingSystemSet: Int?
         if !compiled.operatingSystems.isEmpty {
             let next = operatingSystemSets.count
             operatingSystemSet = operatingSystemSets[compiled.operatingSystems, default: next]
             operatingSystemSets[compiled.operatingSystems] = operatingSystemSet
         }
-        traits.append(RuleTraits(compiled, operatingSystemSet: operatingSystemSet))
+        traits.append(RuleTraits(rule, compiled: compiled, operatingSystemSet: operatingSystemSet))
         if let criterion = compiled.onlyCriterion {
             Self.grow(&softwareOnlyRules, toCount: criterion.softwareID.position + 1)
             softwareOnlyRules[criterion.softwareID.position].append((ordinal, criterion))
@@ -38,7 +41,6 @@ struct IndexTables {
             for criterion in compiled.software { Self.add(ordinal, at: criterion.softwareID, to: &rulesBySoftware) }
         }
         if let type = compiled.applicationType { rulesByApplicationType[type].append(ordinal) }
-        let rule = compiled.rule
         let applies = rule.applies
         for port in applies.ports { Self.add(ordinal, to: &rulesByPort[port, default: []]) }
         for file in applies.files { Self.add(ordinal, to: &rulesByFile[file, default: []]) }

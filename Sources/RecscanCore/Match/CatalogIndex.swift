@@ -66,7 +66,7 @@ public struct CatalogIndex: Sendable {
         var tables = IndexTables(applicationTypeCount: typeIDs.count)
         for id in catalog.sortedRuleIDs {
             guard let rule = catalog.rules[id] else { continue }
-            tables.add(CompiledRule(rule, catalog: catalog, ids: &ids))
+            tables.add(CompiledRule(rule, catalog: catalog, ids: &ids), of: rule)
         }
         for (ordinal, id) in typeIDs.enumerated() {
             for detection in catalog.applicationTypes[id]?.detections ?? [] {
@@ -76,7 +76,7 @@ public struct CatalogIndex: Sendable {
         tables.grow(toSoftwareCount: ids.software.count)
         rules = tables.rules
         traits = tables.traits
-        identities = tables.rules.map { RuleIdentity(id: $0.rule.id, name: $0.rule.name) }
+        identities = tables.identities
         ordinalsByID = ids.rules
         operatingSystemSets = tables.operatingSystemSets.sorted { $0.value < $1.value }.map(\.key)
         softwareIDs = ids.software
@@ -125,7 +125,7 @@ extension CatalogIndex {
 
     /// Every rule id the rule's `dependsOn` names, as the catalog lists them, including those
     /// missing from the catalog.
-    func dependencyIDs(of ordinal: RuleOrdinal) -> [String] { rules[ordinal.position].rule.dependsOn }
+    func dependencyIDs(of ordinal: RuleOrdinal) -> [String] { rules[ordinal.position].dependencyIDs }
 
     /// How many distinct OS constraint sets the catalog's rules list (see `RuleTraits.operatingSystemSet`).
     var operatingSystemSetCount: Int { operatingSystemSets.count }

@@ -1,7 +1,8 @@
-/// A rule ready for matching: shared by reference (no copy per host), with its version ranges
-/// parsed once and the criteria checked on every candidate host at hand.
+/// A rule's criteria ready for matching: shared by reference (no copy per host), with its
+/// version ranges parsed once and the criteria checked on every candidate host at hand. The rule
+/// itself stays in the catalog, not copied into each object (152 bytes a rule): after indexing,
+/// matching and deciding read only these criteria, `RuleTraits` and `RuleIdentity`.
 final class CompiledRule: Sendable {
-    let rule: Rule
     /// The rule's affected packages, keyed as the host's packages are.
     let software: [SoftwareCriterion]
     let operatingSystems: [OSConstraint]
@@ -16,11 +17,14 @@ final class CompiledRule: Sendable {
     let dependencies: [RuleOrdinal]
     /// The ids `dependsOn` names that the catalog lacks (a warning when it was read).
     let missingDependencies: [String]
+    /// Every id `dependsOn` names, as the catalog lists them, including those it lacks.
+    let dependencyIDs: [String]
+    /// Whether the rule is a custom rule, which is never recommended.
+    let custom: Bool
 
     /// - Parameter ids: rule and application type ordinals; packages the rule lists get their
     ///   software ids here.
     init(_ rule: Rule, catalog: Catalog, ids: inout CatalogIDs) {
-        self.rule = rule
         software = rule.applies.software.map { entry in
             SoftwareCriterion(entry, softwareID: ids.softwareID(entry.key))
         }
@@ -35,6 +39,8 @@ final class CompiledRule: Sendable {
         // Nearly every rule's dependencies are all in the catalog: no array is made for them.
         let missing = rule.dependsOn.contains { catalog.rules[$0] == nil }
         missingDependencies = missing ? rule.dependsOn.filter { catalog.rules[$0] == nil } : []
+        dependencyIDs = rule.dependsOn
+        custom = rule.custom
     }
 }
 
@@ -42,7 +48,7 @@ extension CompiledRule {
     /// The rule's one criterion when it has no other: one package, no OS, application type,
     /// port, file or service, and not custom.
     var onlyCriterion: SoftwareCriterion? {
-        guard software.count == 1, software[0].advisory == nil, !rule.custom, operatingSystems.isEmpty,
+        guard software.count == 1, software[0].advisory == nil, !custom, operatingSystems.isEmpty,
             applicationType == nil, ports.isEmpty,
             files.isEmpty, services.isEmpty
         else { return nil }
@@ -78,9 +84,6 @@ final class SoftwareCriterion: Sendable {
     /// For a version listed without its epoch (`rpm -qa`'s default output): the bounds without
     /// theirs, so that version and release decide.
     let rangeWithoutEpochs: PreparedRange
-    /// The evidence attributes that describe the range: `range`, then `fixed` and `lastAffected` when set.
-    let boundAttributes: [(name: String, value: String)]
-
     /// The advisory the alternative comes from, when one gave it.
     let advisory: AdvisorySource?
     /// Whether installed packages are placed by their source package's version (see
@@ -97,13 +100,22 @@ final class SoftwareCriterion: Sendable {
         let withoutEpochs = entry.ecosystem == .rpm ? range.droppingEpochs : range
         let placedByBounds = entry.advisory.map { $0.check == .interval } ?? true
         rangeWithoutEpochs = withoutEpochs == range || !placedByBounds ? self.range : PreparedRange(withoutEpochs)
-        // The bounds themselves, so that "patch first" can name the version to update to.
-        var bounds: [(name: String, value: String)] = []
-        if let advisory = entry.advisory { bounds.append(("advisory", advisory.advisoryID)) }
-        bounds.append(("range", self.range.description))
-        if let fixed = range.fixed { bounds.append(("fixed", fixed)) }
-        if let lastAffected = range.lastAffected { bounds.append(("lastAffected", lastAffected)) }
-        boundAttributes = bounds
+    }
+
+    /// How many attributes `appendBoundAttributes(to:)` appends.
+    var boundAttributeCount: Int {
+        (advisory == nil ? 1 : 2) + (range.range.fixed == nil ? 0 : 1) + (range.range.lastAffected == nil ? 0 : 1)
+    }
+
+    /// Appends the evidence attributes that describe the range: the advisory when one gave it,
+    /// `range`, then `fixed` and `lastAffected` when set, so that "patch first" can name the
+    /// version to update to. Made with the evidence, not kept per criterion: a catalog has
+    /// thousands of criteria, and a host's evidence names few of them.
+    func appendBoundAttributes(to attributes: inout [(name: String, value: String)]) {
+        if let advisory { attributes.append(("advisory", advisory.advisoryID)) }
+        attributes.append(("range", range.description))
+        if let fixed = range.range.fixed { attributes.append(("fixed", fixed)) }
+        if let lastAffected = range.range.lastAffected { attributes.append(("lastAffected", lastAffected)) }
     }
 
     /// The version of `package` this criterion places: its source package's when the criterion

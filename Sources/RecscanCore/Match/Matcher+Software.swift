@@ -110,11 +110,11 @@ extension Matcher {
     )] {
         let packages = facts.inventory.packages
         var attributes: [(name: String, value: String)] = []
-        attributes.reserveCapacity(4 + hit.criterion.boundAttributes.count)
+        attributes.reserveCapacity(4 + hit.criterion.boundAttributeCount)
         attributes.append(("ecosystem", packages[hit.position].ecosystem.rawValue))
         attributes.append(("name", packages[hit.position].name))
         attributes.append(("version", hit.criterion.version(of: packages[hit.position])))
-        attributes += hit.criterion.boundAttributes
+        hit.criterion.appendBoundAttributes(to: &attributes)
         if let reason { attributes.append(("reason", reason)) }
         return attributes
     }

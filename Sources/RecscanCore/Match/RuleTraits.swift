@@ -22,10 +22,10 @@ struct RuleTraits: Sendable {
     private let applicationTypeOrdinal: Int32
     private let operatingSystemSetOrdinal: Int32
 
+    /// - Parameter compiled: `rule` ready for matching.
     /// - Parameter operatingSystemSet: the position of the rule's OS constraints among the
     ///   catalog's distinct sets (`CatalogIndex.operatingSystems(inSet:)`); `nil` when it has none.
-    init(_ compiled: CompiledRule, operatingSystemSet: Int?) {
-        let rule = compiled.rule
+    init(_ rule: Rule, compiled: CompiledRule, operatingSystemSet: Int?) {
         var flags: Flags = []
         if rule.custom { flags.insert(.custom) }
         if rule.excludedInCatalog { flags.insert(.excludedInCatalog) }

@@ -75,7 +75,11 @@ public struct AffectedSoftware: Sendable, Equatable {
 }
 
 /// An alternative a rule got from an OSV advisory: which advisory, and how it places a version.
-public struct AdvisorySource: Sendable, Equatable {
+///
+/// A class, immutable and compared by value: every alternative carries one optional reference,
+/// and the catalog's own `<software>` (nearly all of them) leave it `nil`, so a rule's
+/// alternatives and their compiled criteria do not hold the advisory's fields inline.
+public final class AdvisorySource: Sendable, Equatable {
     /// How the alternative decides on an installed version.
     public enum Check: Sendable, Equatable {
         /// The interval `introduced`, `fixed`, `lastAffected` of the alternative, in `scheme`.
@@ -87,20 +91,49 @@ public struct AdvisorySource: Sendable, Equatable {
     }
 
     /// The advisory's id, e.g. "PYSEC-2021-19".
-    public var advisoryID: String
+    public let advisoryID: String
     /// The ecosystem as the advisory writes it, e.g. "PyPI" or "Debian:12".
-    public var osvEcosystem: String
+    public let osvEcosystem: String
     /// The scheme the interval compares in: semver for a SEMVER range, else the ecosystem's.
-    public var scheme: VersionSchemeKind
+    public let scheme: VersionSchemeKind
     /// How a version is placed.
-    public var check: Check
+    public let check: Check
     /// The operating system the alternative is limited to (`Debian:12`), if any.
-    public var operatingSystem: OSConstraint?
+    public let operatingSystem: OSConstraint?
     /// The OSV range the interval comes from, as written: "ECOSYSTEM introduced 0, fixed 1.1".
-    public var rangeText: String
+    public let rangeText: String
     /// Whether the name is a source package (Debian's and Ubuntu's advisories): it then matches
     /// every installed binary package built from it, by the source package's version.
-    public var namesSourcePackage = false
+    public let namesSourcePackage: Bool
+
+    /// Creates the source of an alternative.
+    /// - Parameters:
+    ///   - advisoryID: the advisory's id.
+    ///   - osvEcosystem: the ecosystem as the advisory writes it.
+    ///   - scheme: the scheme the interval compares in.
+    ///   - check: how a version is placed.
+    ///   - operatingSystem: the operating system the alternative is limited to, if any.
+    ///   - rangeText: the OSV range the interval comes from, as written.
+    ///   - namesSourcePackage: whether the name is a source package.
+    public init(
+        advisoryID: String, osvEcosystem: String, scheme: VersionSchemeKind, check: Check,
+        operatingSystem: OSConstraint?, rangeText: String, namesSourcePackage: Bool = false
+    ) {
+        self.advisoryID = advisoryID
+        self.osvEcosystem = osvEcosystem
+        self.scheme = scheme
+        self.check = check
+        self.operatingSystem = operatingSystem
+        self.rangeText = rangeText
+        self.namesSourcePackage = namesSourcePackage
+    }
+
+    /// Two sources are equal when every field is.
+    public static func == (lhs: AdvisorySource, rhs: AdvisorySource) -> Bool {
+        lhs.advisoryID == rhs.advisoryID && lhs.osvEcosystem == rhs.osvEcosystem && lhs.scheme == rhs.scheme
+            && lhs.check == rhs.check && lhs.operatingSystem == rhs.operatingSystem && lhs.rangeText == rhs.rangeText
+            && lhs.namesSourcePackage == rhs.namesSourcePackage
+    }
 }
 
 /// An operating-system constraint; every attribute that is set must hold.

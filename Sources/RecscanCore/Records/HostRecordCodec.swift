@@ -109,21 +109,32 @@ public struct HostRecordCodec: Sendable {
 
 /// The catalog's rules by position in its sorted ids: how records name a rule.
 struct RecordRuleTable: Sendable {
-    private let results: [RuleResult]
+    /// What a result takes from its catalog rule, by position: the rest of a result is the
+    /// host's, so the table keeps only these (a whole `RuleResult` per rule would be 3 times larger).
+    private struct CatalogRule: Sendable {
+        let id: String
+        let name: String
+        let module: Module
+        let severity: Severity
+    }
+
+    private let rules: [CatalogRule]
+    /// Each rule's position, by id: the catalog's own `ruleOrder`, shared, since positions are
+    /// taken in its sorted ids too.
     private let positions: [String: Int]
 
     init(catalog: Catalog) {
-        var results: [RuleResult] = []
-        results.reserveCapacity(catalog.sortedRuleIDs.count)
+        var rules: [CatalogRule] = []
+        rules.reserveCapacity(catalog.sortedRuleIDs.count)
         for id in catalog.sortedRuleIDs {
             guard let rule = catalog.rules[id] else { continue }
-            results.append(
-                RuleResult(
-                    ruleID: rule.id, module: rule.module, name: rule.name, severity: rule.severity, outcome: .toAssign,
-                    apply: nil, reason: nil, blocks: false))
+            rules.append(CatalogRule(id: rule.id, name: rule.name, module: rule.module, severity: rule.severity))
         }
-        self.results = results
-        positions = Dictionary(results.enumerated().map { ($1.ruleID, $0) }, uniquingKeysWith: { first, _ in first })
+        self.rules = rules
+        positions =
+            rules.count == catalog.sortedRuleIDs.count
+            ? catalog.ruleOrder
+            : Dictionary(rules.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
     }
 
     /// The position of the catalog rule that `rule` names with the same module, name and
@@ -134,23 +145,27 @@ struct RecordRuleTable: Sendable {
     @inline(__always)
     func position(of rule: UnsafePointer<RuleResult>, hint: Int?) -> Int? {
         // Fields are compared in place: copying a result out would retain its strings.
-        if let hint, results.indices.contains(hint), results[hint].ruleID == rule.pointee.ruleID,
-            results[hint].module == rule.pointee.module, results[hint].severity == rule.pointee.severity
+        if let hint, rules.indices.contains(hint), rules[hint].id == rule.pointee.ruleID,
+            rules[hint].module == rule.pointee.module, rules[hint].severity == rule.pointee.severity
         {
             return hint
         }
-        guard let position = positions[rule.pointee.ruleID], results[position].module == rule.pointee.module,
-            results[position].severity == rule.pointee.severity, results[position].name == rule.pointee.name
+        guard let position = positions[rule.pointee.ruleID], rules.indices.contains(position),
+            rules[position].id == rule.pointee.ruleID, rules[position].module == rule.pointee.module,
+            rules[position].severity == rule.pointee.severity, rules[position].name == rule.pointee.name
         else { return nil }
         return position
     }
 
     /// How many rules the catalog has.
-    var count: Int { results.count }
+    var count: Int { rules.count }
 
     /// A result for the rule at `position`, its outcome still to be set.
     func result(at position: Int) throws -> RuleResult {
-        guard results.indices.contains(position) else { throw RecordError.malformed("no catalog rule \(position)") }
-        return results[position]
+        guard rules.indices.contains(position) else { throw RecordError.malformed("no catalog rule \(position)") }
+        let rule = rules[position]
+        return RuleResult(
+            ruleID: rule.id, module: rule.module, name: rule.name, severity: rule.severity, outcome: .toAssign,
+            apply: nil, reason: nil, blocks: false)
     }
 }
