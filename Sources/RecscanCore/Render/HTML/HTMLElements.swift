@@ -59,6 +59,9 @@ struct HTMLTable: Sendable {
         behavior: Behavior = []
     ) {
         var body = HTMLTableRows(columns: columns)
+        // The rows' size is known: room for all of them at once, rather than doubling the buffer
+        // past it (the dashboard's tables hold thousands of rows).
+        body.reserve(rows.reduce(0) { total, cells in cells.reduce(total + 16) { $0 + $1.bytes.count + 30 } })
         for cells in rows { body.row(cells) }
         self.init(
             caption: caption, columns: columns, body: body, emptyText: emptyText, className: className,
@@ -102,6 +105,9 @@ struct HTMLTableRows: Sendable {
     private var cellsInRow = 0
 
     init(columns: [TableColumn]) { numeric = columns.map(\.numeric) }
+
+    /// Makes room for `count` more bytes of rows.
+    mutating func reserve(_ count: Int) { markup.reserve(count) }
 
     /// Writes one row; `write` adds its cells with ``cell(_:)`` or ``cell(writing:)``.
     mutating func row(_ write: (inout HTMLTableRows) -> Void) {

@@ -32,23 +32,23 @@ struct RuleRowStore: Sendable {
     /// Appends one row of the rule numbered `rule`; `exclusion` is a number from ``number(of:)``.
     mutating func append(rule: Int, _ row: RuleHostRow, exclusion: Int?) throws {
         let levels: UInt32
-        if let known = levelListNumbers[row.assignedAt] {
+        if row.assignedAt.isEmpty {
+            levels = 0  // most rows: numbered first, see `levelLists`
+        } else if let known = levelListNumbers[row.assignedAt] {
             levels = known
         } else {
             levels = UInt32(levelLists.count)
             levelListNumbers[row.assignedAt] = levels
             levelLists.append(row.assignedAt)
         }
-        append(UInt32(rule))
-        append(UInt32(row.host))
-        append(levels)
-        append(exclusion.map { UInt32($0 + 1) } ?? 0)
-        append(Self.flags(row))
+        let record = (
+            UInt32(rule).littleEndian, UInt32(row.host).littleEndian, levels.littleEndian,
+            (exclusion.map { UInt32($0 + 1) } ?? 0).littleEndian, Self.flags(row).littleEndian
+        )
+        // Five 32-bit numbers side by side: the tuple is laid out as the record is.
+        assert(MemoryLayout.size(ofValue: record) == Self.recordSize)
+        withUnsafeBytes(of: record) { pending.append(contentsOf: $0) }
         if pending.count >= Self.batchRecords * Self.recordSize { try flush() }
-    }
-
-    private mutating func append(_ value: UInt32) {
-        withUnsafeBytes(of: value.littleEndian) { pending.append(contentsOf: $0) }
     }
 
     /// Remembers a shared exclusion box and returns its number for ``append(rule:_:exclusion:)``.
