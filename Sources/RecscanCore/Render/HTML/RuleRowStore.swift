@@ -73,13 +73,27 @@ struct RuleRowStore: Sendable {
 
     /// The rows of each rule numbered in `rules`, in host order: the file is read once.
     func rows(of rules: [Int]) throws -> [Int: [RuleHostRow]] {
-        var found: [Int: [RuleHostRow]] = [:]
-        for rule in rules { found[rule] = [] }
+        // Rule numbers are dense: a list by number finds a record's rule without hashing.
+        var slots = [Int](repeating: -1, count: (rules.max() ?? -1) + 1)
+        for (slot, rule) in rules.enumerated() where rule >= 0 { slots[rule] = slot }
+        var rows = [[RuleHostRow]](repeating: [], count: rules.count)
         try readRecords { record in
-            guard found[Int(record[0])] != nil else { return }
-            found[Int(record[0])]?.append(decode(record))
+            let rule = Int(record.rule)
+            guard rule < slots.count, slots[rule] >= 0 else { return }
+            rows[slots[rule]].append(decode(record))
         }
+        var found: [Int: [RuleHostRow]] = [:]
+        for (slot, rule) in rules.enumerated() { found[rule] = rows[slot] }
         return found
+    }
+
+    /// One row as stored: five 32-bit numbers.
+    private struct Record {
+        var rule: UInt32
+        var host: UInt32
+        var levels: UInt32
+        var exclusion: UInt32
+        var flags: UInt32
     }
 
     /// Closes and deletes the scratch file.
@@ -89,16 +103,14 @@ struct RuleRowStore: Sendable {
         unlink(path)
     }
 
-    private func readRecords(_ visit: ([UInt32]) -> Void) throws {
-        var record = [UInt32](repeating: 0, count: Self.recordSize / 4)
+    private func readRecords(_ visit: (Record) -> Void) throws {
         func visitAll(_ bytes: UnsafeRawBufferPointer) {
             var offset = 0
+            func field(_ index: Int) -> UInt32 {
+                UInt32(littleEndian: bytes.loadUnaligned(fromByteOffset: offset + index * 4, as: UInt32.self))
+            }
             while offset + Self.recordSize <= bytes.count {
-                for field in record.indices {
-                    record[field] = UInt32(
-                        littleEndian: bytes.loadUnaligned(fromByteOffset: offset + field * 4, as: UInt32.self))
-                }
-                visit(record)
+                visit(Record(rule: field(0), host: field(1), levels: field(2), exclusion: field(3), flags: field(4)))
                 offset += Self.recordSize
             }
         }
@@ -116,10 +128,13 @@ struct RuleRowStore: Sendable {
         pending.withUnsafeBytes { visitAll($0) }
     }
 
-    private func decode(_ record: [UInt32]) -> RuleHostRow {
-        let flags = record[4]
-        let outcomes = Outcome.allCases
-        let reasons = ManualReason.allCases
+    private static let outcomes = Outcome.allCases
+    private static let reasons = ManualReason.allCases
+
+    private func decode(_ record: Record) -> RuleHostRow {
+        let flags = record.flags
+        let outcomes = Self.outcomes
+        let reasons = Self.reasons
         let outcome = Int(flags & 0x3) < outcomes.count ? outcomes[Int(flags & 0x3)] : .toAssign
         let apply: ApplyClass? =
             switch (flags >> 2) & 0x3 {
@@ -129,23 +144,25 @@ struct RuleRowStore: Sendable {
             }
         let reasonNumber = Int((flags >> 4) & 0xF)
         let reason = reasonNumber > 0 && reasonNumber <= reasons.count ? reasons[reasonNumber - 1] : nil
-        let levels = Int(record[2]) < levelLists.count ? levelLists[Int(record[2])] : []
-        let exclusion = record[3] > 0 && Int(record[3]) <= exclusions.count ? exclusions[Int(record[3]) - 1] : nil
+        let levels = Int(record.levels) < levelLists.count ? levelLists[Int(record.levels)] : []
+        let exclusion =
+            record.exclusion > 0 && Int(record.exclusion) <= exclusions.count
+            ? exclusions[Int(record.exclusion) - 1] : nil
         return RuleHostRow(
-            host: Int(record[1]), outcome: outcome, apply: apply, reason: reason, blocks: flags & 0x100 != 0,
+            host: Int(record.host), outcome: outcome, apply: apply, reason: reason, blocks: flags & 0x100 != 0,
             assignedByHand: flags & 0x200 != 0, assignedAt: levels, exclusion: exclusion)
     }
 
     /// Outcome (2 bits), apply class (2), manual reason (4), blocks, assigned by hand.
     private static func flags(_ row: RuleHostRow) -> UInt32 {
-        let outcome = UInt32(Outcome.allCases.firstIndex(of: row.outcome) ?? 0)
+        let outcome = UInt32(outcomes.firstIndex(of: row.outcome) ?? 0)
         let apply: UInt32 =
             switch row.apply {
             case .auto: 1
             case .manual: 2
             case nil: 0
             }
-        let reason = row.reason.flatMap { ManualReason.allCases.firstIndex(of: $0) }.map { UInt32($0 + 1) } ?? 0
+        let reason = row.reason.flatMap { reasons.firstIndex(of: $0) }.map { UInt32($0 + 1) } ?? 0
         return outcome | apply << 2 | reason << 4 | (row.blocks ? 0x100 : 0) | (row.assignedByHand ? 0x200 : 0)
     }
 }
