@@ -16,11 +16,19 @@ struct ScanUnderProfilerCommand: ParsableCommand {
     @Option(help: "Output folder.") var out: String
     @Option(help: "Report formats, comma-separated.") var format = "xml,html"
     @Option(help: "Parallel jobs.") var jobs = 1
+    @Option(help: "Analyze only shard K of N, as `recscan scan --shard K/N` (e.g. over a partition's folder K).")
+    var shard: String?
+
+    func validate() throws {
+        if let shard, Shard(shard) == nil { throw ValidationError("--shard takes K/N with 1 ≤ K ≤ N, e.g. 2/4") }
+    }
 
     func run() throws {
         var options = inputs.scanOptions
         options.outDirectory = out
         options.jobs = jobs
+        options.shard = shard.flatMap(Shard.init)
+        options.allowEmpty = shard != nil
         options.keepsCatalogAllocated = true
         options.formats = Set(format.split(separator: ",").compactMap { ReportFormat(rawValue: String($0)) })
         let outcome = Mutex<Result<ScanResult, any Error>?>(nil)
