@@ -68,8 +68,12 @@ struct HostStore {
     mutating func addFleetComputersWithoutInventory(files: FileAnalyzer) throws {
         // A host may be its computer under another name (a display name, a DNS label).
         let inventoried = Set(ledger.entries.keys.compactMap { fleet.computerKey(for: $0) })
-        for key in fleet.computers.keys.sorted() where ledger.entries[key] == nil && !inventoried.contains(key) {
-            guard let computer = fleet.computers[key], inShard(computer.hostname) else { continue }
+        // Filtered before sorting: in a shard, most of the fleet's computers are another's.
+        let missing = fleet.computers.filter { key, computer in
+            ledger.entries[key] == nil && !inventoried.contains(key) && inShard(computer.hostname)
+        }
+        for key in missing.keys.sorted() {
+            guard let computer = missing[key] else { continue }
             let input = HostInput(
                 hostname: computer.hostname, inventory: nil, errors: [], events: files.eventsByHost[key] ?? [])
             try store(files.analyze(input), firstFile: nil)
