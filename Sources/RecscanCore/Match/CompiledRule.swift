@@ -99,6 +99,7 @@ final class SoftwareCriterion: Sendable {
         rangeWithoutEpochs = withoutEpochs == range || !placedByBounds ? self.range : PreparedRange(withoutEpochs)
         // The bounds themselves, so that "patch first" can name the version to update to.
         var bounds: [(name: String, value: String)] = []
+        bounds.reserveCapacity(4)
         if let advisory = entry.advisory { bounds.append(("advisory", advisory.advisoryID)) }
         bounds.append(("range", self.range.description))
         if let fixed = range.fixed { bounds.append(("fixed", fixed)) }

@@ -152,7 +152,7 @@ struct HostReportBuilder {
         }
     }
 
-    private static func count(_ attributes: ElementAttributes<SAXElement>, _ name: String) throws -> Int {
+    private static func count(_ attributes: ElementAttributes<SAXElement>, _ name: StaticString) throws -> Int {
         guard let count = Int(try attributes.required(name)), count >= 0 else {
             throw attributes.error("\(name) is not a count")
         }
@@ -163,14 +163,9 @@ struct HostReportBuilder {
         let element = attributes.element
         // The values as written are matched in place; anything else takes the checked path.
         return RuleResult(
-            ruleID: try attributes.required("id"),
-            module: try element.exactChoice("module", as: Module.self)
-                ?? attributes.requiredChoice("module", as: Module.self),
-            name: element.value("name") ?? "",
-            severity: try element.exactChoice("severity", as: Severity.self)
-                ?? attributes.requiredChoice("severity", as: Severity.self),
-            outcome: try element.exactChoice("outcome", as: Outcome.self)
-                ?? attributes.requiredChoice("outcome", as: Outcome.self),
+            ruleID: try attributes.required("id"), module: try attributes.requiredChoice("module", as: Module.self),
+            name: element.value("name") ?? "", severity: try attributes.requiredChoice("severity", as: Severity.self),
+            outcome: try attributes.requiredChoice("outcome", as: Outcome.self),
             apply: element.exactChoice("apply", as: ApplyClass.self)
                 ?? element.value("apply").flatMap(ApplyClass.init(rawValue:)),
             reason: element.exactChoice("reason", as: ManualReason.self)
