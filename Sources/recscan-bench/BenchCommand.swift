@@ -6,7 +6,9 @@ struct BenchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "recscan-bench",
         abstract: "Tools for measuring recscan at fleet scale.",
-        subcommands: [GenerateCommand.self, StagesCommand.self, ScanUnderProfilerCommand.self])
+        subcommands: [
+            GenerateCommand.self, StagesCommand.self, ScanUnderProfilerCommand.self, MergeUnderProfilerCommand.self,
+        ])
 }
 
 struct GenerateCommand: ParsableCommand {

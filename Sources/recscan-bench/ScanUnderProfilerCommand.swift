@@ -16,11 +16,19 @@ struct ScanUnderProfilerCommand: ParsableCommand {
     @Option(help: "Output folder.") var out: String
     @Option(help: "Report formats, comma-separated.") var format = "xml,html"
     @Option(help: "Parallel jobs.") var jobs = 1
+    @Option(help: "Analyze only shard K of N, as `recscan scan --shard K/N` (e.g. over a partition's folder K).")
+    var shard: String?
+
+    func validate() throws {
+        if let shard, Shard(shard) == nil { throw ValidationError("--shard takes K/N with 1 ≤ K ≤ N, e.g. 2/4") }
+    }
 
     func run() throws {
         var options = inputs.scanOptions
         options.outDirectory = out
         options.jobs = jobs
+        options.shard = shard.flatMap(Shard.init)
+        options.allowEmpty = shard != nil
         options.keepsCatalogAllocated = true
         options.formats = Set(format.split(separator: ",").compactMap { ReportFormat(rawValue: String($0)) })
         let outcome = Mutex<Result<ScanResult, any Error>?>(nil)
@@ -41,5 +49,40 @@ struct ScanUnderProfilerCommand: ParsableCommand {
 extension Result where Failure == any Error {
     fileprivate init(catching body: () async throws -> Success) async {
         do { self = .success(try await body()) } catch { self = .failure(error) }
+    }
+}
+
+/// A whole merge from a synchronous entry point, for `valgrind --tool=callgrind` (see
+/// `ScanUnderProfilerCommand`).
+struct MergeUnderProfilerCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "merge", abstract: "Run a merge as `recscan merge` does, without signal handling.")
+
+    @Argument(help: "The shards' run folders.") var shards: [String]
+    @Option(help: "Folder of inventories, where the fleet file is found.") var inventories: String
+    @Option(help: "Rule catalog.") var catalog: String
+    @Option(help: "Output folder.") var out: String
+    @Option(help: "Report formats, comma-separated.") var format = "xml,html,json,csv"
+    @Option(help: "Parallel jobs.") var jobs = 1
+
+    func run() throws {
+        var options = ScanOptions()
+        options.inventories = inventories
+        options.catalogPath = catalog
+        options.outDirectory = out
+        options.jobs = jobs
+        options.formats = Set(format.split(separator: ",").compactMap { ReportFormat(rawValue: String($0)) })
+        let outcome = Mutex<Result<ScanResult, any Error>?>(nil)
+        let done = DispatchSemaphore(value: 0)
+        let merge = ShardMerge(shards: shards, options: options)
+        Task {
+            let result = await Result { try await merge.run() }
+            outcome.withLock { $0 = result }
+            done.signal()
+        }
+        done.wait()
+        guard let result = outcome.withLock({ $0 }) else { return }
+        let merged = try result.get()
+        print("run \(merged.runID): \(merged.summary.hosts) hosts")
     }
 }

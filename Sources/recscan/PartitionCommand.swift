@@ -10,16 +10,19 @@ struct PartitionCommand: ParsableCommand {
             Reads every inventory file once and writes OUT/1 … OUT/N: each holds exactly the hosts that \
             `scan --shard K/N` analyzes (the same stable hash of the host's name in the fleet). A file naming \
             hosts of one shard goes whole to it (a hard link where possible); a multi-host recscan inventory \
-            or osquery results log is split by host; the fleet, events and every file that is not an \
-            inventory, or cannot be read, go to every shard. Reports of the shards name files as a single \
-            run over --inventories would, so shards and merge give the single run's report byte for byte. \
+            or osquery results log is split by host; events and every file that is not an inventory, or \
+            cannot be read, go to every shard. The fleet found in --inventories is cut: each folder's copy \
+            holds every policy and only that shard's computers, and the whole fleet is linked beside it \
+            (.recscan-fleet.xml) for merge and for shards with events, which read it instead. Reports of \
+            the shards name files as a single run over --inventories would, so shards and merge (given \
+            --inventories OUT/1, or --fleet with the original) give the single run's report byte for byte. \
             OUT appears only when complete. Exit status: 0 done; 64 usage (OUT exists); 65 the fleet is \
             unusable; 73 cannot write.
 
             Examples:
               recscan partition --inventories /srv/inventories --shards 20 --out /srv/parts
               recscan scan --inventories /srv/parts/3 --shard 3/20 --as-of 2026-11-29 --out /srv/shards/3
-              recscan merge /srv/shards/*/latest --fleet /srv/inventories/fleet.xml --out /srv/recscan
+              recscan merge /srv/shards/*/latest --inventories /srv/parts/1 --out /srv/recscan
             """)
 
     @Option(help: "Folder of inventories, as the shards' reports will name it (default: Inventories).")

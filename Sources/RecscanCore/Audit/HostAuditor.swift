@@ -129,7 +129,7 @@ extension HostAuditor {
     /// settings and assignments are unknown. A name that several computers answer to pairs the
     /// host with none of them, and says which.
     static func notInFleet(_ hostname: String, fleet: Fleet, context: HostFleetContext) -> Finding? {
-        guard context.computer == nil, !fleet.computers.isEmpty else { return nil }
+        guard context.computer == nil, fleet.hasComputers else { return nil }
         let name = hostname.lowercased()
         let label = name.split(separator: ".").first.map(String.init) ?? name
         let candidates = fleet.ambiguousNames[name] ?? fleet.ambiguousNames[label] ?? []

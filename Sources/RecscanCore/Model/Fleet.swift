@@ -77,6 +77,16 @@ public struct Fleet: Sendable {
     public var ambiguousNames: [String: [String]] = [:]
     /// The manager's IDs and recommendation scans, when the fleet comes from its API export.
     public var manager: ManagerDirectory?
+    /// In a shard's cut of the fleet (`recscan partition` gives each shard folder the fleet with
+    /// only the shard's own computers): how many computers of the whole fleet the cut leaves out.
+    public var computersLeftOut = 0
+    /// In a shard's cut of the fleet: the keys of the computers left out that a host in the
+    /// shard's files answers to (a file of several shards' hosts goes whole to each), so that
+    /// every host pairs with the computer it pairs with in the whole fleet.
+    public var computersElsewhere: Set<String> = []
+
+    /// Whether the fleet names any computer, here or, for a shard's cut, in another shard.
+    public var hasComputers: Bool { !computers.isEmpty || computersLeftOut > 0 }
 
     /// Creates a fleet from its policies and computers (computers keyed by lowercased hostname).
     public init(exported: String? = nil, policies: [String: Policy] = [:], computers: [String: Computer] = [:]) {
@@ -94,12 +104,16 @@ public struct Fleet: Sendable {
     /// else the first DNS label of the hostname when that names one computer only.
     public func computerKey(for hostname: String) -> String? {
         let name = hostname.lowercased()
-        if computers[name] != nil { return name }
+        if isComputer(name) { return name }
         if let key = computerAliases[name] { return key }
         guard let dot = name.firstIndex(of: "."), dot != name.startIndex else { return nil }
         let label = String(name[..<dot])
-        if computers[label] != nil { return label }
+        if isComputer(label) { return label }
         return computerAliases[label]
+    }
+
+    private func isComputer(_ key: String) -> Bool {
+        computers[key] != nil || (!computersElsewhere.isEmpty && computersElsewhere.contains(key))
     }
 }
 

@@ -112,7 +112,7 @@ public struct ScanPipeline: Sendable {
             records: store.codec)
         defer { store.spill.remove() }
         var rejected = setup.rejected
-        var known: Set<String> = Set(setup.fleet.computers.keys)
+        var known: Set<String> = Set(setup.fleet.computers.keys).union(setup.fleet.computersElsewhere)
         // A shard folder of a partition holds its own hosts; its manifest names the others.
         known.formUnion((setup.partition?.hosts ?? []).map { setup.fleet.hostKey($0) })
         let analysisStarted = ContinuousClock.now

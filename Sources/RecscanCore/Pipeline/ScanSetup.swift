@@ -58,7 +58,7 @@ public struct ScanSetup: Sendable {
         if options.deepSecurityExport != nil {
             (fleet, catalog) = try loadDeepSecurity(options, catalog: catalog, log: log)
         } else {
-            fleet = try loadFleet(options, discovered: discovered)
+            fleet = try loadFleet(options, discovered: discovered, partition: partition)
         }
         return (discovered, catalog, fleet, partition)
     }
@@ -103,7 +103,7 @@ public struct ScanSetup: Sendable {
             indexing.cancel()
             throw error
         }
-        let fleet = Result { try loadFleet(options, discovered: discovered) }
+        let fleet = Result { try loadFleet(options, discovered: discovered, partition: partition) }
         let (joined, index) = try await indexing.value
         var setup = assemble(options, discovered: discovered, joined: joined, fleet: try fleet.get(), log: log)
         setup.partition = partition
@@ -191,7 +191,7 @@ public struct ScanSetup: Sendable {
             }
         }
         for warning in catalog.warnings { log("warning: \(warning.description)") }
-        if fleet.policies.isEmpty, fleet.computers.isEmpty, !inventoryFiles.isEmpty {
+        if fleet.policies.isEmpty, !fleet.hasComputers, !inventoryFiles.isEmpty {
             log(
                 "warning: no fleet export in \(options.inventories) and none given with --fleet or --ds-export: "
                     + "every host is taken to be on no policy with automatic application off, so every "
@@ -235,10 +235,26 @@ public struct ScanSetup: Sendable {
         }
     }
 
-    static func loadFleet(_ options: ScanOptions, discovered: [DiscoveredInput]) throws -> Fleet {
+    /// The fleet of `--fleet`, or the one found among `discovered`. In a shard folder whose
+    /// fleet `partition` cut (see `PartitionManifest`), the cut fleet serves the shard's own
+    /// scan; merge, and a shard with events (triage weighs a computer against every other under
+    /// its policy), read the whole fleet linked beside it.
+    static func loadFleet(
+        _ options: ScanOptions, discovered: [DiscoveredInput], partition: PartitionManifest? = nil
+    ) throws -> Fleet {
         let path: String
         if let given = options.fleetPath {
             path = given
+        } else if let partition, let whole = partition.wholeFleet {
+            let hasEvents =
+                options.eventsPath != nil || discovered.contains { $0.kind == .eventsXML || $0.kind == .eventsCSV }
+            guard options.shard == nil || hasEvents else {
+                var fleet = try loadFleet(options, discovered: discovered)
+                fleet.computersLeftOut = partition.computersLeftOut
+                fleet.computersElsewhere = Set(partition.computersElsewhere)
+                return fleet
+            }
+            path = (options.inventories as NSString).appendingPathComponent(whole)
         } else {
             let fleets = discovered.filter { $0.kind == .fleet }
             guard fleets.count <= 1 else {

@@ -7,16 +7,24 @@ protocol AttributedElement {
     /// The column, or 0 when the parser does not know it.
     var column: Int { get }
     /// The value of the unprefixed attribute `name`, if present.
-    func attribute(_ name: String) -> String?
+    func attribute(_ name: StaticString) -> String?
+    /// The case of `T` spelled exactly by attribute `name`, if the element can tell without
+    /// making a string; `nil` sends the caller to the checked path.
+    func exactChoice<T: RawRepresentable & CaseIterable>(_ name: StaticString, as type: T.Type) -> T?
+    where T.RawValue == String
 }
 
 extension XMLElementStart: AttributedElement {
-    func attribute(_ name: String) -> String? { self[name] }
+    func attribute(_ name: StaticString) -> String? { self[name.description] }
+    func exactChoice<T: RawRepresentable & CaseIterable>(_ name: StaticString, as type: T.Type) -> T?
+    where T.RawValue == String { nil }
 }
 
 extension SAXElement: AttributedElement {
     var column: Int { 0 }
-    func attribute(_ name: String) -> String? { value(named: name) }
+    // Names are static: compared in place, no string made per lookup (the catalog's 10,000
+    // rules ask for a dozen attributes each).
+    func attribute(_ name: StaticString) -> String? { value(name) }
 }
 
 /// Typed access to an element's attributes that reports problems with file and position.
@@ -28,20 +36,21 @@ struct ElementAttributes<Element: AttributedElement> {
         InputError(file: file, line: element.line, column: element.column > 0 ? element.column : nil, message: message)
     }
 
-    func optional(_ name: String) -> String? {
+    func optional(_ name: StaticString) -> String? {
         guard let value = element.attribute(name) else { return nil }
         let trimmed = value.trimmingWhitespace
         return trimmed.isEmpty ? nil : trimmed
     }
 
-    func required(_ name: String) throws -> String {
+    func required(_ name: StaticString) throws -> String {
         guard let value = optional(name) else {
             throw error("<\(element.localName)> needs a non-empty \(name) attribute")
         }
         return value
     }
 
-    func choice<T: RawRepresentable>(_ name: String, default fallback: T) throws -> T where T.RawValue == String {
+    func choice<T: RawRepresentable>(_ name: StaticString, default fallback: T) throws -> T
+    where T.RawValue == String {
         guard let raw = optional(name) else { return fallback }
         guard let value = T(rawValue: raw) else {
             throw error("\(name)=\"\(raw)\" on <\(element.localName)> is not one of the accepted values")
@@ -49,8 +58,9 @@ struct ElementAttributes<Element: AttributedElement> {
         return value
     }
 
-    func requiredChoice<T: RawRepresentable & CaseIterable>(_ name: String, as type: T.Type) throws -> T
+    func requiredChoice<T: RawRepresentable & CaseIterable>(_ name: StaticString, as type: T.Type) throws -> T
     where T.RawValue == String {
+        if let value = element.exactChoice(name, as: type) { return value }
         let raw = try required(name)
         guard let value = T(rawValue: raw) else {
             let accepted = T.allCases.map(\.rawValue).joined(separator: ", ")
@@ -59,7 +69,7 @@ struct ElementAttributes<Element: AttributedElement> {
         return value
     }
 
-    func flag(_ name: String) throws -> Bool {
+    func flag(_ name: StaticString) throws -> Bool {
         guard let raw = optional(name) else { return false }
         switch raw {
         case "true", "1": return true
@@ -68,7 +78,7 @@ struct ElementAttributes<Element: AttributedElement> {
         }
     }
 
-    func port(_ name: String = "port") throws -> Int {
+    func port(_ name: StaticString = "port") throws -> Int {
         let raw = try required(name)
         guard let value = ListeningPort.port(raw) else {
             throw error("\(name)=\"\(raw)\" on <\(element.localName)> is not a port number (1-65535)")

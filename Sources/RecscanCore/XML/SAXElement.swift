@@ -82,6 +82,19 @@ struct SAXElement {
         return pairs
     }
 
+    /// `attributePairs` without the attribute `excluded`, in one pass.
+    func attributePairs(except excluded: StaticString) -> [(name: String, value: String)] {
+        var pairs: [(name: String, value: String)] = []
+        pairs.reserveCapacity(attributeCount)
+        for index in 0..<attributeCount {
+            guard let local = attributeName(at: index), !xmlNameEquals(local, excluded),
+                let value = attributeValue(at: index)
+            else { continue }
+            pairs.append((String(cString: local), String(decoding: value, as: UTF8.self)))
+        }
+        return pairs
+    }
+
     // The two places that read libxml2's attribute layout. Names are compared before values
     // are read: most attributes looked at are not the one asked for.
 
@@ -110,6 +123,20 @@ struct SAXElement {
     /// The value of the unprefixed attribute `name` as a string, or `nil` when absent.
     func value(_ name: StaticString) -> String? {
         bytes(name).map { String(decoding: $0, as: UTF8.self) }
+    }
+
+    /// The case of `T` whose raw value is exactly the bytes of attribute `name`, without making
+    /// a string; `nil` when the attribute is absent or spelled otherwise (blanks around it, an
+    /// unknown value), which callers then read by the checked path that says what is wrong.
+    /// A stored report read back for a merge names a module, severity and outcome per rule.
+    func exactChoice<T: RawRepresentable & CaseIterable>(_ name: StaticString, as type: T.Type) -> T?
+    where T.RawValue == String {
+        guard let bytes = bytes(name) else { return nil }
+        for value in T.allCases {
+            var raw = value.rawValue
+            if raw.withUTF8({ $0.elementsEqual(bytes) }) { return value }
+        }
+        return nil
     }
 
     /// `value(_:)` for a name known only at run time.

@@ -38,10 +38,30 @@ struct PartitionTests {
 
     @Test(arguments: [2, 3, 5])
     func partitionedShardsMergeToTheSingleRunByteForByte(count: Int) async throws {
+        try await checkShardsMergeToTheSingleRun(count: count, events: true)
+    }
+
+    /// Without events each shard reads a fleet cut to its own computers, and the merge the whole one.
+    @Test(arguments: [2, 3, 5])
+    func shardsOfACutFleetMergeToTheSingleRunByteForByte(count: Int) async throws {
+        try await checkShardsMergeToTheSingleRun(count: count, events: false)
+    }
+
+    private func checkShardsMergeToTheSingleRun(count: Int, events: Bool) async throws {
         let folder = try TemporaryFolder()
         defer { folder.remove() }
         var options = ScanOptions()
         options.inventories = try Self.inventories(in: folder)
+        if !events {
+            try FileManager.default.removeItem(atPath: options.inventories + "/events.xml")
+            // A host that is a computer by its first DNS label, in another file than the computer's own.
+            try folder.write(
+                "Inventories/dns-extra.xml",
+                """
+                <inventory xmlns="urn:recscan:inventory:1"><host hostname="dns01.corp.example" collected="2026-11-28T10:00:00Z">
+                <package ecosystem="deb" name="bind9" version="1:9.18.19-1~deb12u1"/></host></inventory>
+                """)
+        }
         options.referenceTime = Fixture.referenceTime
         options.outDirectory = folder.path + "/single"
         let single = try await ScanPipeline(options: options).run()
@@ -60,6 +80,8 @@ struct PartitionTests {
         }
         var merge = options
         merge.outDirectory = folder.path + "/merged"
+        // As the Kubernetes merge Job does: the fleet is found in partition 1, which links the whole one.
+        merge.inventories = parts + "/1"
         let merged = try await ShardMerge(shards: shardRuns, options: merge).run()
         #expect(merged.summary == single.summary)
         let expected = fileContents(under: single.runPath)
@@ -67,6 +89,27 @@ struct PartitionTests {
         let produced = fileContents(under: merged.runPath)
         #expect(produced.keys.sorted() == expected.keys.sorted())
         for (path, bytes) in expected where produced[path] != bytes { Issue.record("\(path) differs") }
+        let manifest = try #require(try PartitionManifest.read(in: parts + "/1", limits: .standard))
+        #expect(manifest.wholeFleet == PartitionManifest.wholeFleetName)
+        if !events {
+            // The cut fleet holds the shard's computers only; the others are counted.
+            let fleet = try FleetReader.read(path: parts + "/1/fleet.xml")
+            let whole = try FleetReader.read(path: options.inventories + "/fleet.xml")
+            // The same policies, bar the lines they are declared on.
+            func unlined(_ fleet: Fleet) -> [String: Policy] {
+                fleet.policies.mapValues { policy in
+                    var policy = policy
+                    policy.line = 0
+                    for index in policy.configuration.overrides.indices {
+                        policy.configuration.overrides[index].line = 0
+                    }
+                    return policy
+                }
+            }
+            #expect(unlined(fleet) == unlined(whole))
+            #expect(fleet.computers.keys.allSatisfy { Shard(index: 1, count: count).includes($0) })
+            #expect(fleet.computers.count + manifest.computersLeftOut == whole.computers.count)
+        }
     }
 
     @Test func eachShardFolderHoldsOnlyItsHostsAndSplitFilesKeepTheirNames() async throws {

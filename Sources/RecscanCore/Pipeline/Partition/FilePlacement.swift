@@ -13,21 +13,42 @@ struct FilePlacement {
         for shard in folders.indices { try whole(file, toShard: shard) }
     }
 
-    /// `file` in one shard folder: a hard link where the file system allows, else a copy that
-    /// keeps the modification time (a package list without a collection time is dated by it).
+    /// `file` in one shard folder (see `place`).
     func whole(_ file: DiscoveredInput, toShard shard: Int) throws {
-        let target = try destination(file, shard: shard)
-        if link(file.path, target) == 0 { return }
+        try place(file.path, at: try destination(file, shard: shard))
+    }
+
+    /// The fleet file of each shard folder cut to that shard's computers (`computers[shard]`,
+    /// keys in order), and the whole file beside it at the top of the folder as `wholeName`.
+    func cutFleet(_ file: DiscoveredInput, _ fleet: Fleet, computers: [[String]], wholeName: String) throws {
+        for shard in folders.indices {
+            let target = try destination(file, shard: shard)
+            do {
+                try FleetXMLWriter.write(fleet, computers: computers[shard], to: target)
+            } catch let error as OutputError {
+                throw error
+            } catch {
+                throw OutputError(path: target, message: "cannot be written: \(error)")
+            }
+            keepModificationTime(of: file.path, on: target)
+            try place(file.path, at: (folders[shard] as NSString).appendingPathComponent(wholeName))
+        }
+    }
+
+    /// `source` at `target`: a hard link where the file system allows, else a copy that keeps
+    /// the modification time (a package list without a collection time is dated by it).
+    private func place(_ source: String, at target: String) throws {
+        if link(source, target) == 0 { return }
         // A FIFO, device or link that cannot be hard-linked is not copied: reading it could
         // block or leave the folder. (Its rejection is then missing from the shard's report.)
         var info = stat()
-        guard lstat(file.path, &info) == 0, info.st_mode & S_IFMT == S_IFREG else { return }
+        guard lstat(source, &info) == 0, info.st_mode & S_IFMT == S_IFREG else { return }
         do {
-            try FileManager.default.copyItem(atPath: file.path, toPath: target)
+            try FileManager.default.copyItem(atPath: source, toPath: target)
         } catch {
             throw OutputError(path: target, message: "cannot be written: \(RunDirectory.cause(of: error))")
         }
-        keepModificationTime(of: file.path, on: target)
+        keepModificationTime(of: source, on: target)
     }
 
     /// One file per shard holding that shard's hosts, for the formats that can be split: a

@@ -73,9 +73,25 @@ public struct Partitioner: Sendable {
         for folder in folders { try OutputFolder.create(folder) }
         var summary = Summary(hostsPerShard: Array(repeating: 0, count: shards))
         var hostnames: Set<String> = []
+        // Per shard, the hosts of the files it gets whole with another shard's hosts.
+        var foreign: [Set<String>] = Array(repeating: [], count: shards)
         var placement = FilePlacement(root: options.inventories, folders: folders)
-        // Listed and classified once, by the setup.
-        for file in setup.otherFiles { try placement.everywhere(file) }
+        // Listed and classified once, by the setup. The fleet found in the folder is cut by shard.
+        let fleetFile = cutsFleet ? setup.otherFiles.first { $0.kind == .fleet } : nil
+        var computers: [[String]] = Array(repeating: [], count: shards)
+        if fleetFile != nil {
+            for key in setup.fleet.computers.keys.sorted() {
+                computers[Shard.position(of: key, count: shards)].append(key)
+            }
+        }
+        for file in setup.otherFiles {
+            if let fleetFile, file.path == fleetFile.path {
+                try placement.cutFleet(
+                    file, setup.fleet, computers: computers, wholeName: PartitionManifest.wholeFleetName)
+            } else {
+                try placement.everywhere(file)
+            }
+        }
         for file in setup.inventoryFiles {
             summary.files += 1
             let hosts: [HostInventory]
@@ -83,7 +99,9 @@ public struct Partitioner: Sendable {
                 hosts = try InventoryFormats.read(file, limits: options.limits, interest: nil)
             } catch let failure as InventoryFileError {
                 // Read and rejected by every shard, as when every shard read every file.
-                hostnames.formUnion(failure.hostnames(orFileNamed: file.path))
+                let names = failure.hostnames(orFileNamed: file.path)
+                hostnames.formUnion(names)
+                for shard in foreign.indices { foreign[shard].formUnion(names) }
                 try placement.everywhere(file)
                 summary.everywhere += 1
                 continue
@@ -100,13 +118,25 @@ public struct Partitioner: Sendable {
             } else if try placement.split(file, hosts: byShard) {
                 summary.split += 1
             } else {
-                for shard in byShard.keys.sorted() { try placement.whole(file, toShard: shard) }
+                for shard in byShard.keys.sorted() {
+                    try placement.whole(file, toShard: shard)
+                    foreign[shard].formUnion(hosts.map(\.hostname))
+                }
             }
         }
-        let all = hostnames.sorted()
+        // A host that is a computer is known by the fleet, whole or cut; the manifest names the others.
+        let others = hostnames.filter { setup.fleet.computerKey(for: $0) == nil }.sorted()
         for (position, folder) in folders.enumerated() {
-            let manifest = PartitionManifest(
-                source: options.inventories, shard: Shard(index: position + 1, count: shards), hosts: all)
+            var manifest = PartitionManifest(
+                source: options.inventories, shard: Shard(index: position + 1, count: shards), hosts: others)
+            if fleetFile != nil {
+                manifest.wholeFleet = PartitionManifest.wholeFleetName
+                manifest.computersLeftOut = setup.fleet.computers.count - computers[position].count
+                let elsewhere = foreign[position].compactMap { setup.fleet.computerKey(for: $0) }.filter {
+                    Shard.position(of: $0, count: shards) != position
+                }
+                manifest.computersElsewhere = Set(elsewhere).sorted()
+            }
             let path = (folder as NSString).appendingPathComponent(PartitionManifest.fileName)
             guard FileManager.default.createFile(atPath: path, contents: Data(manifest.bytes())) else {
                 throw OutputError(path: path, message: "cannot be written")
@@ -114,6 +144,10 @@ public struct Partitioner: Sendable {
         }
         return summary
     }
+
+    /// Whether the fleet is a file of the inventories folder, which the shards read there: then
+    /// each shard folder gets it cut to the shard's computers.
+    private var cutsFleet: Bool { options.fleetPath == nil && options.deepSecurityExport == nil }
 
     /// The shard (0-based) whose scan analyzes `hostname`: as `scan --shard` decides it.
     static func shard(of hostname: String, fleet: Fleet, count: Int) -> Int {

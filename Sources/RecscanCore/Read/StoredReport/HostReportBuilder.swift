@@ -11,6 +11,9 @@ struct HostReportBuilder {
     private var inChanges = false
     private var changes: HostChanges?
     private var disagreement: ManagerComparison.Disagreement?
+    /// Whether text is a finding's or disagreement's message: a flag, because testing the
+    /// optional itself copied a whole `Finding` at each of the report's million text nodes.
+    private var collectsText = false
 
     init(file: String) { self.file = file }
 
@@ -23,7 +26,7 @@ struct HostReportBuilder {
     mutating func visit(_ element: SAXElement) throws {
         switch element.kind {
         case .start: try start(element)
-        case .text: if finding != nil || disagreement != nil { findingText += element.text }
+        case .text: if collectsText { findingText += element.text }
         case .end: end(element)
         }
     }
@@ -45,10 +48,13 @@ struct HostReportBuilder {
         if element.isNamed("rule") {
             rule = try Self.rule(attributes)
         } else if element.isNamed("evidence") {
-            guard let kind = element.value("kind").flatMap(Evidence.Kind.init(rawValue:)) else {
+            guard
+                let kind = element.exactChoice("kind", as: Evidence.Kind.self)
+                    ?? element.value("kind").flatMap(Evidence.Kind.init(rawValue:))
+            else {
                 throw attributes.error("<evidence> has an unknown kind")
             }
-            rule?.evidence.append(Evidence(kind, element.attributePairs.filter { $0.name != "kind" }))
+            rule?.evidence.append(Evidence(kind, element.attributePairs(except: "kind")))
         } else if element.isNamed("assignedAt") {
             rule?.assignedAt.append(try Self.level(attributes))
         } else if element.isNamed("finding") {
@@ -58,6 +64,7 @@ struct HostReportBuilder {
                 level: element.value("level") == nil ? nil : try Self.level(attributes), message: "",
                 vulnerability: VulnerablePackage(reportAttribute: element.value))
             findingText = ""
+            collectsText = true
         } else if element.isNamed("excludedBy") {
             rule?.excludedBy = ExclusionReference(
                 level: try Self.level(attributes), reason: element.value("reason"), by: element.value("by"),
@@ -110,6 +117,7 @@ struct HostReportBuilder {
                 cause: try attributes.requiredChoice("cause", as: ManagerComparison.Disagreement.Cause.self),
                 message: "")
             findingText = ""
+            collectsText = true
         } else if element.isNamed("changes") {
             inChanges = true
             changes = ChangesXMLReader.hostChanges(element)
@@ -126,12 +134,14 @@ struct HostReportBuilder {
                 host?.findings.append(finding)
             }
             finding = nil
+            collectsText = disagreement != nil
         } else if element.isNamed("disagreement") {
             if var disagreement {
                 disagreement.message = findingText
                 host?.manager?.disagreements.append(disagreement)
             }
             disagreement = nil
+            collectsText = finding != nil
         } else if element.isNamed("changes") {
             inChanges = false
             host?.changes = changes
@@ -142,7 +152,7 @@ struct HostReportBuilder {
         }
     }
 
-    private static func count(_ attributes: ElementAttributes<SAXElement>, _ name: String) throws -> Int {
+    private static func count(_ attributes: ElementAttributes<SAXElement>, _ name: StaticString) throws -> Int {
         guard let count = Int(try attributes.required(name)), count >= 0 else {
             throw attributes.error("\(name) is not a count")
         }
@@ -151,12 +161,15 @@ struct HostReportBuilder {
 
     private static func rule(_ attributes: ElementAttributes<SAXElement>) throws -> RuleResult {
         let element = attributes.element
+        // The values as written are matched in place; anything else takes the checked path.
         return RuleResult(
             ruleID: try attributes.required("id"), module: try attributes.requiredChoice("module", as: Module.self),
             name: element.value("name") ?? "", severity: try attributes.requiredChoice("severity", as: Severity.self),
             outcome: try attributes.requiredChoice("outcome", as: Outcome.self),
-            apply: element.value("apply").flatMap(ApplyClass.init(rawValue:)),
-            reason: element.value("reason").flatMap(ManualReason.init(rawValue:)),
+            apply: element.exactChoice("apply", as: ApplyClass.self)
+                ?? element.value("apply").flatMap(ApplyClass.init(rawValue:)),
+            reason: element.exactChoice("reason", as: ManualReason.self)
+                ?? element.value("reason").flatMap(ManualReason.init(rawValue:)),
             blocks: element.value("blocks") == "true")
     }
 
