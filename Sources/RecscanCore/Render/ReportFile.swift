@@ -5,15 +5,16 @@ import Darwin
 #endif
 
 /// One file of the run folder that a format writes from start to end, such as `report.json`:
-/// what is appended is gathered in memory and written to the file about a mebibyte at a time,
-/// so that a fleet of thousands of hosts costs a few hundred `write` calls, not one per host.
+/// what is appended is gathered in memory and written to the file a quarter of a mebibyte at a
+/// time, so that a fleet of thousands of hosts costs a few hundred `write` calls, not one per
+/// host, and the four such files of a default run hold little memory each.
 ///
 /// Errors name the file (`HTMLWriteError`, which the run turns into exit 73 like every other
 /// output error). The descriptor is closed by `close()`, or when the writer goes away after a
 /// failure.
 final class ReportFile {
     /// Appended bytes are gathered to about this many before each write to the file.
-    static let batchBytes = 1 << 20
+    static let batchBytes = 1 << 18
 
     /// The file's path, as errors name it.
     let path: String

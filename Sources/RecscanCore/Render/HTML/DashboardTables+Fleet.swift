@@ -53,33 +53,40 @@ extension DashboardTables {
 
     /// Every rule that appears on a host, with its flags and a host count per outcome.
     func rulesTable() -> HTMLFragment {
-        HTMLTable(
-            caption: "Rules by id, with the number of hosts per outcome",
-            columns: [
-                TableColumn("Rule"), TableColumn("Module"), TableColumn("Severity"), TableColumn("Can block"),
-                TableColumn("Auto-apply"), TableColumn("Decisions waiting", numeric: true),
-                TableColumn("Automatic", numeric: true), TableColumn("Assigned", numeric: true),
-                TableColumn("To unassign", numeric: true), TableColumn("Excluded", numeric: true),
-            ],
-            rows: rules.map { rule in
-                let entry = catalog.rules[rule.id]
-                let canBlock: HTMLFragment =
-                    entry.map { $0.detectOnly ? "no, detect only" : "yes" } ?? "<span class=\"detail\">unknown</span>"
-                let auto: HTMLFragment =
-                    entry.map { rule in
-                        rule.neverAutoReason.map { "never: \(ReportWords.shortReason($0))" } ?? "allowed"
-                    } ?? "<span class=\"detail\">unknown</span>"
-                let counts = rule.counts
-                return [
-                    ruleLabel(rule), "\(ReportWords.module(rule.module))", HTMLBlocks.severity(rule.severity), canBlock,
-                    auto, HTMLBlocks.count(counts.manual), HTMLBlocks.count(counts.auto),
-                    HTMLBlocks.count(counts.assigned), HTMLBlocks.count(counts.toUnassign),
-                    HTMLBlocks.count(counts.excluded),
-                ]
-            },
-            emptyText: "No rule appears on any host.",
-            className: "rules",
-            behavior: .interactive
+        let columns = [
+            TableColumn("Rule"), TableColumn("Module"), TableColumn("Severity"), TableColumn("Can block"),
+            TableColumn("Auto-apply"), TableColumn("Decisions waiting", numeric: true),
+            TableColumn("Automatic", numeric: true), TableColumn("Assigned", numeric: true),
+            TableColumn("To unassign", numeric: true), TableColumn("Excluded", numeric: true),
+        ]
+        // Row by row into the table's buffer: a catalog's worth of rows, as cells first, was the
+        // largest thing a run held at its end.
+        var body = HTMLTableRows(columns: columns)
+        for rule in rules {
+            let entry = catalog.rules[rule.id]
+            let canBlock: HTMLFragment =
+                entry.map { $0.detectOnly ? "no, detect only" : "yes" } ?? "<span class=\"detail\">unknown</span>"
+            let auto: HTMLFragment =
+                entry.map { rule in
+                    rule.neverAutoReason.map { "never: \(ReportWords.shortReason($0))" } ?? "allowed"
+                } ?? "<span class=\"detail\">unknown</span>"
+            let counts = rule.counts
+            body.row { row in
+                row.cell(ruleLabel(rule))
+                row.cell("\(ReportWords.module(rule.module))")
+                row.cell(HTMLBlocks.severity(rule.severity))
+                row.cell(canBlock)
+                row.cell(auto)
+                for count in [counts.manual, counts.auto, counts.assigned, counts.toUnassign, counts.excluded] {
+                    row.cell(writing: { HTMLBlocks.appendCount(count, to: &$0) })
+                }
+            }
+            // Room for the rest at the first row's size, rather than doubling past it.
+            if body.count == 1 { body.reserve(body.markup.bytes.count * (rules.count + rules.count / 8)) }
+        }
+        return HTMLTable(
+            caption: "Rules by id, with the number of hosts per outcome", columns: columns, body: body,
+            emptyText: "No rule appears on any host.", className: "rules", behavior: .interactive
         )
         .render()
     }

@@ -176,7 +176,6 @@ public struct HTMLReportWriter: Sendable {
         try HTMLOutput.write(StyleSheet.css, to: HTMLOutput.path(directory, "style.css"))
     }
 
-    /// `rules/<file>.html` for every rule, reading the rows back a batch of rules at a time.
     /// Writes the pages of `batch` on up to ``jobs`` threads, each page whole on one thread with a
     /// copy of `memo`: which thread writes a page changes no byte of it. The first failure in
     /// rule order is the one reported.
@@ -210,6 +209,7 @@ public struct HTMLReportWriter: Sendable {
         if let first = failures.withLock({ $0.min { $0.rule < $1.rule } }) { throw first.error }
     }
 
+    /// `rules/<file>.html` for every rule, reading the rows back a batch of rules at a time.
     private func writeRulePages(_ sortedRules: [RuleDigest]) throws {
         var rows = self.rows
         defer { rows.remove() }

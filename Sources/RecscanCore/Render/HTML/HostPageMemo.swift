@@ -12,7 +12,7 @@ struct HostPageMemo: Sendable {
     /// (an application type, a file, a common package version) shows up early.
     private let evidenceLimit: Int
 
-    init(evidenceLimit: Int = 2_048) { self.evidenceLimit = evidenceLimit }
+    init(evidenceLimit: Int = 512) { self.evidenceLimit = evidenceLimit }
 
     /// A rule's first cells, with what they were made from: a run names a rule the same way on
     /// every host, so one entry per rule id suffices, and its cells are kept as one fragment.
