@@ -64,18 +64,11 @@ public struct ScanPipeline: Sendable {
         let lock = try await OutputLock.acquire(
             outDirectory: options.outDirectory, wait: options.waitForLock, log: log)
         defer { withExtendedLifetime(lock) {} }
-        RunDirectory.removeStaleTemporaries(in: options.outDirectory).forEach(log)
-        var run: RunDirectory
-        do {
-            run = try RunDirectory(
-                outDirectory: options.outDirectory,
-                preferredID: RunDirectory.runID(referenceTime: options.referenceTime) + shardSuffix)
-        } catch let error as OutputError {
-            throw ScanFailure.output(error)
+        let run = try RunDirectory.start(
+            options, preferredID: RunDirectory.runID(referenceTime: options.referenceTime) + shardSuffix, log: log)
+        var result = try await run.build(keeping: options, log: log) { run in
+            try await scan(setup, index: index, into: run)
         }
-        run.durable = options.durable
-        var result = try await run.build { run in try await scan(setup, index: index, into: run) }
-        if let keep = options.keepRuns { RunRetention.prune(options.outDirectory, keep: keep).forEach(log) }
         result.phases.setup = setupTime.seconds
         return result
     }

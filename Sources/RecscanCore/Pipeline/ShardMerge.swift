@@ -43,20 +43,11 @@ public struct ShardMerge: Sendable {
         let lock = try await OutputLock.acquire(
             outDirectory: options.outDirectory, wait: options.waitForLock, log: log)
         defer { withExtendedLifetime(lock) {} }
-        RunDirectory.removeStaleTemporaries(in: options.outDirectory).forEach(log)
-        var run: RunDirectory
-        do {
-            run = try RunDirectory(
-                outDirectory: options.outDirectory, preferredID: RunDirectory.runID(referenceTime: referenceTime))
-        } catch let error as OutputError {
-            throw ScanFailure.output(error)
-        }
-        run.durable = options.durable
-        let result = try await run.build { run in
+        let run = try RunDirectory.start(
+            options, preferredID: RunDirectory.runID(referenceTime: referenceTime), log: log)
+        return try await run.build(keeping: options, log: log) { run in
             try await merge(paths, first: first, setup: setup, options: options, into: run)
         }
-        if let keep = options.keepRuns { RunRetention.prune(options.outDirectory, keep: keep).forEach(log) }
-        return result
     }
 
     private func merge(
