@@ -72,22 +72,14 @@ struct SAXElement {
     }
 
     /// Every unprefixed attribute as strings, in document order.
-    var attributePairs: [(name: String, value: String)] {
-        var pairs: [(name: String, value: String)] = []
-        pairs.reserveCapacity(attributeCount)
-        for index in 0..<attributeCount {
-            guard let local = attributeName(at: index), let value = attributeValue(at: index) else { continue }
-            pairs.append((String(cString: local), String(decoding: value, as: UTF8.self)))
-        }
-        return pairs
-    }
+    var attributePairs: [(name: String, value: String)] { attributePairs(except: nil) }
 
     /// `attributePairs` without the attribute `excluded`, in one pass.
-    func attributePairs(except excluded: StaticString) -> [(name: String, value: String)] {
+    func attributePairs(except excluded: StaticString?) -> [(name: String, value: String)] {
         var pairs: [(name: String, value: String)] = []
         pairs.reserveCapacity(attributeCount)
         for index in 0..<attributeCount {
-            guard let local = attributeName(at: index), !xmlNameEquals(local, excluded),
+            guard let local = attributeName(at: index), excluded.map({ !xmlNameEquals(local, $0) }) ?? true,
                 let value = attributeValue(at: index)
             else { continue }
             pairs.append((String(cString: local), String(decoding: value, as: UTF8.self)))
