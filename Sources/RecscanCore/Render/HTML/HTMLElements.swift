@@ -196,7 +196,9 @@ enum HTMLBlocks {
 
     /// A count for a table cell; a zero is muted, so the numbers that matter stand out.
     static func count(_ value: Int) -> HTMLFragment {
-        value == 0 ? "<span class=\"zero\" data-sort=\"0\">0</span>" : "\(value)"
+        var count = HTMLFragment.empty
+        appendCount(value, to: &count)
+        return count
     }
 
     /// Appends ``count(_:)`` of `value` to `markup`, without a fragment of its own.

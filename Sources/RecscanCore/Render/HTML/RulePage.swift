@@ -129,7 +129,7 @@ struct RulePage: Sendable {
     }
 
     private func byPolicy(_ memo: RulePageMemo) -> HTMLFragment {
-        var tallies = [OutcomeCounts?](repeating: nil, count: memo.policies.count)
+        var tallies = [OutcomeCounts?](repeating: nil, count: memo.policyCells.count)
         for row in rows {
             let rank = memo.policyRank[row.host]
             var counts = tallies[rank] ?? OutcomeCounts()

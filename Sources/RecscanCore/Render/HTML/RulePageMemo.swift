@@ -3,14 +3,12 @@
 /// (apply, reason, levels, exclusion), which take few distinct values in a fleet. A fleet's rule
 /// pages hold as many rows as its host pages; rendering these cells afresh was most of their cost.
 ///
-/// A memo gives the same bytes as rendering afresh (`RulePageMemoTests` checks it).
+/// A memo gives the same bytes as rendering afresh (`PageMemoTests` checks it).
 struct RulePageMemo: Sendable {
     /// Each host's cells, by the host's position in the run.
     let hostCells: [HostCells]
     /// Each host's policy, numbered in the order the "By policy" tables list them.
     let policyRank: [Int]
-    /// The policy of each rank.
-    let policies: [String?]
     /// The "By policy" tables' first cell, by policy rank.
     let policyCells: [HTMLFragment]
     private var detailCells: [DetailKey: DetailCells] = [:]
@@ -57,10 +55,11 @@ struct RulePageMemo: Sendable {
         // Policies in the tables' order: named ones case-insensitively, then hosts without one.
         let key = { (policy: String?) in (policy == nil ? 1 : 0, policy?.lowercased() ?? "", policy ?? "") }
         let distinct = Set(hosts.map(\.policyID)).map { (policy: $0, key: key($0)) }.sorted { $0.key < $1.key }
-        policies = distinct.map(\.policy)
         let ranks = Dictionary(uniqueKeysWithValues: distinct.enumerated().map { ($1.policy, $0) })
         policyRank = hosts.map { ranks[$0.policyID] ?? 0 }
-        policyCells = policies.map { policy in policy.map { "\($0)" } ?? "<span class=\"detail\">no policy</span>" }
+        policyCells = distinct.map(\.policy).map { policy in
+            policy.map { "\($0)" } ?? "<span class=\"detail\">no policy</span>"
+        }
     }
 
     /// The detail cells `make` gives for `row`.
