@@ -30,26 +30,32 @@ struct ScanUnderProfilerCommand: ParsableCommand {
         options.shard = shard.flatMap(Shard.init)
         options.allowEmpty = shard != nil
         options.keepsCatalogAllocated = true
-        options.formats = Set(format.split(separator: ",").compactMap { ReportFormat(rawValue: String($0)) })
-        let outcome = Mutex<Result<ScanResult, any Error>?>(nil)
-        let done = DispatchSemaphore(value: 0)
+        options.formats = reportFormats(format)
         let pipeline = ScanPipeline(options: options)
-        Task {
-            let result = await Result { try await pipeline.run() }
-            outcome.withLock { $0 = result }
-            done.signal()
-        }
-        done.wait()
-        guard let result = outcome.withLock({ $0 }) else { return }
-        let scan = try result.get()
+        let scan = try waitingOnASemaphore { try await pipeline.run() }
         print("run \(scan.runID): \(scan.summary.hosts) hosts")
     }
 }
 
-extension Result where Failure == any Error {
-    fileprivate init(catching body: () async throws -> Success) async {
-        do { self = .success(try await body()) } catch { self = .failure(error) }
+/// The formats of a comma-separated list; unknown names are left out.
+private func reportFormats(_ list: String) -> Set<ReportFormat> {
+    Set(list.split(separator: ",").compactMap { ReportFormat(rawValue: String($0)) })
+}
+
+/// Runs `body` on a task while the calling thread waits on a semaphore, which valgrind
+/// profiles fine (see `ScanUnderProfilerCommand`).
+private func waitingOnASemaphore(_ body: @escaping @Sendable () async throws -> ScanResult) throws -> ScanResult {
+    let outcome = Mutex<Result<ScanResult, any Error>?>(nil)
+    let done = DispatchSemaphore(value: 0)
+    Task {
+        let result: Result<ScanResult, any Error>
+        do { result = .success(try await body()) } catch { result = .failure(error) }
+        outcome.withLock { $0 = result }
+        done.signal()
     }
+    done.wait()
+    guard let result = outcome.withLock({ $0 }) else { throw CancellationError() }
+    return try result.get()
 }
 
 /// A whole merge from a synchronous entry point, for `valgrind --tool=callgrind` (see
@@ -71,18 +77,9 @@ struct MergeUnderProfilerCommand: ParsableCommand {
         options.catalogPath = catalog
         options.outDirectory = out
         options.jobs = jobs
-        options.formats = Set(format.split(separator: ",").compactMap { ReportFormat(rawValue: String($0)) })
-        let outcome = Mutex<Result<ScanResult, any Error>?>(nil)
-        let done = DispatchSemaphore(value: 0)
+        options.formats = reportFormats(format)
         let merge = ShardMerge(shards: shards, options: options)
-        Task {
-            let result = await Result { try await merge.run() }
-            outcome.withLock { $0 = result }
-            done.signal()
-        }
-        done.wait()
-        guard let result = outcome.withLock({ $0 }) else { return }
-        let merged = try result.get()
+        let merged = try waitingOnASemaphore { try await merge.run() }
         print("run \(merged.runID): \(merged.summary.hosts) hosts")
     }
 }
