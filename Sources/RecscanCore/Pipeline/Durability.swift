@@ -21,7 +21,7 @@ enum Durability {
     }
 
     /// glibc's `syncfs`, which its headers declare only under `_GNU_SOURCE`; `nil` elsewhere.
-    private static let syncfs: (@convention(c) (Int32) -> Int32)? = {
+    static let syncfs: (@convention(c) (Int32) -> Int32)? = {
         guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "syncfs") else { return nil }
         return unsafeBitCast(symbol, to: (@convention(c) (Int32) -> Int32).self)
     }()

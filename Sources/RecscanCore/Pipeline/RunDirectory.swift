@@ -77,11 +77,12 @@ public struct RunDirectory: Sendable {
         if durable { try Durability.sync(outDirectory) }
     }
 
-    /// Builds a run with `body`, then renames it into place; on any error the temporary folder
+    /// Builds a run with `body` (its files written back to disk meanwhile when durable, see
+    /// ``BackgroundWriteback``), then renames it into place; on any error the temporary folder
     /// goes, and an output error becomes `ScanFailure.output`.
     public func build<Result>(_ body: (RunDirectory) async throws -> Result) async throws -> Result {
         do {
-            let result = try await body(self)
+            let result = try await BackgroundWriteback.during(temporaryPath, enabled: durable) { try await body(self) }
             try Task.checkCancellation()
             try commit()
             return result

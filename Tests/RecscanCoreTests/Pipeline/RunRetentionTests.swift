@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import Testing
 
 @testable import RecscanCore
@@ -38,5 +39,42 @@ struct RunRetentionTests {
         try Durability.flush(folder: folder.path + "/run")
         try Durability.sync(folder.path)
         #expect(FileManager.default.contents(atPath: folder.path + "/run/report.xml") == Data("<report/>".utf8))
+    }
+}
+
+@Suite("Writing a run back to disk while it is written")
+struct BackgroundWritebackTests {
+    /// Counts the flushes a writeback makes.
+    final class Flushes: Sendable {
+        let count = Mutex(0)
+        func add(_: Int32) { count.withLock { $0 += 1 } }
+        var value: Int { count.withLock { $0 } }
+    }
+
+    @Test(.timeLimit(.minutes(1)))
+    func flushesWhileTheBodyRunsAndNeverAfter() async throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let flushes = Flushes()
+        let writeback = try #require(
+            BackgroundWriteback(folder: folder.path, every: .milliseconds(2), flush: flushes.add))
+        while flushes.value < 3 { try await Task.sleep(for: .milliseconds(2)) }
+        writeback.stop()
+        let stopped = flushes.value
+        try await Task.sleep(for: .milliseconds(30))
+        #expect(flushes.value == stopped)
+    }
+
+    @Test func aRunWithoutAFolderIsNotWrittenBack() {
+        #expect(BackgroundWriteback(folder: "/nonexistent-\(UUID().uuidString)", flush: { _ in }) == nil)
+    }
+
+    @Test func theBodysResultAndErrorPassThrough() async throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        #expect(await BackgroundWriteback.during(folder.path, enabled: true) { 42 } == 42)
+        await #expect(throws: CancellationError.self) {
+            try await BackgroundWriteback.during(folder.path, enabled: true) { throw CancellationError() }
+        }
     }
 }
