@@ -102,9 +102,22 @@ struct FleetDigest: Sendable {
 
     /// Adds one host: its full report for the per-rule tallies, its digest for the rest.
     mutating func add(_ host: HostReport, digest: HostDigest) {
+        // Counted by position first: hashing a module and a severity for each of a host's
+        // hundreds of rules cost more than the rest of the host's digest.
+        var byModule = [OutcomeCounts](repeating: OutcomeCounts(), count: Self.modules.count)
+        var bySeverity = [OutcomeCounts](repeating: OutcomeCounts(), count: Self.severities.count)
         for rule in host.rules {
-            modules[rule.module, default: OutcomeCounts()].add(rule)
-            if rule.outcome == .toAssign { pendingBySeverity[rule.severity, default: OutcomeCounts()].add(rule) }
+            if let module = Self.modules.firstIndex(of: rule.module) { byModule[module].add(rule) }
+            if rule.outcome == .toAssign, let severity = Self.severities.firstIndex(of: rule.severity) {
+                bySeverity[severity].add(rule)
+            }
+        }
+        // Only what a host has gets an entry, as when counted rule by rule.
+        for (module, counts) in zip(Self.modules, byModule) where counts.total > 0 {
+            modules[module, default: OutcomeCounts()].add(counts)
+        }
+        for (severity, counts) in zip(Self.severities, bySeverity) where counts.total > 0 {
+            pendingBySeverity[severity, default: OutcomeCounts()].add(counts)
         }
         for (reason, count) in digest.manualReasons {
             reasons[reason, default: Tally()].items += count
@@ -146,6 +159,10 @@ struct FleetDigest: Sendable {
         hostsWith.notAnalysed += host.status == .error || host.status == .noInventory ? 1 : 0
         hostsWith.stale += host.status == .stale ? 1 : 0
     }
+
+    // `allCases` of an enum is computed: a new array at every use.
+    private static let modules = Module.allCases
+    private static let severities = Severity.allCases
 
     /// Policy ids sorted as hosts are (case-insensitively), computers without a policy last.
     var sortedPolicies: [(id: String?, tally: PolicyTally)] {

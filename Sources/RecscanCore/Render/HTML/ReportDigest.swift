@@ -29,21 +29,31 @@ struct HostDigest: Sendable {
         operatingSystem = ReportWords.operatingSystem(host.os)
         engineTap = host.settings?.engineMode == .tap
         self.triagePlans = triagePlans
+        // Counted by position first: hashing a reason for each of a host's decisions cost
+        // more than the rest of the digest.
+        var reasons = [Int](repeating: 0, count: Self.reasons.count)
         for rule in host.rules {
             counts.add(rule)
-            if rule.outcome == .toAssign, rule.apply != .auto, let reason = rule.reason {
-                manualReasons[reason, default: 0] += 1
+            if rule.outcome == .toAssign, rule.apply != .auto, let reason = rule.reason,
+                let position = Self.reasons.firstIndex(of: reason)
+            {
+                reasons[position] += 1
             }
         }
-        let blocking = Set(host.rules.filter(\.blocks).map(\.ruleID))
+        for (reason, count) in zip(Self.reasons, reasons) where count > 0 { manualReasons[reason] = count }
+        // Few hosts have rules assigned by hand: the set of blocking rules is made for those only.
+        var blocking: Set<String>?
         for finding in host.findings {
             findingsBySeverity[finding.severity, default: 0] += 1
             highestSeverity = max(highestSeverity ?? finding.severity, finding.severity)
-            if finding.kind == .manualAssignment, let rule = finding.ruleID, blocking.contains(rule) {
-                blockingManualAssignments += 1
-            }
+            guard finding.kind == .manualAssignment, let rule = finding.ruleID else { continue }
+            if blocking == nil { blocking = Set(host.rules.filter(\.blocks).map(\.ruleID)) }
+            if blocking?.contains(rule) == true { blockingManualAssignments += 1 }
         }
     }
+
+    // `allCases` of an enum is computed: a new array at every use.
+    private static let reasons = ManualReason.allCases
 
     var findings: Int { findingsBySeverity.values.reduce(0, +) }
     /// High and critical findings.
@@ -69,6 +79,15 @@ struct OutcomeCounts: Sendable, Equatable {
         case .toUnassign: toUnassign += 1
         case .excluded: excluded += 1
         }
+    }
+
+    /// Adds the counts of `other`.
+    mutating func add(_ other: OutcomeCounts) {
+        auto += other.auto
+        manual += other.manual
+        assigned += other.assigned
+        toUnassign += other.toUnassign
+        excluded += other.excluded
     }
 }
 
