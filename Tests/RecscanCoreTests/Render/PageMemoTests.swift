@@ -36,6 +36,31 @@ import Testing
         #expect(!String(decoding: web02.render(), as: UTF8.self).contains("rules/1000763.html"))
     }
 
+    /// Hosts read back from their records, as a run renders them: the rules of a host that share
+    /// an evidence list (an application type, the OS) share one array, which the memo finds by
+    /// address, once per host; each host has two such lists, and hosts have different ones.
+    @Test func hostPagesOfStoredHostsReadAsRenderedAfresh() throws {
+        let codec = HostRecordCodec(catalog: RenderFixture.catalog)
+        var memo = HostPageMemo()
+        for (index, type) in ["type-a", "type-b", "type-a"].enumerated() {
+            var host = RenderFixture.web01
+            host.hostname = "web\(index)"
+            let lists = [type, type + "-other"].map { id in
+                [Evidence(.applicationType, [(name: "id", value: id), (name: "via", value: "tcp/80")])]
+            }
+            for rule in host.rules.indices { host.rules[rule].evidence = lists[rule % 2] }
+            let stored = try codec.decode(
+                codec.encode(HostAnalysis(report: host, excludableRuleIDs: [], triage: []))
+            ).report
+            let page = HostPage(host: stored, catalog: RenderFixture.catalog, run: RenderFixture.run)
+            let text = String(decoding: page.render(memo: &memo), as: UTF8.self)
+            #expect(text == String(decoding: page.render(), as: UTF8.self), "host \(host.hostname)")
+            for id in [type, type + "-other"] {
+                #expect(text.contains("application type \(id) detected (tcp/80)"), "host \(host.hostname): \(id)")
+            }
+        }
+    }
+
     /// Twelve hosts under policies `a`, none, and one literally named "none" (which reads the same as
     /// none), with a rule to assign whose apply class is manual, missing, or automatic.
     private static func ruleRows() -> (hosts: [HostDigest], rows: [RuleHostRow]) {

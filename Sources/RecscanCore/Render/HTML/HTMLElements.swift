@@ -128,6 +128,22 @@ struct HTMLTableRows: Sendable {
     /// Adds a cell holding `content`.
     mutating func cell(_ content: HTMLFragment) { cell(writing: { $0.append(content) }) }
 
+    /// The markup of `cells` as cells of a row of a table with `columns`, the first of them in
+    /// column `first`, for ``cells(_:count:)`` to add to many rows at once: the cells a rule
+    /// has on every host, a host's link on every rule page.
+    static func cellsMarkup(_ cells: [HTMLFragment], columns: [TableColumn], from first: Int = 0) -> HTMLFragment {
+        var rows = HTMLTableRows(columns: columns)
+        rows.cellsInRow = first
+        for cell in cells { rows.cell(cell) }
+        return rows.markup
+    }
+
+    /// Adds `count` cells made by ``cellsMarkup(_:columns:from:)`` for the row's next column.
+    mutating func cells(_ markup: HTMLFragment, count: Int) {
+        self.markup.append(markup)
+        cellsInRow += count
+    }
+
     /// Adds a cell whose content `write` appends in place.
     mutating func cell(writing write: (inout HTMLFragment) -> Void) {
         let header = cellsInRow == 0

@@ -179,7 +179,7 @@ extension HostPage {
         var body = HTMLTableRows(columns: columns)
         for rule in rules {
             body.row { row in
-                for cell in commonCells(rule, memo: &memo) { row.cell(cell) }
+                row.cells(commonCells(rule, memo: &memo), count: Self.common.count)
                 cells(rule, &row)
                 row.cell(evidenceCell(rule, memo: &memo))
             }
@@ -188,14 +188,16 @@ extension HostPage {
             .render()
     }
 
-    private func commonCells(_ rule: RuleResult, memo: inout HostPageMemo) -> [HTMLFragment] {
+    /// The markup of a rule's first cells: its link, module and severity.
+    private func commonCells(_ rule: RuleResult, memo: inout HostPageMemo) -> HTMLFragment {
         let name = rule.name.isEmpty ? (catalog.rules[rule.ruleID]?.name ?? "") : rule.name
         return memo.ruleCells(id: rule.ruleID, name: name, module: rule.module, severity: rule.severity) {
             let label: HTMLFragment = "<span class=\"rule-id\">\(rule.ruleID)</span> \(name)"
-            return [
+            let cells: [HTMLFragment] = [
                 links.rule(rule.ruleID, toRoot: "../", label: label), "\(ReportWords.module(rule.module))",
                 HTMLBlocks.severity(rule.severity),
             ]
+            return HTMLTableRows.cellsMarkup(cells, columns: Self.common)
         }
     }
 
@@ -211,17 +213,21 @@ extension HostPage {
         }
     }
 
-    private static func reasonCell(_ reason: ManualReason) -> HTMLFragment { reasonCells[reason] ?? .empty }
+    private static func reasonCell(_ reason: ManualReason) -> HTMLFragment {
+        // A handful of reasons: finding one in a short list costs less than hashing it.
+        reasons.firstIndex(of: reason).map { reasonCells[$0] } ?? .empty
+    }
 
-    private static let reasonCells = Dictionary(
-        uniqueKeysWithValues: ManualReason.allCases.map { reason -> (ManualReason, HTMLFragment) in
-            (reason, "\(ReportWords.manualReason(reason)) <span class=\"detail\">(\(reason.rawValue))</span>")
-        })
+    private static let reasons = ManualReason.allCases
+    private static let reasonCells = reasons.map { reason -> HTMLFragment in
+        "\(ReportWords.manualReason(reason)) <span class=\"detail\">(\(reason.rawValue))</span>"
+    }
 
     private static let blocksBadge = HTMLBlocks.badge("blocks", kind: "blocks")
+    private static let blocksNot: HTMLFragment = "no"
 
     private func blocksCell(_ rule: RuleResult) -> HTMLFragment {
-        rule.blocks ? Self.blocksBadge : "no"
+        rule.blocks ? Self.blocksBadge : Self.blocksNot
     }
 
     private func levelsText(_ levels: [Level]) -> HTMLFragment {

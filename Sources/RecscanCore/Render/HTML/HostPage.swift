@@ -29,6 +29,7 @@ struct HostPage: Sendable {
 
     /// The page, with what earlier hosts' pages worked out in `memo`.
     func render(memo: inout HostPageMemo) -> [UInt8] {
+        memo.startHost()
         let decisions = results(.toAssign, apply: .manual)
         let automatic = results(.toAssign, apply: .auto)
         let unassign = results(.toUnassign)

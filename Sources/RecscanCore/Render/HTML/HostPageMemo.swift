@@ -1,5 +1,5 @@
-/// What host pages repeat from host to host, worked out once per worker: a rule's first cells
-/// (its link, module and severity) and the words of a list of evidence. A fleet's hosts share
+/// What host pages repeat from host to host, worked out once per worker: the markup of a rule's
+/// first cells (its link, module and severity) and the words of a list of evidence. A fleet's hosts share
 /// most of their rules and much of their evidence, and rendering them was most of a page's cost.
 ///
 /// A memo gives the same bytes as rendering afresh (`PageMemoTests` checks it); it never holds
@@ -7,6 +7,8 @@
 struct HostPageMemo: Sendable {
     private var ruleCells: [String: RuleCells] = [:]
     private var evidenceCells: [[Evidence]: HTMLFragment] = [:]
+    /// The current host's shared evidence lists, found by the address of their one array.
+    private var hostEvidence: [(list: [Evidence], cell: HTMLFragment)] = []
     /// Distinct evidence lists kept at most, so that a fleet of hosts with unlike evidence does not
     /// make the memo grow with the fleet. The first ones are kept: evidence that many hosts share
     /// (an application type, a file, a common package version) shows up early.
@@ -20,17 +22,17 @@ struct HostPageMemo: Sendable {
         var name: String
         var module: Module
         var severity: Severity
-        var cells: [HTMLFragment]
+        var cells: HTMLFragment
     }
 
-    /// The cells `make` gives for a rule with this id, name, module and severity.
+    /// The cells' markup `make` gives for a rule with this id, name, module and severity.
     mutating func ruleCells(
         id: String,
         name: String,
         module: Module,
         severity: Severity,
-        make: () -> [HTMLFragment]
-    ) -> [HTMLFragment] {
+        make: () -> HTMLFragment
+    ) -> HTMLFragment {
         if let known = ruleCells[id], known.name == name, known.module == module, known.severity == severity {
             return known.cells
         }
@@ -39,8 +41,32 @@ struct HostPageMemo: Sendable {
         return cells
     }
 
+    /// Starts a host's page: the lists ``evidenceCell(_:make:)`` knows by address are the last
+    /// host's, no use for this one.
+    mutating func startHost() { hostEvidence.removeAll(keepingCapacity: true) }
+
     /// The cell `make` gives for `evidence`.
     mutating func evidenceCell(_ evidence: [Evidence], make: () -> HTMLFragment) -> HTMLFragment {
+        // The rules of a host that share a list (its OS, an application type) share one array
+        // (see `SharedEvidenceLists`): found again by its address, it is hashed once per host
+        // instead of once per rule. The memo holds the arrays it knows, so no other list can
+        // take an address it holds.
+        let sharable = SharedEvidenceLists<[Evidence]>.isSharable(evidence)
+        if sharable, let known = hostEvidence.first(where: { Self.sameArray($0.list, evidence) }) {
+            return known.cell
+        }
+        let cell = byValue(evidence, make: make)
+        if sharable, hostEvidence.count < SharedEvidenceLists<[Evidence]>.capacity {
+            hostEvidence.append((evidence, cell))
+        }
+        return cell
+    }
+
+    private static func sameArray(_ lhs: [Evidence], _ rhs: [Evidence]) -> Bool {
+        lhs.withUnsafeBufferPointer { left in rhs.withUnsafeBufferPointer { left.baseAddress == $0.baseAddress } }
+    }
+
+    private mutating func byValue(_ evidence: [Evidence], make: () -> HTMLFragment) -> HTMLFragment {
         guard !evidence.contains(where: { $0.kind == .dependency }) else { return make() }
         if let known = evidenceCells[evidence] { return known }
         let cell = make()

@@ -91,15 +91,13 @@ extension RulePage {
     }
 
     private func perHost(_ rows: [RuleHostRow], _ detail: Detail, memo: inout RulePageMemo) -> HTMLFragment {
-        let columns = [TableColumn("Host"), TableColumn("Policy")] + detail.columns
+        let columns = RulePageMemo.hostColumns + detail.columns
         var body = HTMLTableRows(columns: columns)
         for row in rows {
-            let host = memo.hostCells[row.host]
-            let details = memo.details(of: row) { detail.cells(row) }
+            let details = memo.details(of: row, columns: columns) { detail.cells(row) }
             body.row { cells in
-                cells.cell(host.link)
-                cells.cell(host.policy)
-                for cell in details.cells { cells.cell(cell) }
+                cells.cells(memo.hostCells[row.host].markup, count: RulePageMemo.hostColumns.count)
+                cells.cells(details.markup, count: details.cells.count)
             }
         }
         return HTMLTable(
@@ -116,9 +114,10 @@ extension RulePage {
         }
         var order: [GroupKey] = []
         var groups: [GroupKey: (cells: [HTMLFragment], hosts: [Int])] = [:]
+        let perHostColumns = RulePageMemo.hostColumns + detail.columns
         for row in rows {
             let host = memo.hostCells[row.host]
-            let details = memo.details(of: row) { detail.cells(row) }
+            let details = memo.details(of: row, columns: perHostColumns) { detail.cells(row) }
             let key = GroupKey(policy: host.policyNumber, details: details.number)
             if groups[key] == nil {
                 order.append(key)

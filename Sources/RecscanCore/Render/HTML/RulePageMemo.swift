@@ -12,6 +12,9 @@ struct RulePageMemo: Sendable {
     /// The "By policy" tables' first cell, by policy rank.
     let policyCells: [HTMLFragment]
     private var detailCells: [DetailKey: DetailCells] = [:]
+    /// The detail cells of rows assigned nowhere and hidden by no exclusion (nearly all rows
+    /// of a fleet), by ``plainKey(_:)``: found by position instead of by hashing a key.
+    private var plainDetailCells: [DetailCells?] = []
     /// Numbers of the distinct detail cells, by their bytes.
     private var detailNumbers: [[UInt8]: Int] = [:]
 
@@ -19,6 +22,8 @@ struct RulePageMemo: Sendable {
     struct HostCells: Sendable {
         var link: HTMLFragment
         var policy: HTMLFragment
+        /// Both, as the first two cells of a row (``HTMLTableRows/cellsMarkup(_:columns:from:)``).
+        var markup: HTMLFragment
         /// Equal for hosts whose policy cells read the same.
         var policyNumber: Int
     }
@@ -26,8 +31,13 @@ struct RulePageMemo: Sendable {
     /// A row's detail cells, numbered so that rows whose cells read the same group together.
     struct DetailCells: Sendable {
         var cells: [HTMLFragment]
+        /// The cells as they follow a host's two cells in a row.
+        var markup: HTMLFragment
         var number: Int
     }
+
+    /// The columns of a host's two cells, which the detail columns follow.
+    static let hostColumns = [TableColumn("Host"), TableColumn("Policy")]
 
     /// What a row's detail cells depend on.
     private struct DetailKey: Hashable {
@@ -46,9 +56,10 @@ struct RulePageMemo: Sendable {
             let policy: HTMLFragment = "\(host.policyID ?? "none")"
             let number = policyNumbers[policy] ?? policyNumbers.count
             policyNumbers[policy] = number
+            let link = HTMLBlocks.link("../hosts/\(host.fileName).html", "\(host.hostname)")
             return HostCells(
-                link: HTMLBlocks.link("../hosts/\(host.fileName).html", "\(host.hostname)"),
-                policy: policy,
+                link: link, policy: policy,
+                markup: HTMLTableRows.cellsMarkup([link, policy], columns: Self.hostColumns),
                 policyNumber: number
             )
         }
@@ -62,8 +73,37 @@ struct RulePageMemo: Sendable {
         }
     }
 
-    /// The detail cells `make` gives for `row`.
-    mutating func details(of row: RuleHostRow, make: () -> [HTMLFragment]) -> DetailCells {
+    /// The detail cells `make` gives for `row`, in a table of `columns` (detail columns after
+    /// ``hostColumns``).
+    mutating func details(of row: RuleHostRow, columns: [TableColumn], make: () -> [HTMLFragment]) -> DetailCells {
+        guard let plain = Self.plainKey(row) else { return keyedDetails(of: row, columns: columns, make: make) }
+        if plain < plainDetailCells.count, let known = plainDetailCells[plain] { return known }
+        let made = keyedDetails(of: row, columns: columns, make: make)
+        if plain >= plainDetailCells.count {
+            plainDetailCells += Array(repeating: nil, count: plain + 1 - plainDetailCells.count)
+        }
+        plainDetailCells[plain] = made
+        return made
+    }
+
+    // `allCases` of an enum is computed: a new array at every use.
+    private static let outcomes = Outcome.allCases
+    private static let applyClasses = ApplyClass.allCases
+    private static let reasons = ManualReason.allCases
+
+    /// A number for each combination of outcome, apply class, reason and blocking of a row
+    /// assigned nowhere, by no hand, hidden by no exclusion; `nil` for other rows.
+    private static func plainKey(_ row: RuleHostRow) -> Int? {
+        guard row.assignedAt.isEmpty, !row.assignedByHand, row.exclusion == nil else { return nil }
+        let outcome = outcomes.firstIndex(of: row.outcome) ?? 0
+        let apply = row.apply.flatMap { applyClasses.firstIndex(of: $0) }.map { $0 + 1 } ?? 0
+        let reason = row.reason.flatMap { reasons.firstIndex(of: $0) }.map { $0 + 1 } ?? 0
+        return ((outcome * (applyClasses.count + 1) + apply) * (reasons.count + 1) + reason) * 2 + (row.blocks ? 1 : 0)
+    }
+
+    private mutating func keyedDetails(
+        of row: RuleHostRow, columns: [TableColumn], make: () -> [HTMLFragment]
+    ) -> DetailCells {
         let key = DetailKey(
             outcome: row.outcome, apply: row.apply, reason: row.reason, blocks: row.blocks,
             assignedByHand: row.assignedByHand, assignedAt: row.assignedAt,
@@ -74,7 +114,8 @@ struct RulePageMemo: Sendable {
         let bytes = HTMLFragment.joined(cells, separator: "\u{1F}").bytes
         let number = detailNumbers[bytes] ?? detailNumbers.count
         detailNumbers[bytes] = number
-        let made = DetailCells(cells: cells, number: number)
+        let markup = HTMLTableRows.cellsMarkup(cells, columns: columns, from: Self.hostColumns.count)
+        let made = DetailCells(cells: cells, markup: markup, number: number)
         detailCells[key] = made
         return made
     }
