@@ -1,6 +1,6 @@
 /// The work sections of a host page, each a table whose rows carry the rule's evidence.
 extension HostPage {
-    func decisionsSection(_ rules: [RuleResult], memo: inout HostPageMemo) -> HTMLFragment {
+    func decisionsSection(_ rules: [Int], memo: inout HostPageMemo) -> HTMLFragment {
         let table = ruleTable(
             caption: "Recommended rules waiting for a decision",
             columns: [TableColumn("Why it waits"), TableColumn("Would block")],
@@ -22,7 +22,7 @@ extension HostPage {
         )
     }
 
-    func automaticSection(_ rules: [RuleResult], memo: inout HostPageMemo) -> HTMLFragment {
+    func automaticSection(_ rules: [Int], memo: inout HostPageMemo) -> HTMLFragment {
         let table = ruleTable(
             caption: "Rules the next automatic application assigns",
             columns: [TableColumn("Will block")],
@@ -41,7 +41,7 @@ extension HostPage {
         )
     }
 
-    func unassignSection(_ rules: [RuleResult], memo: inout HostPageMemo) -> HTMLFragment {
+    func unassignSection(_ rules: [Int], memo: inout HostPageMemo) -> HTMLFragment {
         let table = ruleTable(
             caption: "Assigned rules to unassign, with the levels in order",
             columns: [TableColumn("Unassign at, in order")],
@@ -63,7 +63,7 @@ extension HostPage {
         )
     }
 
-    func exclusionsSection(_ rules: [RuleResult], memo: inout HostPageMemo) -> HTMLFragment {
+    func exclusionsSection(_ rules: [Int], memo: inout HostPageMemo) -> HTMLFragment {
         let table = ruleTable(
             caption: "Recommended rules hidden by an exclusion",
             columns: [
@@ -136,7 +136,7 @@ extension HostPage {
         )
     }
 
-    func assignedSection(_ rules: [RuleResult], memo: inout HostPageMemo) -> HTMLFragment {
+    func assignedSection(_ rules: [Int], memo: inout HostPageMemo) -> HTMLFragment {
         let byHand = Set(host.findings.filter { $0.kind == .manualAssignment }.compactMap(\.ruleID))
         let table = ruleTable(
             caption: "Recommended rules that are assigned",
@@ -164,12 +164,12 @@ extension HostPage {
 
     private static let common = [TableColumn("Rule"), TableColumn("Module"), TableColumn("Severity")]
 
-    /// A table with a row per rule: its link, module and severity, the cells `cells` adds, and
-    /// its evidence last.
+    /// A table with a row per rule (by position in `host.rules`): its link, module and severity,
+    /// the cells `cells` adds, and its evidence last.
     private func ruleTable(
         caption: String,
         columns: [TableColumn],
-        rules: [RuleResult],
+        rules: [Int],
         emptyText: String,
         behavior: HTMLTable.Behavior = [],
         memo: inout HostPageMemo,
@@ -177,11 +177,11 @@ extension HostPage {
     ) -> HTMLFragment {
         let columns = Self.common + columns + [TableColumn("Evidence")]
         var body = HTMLTableRows(columns: columns)
-        for rule in rules {
+        for position in rules {
             body.row { row in
-                row.cells(commonCells(rule, memo: &memo), count: Self.common.count)
-                cells(rule, &row)
-                row.cell(evidenceCell(rule, memo: &memo))
+                row.cells(commonCells(host.rules[position], memo: &memo), count: Self.common.count)
+                cells(host.rules[position], &row)
+                row.cell(evidenceCell(host.rules[position], memo: &memo))
             }
         }
         return HTMLTable(caption: caption, columns: columns, body: body, emptyText: emptyText, behavior: behavior)

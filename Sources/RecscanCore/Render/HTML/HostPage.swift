@@ -76,22 +76,24 @@ struct HostPage: Sendable {
         return page.render()
     }
 
-    private func results(_ outcome: Outcome, apply: ApplyClass? = nil) -> [RuleResult] {
-        host.rules.filter { rule in
-            guard rule.outcome == outcome else { return false }
+    /// The positions in `host.rules` of the rules with this outcome (and apply class): tables
+    /// read the rules in place, where copies of them cost a retain of every string each.
+    private func results(_ outcome: Outcome, apply: ApplyClass? = nil) -> [Int] {
+        host.rules.indices.filter { position in
+            guard host.rules[position].outcome == outcome else { return false }
             guard let apply else { return true }
             // A to-assign rule without an apply class is treated as needing a decision.
-            return (rule.apply ?? .manual) == apply
+            return (host.rules[position].apply ?? .manual) == apply
         }
     }
 
     // MARK: At a glance
 
     private func glanceSection(
-        decisions: [RuleResult],
-        automatic: [RuleResult],
-        unassign: [RuleResult],
-        excluded: [RuleResult]
+        decisions: [Int],
+        automatic: [Int],
+        unassign: [Int],
+        excluded: [Int]
     ) -> HTMLFragment {
         let urgent = host.findings.filter { $0.severity >= .high }.count
         let stats: [(value: Int, label: String, href: String, tone: String)] = [

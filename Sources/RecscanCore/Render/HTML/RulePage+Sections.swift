@@ -78,7 +78,8 @@ extension RulePage {
 
     /// The section for one outcome: a row per host, or past ``rowLimit`` hosts a row per group.
     func section(_ outcome: Outcome, memo: inout RulePageMemo) -> HTMLFragment {
-        let rows = self.rows.filter { $0.outcome == outcome }
+        // Positions, not copies: a copy of a row is a retain of its arrays.
+        let rows = self.rows.indices.filter { self.rows[$0].outcome == outcome }
         let detail = detail(outcome)
         let table = rows.count > rowLimit ? grouped(rows, detail, memo: &memo) : perHost(rows, detail, memo: &memo)
         return HTMLBlocks.section(
@@ -90,13 +91,13 @@ extension RulePage {
         )
     }
 
-    private func perHost(_ rows: [RuleHostRow], _ detail: Detail, memo: inout RulePageMemo) -> HTMLFragment {
+    private func perHost(_ positions: [Int], _ detail: Detail, memo: inout RulePageMemo) -> HTMLFragment {
         let columns = RulePageMemo.hostColumns + detail.columns
         var body = HTMLTableRows(columns: columns)
-        for row in rows {
-            let details = memo.details(of: row, columns: columns) { detail.cells(row) }
+        for position in positions {
+            let details = memo.details(of: rows[position], columns: columns) { detail.cells(rows[position]) }
             body.row { cells in
-                cells.cells(memo.hostCells[row.host].markup, count: RulePageMemo.hostColumns.count)
+                cells.cells(memo.hostCells[rows[position].host].markup, count: RulePageMemo.hostColumns.count)
                 cells.cells(details.markup, count: details.cells.count)
             }
         }
@@ -107,7 +108,7 @@ extension RulePage {
     }
 
     /// Rows with the same policy and the same details as one row, every host linked in it.
-    private func grouped(_ rows: [RuleHostRow], _ detail: Detail, memo: inout RulePageMemo) -> HTMLFragment {
+    private func grouped(_ positions: [Int], _ detail: Detail, memo: inout RulePageMemo) -> HTMLFragment {
         struct GroupKey: Hashable {
             var policy: Int
             var details: Int
@@ -115,15 +116,15 @@ extension RulePage {
         var order: [GroupKey] = []
         var groups: [GroupKey: (cells: [HTMLFragment], hosts: [Int])] = [:]
         let perHostColumns = RulePageMemo.hostColumns + detail.columns
-        for row in rows {
-            let host = memo.hostCells[row.host]
-            let details = memo.details(of: row, columns: perHostColumns) { detail.cells(row) }
+        for position in positions {
+            let host = memo.hostCells[rows[position].host]
+            let details = memo.details(of: rows[position], columns: perHostColumns) { detail.cells(rows[position]) }
             let key = GroupKey(policy: host.policyNumber, details: details.number)
             if groups[key] == nil {
                 order.append(key)
                 groups[key] = ([host.policy] + details.cells, [])
             }
-            groups[key]?.hosts.append(row.host)
+            groups[key]?.hosts.append(rows[position].host)
         }
         let columns =
             [TableColumn("Policy")] + detail.columns + [
@@ -146,7 +147,7 @@ extension RulePage {
             }
         }
         let note: HTMLFragment =
-            "<p class=\"detail\">\(ReportWords.plural(rows.count, "host")), grouped by policy and detail; "
+            "<p class=\"detail\">\(ReportWords.plural(positions.count, "host")), grouped by policy and detail; "
             + "open a group to see its hosts.</p>\n"
         return note
             + HTMLTable(

@@ -37,10 +37,13 @@ struct RulePage: Sendable {
             (counts.toUnassign, "\(hosts(counts.toUnassign)) to unassign it from", "#to-unassign", "info"),
             (counts.excluded, "\(hosts(counts.excluded)) excluding it", "#excluded", "info"),
         ]
+        // One literal per card: each `+` of fragments makes another array.
         let cards = stats.map { stat -> HTMLFragment in
-            "<li class=\"card tone-\(stat.value == 0 ? "quiet" : stat.tone)\"><a href=\"\(stat.href)\">"
-                + "<span class=\"value\">\(ReportWords.number(stat.value))</span> "
-                + "<span class=\"label\">\(stat.label)</span></a></li>"
+            """
+            <li class="card tone-\(stat.value == 0 ? "quiet" : stat.tone)"><a href="\(stat.href)">\
+            <span class="value">\(ReportWords.number(stat.value))</span> \
+            <span class="label">\(stat.label)</span></a></li>
+            """
         }
         let badges: [HTMLFragment] = [
             HTMLBlocks.severity(entry?.severity ?? rule.severity),
