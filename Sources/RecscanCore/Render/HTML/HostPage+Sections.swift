@@ -202,13 +202,13 @@ extension HostPage {
     }
 
     private func evidenceCell(_ rule: RuleResult, memo: inout HostPageMemo) -> HTMLFragment {
-        let links = self.links
-        let catalog = self.catalog
-        return memo.evidenceCell(rule.evidence) {
+        // The closures read the page in place: a copy of the catalog for them was a retain of
+        // each of its tables on every row.
+        memo.evidenceCell(rule.evidence) {
             EvidenceText.render(
                 rule.evidence,
-                ruleLink: { links.rule($0, toRoot: "../") },
-                applicationTypeName: { catalog.applicationTypes[$0]?.name }
+                ruleLink: { self.links.rule($0, toRoot: "../") },
+                applicationTypeName: { self.catalog.applicationTypes[$0]?.name }
             )
         }
     }

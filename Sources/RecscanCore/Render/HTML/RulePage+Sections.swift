@@ -94,10 +94,13 @@ extension RulePage {
     private func perHost(_ positions: [Int], _ detail: Detail, memo: inout RulePageMemo) -> HTMLFragment {
         let columns = RulePageMemo.hostColumns + detail.columns
         var body = HTMLTableRows(columns: columns)
+        // Closures that read the page or the detail would copy them on every row.
+        let detailCells = detail.cells
         for position in positions {
-            let details = memo.details(of: rows[position], columns: columns) { detail.cells(rows[position]) }
+            let row = rows[position]
+            let details = memo.details(of: row, columns: columns) { detailCells(row) }
             body.row { cells in
-                cells.cells(memo.hostCells[rows[position].host].markup, count: RulePageMemo.hostColumns.count)
+                cells.cells(memo.hostCells[row.host].markup, count: RulePageMemo.hostColumns.count)
                 cells.cells(details.markup, count: details.cells.count)
             }
         }
@@ -116,15 +119,17 @@ extension RulePage {
         var order: [GroupKey] = []
         var groups: [GroupKey: (cells: [HTMLFragment], hosts: [Int])] = [:]
         let perHostColumns = RulePageMemo.hostColumns + detail.columns
+        let detailCells = detail.cells
         for position in positions {
-            let host = memo.hostCells[rows[position].host]
-            let details = memo.details(of: rows[position], columns: perHostColumns) { detail.cells(rows[position]) }
+            let row = rows[position]
+            let host = memo.hostCells[row.host]
+            let details = memo.details(of: row, columns: perHostColumns) { detailCells(row) }
             let key = GroupKey(policy: host.policyNumber, details: details.number)
             if groups[key] == nil {
                 order.append(key)
                 groups[key] = ([host.policy] + details.cells, [])
             }
-            groups[key]?.hosts.append(rows[position].host)
+            groups[key]?.hosts.append(row.host)
         }
         let columns =
             [TableColumn("Policy")] + detail.columns + [
