@@ -70,22 +70,27 @@ struct HTMLTable: Sendable {
 
     func render() -> HTMLFragment {
         guard body.count > 0 else { return "<p class=\"none\">\(emptyText)</p>\n" }
-        var classes = ["data", className].compactMap { $0 }
-        // Sorting or filtering a handful of rows helps nobody.
-        if behavior.contains(.sortable) && body.count > 3 { classes.append("sortable") }
-        if behavior.contains(.filterable) && body.count > 5 { classes.append("filterable") }
-        let tableClass = classes.joined(separator: " ")
-        let headers = columns.map { column -> HTMLFragment in
-            "<th scope=\"col\"\(column.numeric ? " class=\"num\"" : HTMLFragment.empty)>\(column.header)</th>"
+        // Written in place, one buffer sized for the rows: a page holds several tables, and
+        // fragments for each header and class made each table cost thousands of instructions.
+        var table = HTMLFragment.empty
+        table.reserve(body.markup.bytes.count + 160 + caption.utf8.count + 48 * columns.count)
+        table.append(markup: "<table class=\"data")
+        if let className {
+            table.append(markup: " ")
+            table.append(text: className)
         }
-        var table: HTMLFragment = """
-            <table class="\(tableClass)">
-            <caption>\(caption)</caption>
-            <thead><tr>\(headers)</tr></thead>
-            <tbody>
-
-            """
-        table.reserve(body.markup.bytes.count + 24)
+        // Sorting or filtering a handful of rows helps nobody.
+        if behavior.contains(.sortable) && body.count > 3 { table.append(markup: " sortable") }
+        if behavior.contains(.filterable) && body.count > 5 { table.append(markup: " filterable") }
+        table.append(markup: "\">\n<caption>")
+        table.append(text: caption)
+        table.append(markup: "</caption>\n<thead><tr>")
+        for column in columns {
+            table.append(markup: column.numeric ? "<th scope=\"col\" class=\"num\">" : "<th scope=\"col\">")
+            table.append(text: column.header)
+            table.append(markup: "</th>")
+        }
+        table.append(markup: "</tr></thead>\n<tbody>\n")
         table.append(body.markup)
         table.append(markup: "</tbody>\n</table>\n")
         return table

@@ -101,6 +101,9 @@ struct HTMLFragment: Sendable, Hashable, ExpressibleByStringInterpolation {
     /// Appends another fragment; for building long markup in place (a table row by row).
     mutating func append(_ other: HTMLFragment) { bytes.append(contentsOf: other.bytes) }
 
+    /// Appends `text`, escaped.
+    mutating func append(text: String) { HTMLEscape.append(text, to: &bytes) }
+
     /// Appends a number in decimal.
     mutating func append(_ number: Int) { bytes.append(contentsOf: String(number).utf8) }
 
@@ -142,20 +145,22 @@ struct HTMLFragment: Sendable, Hashable, ExpressibleByStringInterpolation {
 
         /// Markup built elsewhere: inserted as it is.
         mutating func appendInterpolation(_ fragment: HTMLFragment) {
-            // A large fragment (a whole table) is nearly always followed by a little closing
-            // markup: make room for both at once rather than doubling the buffer for that tail.
-            let needed = bytes.count + fragment.bytes.count
-            if fragment.bytes.count >= 16_384, needed > bytes.capacity { bytes.reserveCapacity(needed + 16_384) }
+            reserve(forLarge: fragment.bytes.count)
             bytes.append(contentsOf: fragment.bytes)
         }
 
         /// Several fragments, one after another.
         mutating func appendInterpolation(_ fragments: [HTMLFragment]) {
-            let total = fragments.reduce(0) { $0 + $1.bytes.count }
-            if total >= 16_384, bytes.count + total > bytes.capacity {
-                bytes.reserveCapacity(bytes.count + total + 16_384)
-            }
+            reserve(forLarge: fragments.reduce(0) { $0 + $1.bytes.count })
             for fragment in fragments { bytes.append(contentsOf: fragment.bytes) }
+        }
+
+        /// A large insert (a table, a page's sections) is nearly always followed by some closing
+        /// markup (a page's footer and script): room for both at once, rather than doubling the
+        /// buffer a few times on the way, each time a copy.
+        private mutating func reserve(forLarge count: Int) {
+            guard count >= 2_048, bytes.count + count > bytes.capacity else { return }
+            bytes.reserveCapacity(bytes.count + count + 8_192)
         }
 
         mutating func appendInterpolation(_ number: Int) { bytes.append(contentsOf: String(number).utf8) }
