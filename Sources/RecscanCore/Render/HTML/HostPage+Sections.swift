@@ -162,7 +162,7 @@ extension HostPage {
 
     // MARK: Cells
 
-    private static let common = [TableColumn("Rule"), TableColumn("Module"), TableColumn("Severity")]
+    fileprivate static let common = [TableColumn("Rule"), TableColumn("Module"), TableColumn("Severity")]
 
     /// A table with a row per rule (by position in `host.rules`): its link, module and severity,
     /// the cells `cells` adds, and its evidence last.
@@ -177,39 +177,48 @@ extension HostPage {
     ) -> HTMLFragment {
         let columns = Self.common + columns + [TableColumn("Evidence")]
         var body = HTMLTableRows(columns: columns)
+        // What the cells need of the page, taken out once: closures that read the page itself
+        // copied it on every row.
+        let words = RowWords(links: links, rules: catalog.rules, applicationTypes: catalog.applicationTypes)
         for position in rules {
+            let rule = host.rules[position]
             body.row { row in
-                row.cells(commonCells(host.rules[position], memo: &memo), count: Self.common.count)
-                cells(host.rules[position], &row)
-                row.cell(evidenceCell(host.rules[position], memo: &memo))
+                row.cells(words.commonCells(rule, memo: &memo), count: Self.common.count)
+                cells(rule, &row)
+                row.cell(words.evidenceCell(rule, memo: &memo))
             }
         }
         return HTMLTable(caption: caption, columns: columns, body: body, emptyText: emptyText, behavior: behavior)
             .render()
     }
 
-    /// The markup of a rule's first cells: its link, module and severity.
-    private func commonCells(_ rule: RuleResult, memo: inout HostPageMemo) -> HTMLFragment {
-        let name = rule.name.isEmpty ? (catalog.rules[rule.ruleID]?.name ?? "") : rule.name
-        return memo.ruleCells(id: rule.ruleID, name: name, module: rule.module, severity: rule.severity) {
-            let label: HTMLFragment = "<span class=\"rule-id\">\(rule.ruleID)</span> \(name)"
-            let cells: [HTMLFragment] = [
-                links.rule(rule.ruleID, toRoot: "../", label: label), "\(ReportWords.module(rule.module))",
-                HTMLBlocks.severity(rule.severity),
-            ]
-            return HTMLTableRows.cellsMarkup(cells, columns: Self.common)
-        }
-    }
+    /// What a rule's row reads of its page: the links, and the catalog's rules and application types.
+    private struct RowWords {
+        let links: PageLinks
+        let rules: [String: Rule]
+        let applicationTypes: [String: ApplicationType]
 
-    private func evidenceCell(_ rule: RuleResult, memo: inout HostPageMemo) -> HTMLFragment {
-        // The closures read the page in place: a copy of the catalog for them was a retain of
-        // each of its tables on every row.
-        memo.evidenceCell(rule.evidence) {
-            EvidenceText.render(
-                rule.evidence,
-                ruleLink: { self.links.rule($0, toRoot: "../") },
-                applicationTypeName: { self.catalog.applicationTypes[$0]?.name }
-            )
+        /// The markup of a rule's first cells: its link, module and severity.
+        func commonCells(_ rule: RuleResult, memo: inout HostPageMemo) -> HTMLFragment {
+            let name = rule.name.isEmpty ? (rules[rule.ruleID]?.name ?? "") : rule.name
+            return memo.ruleCells(id: rule.ruleID, name: name, module: rule.module, severity: rule.severity) {
+                let label: HTMLFragment = "<span class=\"rule-id\">\(rule.ruleID)</span> \(name)"
+                let cells: [HTMLFragment] = [
+                    links.rule(rule.ruleID, toRoot: "../", label: label), "\(ReportWords.module(rule.module))",
+                    HTMLBlocks.severity(rule.severity),
+                ]
+                return HTMLTableRows.cellsMarkup(cells, columns: HostPage.common)
+            }
+        }
+
+        func evidenceCell(_ rule: RuleResult, memo: inout HostPageMemo) -> HTMLFragment {
+            memo.evidenceCell(rule.evidence) {
+                EvidenceText.render(
+                    rule.evidence,
+                    ruleLink: { links.rule($0, toRoot: "../") },
+                    applicationTypeName: { applicationTypes[$0]?.name }
+                )
+            }
         }
     }
 
