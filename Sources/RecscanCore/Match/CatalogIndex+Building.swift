@@ -17,8 +17,13 @@ struct IndexTables {
     var rulesByService: [String: [RuleOrdinal]] = [:]
     var unconditionalRules: [RuleOrdinal] = []
 
-    init(applicationTypeCount: Int) {
+    /// Tables for `ruleCount` rules: the lists by ordinal are made to size, which spares the
+    /// copies (and the memory they leave behind) of growing them rule by rule.
+    init(applicationTypeCount: Int, ruleCount: Int) {
         rulesByApplicationType = [[RuleOrdinal]](repeating: [], count: applicationTypeCount)
+        rules.reserveCapacity(ruleCount)
+        traits.reserveCapacity(ruleCount)
+        identities.reserveCapacity(ruleCount)
     }
 
     /// Adds the next rule in id order, under every criterion that makes it a candidate.

@@ -59,11 +59,15 @@ public struct CatalogIndex: Sendable {
     public init(catalog: Catalog) {
         self.catalog = catalog
         var ids = CatalogIDs()
-        for id in catalog.sortedRuleIDs where catalog.rules[id] != nil { ids.rules[id] = RuleOrdinal(ids.rules.count) }
+        ids.rules.reserveCapacity(catalog.rules.count)
+        // `index(forKey:)`, not the subscript: that would copy each rule to see that it is there.
+        for id in catalog.sortedRuleIDs where catalog.rules.index(forKey: id) != nil {
+            ids.rules[id] = RuleOrdinal(ids.rules.count)
+        }
         let typeIDs = Set(catalog.applicationTypes.keys).union(catalog.rules.values.compactMap(\.applicationTypeID))
             .sorted()
         for (ordinal, id) in typeIDs.enumerated() { ids.applicationTypes[id] = ordinal }
-        var tables = IndexTables(applicationTypeCount: typeIDs.count)
+        var tables = IndexTables(applicationTypeCount: typeIDs.count, ruleCount: catalog.rules.count)
         for id in catalog.sortedRuleIDs {
             guard let rule = catalog.rules[id] else { continue }
             tables.add(CompiledRule(rule, catalog: catalog, ids: &ids), of: rule)
