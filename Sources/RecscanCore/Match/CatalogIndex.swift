@@ -86,7 +86,7 @@ public struct CatalogIndex: Sendable {
         softwareIDs = ids.software
         softwareTable = SoftwareIDTable(ids.software.lazy.map { (key: $0.key, value: $0.value.position) })
         rulesBySoftware = FlatLists(tables.rulesBySoftware)
-        (softwareOnlyRules, packedBounds) = tables.packedSoftwareOnlyRules()
+        (softwareOnlyRules, packedBounds) = tables.packedSoftwareOnlyRules(softwareCount: ids.software.count)
         applicationTypesBySoftware = tables.applicationTypesBySoftware
         softwareUses = zip(tables.rulesBySoftware, tables.applicationTypesBySoftware).map { rules, types in
             (rules.isEmpty ? [] : SoftwareUses.rules).union(types.isEmpty ? [] : .applicationTypes)
@@ -174,6 +174,12 @@ extension CatalogIndex {
 
     /// The software id of `key`; `nil` when no rule or application type names it.
     func softwareID(_ key: SoftwareKey) -> SoftwareID? { softwareIDs[key] }
+
+    /// The software id of a package of `ecosystem` whose name, as the index keys it (for an
+    /// ecosystem that compares names exactly, as spelled), is `bytes`.
+    func softwareID(_ ecosystem: Ecosystem, bytes: UnsafeBufferPointer<UInt8>) -> SoftwareID? {
+        softwareTable.id(ecosystem, bytes: bytes).map(SoftwareID.init)
+    }
 
     /// Calls `body` with each rule whose only criterion is a package of software id `id`.
     @inline(__always)
