@@ -63,8 +63,8 @@ struct ByteReader {
         return bytes[position]
     }
 
-    mutating func u32() throws -> UInt32 { UInt32(truncatingIfNeeded: try fixed(width: 4)) }
-    mutating func u64() throws -> UInt64 { try fixed(width: 8) }
+    mutating func u32() throws -> UInt32 { UInt32(littleEndian: try fixed(UInt32.self)) }
+    mutating func u64() throws -> UInt64 { UInt64(littleEndian: try fixed(UInt64.self)) }
     mutating func int() throws -> Int { Int(truncatingIfNeeded: Int64(bitPattern: try u64())) }
 
     /// A list's count, at most the bytes left (every element takes at least one): a damaged count
@@ -82,7 +82,7 @@ struct ByteReader {
         position += length
         // Nearly every string is ASCII, which is valid UTF-8 as it is: only the others are
         // validated (the standard library's validating initializer is several times slower).
-        if text.allSatisfy({ $0 < 0x80 }) { return String(decoding: text, as: UTF8.self) }
+        if Self.isASCII(text) { return String(decoding: text, as: UTF8.self) }
         guard let validated = String(validating: text, as: UTF8.self) else { throw damaged }
         return validated
     }
@@ -103,21 +103,41 @@ struct ByteReader {
         }
     }
 
-    mutating func strings() throws -> [String] {
+    mutating func strings() throws -> [String] { try list { try $0.string() } }
+
+    /// A list: its count, then each element as `element` reads it; made to size, and no buffer
+    /// at all for the many empty ones.
+    mutating func list<Element>(_ element: (inout ByteReader) throws -> Element) throws -> [Element] {
         let count = try count()
-        // Most lists are empty: no buffer is reserved for them.
         guard count > 0 else { return [] }
-        var texts: [String] = []
-        texts.reserveCapacity(count)
-        for _ in 0..<count { texts.append(try string()) }
-        return texts
+        var elements: [Element] = []
+        elements.reserveCapacity(count)
+        for _ in 0..<count { elements.append(try element(&self)) }
+        return elements
     }
 
-    /// A little-endian number of `width` bytes.
-    private mutating func fixed(width: Int) throws -> UInt64 {
+    /// Whether every byte is below 0x80, eight at a time.
+    private static func isASCII(_ text: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let base = text.baseAddress else { return true }
+        let raw = UnsafeRawPointer(base)
+        var bits: UInt64 = 0
+        var index = 0
+        while index + 8 <= text.count {
+            bits |= raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+            index += 8
+        }
+        while index < text.count {
+            bits |= UInt64(text[index])
+            index += 1
+        }
+        return bits & 0x8080_8080_8080_8080 == 0
+    }
+
+    /// The next `Number`'s bytes as they are (little-endian in the file), read in one load.
+    private mutating func fixed<Number: FixedWidthInteger>(_: Number.Type) throws -> Number {
+        let width = MemoryLayout<Number>.size
         guard width <= bytes.count - position else { throw damaged }
-        var value: UInt64 = 0
-        for offset in (0..<width).reversed() { value = value << 8 | UInt64(bytes[position + offset]) }
+        let value = UnsafeRawBufferPointer(bytes).loadUnaligned(fromByteOffset: position, as: Number.self)
         position += width
         return value
     }

@@ -132,8 +132,10 @@ enum CatalogDecoder {
         ids.reserveCapacity(ruleCount)
         for _ in 0..<ruleCount {
             let rule = try input.rule()
-            ids.append(rule.id)
-            guard rules.updateValue(rule, forKey: rule.id) == nil else { throw input.damaged }
+            let id = rule.id
+            ids.append(id)
+            // Moved into the table, not copied: a copy retains each of the rule's fields.
+            guard rules.updateValue(consume rule, forKey: id) == nil else { throw input.damaged }
         }
         guard input.isAtEnd,
             var catalog = Catalog(
@@ -166,21 +168,18 @@ extension ByteReader {
         rule.cves = try strings()
         rule.applicationTypeID = try optionalString()
         rule.dependsOn = try strings()
-        for _ in 0..<(try count()) {
-            rule.applies.operatingSystems.append(
-                OSConstraint(
-                    family: try optionalString(), name: try optionalString(), version: try optionalString(),
-                    minVersion: try optionalString(), maxVersion: try optionalString()))
+        rule.applies.operatingSystems = try list {
+            OSConstraint(
+                family: try $0.optionalString(), name: try $0.optionalString(), version: try $0.optionalString(),
+                minVersion: try $0.optionalString(), maxVersion: try $0.optionalString())
         }
-        for _ in 0..<(try count()) {
-            rule.applies.software.append(
-                AffectedSoftware(
-                    ecosystem: try code(CaseTables.ecosystems), name: try string(), introduced: try optionalString(),
-                    fixed: try optionalString(), lastAffected: try optionalString()))
+        rule.applies.software = try list {
+            AffectedSoftware(
+                ecosystem: try $0.code(CaseTables.ecosystems), name: try $0.string(),
+                introduced: try $0.optionalString(), fixed: try $0.optionalString(),
+                lastAffected: try $0.optionalString())
         }
-        for _ in 0..<(try count()) {
-            rule.applies.ports.append(ListeningPort(transport: try string(), port: try int()))
-        }
+        rule.applies.ports = try list { ListeningPort(transport: try $0.string(), port: try $0.int()) }
         rule.applies.files = try strings()
         rule.applies.services = try strings()
         let reason = try u8()
