@@ -35,7 +35,9 @@ common=(--catalog "$dir/catalog.xml" --as-of 2026-11-29 --quiet)
 timed single "$bin/recscan" scan --inventories "$dir/inventories" --out "$dir/single" "${common[@]}"
 timed single-xml "$bin/recscan" scan --inventories "$dir/inventories" --out "$dir/single-xml" "${common[@]}" --format xml
 started=$(date +%s.%N)
-timed partition "$bin/recscan" partition --inventories "$dir/inventories" --shards "$shards" --out "$dir/parts" --quiet
+# Partition compiles the catalog the shards scan with once for them (.recscan-catalog).
+timed partition "$bin/recscan" partition --inventories "$dir/inventories" --shards "$shards" --out "$dir/parts" \
+  --catalog "$dir/catalog.xml" --quiet
 export bin dir shards
 # Two shards at a time on two cores: one job each, as pods with a core each would run them.
 seq 1 "$shards" | xargs -P 2 -I K /usr/bin/time -f "shard %U %S %e %M" -a -o "$dir/times" \

@@ -13,7 +13,9 @@ struct PartitionCommand: ParsableCommand {
             or osquery results log is split by host; events and every file that is not an inventory, or \
             cannot be read, go to every shard. The fleet found in --inventories is cut: each folder's copy \
             holds every policy and only that shard's computers, and the whole fleet is linked beside it \
-            (.recscan-fleet.xml) for merge and for shards with events, which read it instead. Reports of \
+            (.recscan-fleet.xml) for merge and for shards with events, which read it instead. The catalog \
+            (--catalog, else the bundled one) is compiled once into each folder (.recscan-catalog): shards \
+            given the same catalog load it instead of parsing its XML, others read the XML. Reports of \
             the shards name files as a single run over --inventories would, so shards and merge (given \
             --inventories OUT/1, or --fleet with the original) give the single run's report byte for byte. \
             OUT appears only when complete. Exit status: 0 done; 64 usage (OUT exists); 65 the fleet is \
@@ -35,6 +37,8 @@ struct PartitionCommand: ParsableCommand {
     var fleet: String?
     @Option(name: .customLong("ds-export"), help: "Deep Security API export, instead of --fleet.")
     var dsExport: String?
+    @Option(help: "Rule catalog the shards will scan with, compiled once for them (default: the bundled catalog).")
+    var catalog: String?
     @Flag(name: [.short, .long], help: "Print nothing but errors.")
     var quiet = false
 
@@ -49,6 +53,7 @@ struct PartitionCommand: ParsableCommand {
         options.inventoriesGiven = true
         options.fleetPath = fleet
         options.deepSecurityExport = dsExport
+        options.catalogPath = catalog
         let quiet = self.quiet
         let partitioner = Partitioner(options: options, shards: shards, out: out) { if !quiet { Terminal.error($0) } }
         let summary: Partitioner.Summary

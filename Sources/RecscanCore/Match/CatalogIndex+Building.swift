@@ -8,7 +8,9 @@ struct IndexTables {
     /// Each distinct OS constraint set, with its position in the order rules first list them.
     var operatingSystemSets: [[OSConstraint]: Int] = [:]
     var rulesBySoftware: [[RuleOrdinal]] = []
-    var softwareOnlyRules: [[(ordinal: RuleOrdinal, criterion: SoftwareCriterion)]] = []
+    /// The software-only rules in ordinal order, grouped by software id only when packed: one
+    /// list, where a list per software id made thousands of small arrays.
+    var softwareOnlyRules: [(ordinal: RuleOrdinal, criterion: SoftwareCriterion)] = []
     var applicationTypesBySoftware: [[Int]] = []
     var rulesByApplicationType: [[RuleOrdinal]]
     var applicationTypesByListen: [ListeningPort: [Int]] = [:]
@@ -17,8 +19,13 @@ struct IndexTables {
     var rulesByService: [String: [RuleOrdinal]] = [:]
     var unconditionalRules: [RuleOrdinal] = []
 
-    init(applicationTypeCount: Int) {
+    /// Tables for `ruleCount` rules: the lists by ordinal are made to size, which spares the
+    /// copies (and the memory they leave behind) of growing them rule by rule.
+    init(applicationTypeCount: Int, ruleCount: Int) {
         rulesByApplicationType = [[RuleOrdinal]](repeating: [], count: applicationTypeCount)
+        rules.reserveCapacity(ruleCount)
+        traits.reserveCapacity(ruleCount)
+        identities.reserveCapacity(ruleCount)
     }
 
     /// Adds the next rule in id order, under every criterion that makes it a candidate.
@@ -35,8 +42,7 @@ struct IndexTables {
         }
         traits.append(RuleTraits(rule, compiled: compiled, operatingSystemSet: operatingSystemSet))
         if let criterion = compiled.onlyCriterion {
-            Self.grow(&softwareOnlyRules, toCount: criterion.softwareID.position + 1)
-            softwareOnlyRules[criterion.softwareID.position].append((ordinal, criterion))
+            softwareOnlyRules.append((ordinal, criterion))
         } else {
             for criterion in compiled.software { Self.add(ordinal, at: criterion.softwareID, to: &rulesBySoftware) }
         }
@@ -63,18 +69,20 @@ struct IndexTables {
     /// Gives every software id its (maybe empty) list in the tables by software id.
     mutating func grow(toSoftwareCount count: Int) {
         Self.grow(&rulesBySoftware, toCount: count)
-        Self.grow(&softwareOnlyRules, toCount: count)
         Self.grow(&applicationTypesBySoftware, toCount: count)
     }
 
     /// The software-only rules by software id, with their ranges packed once the rules are
     /// grouped: a package's rules and their bounds are then neighbors.
-    func packedSoftwareOnlyRules() -> (FlatLists<SoftwareOnlyRule>, packedBounds: [UInt8]) {
+    /// - Parameter softwareCount: how many software ids there are.
+    func packedSoftwareOnlyRules(softwareCount: Int) -> (FlatLists<SoftwareOnlyRule>, packedBounds: [UInt8]) {
+        let grouped = FlatLists(
+            grouping: softwareOnlyRules, count: softwareCount, at: { $0.criterion.softwareID.position })
         var arena: [UInt8] = []
-        let packed = softwareOnlyRules.map { rules in
-            rules.map { SoftwareOnlyRule(ordinal: $0.ordinal, packed: PackedRange($0.criterion, arena: &arena)) }
+        let packed = grouped.map {
+            SoftwareOnlyRule(ordinal: $0.ordinal, packed: PackedRange($0.criterion, arena: &arena))
         }
-        return (FlatLists(packed), arena)
+        return (packed, arena)
     }
 
     /// Adds empty lists to `lists` until it holds `count`.

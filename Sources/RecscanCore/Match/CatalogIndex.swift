@@ -59,11 +59,15 @@ public struct CatalogIndex: Sendable {
     public init(catalog: Catalog) {
         self.catalog = catalog
         var ids = CatalogIDs()
-        for id in catalog.sortedRuleIDs where catalog.rules[id] != nil { ids.rules[id] = RuleOrdinal(ids.rules.count) }
+        ids.rules.reserveCapacity(catalog.rules.count)
+        // `index(forKey:)`, not the subscript: that would copy each rule to see that it is there.
+        for id in catalog.sortedRuleIDs where catalog.rules.index(forKey: id) != nil {
+            ids.rules[id] = RuleOrdinal(ids.rules.count)
+        }
         let typeIDs = Set(catalog.applicationTypes.keys).union(catalog.rules.values.compactMap(\.applicationTypeID))
             .sorted()
         for (ordinal, id) in typeIDs.enumerated() { ids.applicationTypes[id] = ordinal }
-        var tables = IndexTables(applicationTypeCount: typeIDs.count)
+        var tables = IndexTables(applicationTypeCount: typeIDs.count, ruleCount: catalog.rules.count)
         for id in catalog.sortedRuleIDs {
             guard let rule = catalog.rules[id] else { continue }
             tables.add(CompiledRule(rule, catalog: catalog, ids: &ids), of: rule)
@@ -82,7 +86,7 @@ public struct CatalogIndex: Sendable {
         softwareIDs = ids.software
         softwareTable = SoftwareIDTable(ids.software.lazy.map { (key: $0.key, value: $0.value.position) })
         rulesBySoftware = FlatLists(tables.rulesBySoftware)
-        (softwareOnlyRules, packedBounds) = tables.packedSoftwareOnlyRules()
+        (softwareOnlyRules, packedBounds) = tables.packedSoftwareOnlyRules(softwareCount: ids.software.count)
         applicationTypesBySoftware = tables.applicationTypesBySoftware
         softwareUses = zip(tables.rulesBySoftware, tables.applicationTypesBySoftware).map { rules, types in
             (rules.isEmpty ? [] : SoftwareUses.rules).union(types.isEmpty ? [] : .applicationTypes)
@@ -170,6 +174,12 @@ extension CatalogIndex {
 
     /// The software id of `key`; `nil` when no rule or application type names it.
     func softwareID(_ key: SoftwareKey) -> SoftwareID? { softwareIDs[key] }
+
+    /// The software id of a package of `ecosystem` whose name, as the index keys it (for an
+    /// ecosystem that compares names exactly, as spelled), is `bytes`.
+    func softwareID(_ ecosystem: Ecosystem, bytes: UnsafeBufferPointer<UInt8>) -> SoftwareID? {
+        softwareTable.id(ecosystem, bytes: bytes).map(SoftwareID.init)
+    }
 
     /// Calls `body` with each rule whose only criterion is a package of software id `id`.
     @inline(__always)

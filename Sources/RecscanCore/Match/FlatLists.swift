@@ -20,6 +20,33 @@ struct FlatLists<Value: Sendable>: Sendable {
         self.values = values
     }
 
+    /// `values` grouped into `count` lists by the position `at` gives each (below `count`),
+    /// keeping their order within a list: one pass to count, one to place.
+    init(grouping values: [Value], count: Int, at position: (Value) -> Int) {
+        var starts = [Int](repeating: 0, count: count + 1)
+        for value in values { starts[position(value) + 1] += 1 }
+        for index in 0..<count { starts[index + 1] += starts[index] }
+        var next = starts
+        var placed = [Value?](repeating: nil, count: values.count)
+        for value in values {
+            let at = position(value)
+            placed[next[at]] = value
+            next[at] += 1
+        }
+        self.starts = starts
+        self.values = placed.compactMap { $0 }
+    }
+
+    private init(starts: [Int], values: [Value]) {
+        self.starts = starts
+        self.values = values
+    }
+
+    /// The same lists with `transform` applied to each value, in order (list by list).
+    func map<Other>(_ transform: (Value) throws -> Other) rethrows -> FlatLists<Other> {
+        FlatLists<Other>(starts: starts, values: try values.map(transform))
+    }
+
     /// How many positions there are.
     var count: Int { starts.count - 1 }
 

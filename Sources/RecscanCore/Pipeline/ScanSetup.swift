@@ -53,7 +53,7 @@ public struct ScanSetup: Sendable {
         _ options: ScanOptions, log: @Sendable (String) -> Void
     ) throws -> (discovered: [DiscoveredInput], catalog: Catalog, fleet: Fleet, partition: PartitionManifest?) {
         let (discovered, partition) = try discover(options)
-        var catalog = try loadCatalog(options)
+        var catalog = try loadCatalog(options, log: log)
         let fleet: Fleet
         if options.deepSecurityExport != nil {
             (fleet, catalog) = try loadDeepSecurity(options, catalog: catalog, log: log)
@@ -92,7 +92,7 @@ public struct ScanSetup: Sendable {
             return (setup, CatalogIndex(catalog: setup.catalog))
         }
         let indexing = Task {
-            let joined = try await CatalogAdvisories.join(try loadCatalog(options), options: options)
+            let joined = try await CatalogAdvisories.join(try loadCatalog(options, log: log), options: options)
             return (joined, CatalogIndex(catalog: joined.catalog))
         }
         let discovered: [DiscoveredInput]
@@ -216,9 +216,19 @@ public struct ScanSetup: Sendable {
         HostNames.fromFile(path)
     }
 
-    /// The catalog of `--catalog`, checked to be one, or the bundled catalog.
+    /// The catalog of `--catalog`, checked to be one, or the bundled catalog; from the compiled
+    /// catalog `partition` left in the inventories folder when it was made from that catalog.
+    /// - Parameter log: says why a compiled catalog in the folder is not used.
     /// - Throws: `ScanFailure.unusableInput` naming the option and the file.
-    public static func loadCatalog(_ options: ScanOptions) throws -> Catalog {
+    public static func loadCatalog(_ options: ScanOptions, log: @Sendable (String) -> Void = { _ in }) throws -> Catalog
+    {
+        if let compiled = compiledCatalog(options, log: log) { return compiled }
+        return try readCatalog(options)
+    }
+
+    /// The catalog of `--catalog`, checked to be one, or the bundled catalog, read from its XML.
+    /// - Throws: `ScanFailure.unusableInput` naming the option and the file.
+    public static func readCatalog(_ options: ScanOptions) throws -> Catalog {
         guard let path = options.catalogPath else {
             do {
                 return try CatalogReader.read(bytes: BundledCatalog.bytes, displayName: BundledCatalog.displayName)

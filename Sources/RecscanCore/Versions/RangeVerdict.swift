@@ -63,15 +63,17 @@ struct ParsedRange<V: SchemeVersion>: Sendable {
         introduced = range.lowerBound.flatMap(V.init(parsing:))
         fixed = range.fixed.flatMap(V.init(parsing:))
         lastAffected = range.lastAffected.flatMap(V.init(parsing:))
-        let bounds: [(name: String, value: String?, valid: Bool)] = [
-            ("introduced", range.lowerBound, introduced != nil), ("fixed", range.fixed, fixed != nil),
-            ("lastAffected", range.lastAffected, lastAffected != nil),
-        ]
-        var invalid: RangeVerdict?
-        for case let (name, value?, false) in bounds where invalid == nil {
-            invalid = .invalidBound(name, value, range.scheme)
+        // Written out, not a list of the three: a catalog indexes thousands of ranges, and each
+        // list was an allocation.
+        if let value = range.lowerBound, introduced == nil {
+            invalidBound = .invalidBound("introduced", value, range.scheme)
+        } else if let value = range.fixed, fixed == nil {
+            invalidBound = .invalidBound("fixed", value, range.scheme)
+        } else if let value = range.lastAffected, lastAffected == nil {
+            invalidBound = .invalidBound("lastAffected", value, range.scheme)
+        } else {
+            invalidBound = nil
         }
-        invalidBound = invalid
     }
 
     /// Where `installed` falls in the range.

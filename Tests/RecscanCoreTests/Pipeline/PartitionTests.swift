@@ -69,6 +69,12 @@ struct PartitionTests {
         let parts = folder.path + "/parts"
         let summary = try Partitioner(options: options, shards: count, out: parts) { _ in }.run()
         #expect(summary.split >= 1)
+        // The shards load the catalog compiled once, not its XML: what follows checks that too.
+        for index in 1...count {
+            var shard = options
+            shard.inventories = parts + "/\(index)"
+            #expect(ScanSetup.compiledCatalog(shard) { Issue.record("\($0)") } != nil)
+        }
         var shardRuns: [String] = []
         for index in 1...count {
             var shard = options

@@ -71,6 +71,7 @@ public struct Partitioner: Sendable {
     private func write(_ setup: ScanSetup, into staging: String) throws -> Summary {
         let folders = (1...shards).map { (staging as NSString).appendingPathComponent(String($0)) }
         for folder in folders { try OutputFolder.create(folder) }
+        try writeCompiledCatalog(into: folders)
         var summary = Summary(hostsPerShard: Array(repeating: 0, count: shards))
         var hostnames: Set<String> = []
         // Per shard, the hosts of the files it gets whole with another shard's hosts.
@@ -143,6 +144,22 @@ public struct Partitioner: Sendable {
             }
         }
         return summary
+    }
+
+    /// The catalog compiled once into every shard folder, so that each shard's scan loads it
+    /// instead of parsing the catalog's XML (see `CompiledCatalog`); one file, hard-linked where
+    /// the file system allows.
+    private func writeCompiledCatalog(into folders: [String]) throws {
+        guard let compiled = try ScanSetup.compileCatalog(options) else { return }
+        var first: String?
+        for folder in folders {
+            let path = (folder as NSString).appendingPathComponent(CompiledCatalog.fileName)
+            if let first, link(first, path) == 0 { continue }
+            guard FileManager.default.createFile(atPath: path, contents: Data(compiled)) else {
+                throw OutputError(path: path, message: "cannot be written")
+            }
+            first = first ?? path
+        }
     }
 
     /// Whether the fleet is a file of the inventories folder, which the shards read there: then
