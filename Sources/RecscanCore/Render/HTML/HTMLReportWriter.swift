@@ -26,7 +26,10 @@ public struct HTMLReportWriter: Sendable {
     /// Hosts listed on one page of the host list; a fleet this small has its host table on the dashboard.
     let hostsPerPage: Int
     private var hosts: [HostDigest] = []
-    private var rules: [String: RuleDigest] = [:]
+    /// In the order rules were first met: a rule's position is its ordinal in `rows`.
+    private var rules: [RuleDigest] = []
+    /// Each rule's position in `rules`, by id.
+    private var ruleNumbers: [String: Int] = [:]
     private var fleet = FleetDigest()
     private var links = PageLinks()
     /// Each distinct exclusion once, with its number in `rows`.
@@ -110,16 +113,15 @@ public struct HTMLReportWriter: Sendable {
                 exclusion: exclusion?.box)
             // One lookup a row: a fleet has hundreds of thousands of rows.
             let ordinal: Int
-            if let known = rules.index(forKey: result.ruleID) {
-                rules.values[known].add(row, result: result)
-                ordinal = rules.values[known].ordinal
+            if let known = ruleNumbers[result.ruleID] {
+                ordinal = known
             } else {
-                var digest = RuleDigest(result: result, ordinal: rules.count)
-                digest.add(row, result: result)
-                ordinal = digest.ordinal
-                rules[result.ruleID] = digest
+                ordinal = rules.count
+                rules.append(RuleDigest(result: result, ordinal: ordinal))
+                ruleNumbers[result.ruleID] = ordinal
                 links.ruleFiles[result.ruleID] = SafeFileName.forRule(result.ruleID)
             }
+            rules[ordinal].add(row, result: result)
             try rows.append(rule: ordinal, row, exclusion: exclusion?.number)
         }
     }
@@ -138,13 +140,18 @@ public struct HTMLReportWriter: Sendable {
     /// on any host, and `style.css`.
     /// - Parameter fleet: the fleet-wide sections: counts, rejected inputs, exclusions, triage.
     /// - Throws: ``HTMLWriteError`` when a folder or a file cannot be written.
-    public func finish(_ fleet: FleetResults) throws {
+    public mutating func finish(_ fleet: FleetResults) throws {
         try finish(fleet, changes: fleet.changes.flatMap(RunChangesSummary.init))
     }
 
     /// ``finish(_:)`` with the changes since the previous run; `nil` shows that there is no previous run.
-    func finish(_ results: FleetResults, changes: RunChangesSummary?) throws {
-        let sortedRules = rules.keys.sorted(by: RuleID.less).compactMap { rules[$0] }
+    mutating func finish(_ results: FleetResults, changes: RunChangesSummary?) throws {
+        // Taken out of the writer, which is done with them: one list of rules in memory, not two.
+        var firstMet: [RuleDigest] = []
+        swap(&firstMet, &rules)
+        ruleNumbers = [:]
+        let sortedRules = Self.sortedByID(firstMet)
+        firstMet = []
         try writeRulePages(sortedRules)
         let listing = HostListing(hosts: hosts, perPage: hostsPerPage, run: run)
         for page in listing.pages {
@@ -176,11 +183,25 @@ public struct HTMLReportWriter: Sendable {
         try HTMLOutput.write(StyleSheet.css, to: HTMLOutput.path(directory, "style.css"))
     }
 
+    /// `rules` by id (see ``RuleID/less(_:_:)``), each number parsed once.
+    private static func sortedByID(_ rules: [RuleDigest]) -> [RuleDigest] {
+        let numbers = rules.map { Int($0.id) }
+        let order = rules.indices.sorted { lhs, rhs in
+            switch (numbers[lhs], numbers[rhs]) {
+            case let (left?, right?) where left != right: left < right
+            case (.some, nil): true
+            case (nil, .some): false
+            default: rules[lhs].id < rules[rhs].id
+            }
+        }
+        return order.map { rules[$0] }
+    }
+
     /// Writes the pages of `batch` on up to ``jobs`` threads, each page whole on one thread with a
     /// copy of `memo`: which thread writes a page changes no byte of it. The first failure in
     /// rule order is the one reported.
     private func writeRulePages(
-        _ batch: [RuleDigest], rows: [Int: [RuleHostRow]], memo: RulePageMemo, into folder: String,
+        _ batch: ArraySlice<RuleDigest>, rows: [Int: [RuleHostRow]], memo: RulePageMemo, into folder: String,
         rulesHref: String
     ) throws {
         let slices = min(jobs, batch.count)
@@ -188,7 +209,7 @@ public struct HTMLReportWriter: Sendable {
         let (hosts, catalog, run, links) = (self.hosts, self.catalog, self.run, self.links)
         DispatchQueue.concurrentPerform(iterations: slices) { slice in
             var memo = memo
-            for index in stride(from: slice, to: batch.count, by: slices) {
+            for index in stride(from: batch.startIndex + slice, to: batch.endIndex, by: slices) {
                 let rule = batch[index]
                 let page = RulePage(
                     rule: rule, rows: rows[rule.ordinal] ?? [], hosts: hosts, catalog: catalog, run: run,
@@ -226,7 +247,7 @@ public struct HTMLReportWriter: Sendable {
                 batchRows += sortedRules[end].counts.total
                 end += 1
             }
-            let batch = Array(sortedRules[start..<end])
+            let batch = sortedRules[start..<end]
             let rowsByRule = try rows.rows(of: batch.map(\.ordinal))
             try writeRulePages(batch, rows: rowsByRule, memo: memo, into: folder, rulesHref: rulesHref)
             start = end
