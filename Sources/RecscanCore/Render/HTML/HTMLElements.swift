@@ -118,6 +118,12 @@ struct HTMLTableRows: Sendable {
         count += 1
     }
 
+    /// Adds `count` rows that a table of the same columns wrote earlier, as their bytes.
+    mutating func append(rendered rows: [UInt8], count: Int) {
+        markup.append(HTMLFragment(rendered: rows))
+        self.count += count
+    }
+
     /// Writes one row of `cells`.
     mutating func row(_ cells: [HTMLFragment]) {
         row { row in

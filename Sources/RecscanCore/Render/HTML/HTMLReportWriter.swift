@@ -121,7 +121,7 @@ public struct HTMLReportWriter: Sendable {
                 ruleNumbers[result.ruleID] = ordinal
                 links.ruleFiles[result.ruleID] = SafeFileName.forRule(result.ruleID)
             }
-            rules[ordinal].add(row, result: result)
+            rules[ordinal].add(result)
             try rows.append(rule: ordinal, row, exclusion: exclusion?.number)
         }
     }
@@ -152,7 +152,8 @@ public struct HTMLReportWriter: Sendable {
         ruleNumbers = [:]
         let sortedRules = Self.sortedByID(firstMet)
         firstMet = []
-        try writeRulePages(sortedRules)
+        var ruleRows = try writeRulePages(sortedRules)
+        defer { ruleRows.remove() }
         let listing = HostListing(hosts: hosts, perPage: hostsPerPage, run: run)
         for page in listing.pages {
             try HTMLOutput.write(listing.render(page: page), to: HTMLOutput.path(directory, listing.fileName(page)))
@@ -162,14 +163,16 @@ public struct HTMLReportWriter: Sendable {
             results: results,
             hosts: hosts,
             rules: sortedRules,
+            ruleRows: ruleRows,
             fleet: fleet,
             catalog: catalog,
             links: links,
             listing: listing,
             changes: changes
         )
-        try HTMLOutput.write(index.render(), to: HTMLOutput.path(directory, "index.html"))
-        let tables = DashboardTables(hosts: hosts, rules: sortedRules, fleet: fleet, catalog: catalog, links: links)
+        try HTMLOutput.write(try index.render(), to: HTMLOutput.path(directory, "index.html"))
+        let tables = DashboardTables(
+            hosts: hosts, rules: sortedRules, ruleRows: ruleRows, fleet: fleet, catalog: catalog, links: links)
         let lists = FleetListPages(
             run: run,
             results: results,
@@ -230,8 +233,9 @@ public struct HTMLReportWriter: Sendable {
         if let first = failures.withLock({ $0.min { $0.rule < $1.rule } }) { throw first.error }
     }
 
-    /// `rules/<file>.html` for every rule, reading the rows back a batch of rules at a time.
-    private func writeRulePages(_ sortedRules: [RuleDigest]) throws {
+    /// `rules/<file>.html` for every rule, reading the rows back a batch of rules at a time; the
+    /// dashboard's rows about each rule's hosts are made from the same rows meanwhile.
+    private func writeRulePages(_ sortedRules: [RuleDigest]) throws -> DashboardRuleRows {
         var rows = self.rows
         defer { rows.remove() }
         try rows.flush()
@@ -239,6 +243,8 @@ public struct HTMLReportWriter: Sendable {
         try HTMLOutput.makeDirectory(folder)
         let rulesHref = FleetListPages.isSplit(sortedRules.count) ? "../rules.html" : "../index.html#rules"
         let memo = RulePageMemo(hosts: hosts)
+        var ruleRows = DashboardRuleRows(
+            path: HTMLOutput.path(directory, ".dashboard-rows.scratch"), hosts: hosts, catalog: catalog)
         var start = sortedRules.startIndex
         while start < sortedRules.endIndex {
             var end = start + 1
@@ -249,8 +255,17 @@ public struct HTMLReportWriter: Sendable {
             }
             let batch = sortedRules[start..<end]
             let rowsByRule = try rows.rows(of: batch.map(\.ordinal))
+            do {
+                for (position, rule) in zip(batch.indices, batch) {
+                    try ruleRows.add(rule, position: position, rows: rowsByRule[rule.ordinal] ?? [])
+                }
+            } catch {
+                ruleRows.remove()
+                throw error
+            }
             try writeRulePages(batch, rows: rowsByRule, memo: memo, into: folder, rulesHref: rulesHref)
             start = end
         }
+        return ruleRows
     }
 }

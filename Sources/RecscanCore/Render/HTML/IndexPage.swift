@@ -9,6 +9,8 @@ struct IndexPage: Sendable {
     var hosts: [HostDigest]
     /// Sorted by rule id.
     var rules: [RuleDigest]
+    /// The rows per rule of the tables that name hosts, made with the rule pages.
+    var ruleRows: DashboardRuleRows
     var fleet: FleetDigest
     var catalog: Catalog
     var links: PageLinks
@@ -22,8 +24,10 @@ struct IndexPage: Sendable {
         ("rules", "Rules"), ("rejected", "Rejected inputs"), ("exclusions", "Exclusions"), ("triage", "Triage"),
     ]
 
-    func render() -> [UInt8] {
-        let tables = DashboardTables(hosts: hosts, rules: rules, fleet: fleet, catalog: catalog, links: links)
+    /// - Throws: ``HTMLWriteError`` when the rows made with the rule pages cannot be read back.
+    func render() throws -> [UInt8] {
+        let tables = DashboardTables(
+            hosts: hosts, rules: rules, ruleRows: ruleRows, fleet: fleet, catalog: catalog, links: links)
         let charts = DashboardCharts(hosts: hosts, rules: rules, fleet: fleet, catalog: catalog)
         let summary = results.summary
         var contents = Self.contents
@@ -52,7 +56,7 @@ struct IndexPage: Sendable {
                     count: summary.manual,
                     intro: "Recommended rules that are not applied automatically: a person decides, for the reason "
                         + "given. Grouped by rule and reason; each rule's page lists every host.",
-                    tables.decisionsByRule() + tables.topHosts()
+                    try tables.decisionsByRule() + tables.topHosts()
                 ),
                 HTMLBlocks.section(
                     id: "automatic",
@@ -60,14 +64,14 @@ struct IndexPage: Sendable {
                     count: summary.auto,
                     intro: "Rules the next automatic application assigns without asking, because the host's "
                         + "policy applies recommendations automatically and the rule allows it.",
-                    tables.automaticByRule()
+                    try tables.automaticByRule()
                 ),
                 HTMLBlocks.section(
                     id: "unassign",
                     title: "Rules to unassign",
                     count: summary.toUnassign,
                     intro: "Assigned rules that hosts no longer need. Unassign at every level, policies first.",
-                    tables.unassignByRule()
+                    try tables.unassignByRule()
                 ),
                 HTMLBlocks.section(
                     id: "manual-assignments",
@@ -75,7 +79,7 @@ struct IndexPage: Sendable {
                     count: tables.manualAssignmentCount,
                     intro: "Rules that are never applied automatically but are assigned, so somebody assigned them "
                         + "by hand. Those that block traffic come first: review why they are there.",
-                    tables.manualAssignmentsByRule()
+                    try tables.manualAssignmentsByRule()
                 ),
                 HTMLBlocks.section(
                     id: "findings",
@@ -135,19 +139,20 @@ struct IndexPage: Sendable {
                     + "\(ReportWords.number(fleet.hostsWith.manual)) of \(ReportWords.plural(all, "host")) wait for "
                     + "your decision</strong>\(why)."
             )
-            if let first = DashboardTables.decisionGroups(rules).first {
-                let rule = first.rule
+            if let first = DashboardTables.rankedDecisions(ruleRows, rules: rules).first {
+                let rule = rules[Int(first.entry.rule)]
                 let name = catalog.rules[rule.id]?.name ?? rule.name
-                let blocking: HTMLFragment =
-                    switch first.hosts.blocking {
+                let (count, blocking) = (Int(first.hosts), Int(first.blocking))
+                let blockingText: HTMLFragment =
+                    switch blocking {
                     case 0: .empty
-                    case first.hosts.count: ", where it would block traffic"
-                    default: ", where it would block traffic on \(ReportWords.number(first.hosts.blocking)) of them"
+                    case count: ", where it would block traffic"
+                    default: ", where it would block traffic on \(ReportWords.number(blocking)) of them"
                     }
                 sentences.append(
                     "The most severe: \(HTMLBlocks.link("rules/\(rule.fileName).html", "rule \(rule.id)")) "
-                        + "(\(rule.severity.rawValue), \(name)) on \(ReportWords.plural(first.hosts.count, "host"))"
-                        + "\(blocking).")
+                        + "(\(rule.severity.rawValue), \(name)) on \(ReportWords.plural(count, "host"))"
+                        + "\(blockingText).")
             }
         } else {
             sentences.append("No recommendation waits for a decision.")
