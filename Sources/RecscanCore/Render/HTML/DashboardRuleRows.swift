@@ -104,12 +104,8 @@ struct DashboardRuleRows: Sendable {
         }
     }
 
-    /// The rows at `entries`, in that order, as a table body of `columns`.
-    func body(_ entries: [Entry], columns: [TableColumn]) throws -> HTMLTableRows {
-        var body = HTMLTableRows(columns: columns)
-        body.append(rendered: try spill.bytes(of: entries.map(\.span)), count: entries.count)
-        return body
-    }
+    /// Writes the rows at `entries` to `file`, in that order.
+    func write(_ entries: [Entry], to file: ReportFile) throws { try spill.write(entries.map(\.span), to: file) }
 
     /// Deletes the scratch file.
     mutating func remove() { spill.remove() }

@@ -26,16 +26,26 @@ struct DashboardTables: Sendable {
         }.map { ruleRows.decisions[$0] }
     }
 
-    func decisionsByRule() throws -> HTMLFragment {
-        let ranked = Self.rankedDecisions(ruleRows, rules: rules)
-        return HTMLTable(
-            caption: "Decisions waiting, by rule and reason, the most severe first",
-            columns: DashboardRuleRows.decisionColumns,
-            body: try ruleRows.body(ranked.map(\.entry), columns: DashboardRuleRows.decisionColumns),
-            emptyText: "No decision is waiting.",
-            behavior: .interactive
-        )
-        .render()
+    func writeDecisionsByRule(to file: ReportFile) throws {
+        try write(
+            Self.rankedDecisions(ruleRows, rules: rules).map(\.entry),
+            as: "Decisions waiting, by rule and reason, the most severe first",
+            columns: DashboardRuleRows.decisionColumns, emptyText: "No decision is waiting.", behavior: .interactive,
+            to: file)
+    }
+
+    /// Writes a table of rows made with the rule pages, those of `entries` in that order, to `file`.
+    private func write(
+        _ entries: [DashboardRuleRows.Entry], as caption: String, columns: [TableColumn], emptyText: String,
+        behavior: HTMLTable.Behavior, to file: ReportFile
+    ) throws {
+        let table = HTMLTable(
+            caption: caption, columns: columns, body: HTMLTableRows(columns: columns), emptyText: emptyText,
+            behavior: behavior)
+        try file.append(table.opening(rowCount: entries.count).bytes)
+        guard !entries.isEmpty else { return }
+        try ruleRows.write(entries, to: file)
+        try file.append(HTMLTable.closing.bytes)
     }
 
     /// The ten hosts with the most decisions waiting.
@@ -59,42 +69,28 @@ struct DashboardTables: Sendable {
         .render()
     }
 
-    func automaticByRule() throws -> HTMLFragment {
-        let ranked = ruleRows.automatic.ranked { rules[Int($0.rule)].counts.auto }
-        return HTMLTable(
-            caption: "Rules automatic application will assign, by rule",
-            columns: DashboardRuleRows.automaticColumns,
-            body: try ruleRows.body(ranked, columns: DashboardRuleRows.automaticColumns),
-            emptyText: "Automatic application has nothing to assign.",
-            behavior: .interactive
-        )
-        .render()
+    func writeAutomaticByRule(to file: ReportFile) throws {
+        try write(
+            ruleRows.automatic.ranked { rules[Int($0.rule)].counts.auto },
+            as: "Rules automatic application will assign, by rule", columns: DashboardRuleRows.automaticColumns,
+            emptyText: "Automatic application has nothing to assign.", behavior: .interactive, to: file)
     }
 
-    func unassignByRule() throws -> HTMLFragment {
-        let ranked = ruleRows.unassign.ranked { rules[Int($0.rule)].counts.toUnassign }
-        return HTMLTable(
-            caption: "Rules to unassign, by rule, with the levels that assign them",
-            columns: DashboardRuleRows.unassignColumns,
-            body: try ruleRows.body(ranked, columns: DashboardRuleRows.unassignColumns),
-            emptyText: "No assigned rule needs unassigning.",
-            behavior: .sortable
-        )
-        .render()
+    func writeUnassignByRule(to file: ReportFile) throws {
+        try write(
+            ruleRows.unassign.ranked { rules[Int($0.rule)].counts.toUnassign },
+            as: "Rules to unassign, by rule, with the levels that assign them",
+            columns: DashboardRuleRows.unassignColumns, emptyText: "No assigned rule needs unassigning.",
+            behavior: .sortable, to: file)
     }
 
     /// Manual assignments (rules never applied automatically, yet assigned) over all rules.
     var manualAssignmentCount: Int { ruleRows.byHand.reduce(0) { $0 + Int($1.hosts) } }
 
-    func manualAssignmentsByRule() throws -> HTMLFragment {
-        let ranked = ruleRows.byHand.ranked { Int($0.blocking) * 1_000_000 + Int($0.hosts) }
-        return HTMLTable(
-            caption: "Rules assigned by hand, those that block traffic first",
-            columns: DashboardRuleRows.byHandColumns,
-            body: try ruleRows.body(ranked.map(\.entry), columns: DashboardRuleRows.byHandColumns),
-            emptyText: "No rule was assigned by hand.",
-            behavior: .sortable
-        )
-        .render()
+    func writeManualAssignmentsByRule(to file: ReportFile) throws {
+        try write(
+            ruleRows.byHand.ranked { Int($0.blocking) * 1_000_000 + Int($0.hosts) }.map(\.entry),
+            as: "Rules assigned by hand, those that block traffic first", columns: DashboardRuleRows.byHandColumns,
+            emptyText: "No rule was assigned by hand.", behavior: .sortable, to: file)
     }
 }

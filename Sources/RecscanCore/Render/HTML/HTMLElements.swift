@@ -69,27 +69,38 @@ struct HTMLTable: Sendable {
     }
 
     func render() -> HTMLFragment {
-        guard body.count > 0 else { return "<p class=\"none\">\(emptyText)</p>\n" }
+        guard body.count > 0 else { return opening(rowCount: 0) }
+        var table = opening(rowCount: body.count)
+        table.reserve(body.markup.bytes.count + 24)
+        table.append(body.markup)
+        table.append(Self.closing)
+        return table
+    }
+
+    /// The markup before the rows of a table of `rowCount` rows (whose classes depend on it), or
+    /// the empty text when there are none; for a table written row by row, ``closing`` follows
+    /// the rows.
+    func opening(rowCount: Int) -> HTMLFragment {
+        guard rowCount > 0 else { return "<p class=\"none\">\(emptyText)</p>\n" }
         var classes = ["data", className].compactMap { $0 }
         // Sorting or filtering a handful of rows helps nobody.
-        if behavior.contains(.sortable) && body.count > 3 { classes.append("sortable") }
-        if behavior.contains(.filterable) && body.count > 5 { classes.append("filterable") }
+        if behavior.contains(.sortable) && rowCount > 3 { classes.append("sortable") }
+        if behavior.contains(.filterable) && rowCount > 5 { classes.append("filterable") }
         let tableClass = classes.joined(separator: " ")
         let headers = columns.map { column -> HTMLFragment in
             "<th scope=\"col\"\(column.numeric ? " class=\"num\"" : HTMLFragment.empty)>\(column.header)</th>"
         }
-        var table: HTMLFragment = """
+        return """
             <table class="\(tableClass)">
             <caption>\(caption)</caption>
             <thead><tr>\(headers)</tr></thead>
             <tbody>
 
             """
-        table.reserve(body.markup.bytes.count + 24)
-        table.append(body.markup)
-        table.append(markup: "</tbody>\n</table>\n")
-        return table
     }
+
+    /// The markup after the rows.
+    static let closing: HTMLFragment = "</tbody>\n</table>\n"
 }
 
 /// The rows of an ``HTMLTable``, written cell by cell into one buffer: a fragment per cell and
@@ -118,10 +129,11 @@ struct HTMLTableRows: Sendable {
         count += 1
     }
 
-    /// Adds `count` rows that a table of the same columns wrote earlier, as their bytes.
-    mutating func append(rendered rows: [UInt8], count: Int) {
-        markup.append(HTMLFragment(rendered: rows))
-        self.count += count
+    /// The rows written since the last call, taken out of the buffer to be written to a file;
+    /// ``count`` goes on counting every row.
+    mutating func takeMarkup() -> [UInt8] {
+        defer { markup = .empty }
+        return markup.bytes
     }
 
     /// Writes one row of `cells`.
@@ -152,16 +164,23 @@ enum HTMLBlocks {
     static func section(id: String, title: String, count: Int? = nil, intro: String? = nil, _ content: HTMLFragment)
         -> HTMLFragment
     {
+        sectionOpening(id: id, title: title, count: count, intro: intro) + content + sectionClosing
+    }
+
+    /// A ``section(id:title:count:intro:_:)`` up to its content, for content written piece by piece.
+    static func sectionOpening(id: String, title: String, count: Int? = nil, intro: String? = nil) -> HTMLFragment {
         let countText: HTMLFragment =
             count.map { " <span class=\"count\">(\(ReportWords.number($0)))</span>" } ?? .empty
         let introText: HTMLFragment = intro.map { "<p class=\"intro\">\($0)</p>\n" } ?? .empty
         return """
             <section id="\(id)">
             <h2>\(title)\(countText)</h2>
-            \(introText)\(content)</section>
-
+            \(introText)
             """
     }
+
+    /// What follows a section's content.
+    static let sectionClosing: HTMLFragment = "</section>\n"
 
     /// A list of facts: term and description pairs.
     static func facts(_ items: [(term: String, value: HTMLFragment)]) -> HTMLFragment {

@@ -91,9 +91,6 @@ struct HTMLFragment: Sendable, Hashable, ExpressibleByStringInterpolation {
 
     private init(bytes: [UInt8]) { self.bytes = bytes }
 
-    /// Markup a fragment held before, read back from where it waited (see ``RowSpill``).
-    init(rendered bytes: [UInt8]) { self.bytes = bytes }
-
     static let empty: HTMLFragment = ""
 
     var isEmpty: Bool { bytes.isEmpty }

@@ -170,16 +170,11 @@ public struct HTMLReportWriter: Sendable {
             listing: listing,
             changes: changes
         )
-        try HTMLOutput.write(try index.render(), to: HTMLOutput.path(directory, "index.html"))
+        try index.write(to: HTMLOutput.path(directory, "index.html"))
         let tables = DashboardTables(
             hosts: hosts, rules: sortedRules, ruleRows: ruleRows, fleet: fleet, catalog: catalog, links: links)
-        let lists = FleetListPages(
-            run: run,
-            results: results,
-            links: links,
-            rulesTable: FleetListPages.isSplit(sortedRules.count) ? tables.rulesTable() : .empty,
-            ruleCount: sortedRules.count
-        )
+        let lists = FleetListPages(run: run, results: results, links: links, tables: tables)
+        try lists.writeRulesPage(into: directory)
         for page in lists.pages {
             try HTMLOutput.write(lists.render(page), to: HTMLOutput.path(directory, page.fileName))
         }

@@ -47,15 +47,25 @@ struct RowSpill: Sendable {
         pending.removeAll(keepingCapacity: true)
     }
 
-    /// The bytes of `spans`, one after another.
-    func bytes(of spans: [Span]) throws -> [UInt8] {
-        var bytes = [UInt8](repeating: 0, count: spans.reduce(0) { $0 + $1.count })
-        var filled = 0
+    /// Appends the bytes of `spans`, one after another, to `file`, a batch at a time.
+    func write(_ spans: [Span], to file: ReportFile) throws {
+        var batch: [UInt8] = []
+        batch.reserveCapacity(Self.batchBytes)
         for span in spans {
-            try read(span, into: &bytes, at: filled)
-            filled += span.count
+            try append(span, to: &batch)
+            if batch.count >= Self.batchBytes / 4 {
+                try file.append(batch)
+                batch.removeAll(keepingCapacity: true)
+            }
         }
-        return bytes
+        try file.append(batch)
+    }
+
+    /// Appends the bytes of `span` to `bytes`.
+    private func append(_ span: Span, to bytes: inout [UInt8]) throws {
+        let start = bytes.count
+        bytes.append(contentsOf: repeatElement(0, count: span.count))
+        try read(span, into: &bytes, at: start)
     }
 
     /// Copies the bytes of `span` into `bytes` from position `start` on, which must have room.
