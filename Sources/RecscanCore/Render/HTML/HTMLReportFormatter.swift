@@ -26,6 +26,8 @@ private struct HostPageRenderer: HostRenderer {
     let writer: HTMLReportWriter
     private let memos = WorkerMemoPool { HostPageMemo() }
 
+    func releaseMemos() { memos.removeAll() }
+
     init(writer: HTMLReportWriter) { self.writer = writer }
 
     func render(_ host: StoredHost) throws -> [UInt8] {
