@@ -26,6 +26,8 @@ public struct HTMLReportWriter: Sendable {
     /// Hosts listed on one page of the host list; a fleet this small has its host table on the dashboard.
     let hostsPerPage: Int
     private var hosts: [HostDigest] = []
+    /// Each host's operating system once: a fleet runs a few, and a copy per host grew with it.
+    private var operatingSystems: Set<String> = []
     /// In the order rules were first met: a rule's position is its ordinal in `rows`.
     private var rules: [RuleDigest] = []
     /// Each rule's position in `rules`, by id.
@@ -64,6 +66,10 @@ public struct HTMLReportWriter: Sendable {
         rows = RuleRowStore(path: HTMLOutput.path(directory, ".rule-rows.scratch"))
     }
 
+    /// Makes room for the digests of `count` hosts, when the run knows how many it has: the list
+    /// then holds them without the slack of growing by doubling.
+    public mutating func reserveCapacity(hosts count: Int) { hosts.reserveCapacity(count) }
+
     /// Writes `hosts/<file>.html` for one host right away and keeps what the fleet and rule pages need.
     ///
     /// Hosts are expected in sorted hostname order; pages list them in the order written.
@@ -99,7 +105,8 @@ public struct HTMLReportWriter: Sendable {
     public mutating func record(_ host: HostReport, triage: [TriagePlan] = []) throws {
         // Distinct hostnames always get distinct safe names, so the page's name is this one.
         let fileName = SafeFileName.forHost(host.hostname)
-        let digest = HostDigest(host: host, fileName: fileName, triagePlans: triage.count)
+        var digest = HostDigest(host: host, fileName: fileName, triagePlans: triage.count)
+        digest.operatingSystem = operatingSystems.insert(digest.operatingSystem).memberAfterInsert
         fleet.add(host, digest: digest)
         let index = hosts.count
         hosts.append(digest)

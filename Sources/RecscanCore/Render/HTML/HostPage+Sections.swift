@@ -179,7 +179,9 @@ extension HostPage {
         var body = HTMLTableRows(columns: columns)
         for rule in rules {
             body.row { row in
-                for cell in commonCells(rule, memo: &memo) { row.cell(cell) }
+                row.cell(ruleLink(rule, memo: &memo))
+                row.cell(Self.moduleCells[Module.allCases.firstIndex(of: rule.module) ?? 0])
+                row.cell(Self.severityCells[Severity.allCases.firstIndex(of: rule.severity) ?? 0])
                 cells(rule, &row)
                 row.cell(evidenceCell(rule, memo: &memo))
             }
@@ -188,16 +190,16 @@ extension HostPage {
             .render()
     }
 
-    private func commonCells(_ rule: RuleResult, memo: inout HostPageMemo) -> [HTMLFragment] {
+    private func ruleLink(_ rule: RuleResult, memo: inout HostPageMemo) -> HTMLFragment {
         let name = rule.name.isEmpty ? (catalog.rules[rule.ruleID]?.name ?? "") : rule.name
-        return memo.ruleCells(id: rule.ruleID, name: name, module: rule.module, severity: rule.severity) {
-            let label: HTMLFragment = "<span class=\"rule-id\">\(rule.ruleID)</span> \(name)"
-            return [
-                links.rule(rule.ruleID, toRoot: "../", label: label), "\(ReportWords.module(rule.module))",
-                HTMLBlocks.severity(rule.severity),
-            ]
+        return memo.ruleLink(id: rule.ruleID, name: name, module: rule.module, severity: rule.severity) {
+            links.rule(rule.ruleID, toRoot: "../", label: "<span class=\"rule-id\">\(rule.ruleID)</span> \(name)")
         }
     }
+
+    /// Module and severity cells, in the order of `allCases`: one of each for every page.
+    private static let moduleCells = Module.allCases.map { module -> HTMLFragment in "\(ReportWords.module(module))" }
+    private static let severityCells = Severity.allCases.map(HTMLBlocks.severity)
 
     private func evidenceCell(_ rule: RuleResult, memo: inout HostPageMemo) -> HTMLFragment {
         let links = self.links

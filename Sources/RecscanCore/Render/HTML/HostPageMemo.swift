@@ -1,11 +1,13 @@
-/// What host pages repeat from host to host, worked out once per worker: a rule's first cells
-/// (its link, module and severity) and the words of a list of evidence. A fleet's hosts share
-/// most of their rules and much of their evidence, and rendering them was most of a page's cost.
+/// What host pages repeat from host to host, worked out once per worker: a rule's link and the
+/// words of a list of evidence. A fleet's hosts share most of their rules and much of their
+/// evidence, and rendering them was most of a page's cost. A rule's module and severity cells
+/// take a few values in all, shared by every page (``HostPage``), so that an entry per rule of the
+/// catalog that the fleet needs is one fragment, not three and a list of them.
 ///
 /// A memo gives the same bytes as rendering afresh (`PageMemoTests` checks it); it never holds
 /// evidence that links to another rule, since whether that rule has a page depends on the host.
 struct HostPageMemo: Sendable {
-    private var ruleCells: [String: RuleCells] = [:]
+    private var ruleLinks: [String: RuleLink] = [:]
     private var evidenceCells: [[Evidence]: HTMLFragment] = [:]
     /// Distinct evidence lists kept at most, so that a fleet of hosts with unlike evidence does not
     /// make the memo grow with the fleet. The first ones are kept: evidence that many hosts share
@@ -14,29 +16,29 @@ struct HostPageMemo: Sendable {
 
     init(evidenceLimit: Int = 512) { self.evidenceLimit = evidenceLimit }
 
-    /// A rule's first cells, with what they were made from: a run names a rule the same way on
-    /// every host, so one entry per rule id suffices, and its cells are kept as one fragment.
-    private struct RuleCells: Sendable {
+    /// A rule's link, with what it was made from: a run names a rule the same way on every host,
+    /// so one entry per rule id suffices.
+    private struct RuleLink: Sendable {
         var name: String
         var module: Module
         var severity: Severity
-        var cells: [HTMLFragment]
+        var link: HTMLFragment
     }
 
-    /// The cells `make` gives for a rule with this id, name, module and severity.
-    mutating func ruleCells(
+    /// The link `make` gives for a rule with this id, name, module and severity.
+    mutating func ruleLink(
         id: String,
         name: String,
         module: Module,
         severity: Severity,
-        make: () -> [HTMLFragment]
-    ) -> [HTMLFragment] {
-        if let known = ruleCells[id], known.name == name, known.module == module, known.severity == severity {
-            return known.cells
+        make: () -> HTMLFragment
+    ) -> HTMLFragment {
+        if let known = ruleLinks[id], known.name == name, known.module == module, known.severity == severity {
+            return known.link
         }
-        let cells = make()
-        ruleCells[id] = RuleCells(name: name, module: module, severity: severity, cells: cells)
-        return cells
+        let link = make()
+        ruleLinks[id] = RuleLink(name: name, module: module, severity: severity, link: link)
+        return link
     }
 
     /// The cell `make` gives for `evidence`.
