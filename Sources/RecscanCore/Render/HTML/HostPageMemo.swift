@@ -16,6 +16,10 @@ struct HostPageMemo: Sendable {
 
     init(evidenceLimit: Int = 512) { self.evidenceLimit = evidenceLimit }
 
+    /// Rule links kept at most, so that the memo does not grow with the rules a fleet needs: the
+    /// rules most hosts share are met first, and a rule met later is on few hosts.
+    static let ruleLimit = 4096
+
     /// A rule's link, with what it was made from: a run names a rule the same way on every host,
     /// so one entry per rule id suffices.
     private struct RuleLink: Sendable {
@@ -37,7 +41,9 @@ struct HostPageMemo: Sendable {
             return known.link
         }
         let link = make()
-        ruleLinks[id] = RuleLink(name: name, module: module, severity: severity, link: link)
+        if ruleLinks.count < Self.ruleLimit || ruleLinks[id] != nil {
+            ruleLinks[id] = RuleLink(name: name, module: module, severity: severity, link: link)
+        }
         return link
     }
 
