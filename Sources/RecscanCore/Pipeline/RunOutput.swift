@@ -71,6 +71,7 @@ struct RunOutput {
                 let (host, rendered) = try result.get()
                 for index in formatters.indices { try formatters[index].add(host, rendered: rendered[index]) }
             })
+        for renderer in renderers { renderer.releaseMemos() }
         for index in formatters.indices { try formatters[index].finish(results) }
     }
 

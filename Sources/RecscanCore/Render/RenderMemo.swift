@@ -5,8 +5,15 @@
 ///
 /// Evidence is not kept across hosts: looking a piece up by value costs about a thousand
 /// instructions of hashing, more than writing it again (see `SharedFacts` for one host's).
+///
+/// It keeps the first ``ruleLimit`` rules met and no more, so that it does not grow with the
+/// rules a fleet needs (as `ReportFragmentMemo` is bounded): the rules most hosts share are met
+/// first, and a rule met later is on few hosts, where writing it again costs little.
 struct RenderMemo: Sendable {
+    /// Rules kept at most: a few hundred kilobytes per worker and format.
+    static let ruleLimit = 4096
     private var rules: [[UInt8]?] = []
+    private var keptRules = 0
     private var states: [[UInt8]?] = []
 
     /// The bytes of the rule with `ordinal`, made by `make` the first time; made each time for
@@ -14,9 +21,10 @@ struct RenderMemo: Sendable {
     mutating func rule(_ ordinal: Int, _ make: () -> [UInt8]) -> [UInt8] {
         if ordinal >= 0, ordinal < rules.count, let known = rules[ordinal] { return known }
         let made = make()
-        guard ordinal >= 0 else { return made }
+        guard ordinal >= 0, keptRules < Self.ruleLimit else { return made }
         if ordinal >= rules.count { rules += Array(repeating: nil, count: ordinal + 1 - rules.count) }
         rules[ordinal] = made
+        keptRules += 1
         return made
     }
 

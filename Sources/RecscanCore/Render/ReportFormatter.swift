@@ -33,6 +33,13 @@ extension ReportFormatter {
 protocol HostRenderer: Sendable {
     /// The bytes the format's `add` takes for `host` (may be empty).
     func render(_ host: StoredHost) throws -> [UInt8]
+    /// Called once every host is rendered, before the formats' `finish`: lets go of what was
+    /// kept for the next hosts, so that the pages written at the end have that memory.
+    func releaseMemos()
+}
+
+extension HostRenderer {
+    func releaseMemos() {}
 }
 
 /// Where a run's formats write and what they all need to know of it.

@@ -11,6 +11,10 @@ final class WorkerMemoPool<Memo: Sendable>: Sendable {
     /// A pool that makes a new memo with `make` when none is idle.
     init(_ make: @escaping @Sendable () -> Memo) { self.make = make }
 
+    /// Lets go of every idle memo, for when no host is left to render: what they hold (a
+    /// serialized piece per rule of the catalog the fleet needs) is then only memory.
+    func removeAll() { idle.withLock { $0.removeAll() } }
+
     /// Runs `body` with a memo no other task uses meanwhile.
     func withMemo<Result>(_ body: (inout Memo) throws -> Result) rethrows -> Result {
         var memo = idle.withLock { $0.popLast() } ?? make()

@@ -102,7 +102,7 @@ import Testing
     private static func digest(_ rows: [RuleHostRow]) -> RuleDigest? {
         guard !rows.isEmpty else { return nil }
         var digest = RuleDigest(result: RenderFixture.result("1000763", .toAssign), ordinal: 0)
-        for row in rows { digest.add(row, result: RenderFixture.result("1000763", .toAssign, apply: row.apply)) }
+        for row in rows { digest.add(RenderFixture.result("1000763", .toAssign, apply: row.apply)) }
         return digest
     }
 }

@@ -159,6 +159,8 @@ private struct CSVHostRenderer: HostRenderer {
     let table: CSVTable
     let memos = WorkerMemoPool { RenderMemo() }
 
+    func releaseMemos() { memos.removeAll() }
+
     func render(_ host: StoredHost) throws -> [UInt8] {
         let host = try host.analysis()
         return memos.withMemo { table.rows(host.report, ordinals: host.ruleOrdinals, memo: &$0) }

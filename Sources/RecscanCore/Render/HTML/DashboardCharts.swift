@@ -65,7 +65,8 @@ struct DashboardCharts: Sendable {
     }
 
     func topRules() -> BarChart {
-        let ranked = rules.filter { $0.counts.toAssign > 0 }.ranked { $0.counts.toAssign }.prefix(Self.top)
+        let ranked = rules.rankedPositions(where: { $0.counts.toAssign > 0 }, by: { $0.counts.toAssign })
+            .prefix(Self.top).map { rules[$0] }
         return BarChart(
             id: "chart-rules",
             title: "Rules most hosts need",
@@ -109,14 +110,21 @@ struct DashboardCharts: Sendable {
 
     /// Hosts with decisions waiting, most first, ties in hostname order.
     static func topHosts(_ hosts: [HostDigest], limit: Int) -> [HostDigest] {
-        Array(hosts.filter { $0.counts.manual > 0 }.ranked { $0.counts.manual }.prefix(limit))
+        hosts.rankedPositions(where: { $0.counts.manual > 0 }, by: { $0.counts.manual }).prefix(limit).map { hosts[$0] }
     }
 }
 
 extension Array {
     /// The elements by `key`, largest first; equal keys keep their order (hosts and rules come sorted).
     func ranked(by key: (Element) -> Int) -> [Element] {
-        map { (key: key($0), element: $0) }.enumerated()
-            .sorted { ($1.element.key, $0.offset) < ($0.element.key, $1.offset) }.map(\.element.element)
+        rankedPositions(where: { _ in true }, by: key).map { self[$0] }
+    }
+
+    /// The positions of the elements `include` keeps, by `key` as ``ranked(by:)`` orders them:
+    /// only numbers are sorted, so a list of large elements is not copied to rank it.
+    func rankedPositions(where include: (Element) -> Bool, by key: (Element) -> Int) -> [Int] {
+        let kept = indices.filter { include(self[$0]) }
+        let keys = kept.map { key(self[$0]) }
+        return kept.indices.sorted { keys[$0] != keys[$1] ? keys[$0] > keys[$1] : $0 < $1 }.map { kept[$0] }
     }
 }

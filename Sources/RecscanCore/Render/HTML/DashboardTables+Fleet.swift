@@ -51,43 +51,60 @@ extension DashboardTables {
         .render()
     }
 
-    /// Every rule that appears on a host, with its flags and a host count per outcome.
+    /// Every rule that appears on a host, with its flags and a host count per outcome: on the
+    /// dashboard while there are few.
     func rulesTable() -> HTMLFragment {
-        let columns = [
-            TableColumn("Rule"), TableColumn("Module"), TableColumn("Severity"), TableColumn("Can block"),
-            TableColumn("Auto-apply"), TableColumn("Decisions waiting", numeric: true),
-            TableColumn("Automatic", numeric: true), TableColumn("Assigned", numeric: true),
-            TableColumn("To unassign", numeric: true), TableColumn("Excluded", numeric: true),
-        ]
-        // Row by row into the table's buffer: a catalog's worth of rows, as cells first, was the
-        // largest thing a run held at its end.
-        var body = HTMLTableRows(columns: columns)
+        var body = HTMLTableRows(columns: Self.ruleColumns)
+        for rule in rules { appendRuleRow(rule, to: &body) }
+        return rulesTableFrame(body).render()
+    }
+
+    /// ``rulesTable()`` written to `file` a batch of rows at a time: a catalog's worth of rows,
+    /// built whole in memory, was the largest thing a run held at its end.
+    func writeRulesTable(to file: ReportFile) throws {
+        try file.append(rulesTableFrame(HTMLTableRows(columns: Self.ruleColumns)).opening(rowCount: rules.count).bytes)
+        guard !rules.isEmpty else { return }
+        var body = HTMLTableRows(columns: Self.ruleColumns)
         for rule in rules {
-            let entry = catalog.rules[rule.id]
-            let canBlock: HTMLFragment =
-                entry.map { $0.detectOnly ? "no, detect only" : "yes" } ?? "<span class=\"detail\">unknown</span>"
-            let auto: HTMLFragment =
-                entry.map { rule in
-                    rule.neverAutoReason.map { "never: \(ReportWords.shortReason($0))" } ?? "allowed"
-                } ?? "<span class=\"detail\">unknown</span>"
-            let counts = rule.counts
-            body.row { row in
-                row.cell(ruleLabel(rule))
-                row.cell("\(ReportWords.module(rule.module))")
-                row.cell(HTMLBlocks.severity(rule.severity))
-                row.cell(canBlock)
-                row.cell(auto)
-                for count in [counts.manual, counts.auto, counts.assigned, counts.toUnassign, counts.excluded] {
-                    row.cell(writing: { HTMLBlocks.appendCount(count, to: &$0) })
-                }
-            }
-            // Room for the rest at the first row's size, rather than doubling past it.
-            if body.count == 1 { body.reserve(body.markup.bytes.count * (rules.count + rules.count / 8)) }
+            appendRuleRow(rule, to: &body)
+            if body.markup.bytes.count >= ReportFile.batchBytes / 4 { try file.append(body.takeMarkup()) }
         }
-        return HTMLTable(
-            caption: "Rules by id, with the number of hosts per outcome", columns: columns, body: body,
+        try file.append(body.takeMarkup())
+        try file.append(HTMLTable.closing.bytes)
+    }
+
+    private static let ruleColumns = [
+        TableColumn("Rule"), TableColumn("Module"), TableColumn("Severity"), TableColumn("Can block"),
+        TableColumn("Auto-apply"), TableColumn("Decisions waiting", numeric: true),
+        TableColumn("Automatic", numeric: true), TableColumn("Assigned", numeric: true),
+        TableColumn("To unassign", numeric: true), TableColumn("Excluded", numeric: true),
+    ]
+
+    private func rulesTableFrame(_ body: HTMLTableRows) -> HTMLTable {
+        HTMLTable(
+            caption: "Rules by id, with the number of hosts per outcome", columns: Self.ruleColumns, body: body,
             emptyText: "No rule appears on any host.", className: "rules", behavior: .interactive
         )
-        .render()
+    }
+
+    private func appendRuleRow(_ rule: RuleDigest, to body: inout HTMLTableRows) {
+        let entry = catalog.rules[rule.id]
+        let canBlock: HTMLFragment =
+            entry.map { $0.detectOnly ? "no, detect only" : "yes" } ?? "<span class=\"detail\">unknown</span>"
+        let auto: HTMLFragment =
+            entry.map { rule in
+                rule.neverAutoReason.map { "never: \(ReportWords.shortReason($0))" } ?? "allowed"
+            } ?? "<span class=\"detail\">unknown</span>"
+        let counts = rule.counts
+        body.row { row in
+            row.cell(ruleLabel(rule))
+            row.cell("\(ReportWords.module(rule.module))")
+            row.cell(HTMLBlocks.severity(rule.severity))
+            row.cell(canBlock)
+            row.cell(auto)
+            for count in [counts.manual, counts.auto, counts.assigned, counts.toUnassign, counts.excluded] {
+                row.cell(writing: { HTMLBlocks.appendCount(count, to: &$0) })
+            }
+        }
     }
 }

@@ -69,19 +69,30 @@ struct HTMLTable: Sendable {
     }
 
     func render() -> HTMLFragment {
-        guard body.count > 0 else { return "<p class=\"none\">\(emptyText)</p>\n" }
-        // Written in place, one buffer sized for the rows: a page holds several tables, and
-        // fragments for each header and class made each table cost thousands of instructions.
+        guard body.count > 0 else { return opening(rowCount: 0) }
+        var table = opening(rowCount: body.count, reserving: body.markup.bytes.count + Self.closing.bytes.count)
+        table.append(body.markup)
+        table.append(Self.closing)
+        return table
+    }
+
+    /// The markup before the rows of a table of `rowCount` rows (whose classes depend on it), or
+    /// the empty text when there are none; for a table written row by row, ``closing`` follows
+    /// the rows. `extra` bytes of room are made for what follows.
+    func opening(rowCount: Int, reserving extra: Int = 0) -> HTMLFragment {
+        guard rowCount > 0 else { return "<p class=\"none\">\(emptyText)</p>\n" }
+        // Written in place, in one buffer: a page holds several tables, and fragments for each
+        // header and class made each table cost thousands of instructions.
         var table = HTMLFragment.empty
-        table.reserve(body.markup.bytes.count + 160 + caption.utf8.count + 48 * columns.count)
+        table.reserve(extra + 160 + caption.utf8.count + 48 * columns.count)
         table.append(markup: "<table class=\"data")
         if let className {
             table.append(markup: " ")
             table.append(text: className)
         }
         // Sorting or filtering a handful of rows helps nobody.
-        if behavior.contains(.sortable) && body.count > 3 { table.append(markup: " sortable") }
-        if behavior.contains(.filterable) && body.count > 5 { table.append(markup: " filterable") }
+        if behavior.contains(.sortable) && rowCount > 3 { table.append(markup: " sortable") }
+        if behavior.contains(.filterable) && rowCount > 5 { table.append(markup: " filterable") }
         table.append(markup: "\">\n<caption>")
         table.append(text: caption)
         table.append(markup: "</caption>\n<thead><tr>")
@@ -91,10 +102,11 @@ struct HTMLTable: Sendable {
             table.append(markup: "</th>")
         }
         table.append(markup: "</tr></thead>\n<tbody>\n")
-        table.append(body.markup)
-        table.append(markup: "</tbody>\n</table>\n")
         return table
     }
+
+    /// The markup after the rows.
+    static let closing: HTMLFragment = "</tbody>\n</table>\n"
 }
 
 /// The rows of an ``HTMLTable``, written cell by cell into one buffer: a fragment per cell and
@@ -121,6 +133,13 @@ struct HTMLTableRows: Sendable {
         write(&self)
         markup.append(markup: "</tr>\n")
         count += 1
+    }
+
+    /// The rows written since the last call, taken out of the buffer to be written to a file;
+    /// ``count`` goes on counting every row.
+    mutating func takeMarkup() -> [UInt8] {
+        defer { markup = .empty }
+        return markup.bytes
     }
 
     /// Writes one row of `cells`.
@@ -167,16 +186,23 @@ enum HTMLBlocks {
     static func section(id: String, title: String, count: Int? = nil, intro: String? = nil, _ content: HTMLFragment)
         -> HTMLFragment
     {
+        sectionOpening(id: id, title: title, count: count, intro: intro) + content + sectionClosing
+    }
+
+    /// A ``section(id:title:count:intro:_:)`` up to its content, for content written piece by piece.
+    static func sectionOpening(id: String, title: String, count: Int? = nil, intro: String? = nil) -> HTMLFragment {
         let countText: HTMLFragment =
             count.map { " <span class=\"count\">(\(ReportWords.number($0)))</span>" } ?? .empty
         let introText: HTMLFragment = intro.map { "<p class=\"intro\">\($0)</p>\n" } ?? .empty
         return """
             <section id="\(id)">
             <h2>\(title)\(countText)</h2>
-            \(introText)\(content)</section>
-
+            \(introText)
             """
     }
+
+    /// What follows a section's content.
+    static let sectionClosing: HTMLFragment = "</section>\n"
 
     /// A list of facts: term and description pairs.
     static func facts(_ items: [(term: String, value: HTMLFragment)]) -> HTMLFragment {

@@ -28,13 +28,25 @@ struct HTMLPage: Sendable {
 
     /// The full document: landmarks (banner, navigation, main, contentinfo), a skip link, and the
     /// inline script last, so the page is readable before and without it. Returns the page as UTF-8.
-    func render() -> [UInt8] {
+    func render() -> [UInt8] { (opening() + "\(sections)" + Self.closing(run)).bytes }
+
+    /// Writes the document to `file` with `writeSections` in place of ``sections``, so that a
+    /// page of thousands of rows is written as it is made instead of held whole in memory.
+    func write(to file: ReportFile, writeSections: (ReportFile) throws -> Void) throws {
+        try file.append(opening().bytes)
+        try writeSections(file)
+        try file.append(Self.closing(run).bytes)
+        try file.close()
+    }
+
+    /// Everything before the sections.
+    private func opening() -> HTMLFragment {
         let trail = breadcrumb.map { item in HTMLBlocks.link(item.href, "\(item.label)") + " › " }
         let navigation: HTMLFragment =
             breadcrumb.isEmpty
             ? .empty
             : "<nav class=\"breadcrumb\" aria-label=\"Breadcrumb\">\(trail)<span aria-current=\"page\">\(title)</span></nav>\n"
-        let document: HTMLFragment = """
+        return """
             <!DOCTYPE html>
             <html lang="en">
             <head>
@@ -51,18 +63,24 @@ struct HTMLPage: Sendable {
             \(navigation)<h1>\(heading)</h1>
             \(subtitle)</header>
             <main id="content">
-            \(sections)</main>
-            <footer class="page">
-            <p>recscan run <span class="run">\(run.runID)</span> · catalog \(run.catalogVersion) · \
-            reference time \(run.referenceTime)</p>
-            </footer>
-            <script>
-            \(InlineScript.source)
-            </script>
-            </body>
-            </html>
 
             """
-        return document.bytes
+    }
+
+    /// Everything after the sections.
+    private static func closing(_ run: RunInfo) -> HTMLFragment {
+        """
+        </main>
+        <footer class="page">
+        <p>recscan run <span class="run">\(run.runID)</span> · catalog \(run.catalogVersion) · \
+        reference time \(run.referenceTime)</p>
+        </footer>
+        <script>
+        \(InlineScript.source)
+        </script>
+        </body>
+        </html>
+
+        """
     }
 }

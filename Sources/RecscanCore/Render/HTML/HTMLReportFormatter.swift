@@ -11,7 +11,7 @@ struct HTMLReportFormatter: ReportFormatter {
         renderer = HostPageRenderer(writer: writer)
     }
 
-    mutating func begin(_ fleet: FleetResults) throws {}
+    mutating func begin(_ fleet: FleetResults) throws { writer.reserveCapacity(hosts: fleet.summary.hosts) }
 
     mutating func add(_ host: StoredHost, rendered: [UInt8]) throws {
         let host = try host.analysis()
@@ -25,6 +25,8 @@ struct HTMLReportFormatter: ReportFormatter {
 private struct HostPageRenderer: HostRenderer {
     let writer: HTMLReportWriter
     private let memos = WorkerMemoPool { HostPageMemo() }
+
+    func releaseMemos() { memos.removeAll() }
 
     init(writer: HTMLReportWriter) { self.writer = writer }
 

@@ -26,7 +26,12 @@ public struct HTMLReportWriter: Sendable {
     /// Hosts listed on one page of the host list; a fleet this small has its host table on the dashboard.
     let hostsPerPage: Int
     private var hosts: [HostDigest] = []
-    private var rules: [String: RuleDigest] = [:]
+    /// Each host's operating system once: a fleet runs a few, and a copy per host grew with it.
+    private var operatingSystems: Set<String> = []
+    /// In the order rules were first met: a rule's position is its ordinal in `rows`.
+    private var rules: [RuleDigest] = []
+    /// Each rule's position in `rules`, by id.
+    private var ruleNumbers: [String: Int] = [:]
     private var fleet = FleetDigest()
     private var links = PageLinks()
     /// Each distinct exclusion once, with its number in `rows`.
@@ -60,6 +65,10 @@ public struct HTMLReportWriter: Sendable {
         self.jobs = max(1, jobs)
         rows = RuleRowStore(path: HTMLOutput.path(directory, ".rule-rows.scratch"))
     }
+
+    /// Makes room for the digests of `count` hosts, when the run knows how many it has: the list
+    /// then holds them without the slack of growing by doubling.
+    public mutating func reserveCapacity(hosts count: Int) { hosts.reserveCapacity(count) }
 
     /// Writes `hosts/<file>.html` for one host right away and keeps what the fleet and rule pages need.
     ///
@@ -96,7 +105,8 @@ public struct HTMLReportWriter: Sendable {
     public mutating func record(_ host: HostReport, triage: [TriagePlan] = []) throws {
         // Distinct hostnames always get distinct safe names, so the page's name is this one.
         let fileName = SafeFileName.forHost(host.hostname)
-        let digest = HostDigest(host: host, fileName: fileName, triagePlans: triage.count)
+        var digest = HostDigest(host: host, fileName: fileName, triagePlans: triage.count)
+        digest.operatingSystem = operatingSystems.insert(digest.operatingSystem).memberAfterInsert
         fleet.add(host, digest: digest)
         let index = hosts.count
         hosts.append(digest)
@@ -110,16 +120,15 @@ public struct HTMLReportWriter: Sendable {
                 exclusion: exclusion?.box)
             // One lookup a row: a fleet has hundreds of thousands of rows.
             let ordinal: Int
-            if let known = rules.index(forKey: result.ruleID) {
-                rules.values[known].add(row, result: result)
-                ordinal = rules.values[known].ordinal
+            if let known = ruleNumbers[result.ruleID] {
+                ordinal = known
             } else {
-                var digest = RuleDigest(result: result, ordinal: rules.count)
-                digest.add(row, result: result)
-                ordinal = digest.ordinal
-                rules[result.ruleID] = digest
+                ordinal = rules.count
+                rules.append(RuleDigest(result: result, ordinal: ordinal))
+                ruleNumbers[result.ruleID] = ordinal
                 links.ruleFiles[result.ruleID] = SafeFileName.forRule(result.ruleID)
             }
+            rules[ordinal].add(result)
             try rows.append(rule: ordinal, row, exclusion: exclusion?.number)
         }
     }
@@ -138,14 +147,20 @@ public struct HTMLReportWriter: Sendable {
     /// on any host, and `style.css`.
     /// - Parameter fleet: the fleet-wide sections: counts, rejected inputs, exclusions, triage.
     /// - Throws: ``HTMLWriteError`` when a folder or a file cannot be written.
-    public func finish(_ fleet: FleetResults) throws {
+    public mutating func finish(_ fleet: FleetResults) throws {
         try finish(fleet, changes: fleet.changes.flatMap(RunChangesSummary.init))
     }
 
     /// ``finish(_:)`` with the changes since the previous run; `nil` shows that there is no previous run.
-    func finish(_ results: FleetResults, changes: RunChangesSummary?) throws {
-        let sortedRules = rules.keys.sorted(by: RuleID.less).compactMap { rules[$0] }
-        try writeRulePages(sortedRules)
+    mutating func finish(_ results: FleetResults, changes: RunChangesSummary?) throws {
+        // Taken out of the writer, which is done with them: one list of rules in memory, not two.
+        var firstMet: [RuleDigest] = []
+        swap(&firstMet, &rules)
+        ruleNumbers = [:]
+        let sortedRules = Self.sortedByID(firstMet)
+        firstMet = []
+        var ruleRows = try writeRulePages(sortedRules)
+        defer { ruleRows.remove() }
         let listing = HostListing(hosts: hosts, perPage: hostsPerPage, run: run)
         for page in listing.pages {
             try HTMLOutput.write(listing.render(page: page), to: HTMLOutput.path(directory, listing.fileName(page)))
@@ -155,32 +170,43 @@ public struct HTMLReportWriter: Sendable {
             results: results,
             hosts: hosts,
             rules: sortedRules,
+            ruleRows: ruleRows,
             fleet: fleet,
             catalog: catalog,
             links: links,
             listing: listing,
             changes: changes
         )
-        try HTMLOutput.write(index.render(), to: HTMLOutput.path(directory, "index.html"))
-        let tables = DashboardTables(hosts: hosts, rules: sortedRules, fleet: fleet, catalog: catalog, links: links)
-        let lists = FleetListPages(
-            run: run,
-            results: results,
-            links: links,
-            rulesTable: FleetListPages.isSplit(sortedRules.count) ? tables.rulesTable() : .empty,
-            ruleCount: sortedRules.count
-        )
+        try index.write(to: HTMLOutput.path(directory, "index.html"))
+        let tables = DashboardTables(
+            hosts: hosts, rules: sortedRules, ruleRows: ruleRows, fleet: fleet, catalog: catalog, links: links)
+        let lists = FleetListPages(run: run, results: results, links: links, tables: tables)
+        try lists.writeRulesPage(into: directory)
         for page in lists.pages {
             try HTMLOutput.write(lists.render(page), to: HTMLOutput.path(directory, page.fileName))
         }
         try HTMLOutput.write(StyleSheet.css, to: HTMLOutput.path(directory, "style.css"))
     }
 
+    /// `rules` by id (see ``RuleID/less(_:_:)``), each number parsed once.
+    private static func sortedByID(_ rules: [RuleDigest]) -> [RuleDigest] {
+        let numbers = rules.map { Int($0.id) }
+        let order = rules.indices.sorted { lhs, rhs in
+            switch (numbers[lhs], numbers[rhs]) {
+            case let (left?, right?) where left != right: left < right
+            case (.some, nil): true
+            case (nil, .some): false
+            default: rules[lhs].id < rules[rhs].id
+            }
+        }
+        return order.map { rules[$0] }
+    }
+
     /// Writes the pages of `batch` on up to ``jobs`` threads, each page whole on one thread with a
     /// copy of `memo`: which thread writes a page changes no byte of it. The first failure in
     /// rule order is the one reported.
     private func writeRulePages(
-        _ batch: [RuleDigest], rows: [Int: [RuleHostRow]], memo: RulePageMemo, into folder: String,
+        _ batch: ArraySlice<RuleDigest>, rows: [Int: [RuleHostRow]], memo: RulePageMemo, into folder: String,
         rulesHref: String
     ) throws {
         let slices = min(jobs, batch.count)
@@ -188,7 +214,7 @@ public struct HTMLReportWriter: Sendable {
         let (hosts, catalog, run, links) = (self.hosts, self.catalog, self.run, self.links)
         DispatchQueue.concurrentPerform(iterations: slices) { slice in
             var memo = memo
-            for index in stride(from: slice, to: batch.count, by: slices) {
+            for index in stride(from: batch.startIndex + slice, to: batch.endIndex, by: slices) {
                 let rule = batch[index]
                 let page = RulePage(
                     rule: rule, rows: rows[rule.ordinal] ?? [], hosts: hosts, catalog: catalog, run: run,
@@ -209,8 +235,9 @@ public struct HTMLReportWriter: Sendable {
         if let first = failures.withLock({ $0.min { $0.rule < $1.rule } }) { throw first.error }
     }
 
-    /// `rules/<file>.html` for every rule, reading the rows back a batch of rules at a time.
-    private func writeRulePages(_ sortedRules: [RuleDigest]) throws {
+    /// `rules/<file>.html` for every rule, reading the rows back a batch of rules at a time; the
+    /// dashboard's rows about each rule's hosts are made from the same rows meanwhile.
+    private func writeRulePages(_ sortedRules: [RuleDigest]) throws -> DashboardRuleRows {
         var rows = self.rows
         defer { rows.remove() }
         try rows.flush()
@@ -218,6 +245,8 @@ public struct HTMLReportWriter: Sendable {
         try HTMLOutput.makeDirectory(folder)
         let rulesHref = FleetListPages.isSplit(sortedRules.count) ? "../rules.html" : "../index.html#rules"
         let memo = RulePageMemo(hosts: hosts)
+        var ruleRows = DashboardRuleRows(
+            path: HTMLOutput.path(directory, ".dashboard-rows.scratch"), hosts: hosts, catalog: catalog)
         var start = sortedRules.startIndex
         while start < sortedRules.endIndex {
             var end = start + 1
@@ -226,10 +255,19 @@ public struct HTMLReportWriter: Sendable {
                 batchRows += sortedRules[end].counts.total
                 end += 1
             }
-            let batch = Array(sortedRules[start..<end])
+            let batch = sortedRules[start..<end]
             let rowsByRule = try rows.rows(of: batch.map(\.ordinal))
+            do {
+                for (position, rule) in zip(batch.indices, batch) {
+                    try ruleRows.add(rule, position: position, rows: rowsByRule[rule.ordinal] ?? [])
+                }
+            } catch {
+                ruleRows.remove()
+                throw error
+            }
             try writeRulePages(batch, rows: rowsByRule, memo: memo, into: folder, rulesHref: rulesHref)
             start = end
         }
+        return ruleRows
     }
 }

@@ -183,7 +183,9 @@ extension HostPage {
         for position in rules {
             let rule = host.rules[position]
             body.row { row in
-                row.cells(words.commonCells(rule, memo: &memo), count: Self.common.count)
+                row.cells(words.ruleCell(rule, memo: &memo), count: 1)
+                row.cells(Self.moduleCells[Self.modules.firstIndex(of: rule.module) ?? 0], count: 1)
+                row.cells(Self.severityCells[Self.severities.firstIndex(of: rule.severity) ?? 0], count: 1)
                 cells(rule, &row)
                 row.cell(words.evidenceCell(rule, memo: &memo))
             }
@@ -198,16 +200,13 @@ extension HostPage {
         let rules: [String: Rule]
         let applicationTypes: [String: ApplicationType]
 
-        /// The markup of a rule's first cells: its link, module and severity.
-        func commonCells(_ rule: RuleResult, memo: inout HostPageMemo) -> HTMLFragment {
+        /// The markup of a rule's first cell, its link.
+        func ruleCell(_ rule: RuleResult, memo: inout HostPageMemo) -> HTMLFragment {
             let name = rule.name.isEmpty ? (rules[rule.ruleID]?.name ?? "") : rule.name
-            return memo.ruleCells(id: rule.ruleID, name: name, module: rule.module, severity: rule.severity) {
+            return memo.ruleLink(id: rule.ruleID, name: name, module: rule.module, severity: rule.severity) {
                 let label: HTMLFragment = "<span class=\"rule-id\">\(rule.ruleID)</span> \(name)"
-                let cells: [HTMLFragment] = [
-                    links.rule(rule.ruleID, toRoot: "../", label: label), "\(ReportWords.module(rule.module))",
-                    HTMLBlocks.severity(rule.severity),
-                ]
-                return HTMLTableRows.cellsMarkup(cells, columns: HostPage.common)
+                let link = links.rule(rule.ruleID, toRoot: "../", label: label)
+                return HTMLTableRows.cellsMarkup([link], columns: HostPage.common)
             }
         }
 
@@ -220,6 +219,17 @@ extension HostPage {
                 )
             }
         }
+    }
+
+    // `allCases` of an enum is computed: a new array at every use.
+    private static let modules = Module.allCases
+    private static let severities = Severity.allCases
+    /// The module and severity cells, in the order of `allCases`: one of each for every page.
+    private static let moduleCells = modules.map { module in
+        HTMLTableRows.cellsMarkup(["\(ReportWords.module(module))"], columns: common, from: 1)
+    }
+    private static let severityCells = severities.map { severity in
+        HTMLTableRows.cellsMarkup([HTMLBlocks.severity(severity)], columns: common, from: 2)
     }
 
     private static func reasonCell(_ reason: ManualReason) -> HTMLFragment {

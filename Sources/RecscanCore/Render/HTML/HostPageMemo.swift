@@ -1,11 +1,13 @@
 /// What host pages repeat from host to host, worked out once per worker: the markup of a rule's
-/// first cells (its link, module and severity) and the words of a list of evidence. A fleet's hosts share
-/// most of their rules and much of their evidence, and rendering them was most of a page's cost.
+/// first cell (its link) and the words of a list of evidence. A fleet's hosts share most of their
+/// rules and much of their evidence, and rendering them was most of a page's cost. A rule's
+/// module and severity cells take a few values in all, shared by every page (``HostPage``), so
+/// that an entry per rule of the catalog that the fleet needs is one fragment.
 ///
 /// A memo gives the same bytes as rendering afresh (`PageMemoTests` checks it); it never holds
 /// evidence that links to another rule, since whether that rule has a page depends on the host.
 struct HostPageMemo: Sendable {
-    private var ruleCells: [String: RuleCells] = [:]
+    private var ruleLinks: [String: RuleLink] = [:]
     private var evidenceCells: [[Evidence]: HTMLFragment] = [:]
     /// The current host's shared evidence lists, found by the address of their one array.
     private var hostEvidence: [(list: [Evidence], cell: HTMLFragment)] = []
@@ -16,29 +18,35 @@ struct HostPageMemo: Sendable {
 
     init(evidenceLimit: Int = 512) { self.evidenceLimit = evidenceLimit }
 
-    /// A rule's first cells, with what they were made from: a run names a rule the same way on
-    /// every host, so one entry per rule id suffices, and its cells are kept as one fragment.
-    private struct RuleCells: Sendable {
+    /// Rule links kept at most, so that the memo does not grow with the rules a fleet needs: the
+    /// rules most hosts share are met first, and a rule met later is on few hosts.
+    static let ruleLimit = 4096
+
+    /// A rule's link, with what it was made from: a run names a rule the same way on every host,
+    /// so one entry per rule id suffices.
+    private struct RuleLink: Sendable {
         var name: String
         var module: Module
         var severity: Severity
-        var cells: HTMLFragment
+        var link: HTMLFragment
     }
 
-    /// The cells' markup `make` gives for a rule with this id, name, module and severity.
-    mutating func ruleCells(
+    /// The link cell's markup `make` gives for a rule with this id, name, module and severity.
+    mutating func ruleLink(
         id: String,
         name: String,
         module: Module,
         severity: Severity,
         make: () -> HTMLFragment
     ) -> HTMLFragment {
-        if let known = ruleCells[id], known.name == name, known.module == module, known.severity == severity {
-            return known.cells
+        if let known = ruleLinks[id], known.name == name, known.module == module, known.severity == severity {
+            return known.link
         }
-        let cells = make()
-        ruleCells[id] = RuleCells(name: name, module: module, severity: severity, cells: cells)
-        return cells
+        let link = make()
+        if ruleLinks.count < Self.ruleLimit || ruleLinks[id] != nil {
+            ruleLinks[id] = RuleLink(name: name, module: module, severity: severity, link: link)
+        }
+        return link
     }
 
     /// Starts a host's page: the lists ``evidenceCell(_:make:)`` knows by address are the last

@@ -9,6 +9,8 @@ struct IndexPage: Sendable {
     var hosts: [HostDigest]
     /// Sorted by rule id.
     var rules: [RuleDigest]
+    /// The rows per rule of the tables that name hosts, made with the rule pages.
+    var ruleRows: DashboardRuleRows
     var fleet: FleetDigest
     var catalog: Catalog
     var links: PageLinks
@@ -22,8 +24,12 @@ struct IndexPage: Sendable {
         ("rules", "Rules"), ("rejected", "Rejected inputs"), ("exclusions", "Exclusions"), ("triage", "Triage"),
     ]
 
-    func render() -> [UInt8] {
-        let tables = DashboardTables(hosts: hosts, rules: rules, fleet: fleet, catalog: catalog, links: links)
+    /// Writes the page to `path`, its long tables row by row as they are read back from where
+    /// they waited since the rule pages were written (``DashboardRuleRows``).
+    /// - Throws: ``HTMLWriteError`` when the file cannot be written or those rows cannot be read.
+    func write(to path: String) throws {
+        let tables = DashboardTables(
+            hosts: hosts, rules: rules, ruleRows: ruleRows, fleet: fleet, catalog: catalog, links: links)
         let charts = DashboardCharts(hosts: hosts, rules: rules, fleet: fleet, catalog: catalog)
         let summary = results.summary
         var contents = Self.contents
@@ -42,41 +48,48 @@ struct IndexPage: Sendable {
             run: run,
             heading: "Fleet report <span class=\"run\">\(run.runID)</span>",
             subtitle: subtitle,
-            sections: [
-                HTMLBlocks.section(id: "attention", title: "Needs attention", lead() + cards()),
-                RunChangesSection.render(changes, links: links),
-                HTMLBlocks.section(id: "overview", title: "The fleet in charts", charts.render()),
-                HTMLBlocks.section(
-                    id: "decisions",
-                    title: "Decisions waiting",
-                    count: summary.manual,
-                    intro: "Recommended rules that are not applied automatically: a person decides, for the reason "
-                        + "given. Grouped by rule and reason; each rule's page lists every host.",
-                    tables.decisionsByRule() + tables.topHosts()
-                ),
-                HTMLBlocks.section(
-                    id: "automatic",
-                    title: "What automatic application will do",
-                    count: summary.auto,
-                    intro: "Rules the next automatic application assigns without asking, because the host's "
-                        + "policy applies recommendations automatically and the rule allows it.",
-                    tables.automaticByRule()
-                ),
-                HTMLBlocks.section(
-                    id: "unassign",
-                    title: "Rules to unassign",
-                    count: summary.toUnassign,
-                    intro: "Assigned rules that hosts no longer need. Unassign at every level, policies first.",
-                    tables.unassignByRule()
-                ),
-                HTMLBlocks.section(
-                    id: "manual-assignments",
-                    title: "Rules assigned by hand",
-                    count: tables.manualAssignmentCount,
-                    intro: "Rules that are never applied automatically but are assigned, so somebody assigned them "
-                        + "by hand. Those that block traffic come first: review why they are there.",
-                    tables.manualAssignmentsByRule()
-                ),
+            sections: []
+        )
+        let file = try ReportFile(path: path)
+        try page.write(to: file) { file in
+            try file.append(HTMLBlocks.section(id: "attention", title: "Needs attention", lead() + cards()).bytes)
+            try file.append(RunChangesSection.render(changes, links: links).bytes)
+            try file.append(HTMLBlocks.section(id: "overview", title: "The fleet in charts", charts.render()).bytes)
+            try writeSection(
+                id: "decisions",
+                title: "Decisions waiting",
+                count: summary.manual,
+                intro: "Recommended rules that are not applied automatically: a person decides, for the reason "
+                    + "given. Grouped by rule and reason; each rule's page lists every host.",
+                to: file
+            ) {
+                try tables.writeDecisionsByRule(to: $0)
+                try $0.append(tables.topHosts().bytes)
+            }
+            try writeSection(
+                id: "automatic",
+                title: "What automatic application will do",
+                count: summary.auto,
+                intro: "Rules the next automatic application assigns without asking, because the host's "
+                    + "policy applies recommendations automatically and the rule allows it.",
+                to: file, tables.writeAutomaticByRule(to:)
+            )
+            try writeSection(
+                id: "unassign",
+                title: "Rules to unassign",
+                count: summary.toUnassign,
+                intro: "Assigned rules that hosts no longer need. Unassign at every level, policies first.",
+                to: file, tables.writeUnassignByRule(to:)
+            )
+            try writeSection(
+                id: "manual-assignments",
+                title: "Rules assigned by hand",
+                count: tables.manualAssignmentCount,
+                intro: "Rules that are never applied automatically but are assigned, so somebody assigned them "
+                    + "by hand. Those that block traffic come first: review why they are there.",
+                to: file, tables.writeManualAssignmentsByRule(to:)
+            )
+            let rest = [
                 HTMLBlocks.section(
                     id: "findings",
                     title: "Audit findings",
@@ -89,8 +102,18 @@ struct IndexPage: Sendable {
                 hostsSection(tables),
                 rulesSection(tables), rejectedSection(), exclusionsSection(), triageSection(),
             ]
-        )
-        return page.render()
+            for section in rest { try file.append(section.bytes) }
+        }
+    }
+
+    /// Writes a section whose content `writeContent` writes.
+    private func writeSection(
+        id: String, title: String, count: Int, intro: String, to file: ReportFile,
+        _ writeContent: (ReportFile) throws -> Void
+    ) throws {
+        try file.append(HTMLBlocks.sectionOpening(id: id, title: title, count: count, intro: intro).bytes)
+        try writeContent(file)
+        try file.append(HTMLBlocks.sectionClosing.bytes)
     }
 
     private func hostsSection(_ tables: DashboardTables) -> HTMLFragment {
@@ -135,19 +158,20 @@ struct IndexPage: Sendable {
                     + "\(ReportWords.number(fleet.hostsWith.manual)) of \(ReportWords.plural(all, "host")) wait for "
                     + "your decision</strong>\(why)."
             )
-            if let first = DashboardTables.decisionGroups(rules).first {
-                let rule = first.rule
+            if let first = DashboardTables.rankedDecisions(ruleRows, rules: rules).first {
+                let rule = rules[Int(first.entry.rule)]
                 let name = catalog.rules[rule.id]?.name ?? rule.name
-                let blocking: HTMLFragment =
-                    switch first.hosts.blocking {
+                let (count, blocking) = (Int(first.hosts), Int(first.blocking))
+                let blockingText: HTMLFragment =
+                    switch blocking {
                     case 0: .empty
-                    case first.hosts.count: ", where it would block traffic"
-                    default: ", where it would block traffic on \(ReportWords.number(first.hosts.blocking)) of them"
+                    case count: ", where it would block traffic"
+                    default: ", where it would block traffic on \(ReportWords.number(blocking)) of them"
                     }
                 sentences.append(
                     "The most severe: \(HTMLBlocks.link("rules/\(rule.fileName).html", "rule \(rule.id)")) "
-                        + "(\(rule.severity.rawValue), \(name)) on \(ReportWords.plural(first.hosts.count, "host"))"
-                        + "\(blocking).")
+                        + "(\(rule.severity.rawValue), \(name)) on \(ReportWords.plural(count, "host"))"
+                        + "\(blockingText).")
             }
         } else {
             sentences.append("No recommendation waits for a decision.")

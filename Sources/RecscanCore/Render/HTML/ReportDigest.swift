@@ -138,7 +138,8 @@ final class ExclusionBox: Sendable {
 }
 
 /// What the run keeps in memory of one rule that appears on some host; its rows (one per host)
-/// wait on disk in ``RuleRowStore`` until its page is written.
+/// wait on disk in ``RuleRowStore`` until its page is written, and what the dashboard lists of
+/// its hosts is made from them then (``DashboardRuleRows``).
 struct RuleDigest: Sendable {
     var id: String
     /// The rule's number in ``RuleRowStore``, in the order rules were first met.
@@ -148,7 +149,6 @@ struct RuleDigest: Sendable {
     var module: Module
     var severity: Severity
     var counts = OutcomeCounts()
-    var tally = RuleTally()
 
     init(result: RuleResult, ordinal: Int) {
         id = result.ruleID
@@ -158,16 +158,10 @@ struct RuleDigest: Sendable {
         severity = result.severity
     }
 
-    mutating func add(_ row: RuleHostRow, result: RuleResult) {
-        counts.add(result)
-        tally.add(row)
-    }
+    mutating func add(_ result: RuleResult) { counts.add(result) }
 
     /// The page's file name in `rules/`, without extension.
     var fileName: String { SafeFileName.forRule(id) }
-
-    /// Hosts where the rule was assigned by hand and blocks traffic.
-    var blockingManualAssignments: Int { tally.byHand.blocking }
 }
 
 /// Links between the pages of a run, built from what has been written.

@@ -1,6 +1,6 @@
-/// What the dashboard shows of one rule's hosts, kept as the hosts are recorded: counts and the
-/// first few hosts of each group. It stays the same size however large the fleet, so the rows
-/// themselves can go to disk until the rule's own page is written (see ``RuleRowStore``).
+/// What the dashboard shows of one rule's hosts: counts and the first few hosts of each group,
+/// made from the rule's rows when they are read back for its page (see ``RuleRowStore`` and
+/// ``DashboardRuleRows``).
 struct RuleTally: Sendable {
     /// Host links a dashboard row shows before "and N more".
     static let sampleSize = 6
@@ -34,6 +34,11 @@ struct RuleTally: Sendable {
     /// dashboard lists blocking hosts first.
     var byHandBlockingHosts: [Int] = []
     var byHandOtherHosts: [Int] = []
+
+    /// The tally of one rule's rows, in host order.
+    init(rows: [RuleHostRow]) {
+        for row in rows { add(row) }
+    }
 
     mutating func add(_ row: RuleHostRow) {
         if row.isManual { decisions[row.reason, default: Sample()].add(host: row.host, blocks: row.blocks) }

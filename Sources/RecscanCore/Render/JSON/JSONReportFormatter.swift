@@ -39,6 +39,8 @@ struct JSONReportFormatter: ReportFormatter {
 private struct JSONHostRenderer: HostRenderer {
     let memos = WorkerMemoPool { RenderMemo() }
 
+    func releaseMemos() { memos.removeAll() }
+
     func render(_ host: StoredHost) throws -> [UInt8] {
         let host = try host.analysis()
         return memos.withMemo { HostJSON.render(host.report, ordinals: host.ruleOrdinals, memo: &$0) }

@@ -38,6 +38,8 @@ struct XMLReportFormatter: ReportFormatter {
 struct XMLHostRenderer: HostRenderer {
     private let memos = WorkerMemoPool { ReportFragmentMemo() }
 
+    func releaseMemos() { memos.removeAll() }
+
     func render(_ host: StoredHost) throws -> [UInt8] {
         try memos.withMemo { memo in
             let capacity = memo.elementCapacity(recordSize: host.recordSize)
