@@ -164,7 +164,8 @@ enum HTMLBlocks {
     static func section(id: String, title: String, count: Int? = nil, intro: String? = nil, _ content: HTMLFragment)
         -> HTMLFragment
     {
-        sectionOpening(id: id, title: title, count: count, intro: intro) + content + sectionClosing
+        // One buffer, the content copied once: `+` copies what it joins, and a section holds a page's tables.
+        "\(sectionOpening(id: id, title: title, count: count, intro: intro))\(content)\(sectionClosing)"
     }
 
     /// A ``section(id:title:count:intro:_:)`` up to its content, for content written piece by piece.
