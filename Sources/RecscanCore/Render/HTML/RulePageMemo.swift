@@ -42,13 +42,18 @@ struct RulePageMemo: Sendable {
 
     init(hosts: [HostDigest]) {
         var policyNumbers: [HTMLFragment: Int] = [:]
+        // One fragment per distinct policy, shared by its hosts' cells rather than one per host.
+        var policies: [HTMLFragment] = []
         hostCells = hosts.map { host in
             let policy: HTMLFragment = "\(host.policyID ?? "none")"
             let number = policyNumbers[policy] ?? policyNumbers.count
-            policyNumbers[policy] = number
+            if number == policies.count {
+                policyNumbers[policy] = number
+                policies.append(policy)
+            }
             return HostCells(
                 link: HTMLBlocks.link("../hosts/\(host.fileName).html", "\(host.hostname)"),
-                policy: policy,
+                policy: policies[number],
                 policyNumber: number
             )
         }
