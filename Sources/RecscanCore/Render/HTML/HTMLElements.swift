@@ -150,7 +150,20 @@ struct HTMLTableRows: Sendable {
     }
 
     /// Adds a cell holding `content`.
-    mutating func cell(_ content: HTMLFragment) { cell(writing: { $0.append(content) }) }
+    mutating func cell(_ content: HTMLFragment) {
+        // As `cell(writing:)` does, with the opening tag in one piece: pages have millions of cells.
+        let header = cellsInRow == 0
+        let numeric = cellsInRow < self.numeric.count && self.numeric[cellsInRow]
+        switch (header, numeric) {
+        case (true, false): markup.append(markup: "<th scope=\"row\">")
+        case (true, true): markup.append(markup: "<th scope=\"row\" class=\"num\">")
+        case (false, false): markup.append(markup: "<td>")
+        case (false, true): markup.append(markup: "<td class=\"num\">")
+        }
+        markup.append(content)
+        markup.append(markup: header ? "</th>" : "</td>")
+        cellsInRow += 1
+    }
 
     /// The markup of `cells` as cells of a row of a table with `columns`, the first of them in
     /// column `first`, for ``cells(_:count:)`` to add to many rows at once: the cells a rule
@@ -186,7 +199,8 @@ enum HTMLBlocks {
     static func section(id: String, title: String, count: Int? = nil, intro: String? = nil, _ content: HTMLFragment)
         -> HTMLFragment
     {
-        sectionOpening(id: id, title: title, count: count, intro: intro) + content + sectionClosing
+        // One buffer, the content copied once: `+` copies what it joins, and a section holds a page's tables.
+        "\(sectionOpening(id: id, title: title, count: count, intro: intro))\(content)\(sectionClosing)"
     }
 
     /// A ``section(id:title:count:intro:_:)`` up to its content, for content written piece by piece.

@@ -28,7 +28,11 @@ struct HTMLPage: Sendable {
 
     /// The full document: landmarks (banner, navigation, main, contentinfo), a skip link, and the
     /// inline script last, so the page is readable before and without it. Returns the page as UTF-8.
-    func render() -> [UInt8] { (opening() + "\(sections)" + Self.closing(run)).bytes }
+    func render() -> [UInt8] {
+        // One buffer, the sections copied once: `+` copies what it joins, and pages are megabytes.
+        let document: HTMLFragment = "\(opening())\(sections)\(Self.closing(run))"
+        return document.bytes
+    }
 
     /// Writes the document to `file` with `writeSections` in place of ``sections``, so that a
     /// page of thousands of rows is written as it is made instead of held whole in memory.

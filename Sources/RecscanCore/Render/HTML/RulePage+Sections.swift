@@ -100,7 +100,9 @@ extension RulePage {
             let row = rows[position]
             let details = memo.details(of: row, columns: columns) { detailCells(row) }
             body.row { cells in
-                cells.cells(memo.hostCells[row.host].markup, count: RulePageMemo.hostColumns.count)
+                // Each host's two cells, not kept as markup: that would be memory per host.
+                cells.cell(memo.hostCells[row.host].link)
+                cells.cell(memo.hostCells[row.host].policy)
                 cells.cells(details.markup, count: details.cells.count)
             }
         }

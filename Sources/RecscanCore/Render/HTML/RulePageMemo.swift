@@ -22,8 +22,6 @@ struct RulePageMemo: Sendable {
     struct HostCells: Sendable {
         var link: HTMLFragment
         var policy: HTMLFragment
-        /// Both, as the first two cells of a row (``HTMLTableRows/cellsMarkup(_:columns:from:)``).
-        var markup: HTMLFragment
         /// Equal for hosts whose policy cells read the same.
         var policyNumber: Int
     }
@@ -52,14 +50,18 @@ struct RulePageMemo: Sendable {
 
     init(hosts: [HostDigest]) {
         var policyNumbers: [HTMLFragment: Int] = [:]
+        // One fragment per distinct policy, shared by its hosts' cells rather than one per host.
+        var policies: [HTMLFragment] = []
         hostCells = hosts.map { host in
             let policy: HTMLFragment = "\(host.policyID ?? "none")"
             let number = policyNumbers[policy] ?? policyNumbers.count
-            policyNumbers[policy] = number
-            let link = HTMLBlocks.link("../hosts/\(host.fileName).html", "\(host.hostname)")
+            if number == policies.count {
+                policyNumbers[policy] = number
+                policies.append(policy)
+            }
             return HostCells(
-                link: link, policy: policy,
-                markup: HTMLTableRows.cellsMarkup([link, policy], columns: Self.hostColumns),
+                link: HTMLBlocks.link("../hosts/\(host.fileName).html", "\(host.hostname)"),
+                policy: policies[number],
                 policyNumber: number
             )
         }
