@@ -175,11 +175,9 @@ extension CatalogIndex {
     /// The software id of `key`; `nil` when no rule or application type names it.
     func softwareID(_ key: SoftwareKey) -> SoftwareID? { softwareIDs[key] }
 
-    /// The software id of a package of `ecosystem` whose name, as the index keys it (for an
-    /// ecosystem that compares names exactly, as spelled), is `bytes`.
-    func softwareID(_ ecosystem: Ecosystem, bytes: UnsafeBufferPointer<UInt8>) -> SoftwareID? {
-        softwareTable.id(ecosystem, bytes: bytes).map(SoftwareID.init)
-    }
+    /// The software ids of every package some rule or application type names, by key and on
+    /// their name bytes, for the package filter to share.
+    var softwareIDTables: (byKey: [SoftwareKey: SoftwareID], byName: SoftwareIDTable) { (softwareIDs, softwareTable) }
 
     /// Calls `body` with each rule whose only criterion is a package of software id `id`.
     @inline(__always)

@@ -216,35 +216,6 @@ public struct ScanSetup: Sendable {
         HostNames.fromFile(path)
     }
 
-    /// The catalog of `--catalog`, checked to be one, or the bundled catalog; from the compiled
-    /// catalog `partition` left in the inventories folder when it was made from that catalog.
-    /// - Parameter log: says why a compiled catalog in the folder is not used.
-    /// - Throws: `ScanFailure.unusableInput` naming the option and the file.
-    public static func loadCatalog(_ options: ScanOptions, log: @Sendable (String) -> Void = { _ in }) throws -> Catalog
-    {
-        if let compiled = compiledCatalog(options, log: log) { return compiled }
-        return try readCatalog(options)
-    }
-
-    /// The catalog of `--catalog`, checked to be one, or the bundled catalog, read from its XML.
-    /// - Throws: `ScanFailure.unusableInput` naming the option and the file.
-    public static func readCatalog(_ options: ScanOptions) throws -> Catalog {
-        guard let path = options.catalogPath else {
-            do {
-                return try CatalogReader.read(bytes: BundledCatalog.bytes, displayName: BundledCatalog.displayName)
-            } catch {
-                throw ScanFailure.unusableInput(inputErrors(error, file: BundledCatalog.displayName))
-            }
-        }
-        let option = OptionFile.catalog
-        if let problem = option.problem(path) { throw ScanFailure.unusableInput([problem]) }
-        do {
-            return try CatalogReader.read(path: path, limits: options.limits)
-        } catch {
-            throw ScanFailure.unusableInput(option.naming(inputErrors(error, file: path)))
-        }
-    }
-
     /// The fleet of `--fleet`, or the one found among `discovered`. In a shard folder whose
     /// fleet `partition` cut (see `PartitionManifest`), the cut fleet serves the shard's own
     /// scan; merge, and a shard with events (triage weighs a computer against every other under

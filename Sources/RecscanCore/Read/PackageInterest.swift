@@ -7,10 +7,12 @@ import Foundation
 /// A filter and nothing more: the packages it keeps carry no trace of the index it was made
 /// from, and matching finds their software ids itself.
 public struct PackageInterest: Sendable {
-    /// The index whose packages are wanted, asked in its own tables: a set and a name table of
-    /// the same packages cost every run about a megabyte and their hashing (8,000 names for
-    /// 10,000 rules). `nil` for a filter of `others` alone.
-    private let index: CatalogIndex?
+    /// The packages of the index the filter was made from, in the index's own tables (shared,
+    /// not copied): a set and a name table of the same packages cost every run about a megabyte
+    /// and their hashing (8,000 names for 10,000 rules). Empty for a filter of `others` alone.
+    /// Plain stored values, not the index: a lookup through an optional index copied it.
+    private let indexKeys: [SoftwareKey: SoftwareID]
+    private let indexNames: SoftwareIDTable
     /// The packages wanted besides the index's.
     private let others: Set<SoftwareKey>
     /// `others` of ecosystems that compare names exactly (deb, rpm, …), looked up on their
@@ -31,7 +33,7 @@ public struct PackageInterest: Sendable {
     init(_ named: Set<SoftwareKey>) { self.init(index: nil, others: named) }
 
     private init(index: CatalogIndex?, others: Set<SoftwareKey>) {
-        self.index = index
+        (indexKeys, indexNames) = index?.softwareIDTables ?? ([:], SoftwareIDTable([]))
         // A source package's key (an advisory's) wants the binary package of the same name; the
         // readers that know a package's source keep every package.
         let others = others.union(others.compactMap(\.binaryOfSameName))
@@ -44,7 +46,7 @@ public struct PackageInterest: Sendable {
     /// Whether a package of `ecosystem` named `name` (already trimmed) concerns the catalog.
     func wants(_ ecosystem: Ecosystem, name: String) -> Bool {
         let key = SoftwareKey(ecosystem, name)
-        return index?.softwareID(key) != nil || others.contains(key)
+        return indexKeys[key] != nil || others.contains(key)
     }
 
     /// Whether a package of `ecosystem` whose name is `name` (already trimmed) concerns the catalog.
@@ -52,7 +54,7 @@ public struct PackageInterest: Sendable {
         guard ecosystem.comparesNamesExactly else {
             return wants(ecosystem, name: String(decoding: name, as: UTF8.self))
         }
-        if index?.softwareID(ecosystem, bytes: name) != nil { return true }
+        if indexNames.id(ecosystem, bytes: name) != nil { return true }
         return !others.isEmpty && otherExactNames.id(ecosystem, bytes: name) != nil
     }
 }

@@ -1,6 +1,36 @@
 import Foundation
 
+/// The run's catalog: read from its XML, or loaded compiled from a shard folder.
 extension ScanSetup {
+    /// The catalog of `--catalog`, checked to be one, or the bundled catalog; from the compiled
+    /// catalog `partition` left in the inventories folder when it was made from that catalog.
+    /// - Parameter log: says why a compiled catalog in the folder is not used.
+    /// - Throws: `ScanFailure.unusableInput` naming the option and the file.
+    public static func loadCatalog(_ options: ScanOptions, log: @Sendable (String) -> Void = { _ in }) throws -> Catalog
+    {
+        if let compiled = compiledCatalog(options, log: log) { return compiled }
+        return try readCatalog(options)
+    }
+
+    /// The catalog of `--catalog`, checked to be one, or the bundled catalog, read from its XML.
+    /// - Throws: `ScanFailure.unusableInput` naming the option and the file.
+    public static func readCatalog(_ options: ScanOptions) throws -> Catalog {
+        guard let path = options.catalogPath else {
+            do {
+                return try CatalogReader.read(bytes: BundledCatalog.bytes, displayName: BundledCatalog.displayName)
+            } catch {
+                throw ScanFailure.unusableInput(inputErrors(error, file: BundledCatalog.displayName))
+            }
+        }
+        let option = OptionFile.catalog
+        if let problem = option.problem(path) { throw ScanFailure.unusableInput([problem]) }
+        do {
+            return try CatalogReader.read(path: path, limits: options.limits)
+        } catch {
+            throw ScanFailure.unusableInput(option.naming(inputErrors(error, file: path)))
+        }
+    }
+
     /// The compiled catalog in the inventories folder (a shard folder of `recscan partition`),
     /// when it was made from the run's catalog under the run's limits; `nil` when there is none
     /// or it cannot be used, and the catalog is then read from its XML as always.
