@@ -151,15 +151,7 @@ struct HTMLTableRows: Sendable {
 
     /// Adds a cell holding `content`.
     mutating func cell(_ content: HTMLFragment) {
-        // As `cell(writing:)` does, with the opening tag in one piece: pages have millions of cells.
-        let header = cellsInRow == 0
-        let numeric = cellsInRow < self.numeric.count && self.numeric[cellsInRow]
-        switch (header, numeric) {
-        case (true, false): markup.append(markup: "<th scope=\"row\">")
-        case (true, true): markup.append(markup: "<th scope=\"row\" class=\"num\">")
-        case (false, false): markup.append(markup: "<td>")
-        case (false, true): markup.append(markup: "<td class=\"num\">")
-        }
+        let header = openCell()
         markup.append(content)
         markup.append(markup: header ? "</th>" : "</td>")
         cellsInRow += 1
@@ -183,13 +175,24 @@ struct HTMLTableRows: Sendable {
 
     /// Adds a cell whose content `write` appends in place.
     mutating func cell(writing write: (inout HTMLFragment) -> Void) {
-        let header = cellsInRow == 0
-        markup.append(markup: header ? "<th scope=\"row\"" : "<td")
-        if cellsInRow < numeric.count, numeric[cellsInRow] { markup.append(markup: " class=\"num\"") }
-        markup.append(markup: ">")
+        let header = openCell()
         write(&markup)
         markup.append(markup: header ? "</th>" : "</td>")
         cellsInRow += 1
+    }
+
+    /// Writes the next cell's opening tag, in one piece (pages have millions of cells), and tells
+    /// whether it is the row's header.
+    private mutating func openCell() -> Bool {
+        let header = cellsInRow == 0
+        let numeric = cellsInRow < self.numeric.count && self.numeric[cellsInRow]
+        switch (header, numeric) {
+        case (true, false): markup.append(markup: "<th scope=\"row\">")
+        case (true, true): markup.append(markup: "<th scope=\"row\" class=\"num\">")
+        case (false, false): markup.append(markup: "<td>")
+        case (false, true): markup.append(markup: "<td class=\"num\">")
+        }
+        return header
     }
 }
 
