@@ -16,35 +16,21 @@ struct RowSpill: Sendable {
         var count: Int
     }
 
-    /// The scratch file, inside the run folder; ``remove()`` deletes it before the folder is done.
-    let path: String
-    private var descriptor: Int32 = -1
-    /// Bytes not written yet; they follow the `flushed` bytes of the file.
-    private var pending: [UInt8] = []
-    private var flushed = 0
+    private var file: ScratchFile
     /// Bytes kept in memory before they are written.
     private static let batchBytes = 256 << 10
 
-    init(path: String) { self.path = path }
+    init(path: String) { file = ScratchFile(path: path) }
+
+    /// The scratch file, inside the run folder; ``remove()`` deletes it before the folder is done.
+    var path: String { file.path }
 
     /// Appends one row's bytes and tells where they are.
     mutating func append(_ bytes: [UInt8]) throws -> Span {
-        let span = Span(offset: flushed + pending.count, count: bytes.count)
-        pending += bytes
-        if pending.count >= Self.batchBytes { try flush() }
+        let span = Span(offset: file.flushed + file.pending.count, count: bytes.count)
+        file.append(bytes)
+        if file.pending.count >= Self.batchBytes { try file.flush() }
         return span
-    }
-
-    /// Writes pending bytes to the scratch file, creating it on first use.
-    mutating func flush() throws {
-        guard !pending.isEmpty else { return }
-        if descriptor < 0 {
-            descriptor = open(path, O_RDWR | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
-            guard descriptor >= 0 else { throw HTMLWriteError(path: path, message: HTMLOutput.errorText()) }
-        }
-        try HTMLOutput.writeAll(pending, to: descriptor, path: path)
-        flushed += pending.count
-        pending.removeAll(keepingCapacity: true)
     }
 
     /// Appends the bytes of `spans`, one after another, to `file`, a batch at a time.
@@ -70,11 +56,12 @@ struct RowSpill: Sendable {
 
     /// Copies the bytes of `span` into `bytes` from position `start` on, which must have room.
     private func read(_ span: Span, into bytes: inout [UInt8], at start: Int) throws {
-        if span.offset >= flushed {
-            let from = span.offset - flushed
-            bytes.replaceSubrange(start..<start + span.count, with: pending[from..<from + span.count])
+        if span.offset >= file.flushed {
+            let from = span.offset - file.flushed
+            bytes.replaceSubrange(start..<start + span.count, with: file.pending[from..<from + span.count])
             return
         }
+        let descriptor = file.descriptor
         let failure: String? = bytes.withUnsafeMutableBytes { raw in
             guard let base = raw.baseAddress else { return nil }
             var done = 0
@@ -90,9 +77,5 @@ struct RowSpill: Sendable {
     }
 
     /// Closes and deletes the scratch file.
-    mutating func remove() {
-        if descriptor >= 0 { _ = close(descriptor) }
-        descriptor = -1
-        unlink(path)
-    }
+    mutating func remove() { file.remove() }
 }

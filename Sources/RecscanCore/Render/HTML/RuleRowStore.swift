@@ -13,11 +13,7 @@ import Darwin
 ///
 /// Only the writer that records rows may use it: copies share the scratch file.
 struct RuleRowStore: Sendable {
-    /// The scratch file, inside the run folder; ``remove()`` deletes it before the folder is done.
-    let path: String
-    private var descriptor: Int32 = -1
-    /// Records not written yet.
-    private var pending: [UInt8] = []
+    private var file: ScratchFile
     private var levelLists: [[Level]] = [[]]
     private var levelListNumbers: [[Level]: UInt32] = [[]: 0]
     private var exclusions: [ExclusionBox] = []
@@ -27,7 +23,10 @@ struct RuleRowStore: Sendable {
     /// Records written to the file at a time.
     private static let batchRecords = 16_384
 
-    init(path: String) { self.path = path }
+    init(path: String) { file = ScratchFile(path: path) }
+
+    /// The scratch file, inside the run folder; ``remove()`` deletes it before the folder is done.
+    var path: String { file.path }
 
     /// Appends one row of the rule numbered `rule`; `exclusion` is a number from ``number(of:)``.
     mutating func append(rule: Int, _ row: RuleHostRow, exclusion: Int?) throws {
@@ -47,8 +46,8 @@ struct RuleRowStore: Sendable {
         )
         // Five 32-bit numbers side by side: the tuple is laid out as the record is.
         assert(MemoryLayout.size(ofValue: record) == Self.recordSize)
-        withUnsafeBytes(of: record) { pending.append(contentsOf: $0) }
-        if pending.count >= Self.batchRecords * Self.recordSize { try flush() }
+        withUnsafeBytes(of: record) { file.append($0) }
+        if file.pending.count >= Self.batchRecords * Self.recordSize { try file.flush() }
     }
 
     /// Remembers a shared exclusion box and returns its number for ``append(rule:_:exclusion:)``.
@@ -59,17 +58,6 @@ struct RuleRowStore: Sendable {
 
     /// The exclusion box numbered `number`.
     func box(_ number: Int) -> ExclusionBox? { exclusions.indices.contains(number) ? exclusions[number] : nil }
-
-    /// Writes pending records to the scratch file, creating it on first use.
-    mutating func flush() throws {
-        guard !pending.isEmpty else { return }
-        if descriptor < 0 {
-            descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
-            guard descriptor >= 0 else { throw HTMLWriteError(path: path, message: HTMLOutput.errorText()) }
-        }
-        try HTMLOutput.writeAll(pending, to: descriptor, path: path)
-        pending.removeAll(keepingCapacity: true)
-    }
 
     /// The rows of each rule numbered in `rules`, in host order: the file is read once.
     func rows(of rules: [Int]) throws -> [Int: [RuleHostRow]] {
@@ -96,12 +84,11 @@ struct RuleRowStore: Sendable {
         var flags: UInt32
     }
 
+    /// Writes the records not written yet to the scratch file.
+    mutating func flush() throws { try file.flush() }
+
     /// Closes and deletes the scratch file.
-    mutating func remove() {
-        if descriptor >= 0 { _ = close(descriptor) }
-        descriptor = -1
-        unlink(path)
-    }
+    mutating func remove() { file.remove() }
 
     private func readRecords(_ visit: (Record) -> Void) throws {
         func visitAll(_ bytes: UnsafeRawBufferPointer) {
@@ -114,7 +101,7 @@ struct RuleRowStore: Sendable {
                 offset += Self.recordSize
             }
         }
-        if descriptor >= 0 {
+        if file.descriptor >= 0 {
             let input = open(path, O_RDONLY | O_CLOEXEC)
             guard input >= 0 else { throw HTMLWriteError(path: path, message: HTMLOutput.errorText()) }
             defer { _ = close(input) }
@@ -125,7 +112,7 @@ struct RuleRowStore: Sendable {
                 if filled < block.count { break }
             }
         }
-        pending.withUnsafeBytes { visitAll($0) }
+        file.pending.withUnsafeBytes { visitAll($0) }
     }
 
     private static let outcomes = Outcome.allCases
