@@ -44,14 +44,17 @@ struct RenderMemo: Sendable {
     private static let applyClasses = ApplyClass.allCases
     private static let reasons = ManualReason.allCases
 
-    /// A number for each combination of outcome, apply class (or none), reason (or none) and
-    /// blocking.
     private static func stateKey(_ rule: RuleResult) -> Int {
-        let outcome = outcomes.firstIndex(of: rule.outcome) ?? 0
-        let apply = rule.apply.flatMap { applyClasses.firstIndex(of: $0) }.map { $0 + 1 } ?? 0
-        let reason = rule.reason.flatMap { reasons.firstIndex(of: $0) }.map { $0 + 1 } ?? 0
-        return ((outcome * (applyClasses.count + 1) + apply) * (reasons.count + 1) + reason) * 2
-            + (rule.blocks ? 1 : 0)
+        stateNumber(outcome: rule.outcome, apply: rule.apply, reason: rule.reason, blocks: rule.blocks)
+    }
+
+    /// A number for each combination of outcome, apply class (or none), reason (or none) and
+    /// blocking, small and dense: a list indexed by it finds a state's rendering without hashing.
+    static func stateNumber(outcome: Outcome, apply: ApplyClass?, reason: ManualReason?, blocks: Bool) -> Int {
+        let outcome = outcomes.firstIndex(of: outcome) ?? 0
+        let apply = apply.flatMap { applyClasses.firstIndex(of: $0) }.map { $0 + 1 } ?? 0
+        let reason = reason.flatMap { reasons.firstIndex(of: $0) }.map { $0 + 1 } ?? 0
+        return ((outcome * (applyClasses.count + 1) + apply) * (reasons.count + 1) + reason) * 2 + (blocks ? 1 : 0)
     }
 }
 

@@ -88,19 +88,11 @@ struct RulePageMemo: Sendable {
         return made
     }
 
-    // `allCases` of an enum is computed: a new array at every use.
-    private static let outcomes = Outcome.allCases
-    private static let applyClasses = ApplyClass.allCases
-    private static let reasons = ManualReason.allCases
-
-    /// A number for each combination of outcome, apply class, reason and blocking of a row
+    /// The state number (``RenderMemo/stateNumber(outcome:apply:reason:blocks:)``) of a row
     /// assigned nowhere, by no hand, hidden by no exclusion; `nil` for other rows.
     private static func plainKey(_ row: RuleHostRow) -> Int? {
         guard row.assignedAt.isEmpty, !row.assignedByHand, row.exclusion == nil else { return nil }
-        let outcome = outcomes.firstIndex(of: row.outcome) ?? 0
-        let apply = row.apply.flatMap { applyClasses.firstIndex(of: $0) }.map { $0 + 1 } ?? 0
-        let reason = row.reason.flatMap { reasons.firstIndex(of: $0) }.map { $0 + 1 } ?? 0
-        return ((outcome * (applyClasses.count + 1) + apply) * (reasons.count + 1) + reason) * 2 + (row.blocks ? 1 : 0)
+        return RenderMemo.stateNumber(outcome: row.outcome, apply: row.apply, reason: row.reason, blocks: row.blocks)
     }
 
     private mutating func keyedDetails(
