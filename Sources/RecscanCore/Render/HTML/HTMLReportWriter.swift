@@ -159,8 +159,18 @@ public struct HTMLReportWriter: Sendable {
         ruleNumbers = [:]
         let sortedRules = Self.sortedByID(firstMet)
         firstMet = []
-        var ruleRows = try writeRulePages(sortedRules)
-        defer { ruleRows.remove() }
+        let pages = self
+        var ruleRows = try writeRulePages(sortedRules) { ruleRows in
+            try pages.writeFleetPages(results, rules: sortedRules, ruleRows: ruleRows, changes: changes)
+        }
+        ruleRows.remove()
+    }
+
+    /// The pages about the whole fleet: the host list, the dashboard, the long lists, the style sheet.
+    private func writeFleetPages(
+        _ results: FleetResults, rules sortedRules: [RuleDigest], ruleRows: DashboardRuleRows,
+        changes: RunChangesSummary?
+    ) throws {
         let listing = HostListing(hosts: hosts, perPage: hostsPerPage, run: run)
         for page in listing.pages {
             try HTMLOutput.write(listing.render(page: page), to: HTMLOutput.path(directory, listing.fileName(page)))
@@ -202,19 +212,49 @@ public struct HTMLReportWriter: Sendable {
         return order.map { rules[$0] }
     }
 
-    /// Writes the pages of `batch` on up to ``jobs`` threads, each page whole on one thread with a
-    /// copy of `memo`: which thread writes a page changes no byte of it. The first failure in
-    /// rule order is the one reported.
+    /// Writes the pages of `batch` on up to ``jobs`` threads and adds the batch's rules to
+    /// `dashboard` on one of them meanwhile. Threads take the next page as they finish one, so
+    /// none waits at the batch's end for another's share; each page is whole on one thread with
+    /// a copy of `memo`, so which thread writes a page changes no byte of it. `fleetPages`, given
+    /// for the last batch, is called on the same thread once the dashboard's rows are complete,
+    /// while the other threads go on with the pages. A dashboard failure is reported first, then
+    /// the first page failure in rule order, then a failure of `fleetPages`.
     private func writeRulePages(
         _ batch: ArraySlice<RuleDigest>, rows: [Int: [RuleHostRow]], memo: RulePageMemo, into folder: String,
-        rulesHref: String
+        rulesHref: String, dashboard: inout DashboardRuleRows,
+        fleetPages: (@Sendable (DashboardRuleRows) throws -> Void)?
     ) throws {
         let slices = min(jobs, batch.count)
         let failures = Mutex<[(rule: Int, error: HTMLWriteError)]>([])
+        let nextPage = Mutex(batch.startIndex)
+        let shared = Mutex<(rows: DashboardRuleRows, failure: (any Error)?, fleetFailure: (any Error)?)>(
+            (dashboard, nil, nil))
         let (hosts, catalog, run, links) = (self.hosts, self.catalog, self.run, self.links)
         DispatchQueue.concurrentPerform(iterations: slices) { slice in
+            if slice == 0 {
+                shared.withLock { shared in
+                    do {
+                        for (position, rule) in zip(batch.indices, batch) {
+                            try shared.rows.add(rule, position: position, rows: rows[rule.ordinal] ?? [])
+                        }
+                    } catch {
+                        shared.failure = error
+                        return
+                    }
+                    do {
+                        try fleetPages?(shared.rows)
+                    } catch {
+                        shared.fleetFailure = error
+                    }
+                }
+            }
             var memo = memo
-            for index in stride(from: batch.startIndex + slice, to: batch.endIndex, by: slices) {
+            while true {
+                let index = nextPage.withLock { next in
+                    defer { next += 1 }
+                    return next
+                }
+                guard index < batch.endIndex else { return }
                 let rule = batch[index]
                 let page = RulePage(
                     rule: rule, rows: rows[rule.ordinal] ?? [], hosts: hosts, catalog: catalog, run: run,
@@ -232,12 +272,19 @@ public struct HTMLReportWriter: Sendable {
                 }
             }
         }
+        let outcome = shared.withLock { $0 }
+        dashboard = outcome.rows
+        if let failure = outcome.failure { throw failure }
         if let first = failures.withLock({ $0.min { $0.rule < $1.rule } }) { throw first.error }
+        if let failure = outcome.fleetFailure { throw failure }
     }
 
     /// `rules/<file>.html` for every rule, reading the rows back a batch of rules at a time; the
-    /// dashboard's rows about each rule's hosts are made from the same rows meanwhile.
-    private func writeRulePages(_ sortedRules: [RuleDigest]) throws -> DashboardRuleRows {
+    /// dashboard's rows about each rule's hosts are made from the same rows meanwhile, and
+    /// `fleetPages` is called with them complete, alongside the last rule pages.
+    private func writeRulePages(
+        _ sortedRules: [RuleDigest], fleetPages: @escaping @Sendable (DashboardRuleRows) throws -> Void
+    ) throws -> DashboardRuleRows {
         var rows = self.rows
         defer { rows.remove() }
         try rows.flush()
@@ -258,15 +305,22 @@ public struct HTMLReportWriter: Sendable {
             let batch = sortedRules[start..<end]
             let rowsByRule = try rows.rows(of: batch.map(\.ordinal))
             do {
-                for (position, rule) in zip(batch.indices, batch) {
-                    try ruleRows.add(rule, position: position, rows: rowsByRule[rule.ordinal] ?? [])
-                }
+                try writeRulePages(
+                    batch, rows: rowsByRule, memo: memo, into: folder, rulesHref: rulesHref, dashboard: &ruleRows,
+                    fleetPages: end == sortedRules.endIndex ? fleetPages : nil)
             } catch {
                 ruleRows.remove()
                 throw error
             }
-            try writeRulePages(batch, rows: rowsByRule, memo: memo, into: folder, rulesHref: rulesHref)
             start = end
+        }
+        if sortedRules.isEmpty {
+            do {
+                try fleetPages(ruleRows)
+            } catch {
+                ruleRows.remove()
+                throw error
+            }
         }
         return ruleRows
     }
