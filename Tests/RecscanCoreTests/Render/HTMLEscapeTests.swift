@@ -60,4 +60,28 @@ import Testing
                 == "<p class=\"none\">Nothing.</p>\n"
         )
     }
+
+    @Test("numbers written into pages read as Swift and the grouping rule word them")
+    func decimalDigitsAgreeWithStringFormatting() {
+        // The grouping rule, as it was written first: a comma before each group of three digits.
+        func grouped(_ value: Int) -> String {
+            let digits = String(value.magnitude)
+            var text = ""
+            for (index, digit) in digits.enumerated() {
+                if index > 0, (digits.count - index) % 3 == 0 { text += "," }
+                text.append(digit)
+            }
+            return (value < 0 ? "-" : "") + text
+        }
+        var values = [0, 1, -1, 9, 10, 99, 100, 999, 1_000, -1_000, 12_345, 999_999, 1_000_000, Int.max, Int.min]
+        var random = SeededGenerator(seed: 0xDEC1)
+        for _ in 0..<500 { values.append(Int.random(in: -10_000_000...10_000_000_000, using: &random)) }
+        for value in values {
+            var plain = HTMLFragment.empty
+            plain.append(value)
+            #expect(plain.markup == String(value))
+            #expect(HTMLFragment("\(value)").markup == String(value))
+            #expect(ReportWords.number(value) == grouped(value))
+        }
+    }
 }

@@ -203,19 +203,37 @@ enum HTMLBlocks {
         -> HTMLFragment
     {
         // One buffer, the content copied once: `+` copies what it joins, and a section holds a page's tables.
-        "\(sectionOpening(id: id, title: title, count: count, intro: intro))\(content)\(sectionClosing)"
+        var markup = sectionOpening(id: id, title: title, count: count, intro: intro, room: content.bytes.count + 12)
+        markup.append(content)
+        markup.append(sectionClosing)
+        return markup
     }
 
     /// A ``section(id:title:count:intro:_:)`` up to its content, for content written piece by piece.
-    static func sectionOpening(id: String, title: String, count: Int? = nil, intro: String? = nil) -> HTMLFragment {
-        let countText: HTMLFragment =
-            count.map { " <span class=\"count\">(\(ReportWords.number($0)))</span>" } ?? .empty
-        let introText: HTMLFragment = intro.map { "<p class=\"intro\">\($0)</p>\n" } ?? .empty
-        return """
-            <section id="\(id)">
-            <h2>\(title)\(countText)</h2>
-            \(introText)
-            """
+    /// - Parameter room: bytes to make room for after the opening, for the content.
+    static func sectionOpening(
+        id: String, title: String, count: Int? = nil, intro: String? = nil, room: Int = 0
+    ) -> HTMLFragment {
+        // Appended piece by piece: pages open thousands of sections, and fragments interpolated
+        // into a literal cost an allocation each.
+        var markup = HTMLFragment.empty
+        markup.reserve(80 + id.utf8.count + title.utf8.count + (intro?.utf8.count ?? 0) + room)
+        markup.append(markup: "<section id=\"")
+        markup.append(text: id)
+        markup.append(markup: "\">\n<h2>")
+        markup.append(text: title)
+        if let count {
+            markup.append(markup: " <span class=\"count\">(")
+            markup.append(grouped: count)
+            markup.append(markup: ")</span>")
+        }
+        markup.append(markup: "</h2>\n")
+        if let intro {
+            markup.append(markup: "<p class=\"intro\">")
+            markup.append(text: intro)
+            markup.append(markup: "</p>\n")
+        }
+        return markup
     }
 
     /// What follows a section's content.

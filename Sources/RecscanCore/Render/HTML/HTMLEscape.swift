@@ -105,7 +105,12 @@ struct HTMLFragment: Sendable, Hashable, ExpressibleByStringInterpolation {
     mutating func append(text: String) { HTMLEscape.append(text, to: &bytes) }
 
     /// Appends a number in decimal.
-    mutating func append(_ number: Int) { bytes.append(contentsOf: String(number).utf8) }
+    mutating func append(_ number: Int) { DecimalDigits.append(number, to: &bytes) }
+
+    /// Appends a number as ``ReportWords/number(_:)`` words it, 12,345.
+    mutating func append(grouped number: Int) {
+        DecimalDigits.append(number, to: &bytes, separator: UInt8(ascii: ","))
+    }
 
     /// Makes room for `count` more bytes, so that markup of a known size is built without copies.
     mutating func reserve(_ count: Int) { bytes.reserveCapacity(bytes.count + count) }
@@ -163,6 +168,33 @@ struct HTMLFragment: Sendable, Hashable, ExpressibleByStringInterpolation {
             bytes.reserveCapacity(bytes.count + count + 8_192)
         }
 
-        mutating func appendInterpolation(_ number: Int) { bytes.append(contentsOf: String(number).utf8) }
+        mutating func appendInterpolation(_ number: Int) { DecimalDigits.append(number, to: &bytes) }
+    }
+}
+
+/// Numbers written as decimal digits straight into a page's bytes: pages hold hundreds of
+/// thousands of counts, and a `String` per number cost more than the digits.
+enum DecimalDigits {
+    /// Appends `value` in decimal, with a minus sign when negative, and every `separator`
+    /// (when given) between groups of three digits, as in 12,345.
+    static func append(_ value: Int, to bytes: inout [UInt8], separator: UInt8? = nil) {
+        if value < 0 { bytes.append(UInt8(ascii: "-")) }
+        var magnitude = value.magnitude
+        // UInt.max has 20 digits; with separators, 26 bytes.
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 32) { buffer in
+            var start = buffer.count
+            var digits = 0
+            repeat {
+                if let separator, digits > 0, digits % 3 == 0 {
+                    start -= 1
+                    buffer[start] = separator
+                }
+                start -= 1
+                buffer[start] = UInt8(ascii: "0") + UInt8(magnitude % 10)
+                magnitude /= 10
+                digits += 1
+            } while magnitude > 0
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[start...]))
+        }
     }
 }

@@ -66,13 +66,9 @@ extension ReportWords {
 
     /// `12345` as "12,345": counts read at a glance.
     static func number(_ value: Int) -> String {
-        let digits = String(value.magnitude)
-        var grouped = ""
-        for (index, digit) in digits.enumerated() {
-            if index > 0 && (digits.count - index) % 3 == 0 { grouped += "," }
-            grouped.append(digit)
-        }
-        return (value < 0 ? "-" : "") + grouped
+        var bytes: [UInt8] = []
+        DecimalDigits.append(value, to: &bytes, separator: UInt8(ascii: ","))
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// "1 host", "3 hosts".

@@ -154,9 +154,12 @@ struct RulePage: Sendable {
             guard let counts else { continue }
             body.row { row in
                 row.cell(memo.policyCells[rank])
-                for count in [counts.manual, counts.auto, counts.assigned, counts.toUnassign, counts.excluded] {
-                    row.cell(writing: { HTMLBlocks.appendCount(count, to: &$0) })
-                }
+                // Cell by cell, not over an array of the counts: an allocation per row.
+                row.cell(writing: { HTMLBlocks.appendCount(counts.manual, to: &$0) })
+                row.cell(writing: { HTMLBlocks.appendCount(counts.auto, to: &$0) })
+                row.cell(writing: { HTMLBlocks.appendCount(counts.assigned, to: &$0) })
+                row.cell(writing: { HTMLBlocks.appendCount(counts.toUnassign, to: &$0) })
+                row.cell(writing: { HTMLBlocks.appendCount(counts.excluded, to: &$0) })
             }
         }
         return HTMLTable(
