@@ -241,23 +241,57 @@ enum HTMLBlocks {
 
     /// A list of facts: term and description pairs.
     static func facts(_ items: [(term: String, value: HTMLFragment)]) -> HTMLFragment {
-        let entries = items.map { item -> HTMLFragment in "<dt>\(item.term)</dt><dd>\(item.value)</dd>\n" }
-        return "<dl class=\"facts\">\n\(entries)</dl>\n"
+        // Appended in place: a fragment per entry cost an allocation each, on every rule page.
+        var markup = HTMLFragment.empty
+        markup.reserve(items.reduce(32) { $0 + $1.term.utf8.count + $1.value.bytes.count + 20 })
+        markup.append(markup: "<dl class=\"facts\">\n")
+        for item in items {
+            markup.append(markup: "<dt>")
+            markup.append(text: item.term)
+            markup.append(markup: "</dt><dd>")
+            markup.append(item.value)
+            markup.append(markup: "</dd>\n")
+        }
+        markup.append(markup: "</dl>\n")
+        return markup
     }
 
     /// A bulleted list; `nil` when there is nothing to list.
     static func list(_ items: [HTMLFragment], className: String? = nil) -> HTMLFragment {
         guard !items.isEmpty else { return .empty }
-        let classAttribute: HTMLFragment = className.map { " class=\"\($0)\"" } ?? .empty
-        let entries = items.map { item -> HTMLFragment in "<li>\(item)</li>" }
-        return "<ul\(classAttribute)>\(entries)</ul>"
+        var markup = HTMLFragment.empty
+        markup.reserve(items.reduce(32) { $0 + $1.bytes.count + 9 })
+        markup.append(markup: "<ul")
+        if let className {
+            markup.append(markup: " class=\"")
+            markup.append(text: className)
+            markup.append(markup: "\"")
+        }
+        markup.append(markup: ">")
+        for item in items {
+            markup.append(markup: "<li>")
+            markup.append(item)
+            markup.append(markup: "</li>")
+        }
+        markup.append(markup: "</ul>")
+        return markup
     }
 
     /// A numbered list whose items keep their own numbers.
     static func orderedList(_ items: [(number: Int, content: HTMLFragment)]) -> HTMLFragment {
         guard !items.isEmpty else { return .empty }
-        let entries = items.map { item -> HTMLFragment in "<li value=\"\(item.number)\">\(item.content)</li>" }
-        return "<ol>\(entries)</ol>"
+        var markup = HTMLFragment.empty
+        markup.reserve(items.reduce(16) { $0 + $1.content.bytes.count + 24 })
+        markup.append(markup: "<ol>")
+        for item in items {
+            markup.append(markup: "<li value=\"")
+            markup.append(item.number)
+            markup.append(markup: "\">")
+            markup.append(item.content)
+            markup.append(markup: "</li>")
+        }
+        markup.append(markup: "</ol>")
+        return markup
     }
 
     /// A link to a page of this run; `href` is a relative path built from safe file names.

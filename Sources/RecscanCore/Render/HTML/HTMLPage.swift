@@ -30,7 +30,11 @@ struct HTMLPage: Sendable {
     /// inline script last, so the page is readable before and without it. Returns the page as UTF-8.
     func render() -> [UInt8] {
         // One buffer, the sections copied once: `+` copies what it joins, and pages are megabytes.
-        let document: HTMLFragment = "\(opening())\(sections)\(Self.closing(run))"
+        var document = HTMLFragment.empty
+        document.reserve(sections.reduce(8_192) { $0 + $1.bytes.count })
+        appendOpening(to: &document)
+        for section in sections { document.append(section) }
+        document.append(Self.closing(run))
         return document.bytes
     }
 
@@ -45,30 +49,56 @@ struct HTMLPage: Sendable {
 
     /// Everything before the sections.
     private func opening() -> HTMLFragment {
-        let trail = breadcrumb.map { item in HTMLBlocks.link(item.href, "\(item.label)") + " › " }
-        let navigation: HTMLFragment =
-            breadcrumb.isEmpty
-            ? .empty
-            : "<nav class=\"breadcrumb\" aria-label=\"Breadcrumb\">\(trail)<span aria-current=\"page\">\(title)</span></nav>\n"
-        return """
-            <!DOCTYPE html>
-            <html lang="en">
-            <head>
-            <meta charset="utf-8">
-            <meta name="viewport" content="width=device-width, initial-scale=1">
-            <meta name="color-scheme" content="light dark">
-            <meta name="generator" content="recscan">
-            <title>\(title) · recscan \(run.runID)</title>
-            <link rel="stylesheet" href="\(location.toRoot)style.css">
-            </head>
-            <body>
-            <a class="skip" href="#content">Skip to content</a>
-            <header class="page">
-            \(navigation)<h1>\(heading)</h1>
-            \(subtitle)</header>
-            <main id="content">
+        var markup = HTMLFragment.empty
+        appendOpening(to: &markup)
+        return markup
+    }
 
-            """
+    /// Appends everything before the sections, piece by piece: every page of a run has it.
+    private func appendOpening(to markup: inout HTMLFragment) {
+        markup.append(
+            markup: """
+                <!DOCTYPE html>
+                <html lang="en">
+                <head>
+                <meta charset="utf-8">
+                <meta name="viewport" content="width=device-width, initial-scale=1">
+                <meta name="color-scheme" content="light dark">
+                <meta name="generator" content="recscan">
+                <title>
+                """)
+        markup.append(text: title)
+        markup.append(markup: " · recscan ")
+        markup.append(text: run.runID)
+        markup.append(markup: "</title>\n<link rel=\"stylesheet\" href=\"")
+        markup.append(text: location.toRoot)
+        markup.append(
+            markup: """
+                style.css">
+                </head>
+                <body>
+                <a class="skip" href="#content">Skip to content</a>
+                <header class="page">
+
+                """)
+        if !breadcrumb.isEmpty {
+            markup.append(markup: "<nav class=\"breadcrumb\" aria-label=\"Breadcrumb\">")
+            for item in breadcrumb {
+                markup.append(markup: "<a href=\"")
+                markup.append(text: item.href)
+                markup.append(markup: "\">")
+                markup.append(text: item.label)
+                markup.append(markup: "</a> › ")
+            }
+            markup.append(markup: "<span aria-current=\"page\">")
+            markup.append(text: title)
+            markup.append(markup: "</span></nav>\n")
+        }
+        markup.append(markup: "<h1>")
+        markup.append(heading)
+        markup.append(markup: "</h1>\n")
+        markup.append(subtitle)
+        markup.append(markup: "</header>\n<main id=\"content\">\n")
     }
 
     /// Everything after the sections.
