@@ -1,15 +1,40 @@
 /// The per-outcome sections of a rule page: who needs it, has it, should drop it, excludes it.
 extension RulePage {
     /// What one outcome's section shows about a host besides its name and policy.
-    private struct Detail {
+    private struct Detail: Sendable {
         var title: String
         var intro: String
         var caption: String
         var columns: [TableColumn]
-        var cells: (RuleHostRow) -> [HTMLFragment]
+        var cells: @Sendable (RuleHostRow) -> [HTMLFragment]
+        /// The columns of a row per host: the host's two, then ``columns``.
+        let perHostColumns: [TableColumn]
+
+        init(
+            title: String, intro: String, caption: String, columns: [TableColumn],
+            cells: @escaping @Sendable (RuleHostRow) -> [HTMLFragment]
+        ) {
+            (self.title, self.intro, self.caption, self.columns, self.cells) = (title, intro, caption, columns, cells)
+            perHostColumns = RulePageMemo.hostColumns + columns
+        }
     }
 
-    private func detail(_ outcome: Outcome) -> Detail {
+    // Each outcome's detail, made once: every rule page has a section per outcome.
+    private static let toAssign = detail(.toAssign)
+    private static let assigned = detail(.assigned)
+    private static let toUnassign = detail(.toUnassign)
+    private static let excluded = detail(.excluded)
+
+    private static func detail(of outcome: Outcome) -> Detail {
+        switch outcome {
+        case .toAssign: toAssign
+        case .assigned: assigned
+        case .toUnassign: toUnassign
+        case .excluded: excluded
+        }
+    }
+
+    private static func detail(_ outcome: Outcome) -> Detail {
         switch outcome {
         case .toAssign:
             Detail(
@@ -22,7 +47,7 @@ extension RulePage {
                     let reason = apply == .manual ? row.reason.map(ReportWords.manualReason) ?? "" : ""
                     return [
                         HTMLBlocks.badge(apply == .auto ? "automatic" : "decision", kind: apply.rawValue),
-                        "\(reason)", blocks(row),
+                        "\(reason)", Self.blocks(row),
                     ]
                 }
             )
@@ -35,7 +60,7 @@ extension RulePage {
                 cells: { row in
                     let hand: HTMLFragment =
                         row.assignedByHand ? " " + HTMLBlocks.badge("by hand", kind: "manual") : .empty
-                    return [levels(row.assignedAt) + hand, blocks(row)]
+                    return [Self.levels(row.assignedAt) + hand, Self.blocks(row)]
                 }
             )
         case .toUnassign:
@@ -69,7 +94,7 @@ extension RulePage {
                     return [
                         "\(exclusion.map { ReportWords.level($0.level, computerName: "the computer") } ?? "unknown")",
                         "\(exclusion?.reason ?? "")", "\(exclusion?.by ?? "")",
-                        "\(exclusion?.expires ?? "no expiry")", levels(row.assignedAt),
+                        "\(exclusion?.expires ?? "no expiry")", Self.levels(row.assignedAt),
                     ]
                 }
             )
@@ -80,7 +105,7 @@ extension RulePage {
     func section(_ outcome: Outcome, memo: inout RulePageMemo) -> HTMLFragment {
         // Positions, not copies: a copy of a row is a retain of its arrays.
         let rows = self.rows.indices.filter { self.rows[$0].outcome == outcome }
-        let detail = detail(outcome)
+        let detail = Self.detail(of: outcome)
         let table = rows.count > rowLimit ? grouped(rows, detail, memo: &memo) : perHost(rows, detail, memo: &memo)
         return HTMLBlocks.section(
             id: outcome.rawValue,
@@ -92,7 +117,7 @@ extension RulePage {
     }
 
     private func perHost(_ positions: [Int], _ detail: Detail, memo: inout RulePageMemo) -> HTMLFragment {
-        let columns = RulePageMemo.hostColumns + detail.columns
+        let columns = detail.perHostColumns
         var body = HTMLTableRows(columns: columns)
         // Closures that read the page or the detail would copy them on every row.
         let detailCells = detail.cells
@@ -120,7 +145,7 @@ extension RulePage {
         }
         var order: [GroupKey] = []
         var groups: [GroupKey: (cells: [HTMLFragment], hosts: [Int])] = [:]
-        let perHostColumns = RulePageMemo.hostColumns + detail.columns
+        let perHostColumns = detail.perHostColumns
         let detailCells = detail.cells
         for position in positions {
             let row = rows[position]
@@ -164,11 +189,11 @@ extension RulePage {
             .render()
     }
 
-    private func blocks(_ row: RuleHostRow) -> HTMLFragment {
+    private static func blocks(_ row: RuleHostRow) -> HTMLFragment {
         row.blocks ? HTMLBlocks.badge("blocks", kind: "blocks") : "no"
     }
 
-    private func levels(_ levels: [Level]) -> HTMLFragment {
+    private static func levels(_ levels: [Level]) -> HTMLFragment {
         levels.isEmpty
             ? "not assigned"
             : "\(levels.map { ReportWords.level($0, computerName: "the computer") }.joined(separator: ", "))"
