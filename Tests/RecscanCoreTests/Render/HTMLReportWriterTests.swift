@@ -153,4 +153,22 @@ import Testing
         #expect(error?.path == blocker + "/hosts")
         #expect(error?.description.hasPrefix("cannot write \(blocker)/hosts: ") == true)
     }
+
+    /// A rule page, or a fleet page written beside the last rule pages, that cannot be written
+    /// fails the run with its own path, whichever thread met it, and leaves no scratch file.
+    @Test(
+        "an unwritable rule or fleet page fails the run with its path",
+        arguments: [("rules/1000763.html", 1), ("rules/1000763.html", 3), ("index.html", 1), ("index.html", 3)])
+    func unwritablePageFailsWithItsPath(page: String, jobs: Int) throws {
+        let directory = try makeTemporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        // A folder where the page goes: opening it for writing fails.
+        try FileManager.default.createDirectory(atPath: directory + "/" + page, withIntermediateDirectories: true)
+        let error = #expect(throws: HTMLWriteError.self) {
+            try RenderFixture.render(into: directory, rowsPerBatch: 2, jobs: jobs)
+        }
+        #expect(error?.path == directory + "/" + page)
+        let scratch = try FileManager.default.contentsOfDirectory(atPath: directory).filter { $0.hasSuffix(".scratch") }
+        #expect(scratch.isEmpty)
+    }
 }
