@@ -44,6 +44,33 @@ import Testing
         #expect(fileContents(under: one) == fileContents(under: three))
     }
 
+    /// A scan hands the writer each rule's catalog ordinal, by which it finds the rule again;
+    /// reports read back have none. Pages must read the same either way, also when some hosts
+    /// come with ordinals and others without, and whatever numbers the ordinals are.
+    @Test func rulesFoundByCatalogOrdinalReadAsFoundByID() throws {
+        let byID = try makeTemporaryDirectory()
+        let byOrdinal = try makeTemporaryDirectory()
+        defer {
+            try? FileManager.default.removeItem(atPath: byID)
+            try? FileManager.default.removeItem(atPath: byOrdinal)
+        }
+        // Copies of web01 after it, so that its rules are met again on later hosts.
+        let copies = ["web02", "web03"].map { hostname in
+            var copy = RenderFixture.web01
+            copy.hostname = hostname
+            return copy
+        }
+        let hosts = RenderFixture.hosts + copies
+        let ids = Set(hosts.flatMap { $0.rules.map(\.ruleID) }).sorted(by: >)
+        let ordinal = Dictionary(uniqueKeysWithValues: ids.enumerated().map { ($1, $0 * 7 + 3) })
+        try RenderFixture.render(into: byID, hosts: hosts)
+        try RenderFixture.render(into: byOrdinal, rowsPerBatch: 2, hosts: hosts) { host in
+            host.hostname == "web02" ? [] : host.rules.compactMap { ordinal[$0.ruleID] }
+        }
+        #expect(fileContents(under: byID).keys.contains("hosts/web03.html"))
+        #expect(fileContents(under: byID) == fileContents(under: byOrdinal))
+    }
+
     @Test func writesEveryPage() throws {
         let directory = try makeTemporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: directory) }

@@ -236,12 +236,19 @@ enum RenderFixture {
 
     /// Renders the fixture into `directory`.
     /// Writes every page of the fixture; `rowsPerBatch` is how many rule-page rows are read back at a time.
-    static func render(into directory: String, rowsPerBatch: Int = 100_000, jobs: Int = 1) throws {
+    /// - Parameter ordinals: each host's rules' catalog ordinals, as a scan gives the writer; by
+    ///   default none, as for reports read back.
+    static func render(
+        into directory: String, rowsPerBatch: Int = 100_000, jobs: Int = 1, hosts: [HostReport] = hosts,
+        ordinals: (HostReport) -> [Int] = { _ in [] }
+    ) throws {
         var writer = HTMLReportWriter(
             directory: directory, run: run, catalog: catalog, hostsPerPage: 500, rowsPerBatch: rowsPerBatch, jobs: jobs)
         var summary = ScanSummary()
         for host in hosts {
-            try writer.write(host: host, triage: triage.filter { $0.hostname == host.hostname })
+            let plans = triage.filter { $0.hostname == host.hostname }
+            try writer.writePage(for: host, triage: plans)
+            try writer.record(host, ordinals: ordinals(host), triage: plans)
             summary.add(host)
         }
         summary.rejectedInputs = rejected.count

@@ -63,7 +63,7 @@ struct DashboardRuleRows: Sendable {
         let tally = RuleTally(rows: rows)
         let position = Int32(position)
         for reason in ReportWords.reasonOrder.map(Optional.some) + [nil] {
-            guard let sample = tally.decisions[reason], sample.count > 0 else { continue }
+            guard let sample = tally.decisions(reason), sample.count > 0 else { continue }
             let why: HTMLFragment = reason.map { "\(ReportWords.manualReason($0))" } ?? "no reason recorded"
             let cells = [
                 DashboardTables.ruleLabel(rule, catalog: catalog), HTMLBlocks.severity(rule.severity), why,

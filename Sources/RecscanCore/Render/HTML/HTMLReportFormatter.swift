@@ -15,7 +15,7 @@ struct HTMLReportFormatter: ReportFormatter {
 
     mutating func add(_ host: StoredHost, rendered: [UInt8]) throws {
         let host = try host.analysis()
-        try writer.record(host.report, triage: host.triage)
+        try writer.record(host.report, ordinals: host.ruleOrdinals, triage: host.triage)
     }
 
     mutating func finish(_ fleet: FleetResults) throws { try writer.finish(fleet) }

@@ -32,6 +32,9 @@ public struct HTMLReportWriter: Sendable {
     private var rules: [RuleDigest] = []
     /// Each rule's position in `rules`, by id.
     private var ruleNumbers: [String: Int] = [:]
+    /// Each rule's position in `rules` by its ordinal in the run's catalog index, -1 until met:
+    /// an array read per row instead of hashing the rule's id (see ``record(_:ordinals:triage:)``).
+    private var ruleNumbersByCatalogOrdinal: [Int32] = []
     private var fleet = FleetDigest()
     private var links = PageLinks()
     /// Each distinct exclusion once, with its number in `rows`.
@@ -103,6 +106,13 @@ public struct HTMLReportWriter: Sendable {
     /// Hosts are expected in sorted hostname order, each once; pages list them in the order recorded.
     /// - Throws: ``HTMLWriteError`` when the scratch file of rule rows cannot be written.
     public mutating func record(_ host: HostReport, triage: [TriagePlan] = []) throws {
+        try record(host, ordinals: [], triage: triage)
+    }
+
+    /// ``record(_:triage:)`` with each rule's ordinal in the run's catalog index
+    /// (`HostAnalysis.ruleOrdinals`, empty when not known), by which rules are found again.
+    mutating func record(_ host: HostReport, ordinals: [Int], triage: [TriagePlan]) throws {
+        let ordinals = ordinals.count == host.rules.count ? ordinals : nil
         // Distinct hostnames always get distinct safe names, so the page's name is this one.
         let fileName = SafeFileName.forHost(host.hostname)
         var digest = HostDigest(host: host, fileName: fileName, triagePlans: triage.count)
@@ -113,24 +123,42 @@ public struct HTMLReportWriter: Sendable {
         let key = host.hostname.lowercased()
         if links.hostFiles[key] == nil { links.hostFiles[key] = fileName }
         let byHand = Set(host.findings.filter { $0.kind == .manualAssignment }.compactMap(\.ruleID))
-        for result in host.rules {
+        for (position, result) in host.rules.enumerated() {
             let exclusion = result.excludedBy.map { internedExclusion($0) }
             let row = RuleHostRow(
                 host: index, result: result, assignedByHand: byHand.contains(result.ruleID),
                 exclusion: exclusion?.box)
-            // One lookup a row: a fleet has hundreds of thousands of rows.
-            let ordinal: Int
-            if let known = ruleNumbers[result.ruleID] {
-                ordinal = known
-            } else {
-                ordinal = rules.count
-                rules.append(RuleDigest(result: result, ordinal: ordinal))
-                ruleNumbers[result.ruleID] = ordinal
-                links.ruleFiles[result.ruleID] = SafeFileName.forRule(result.ruleID)
-            }
+            let ordinal = number(of: result, catalogOrdinal: ordinals?[position])
             rules[ordinal].add(result)
             try rows.append(rule: ordinal, row, exclusion: exclusion?.number)
         }
+    }
+
+    /// The position of `result`'s rule in `rules`, added when first met. One lookup a row, and
+    /// a fleet has hundreds of thousands of rows: by catalog ordinal when known, else by id.
+    private mutating func number(of result: RuleResult, catalogOrdinal: Int?) -> Int {
+        if let catalogOrdinal, catalogOrdinal >= 0, catalogOrdinal < ruleNumbersByCatalogOrdinal.count,
+            ruleNumbersByCatalogOrdinal[catalogOrdinal] >= 0
+        {
+            return Int(ruleNumbersByCatalogOrdinal[catalogOrdinal])
+        }
+        let number: Int
+        if let known = ruleNumbers[result.ruleID] {
+            number = known
+        } else {
+            number = rules.count
+            rules.append(RuleDigest(result: result, ordinal: number))
+            ruleNumbers[result.ruleID] = number
+            links.ruleFiles[result.ruleID] = SafeFileName.forRule(result.ruleID)
+        }
+        if let catalogOrdinal, catalogOrdinal >= 0 {
+            if catalogOrdinal >= ruleNumbersByCatalogOrdinal.count {
+                let grown = max(catalogOrdinal + 1, ruleNumbersByCatalogOrdinal.count * 2)
+                ruleNumbersByCatalogOrdinal += repeatElement(-1, count: grown - ruleNumbersByCatalogOrdinal.count)
+            }
+            ruleNumbersByCatalogOrdinal[catalogOrdinal] = Int32(number)
+        }
+        return number
     }
 
     /// The shared box of an exclusion and its number in `rows`, made on first use.
@@ -157,6 +185,7 @@ public struct HTMLReportWriter: Sendable {
         var firstMet: [RuleDigest] = []
         swap(&firstMet, &rules)
         ruleNumbers = [:]
+        ruleNumbersByCatalogOrdinal = []
         let sortedRules = Self.sortedByID(firstMet)
         firstMet = []
         let pages = self

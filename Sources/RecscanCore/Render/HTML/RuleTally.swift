@@ -19,8 +19,9 @@ struct RuleTally: Sendable {
         }
     }
 
-    /// Decisions waiting, by reason (`nil`: none recorded).
-    var decisions: [ManualReason?: Sample] = [:]
+    /// Decisions waiting, by the position of their reason in `allCases`, the last for none
+    /// recorded: hashing a reason for each of a fleet's decisions cost more than the counting.
+    private var decisionsByReason = [Sample?](repeating: nil, count: Self.reasons.count + 1)
     /// To-assign rows applied automatically.
     var automatic = Sample()
     /// To-unassign rows.
@@ -40,8 +41,22 @@ struct RuleTally: Sendable {
         for row in rows { add(row) }
     }
 
+    // `allCases` of an enum is computed: a new array at every use.
+    private static let reasons = ManualReason.allCases
+
+    /// The decisions waiting for `reason` (`nil`: none recorded).
+    func decisions(_ reason: ManualReason?) -> Sample? { decisionsByReason[Self.position(of: reason)] }
+
+    private static func position(of reason: ManualReason?) -> Int {
+        reason.flatMap { reasons.firstIndex(of: $0) } ?? reasons.count
+    }
+
     mutating func add(_ row: RuleHostRow) {
-        if row.isManual { decisions[row.reason, default: Sample()].add(host: row.host, blocks: row.blocks) }
+        if row.isManual {
+            let position = Self.position(of: row.reason)
+            if decisionsByReason[position] == nil { decisionsByReason[position] = Sample() }
+            decisionsByReason[position]?.add(host: row.host, blocks: row.blocks)
+        }
         if row.outcome == .toAssign && row.apply == .auto { automatic.add(host: row.host, blocks: row.blocks) }
         if row.outcome == .toUnassign {
             unassign.add(host: row.host, blocks: row.blocks)
