@@ -24,11 +24,17 @@ import Testing
         return [web01, web02, web03, web01, web02]
     }
 
-    @Test(arguments: [1, 20_000])
-    func hostPagesWithASharedMemoReadAsRenderedAfresh(evidenceLimit: Int) {
+    /// With `byOrdinal`, rules come with catalog ordinals, as in a scan, and the memo finds
+    /// their links by them; a renamed rule keeps its ordinal.
+    @Test(arguments: [1, 20_000], [false, true])
+    func hostPagesWithASharedMemoReadAsRenderedAfresh(evidenceLimit: Int, byOrdinal: Bool) {
         var memo = HostPageMemo(evidenceLimit: evidenceLimit)
+        let ids = Set(Self.hosts.flatMap { $0.rules.map(\.ruleID) }).sorted()
+        let ordinal = Dictionary(uniqueKeysWithValues: ids.enumerated().map { ($1, $0 * 5 + 1) })
         for host in Self.hosts {
-            let page = HostPage(host: host, catalog: RenderFixture.catalog, run: RenderFixture.run)
+            let ordinals = byOrdinal ? host.rules.compactMap { ordinal[$0.ruleID] } : []
+            let page = HostPage(
+                host: host, catalog: RenderFixture.catalog, run: RenderFixture.run, ordinals: ordinals)
             let readsTheSame = page.render(memo: &memo) == page.render()
             #expect(readsTheSame, "host \(host.hostname)")
         }

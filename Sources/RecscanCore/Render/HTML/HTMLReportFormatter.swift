@@ -32,7 +32,9 @@ private struct HostPageRenderer: HostRenderer {
 
     func render(_ host: StoredHost) throws -> [UInt8] {
         let host = try host.analysis()
-        try memos.withMemo { memo in try writer.writePage(for: host.report, triage: host.triage, memo: &memo) }
+        try memos.withMemo { memo in
+            try writer.writePage(for: host.report, triage: host.triage, ordinals: host.ruleOrdinals, memo: &memo)
+        }
         return []
     }
 }

@@ -94,10 +94,12 @@ public struct HTMLReportWriter: Sendable {
     }
 
     /// ``writePage(for:triage:)`` with what earlier pages worked out in `memo`.
-    func writePage(for host: HostReport, triage: [TriagePlan], memo: inout HostPageMemo) throws {
+    /// - Parameter ordinals: each rule's ordinal in the run's catalog index, when known.
+    func writePage(for host: HostReport, triage: [TriagePlan], ordinals: [Int] = [], memo: inout HostPageMemo) throws {
         let folder = HTMLOutput.path(directory, "hosts")
         try HTMLOutput.makeDirectory(folder)
-        let page = HostPage(host: host, triage: triage, catalog: catalog, run: run).render(memo: &memo)
+        let page = HostPage(host: host, triage: triage, catalog: catalog, run: run, ordinals: ordinals)
+            .render(memo: &memo)
         try HTMLOutput.write(page, to: HTMLOutput.path(folder, SafeFileName.forHost(host.hostname) + ".html"))
     }
 

@@ -182,8 +182,9 @@ extension HostPage {
         let words = RowWords(links: links, rules: catalog.rules, applicationTypes: catalog.applicationTypes)
         for position in rules {
             let rule = host.rules[position]
+            let ordinal = ordinals?[position]
             body.row { row in
-                row.cells(words.ruleCell(rule, memo: &memo), count: 1)
+                row.cells(words.ruleCell(rule, ordinal: ordinal, memo: &memo), count: 1)
                 row.cells(Self.moduleCells[Self.modules.firstIndex(of: rule.module) ?? 0], count: 1)
                 row.cells(Self.severityCells[Self.severities.firstIndex(of: rule.severity) ?? 0], count: 1)
                 cells(rule, &row)
@@ -201,9 +202,11 @@ extension HostPage {
         let applicationTypes: [String: ApplicationType]
 
         /// The markup of a rule's first cell, its link.
-        func ruleCell(_ rule: RuleResult, memo: inout HostPageMemo) -> HTMLFragment {
+        func ruleCell(_ rule: RuleResult, ordinal: Int?, memo: inout HostPageMemo) -> HTMLFragment {
             let name = rule.name.isEmpty ? (rules[rule.ruleID]?.name ?? "") : rule.name
-            return memo.ruleLink(id: rule.ruleID, name: name, module: rule.module, severity: rule.severity) {
+            return memo.ruleLink(
+                id: rule.ruleID, ordinal: ordinal, name: name, module: rule.module, severity: rule.severity
+            ) {
                 let label: HTMLFragment = "<span class=\"rule-id\">\(rule.ruleID)</span> \(name)"
                 let link = links.rule(rule.ruleID, toRoot: "../", label: label)
                 return HTMLTableRows.cellsMarkup([link], columns: HostPage.common)

@@ -12,8 +12,12 @@ struct HostPage: Sendable {
     var run: RunInfo
     /// Rule pages exist for every rule on this host.
     let links: PageLinks
+    /// Each of the host's rules' ordinal in the run's catalog index, when known: the memo finds
+    /// a rule's link by it without hashing the rule's id.
+    let ordinals: [Int]?
 
-    init(host: HostReport, triage: [TriagePlan] = [], catalog: Catalog, run: RunInfo) {
+    init(host: HostReport, triage: [TriagePlan] = [], catalog: Catalog, run: RunInfo, ordinals: [Int] = []) {
+        self.ordinals = ordinals.count == host.rules.count ? ordinals : nil
         self.host = host
         self.triage = triage
         self.catalog = catalog

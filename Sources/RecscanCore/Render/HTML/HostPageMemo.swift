@@ -8,6 +8,11 @@
 /// evidence that links to another rule, since whether that rule has a page depends on the host.
 struct HostPageMemo: Sendable {
     private var ruleLinks: [String: RuleLink] = [:]
+    /// The same links by the rule's ordinal in the run's catalog index, for rules that have one:
+    /// an array read per row instead of hashing the rule's id.
+    private var ruleLinksByOrdinal: [RuleLink?] = []
+    /// Links kept in `ruleLinks` and `ruleLinksByOrdinal` together, bounded by ``ruleLimit``.
+    private var ruleLinkCount = 0
     private var evidenceCells: [[Evidence]: HTMLFragment] = [:]
     /// The current host's shared evidence lists, found by the address of their one array.
     private var hostEvidence: [(list: [Evidence], cell: HTMLFragment)] = []
@@ -31,20 +36,37 @@ struct HostPageMemo: Sendable {
         var link: HTMLFragment
     }
 
-    /// The link cell's markup `make` gives for a rule with this id, name, module and severity.
+    /// The link cell's markup `make` gives for a rule with this id, name, module and severity;
+    /// `ordinal`, the rule's ordinal in the run's catalog index when known, finds it faster.
     mutating func ruleLink(
         id: String,
+        ordinal: Int? = nil,
         name: String,
         module: Module,
         severity: Severity,
         make: () -> HTMLFragment
     ) -> HTMLFragment {
-        if let known = ruleLinks[id], known.name == name, known.module == module, known.severity == severity {
+        let known: RuleLink?
+        if let ordinal, ordinal >= 0 {
+            known = ordinal < ruleLinksByOrdinal.count ? ruleLinksByOrdinal[ordinal] : nil
+        } else {
+            known = ruleLinks[id]
+        }
+        if let known, known.name == name, known.module == module, known.severity == severity {
             return known.link
         }
         let link = make()
-        if ruleLinks.count < Self.ruleLimit || ruleLinks[id] != nil {
-            ruleLinks[id] = RuleLink(name: name, module: module, severity: severity, link: link)
+        guard known != nil || ruleLinkCount < Self.ruleLimit else { return link }
+        if known == nil { ruleLinkCount += 1 }
+        let entry = RuleLink(name: name, module: module, severity: severity, link: link)
+        if let ordinal, ordinal >= 0 {
+            if ordinal >= ruleLinksByOrdinal.count {
+                let grown = max(ordinal + 1, ruleLinksByOrdinal.count * 2)
+                ruleLinksByOrdinal += repeatElement(nil, count: grown - ruleLinksByOrdinal.count)
+            }
+            ruleLinksByOrdinal[ordinal] = entry
+        } else {
+            ruleLinks[id] = entry
         }
         return link
     }
