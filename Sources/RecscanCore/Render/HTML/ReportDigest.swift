@@ -9,11 +9,12 @@ struct HostDigest: Sendable {
     var status: HostStatus
     var operatingSystem: String
     var counts = OutcomeCounts()
-    var findingsBySeverity: [Severity: Int] = [:]
+    // Counts by severity and by reason, in `allCases` order, held inline: a dictionary each was
+    // a heap block for every host of the fleet, kept to the end of the run.
+    private var severityCounts = SIMD4<Int32>()
+    private var reasonCounts = SIMD8<Int32>()
     /// The highest finding severity, for styling; `nil` without findings.
     var highestSeverity: Severity?
-    /// Decisions waiting, by the reason they wait.
-    var manualReasons: [ManualReason: Int] = [:]
     /// Rules assigned by hand (`manual-assignment` findings) that block traffic on this host.
     var blockingManualAssignments = 0
     /// Whether the effective engine mode is tap: nothing blocks on the host.
@@ -31,20 +32,18 @@ struct HostDigest: Sendable {
         self.triagePlans = triagePlans
         // Counted by position first: hashing a reason for each of a host's decisions cost
         // more than the rest of the digest.
-        var reasons = [Int](repeating: 0, count: Self.reasons.count)
         for rule in host.rules {
             counts.add(rule)
             if rule.outcome == .toAssign, rule.apply != .auto, let reason = rule.reason,
                 let position = Self.reasons.firstIndex(of: reason)
             {
-                reasons[position] += 1
+                reasonCounts[position] += 1
             }
         }
-        for (reason, count) in zip(Self.reasons, reasons) where count > 0 { manualReasons[reason] = count }
         // Few hosts have rules assigned by hand: the set of blocking rules is made for those only.
         var blocking: Set<String>?
         for finding in host.findings {
-            findingsBySeverity[finding.severity, default: 0] += 1
+            severityCounts[finding.severity.rank] += 1
             highestSeverity = max(highestSeverity ?? finding.severity, finding.severity)
             guard finding.kind == .manualAssignment, let rule = finding.ruleID else { continue }
             if blocking == nil { blocking = Set(host.rules.filter(\.blocks).map(\.ruleID)) }
@@ -54,10 +53,29 @@ struct HostDigest: Sendable {
 
     // `allCases` of an enum is computed: a new array at every use.
     private static let reasons = ManualReason.allCases
+    private static let severities = Severity.allCases
 
-    var findings: Int { findingsBySeverity.values.reduce(0, +) }
+    /// Findings by severity; severities without findings have no entry.
+    var findingsBySeverity: [Severity: Int] {
+        var counts: [Severity: Int] = [:]
+        for severity in Self.severities where severityCounts[severity.rank] > 0 {
+            counts[severity] = Int(severityCounts[severity.rank])
+        }
+        return counts
+    }
+
+    /// Decisions waiting, by the reason they wait; reasons without decisions have no entry.
+    var manualReasons: [ManualReason: Int] {
+        var counts: [ManualReason: Int] = [:]
+        for (position, reason) in Self.reasons.enumerated() where reasonCounts[position] > 0 {
+            counts[reason] = Int(reasonCounts[position])
+        }
+        return counts
+    }
+
+    var findings: Int { Int(severityCounts.wrappedSum()) }
     /// High and critical findings.
-    var urgentFindings: Int { (findingsBySeverity[.high] ?? 0) + (findingsBySeverity[.critical] ?? 0) }
+    var urgentFindings: Int { Int(severityCounts[Severity.high.rank] + severityCounts[Severity.critical.rank]) }
 }
 
 /// Rule results counted by outcome, with to-assign split into automatic and manual.
