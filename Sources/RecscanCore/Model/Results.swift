@@ -291,11 +291,12 @@ public struct ScanSummary: Sendable, Equatable {
     /// Adds one host's counts.
     public mutating func add(_ host: HostReport) {
         hosts += 1
-        for rule in host.rules {
-            switch rule.outcome {
+        // By position, reading the fields in place: `for rule in host.rules` copied each result.
+        for index in host.rules.indices {
+            switch host.rules[index].outcome {
             case .toAssign:
                 toAssign += 1
-                if rule.apply == .auto { auto += 1 } else { manual += 1 }
+                if host.rules[index].apply == .auto { auto += 1 } else { manual += 1 }
             case .assigned: assigned += 1
             case .toUnassign: toUnassign += 1
             case .excluded: excluded += 1

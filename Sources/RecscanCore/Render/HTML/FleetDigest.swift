@@ -106,10 +106,14 @@ struct FleetDigest: Sendable {
         // hundreds of rules cost more than the rest of the host's digest.
         var byModule = [OutcomeCounts](repeating: OutcomeCounts(), count: Self.modules.count)
         var bySeverity = [OutcomeCounts](repeating: OutcomeCounts(), count: Self.severities.count)
-        for rule in host.rules {
-            if let module = Self.modules.firstIndex(of: rule.module) { byModule[module].add(rule) }
-            if rule.outcome == .toAssign, let severity = Self.severities.firstIndex(of: rule.severity) {
-                bySeverity[severity].add(rule)
+        // By position, reading the fields in place: `for rule in host.rules` copied each result.
+        for index in host.rules.indices {
+            let (outcome, apply) = (host.rules[index].outcome, host.rules[index].apply)
+            if let module = Self.modules.firstIndex(of: host.rules[index].module) {
+                byModule[module].add(outcome, apply: apply)
+            }
+            if outcome == .toAssign, let severity = Self.severities.firstIndex(of: host.rules[index].severity) {
+                bySeverity[severity].add(outcome, apply: apply)
             }
         }
         // Only what a host has gets an entry, as when counted rule by rule.

@@ -32,9 +32,12 @@ struct HostDigest: Sendable {
         self.triagePlans = triagePlans
         // Counted by position first: hashing a reason for each of a host's decisions cost
         // more than the rest of the digest.
-        for rule in host.rules {
-            counts.add(rule)
-            if rule.outcome == .toAssign, rule.apply != .auto, let reason = rule.reason,
+        // By position, reading the fields in place: `for rule in host.rules` copied each result,
+        // a retain and a release for each of its references.
+        for index in host.rules.indices {
+            let (outcome, apply) = (host.rules[index].outcome, host.rules[index].apply)
+            counts.add(outcome, apply: apply)
+            if outcome == .toAssign, apply != .auto, let reason = host.rules[index].reason,
                 let position = Self.reasons.firstIndex(of: reason)
             {
                 reasonCounts[position] += 1
@@ -90,9 +93,12 @@ struct OutcomeCounts: Sendable, Equatable {
     var total: Int { toAssign + assigned + toUnassign + excluded }
 
     /// Counts one result; a to-assign rule without an apply class needs a decision.
-    mutating func add(_ rule: RuleResult) {
-        switch rule.outcome {
-        case .toAssign: if rule.apply == .auto { auto += 1 } else { manual += 1 }
+    mutating func add(_ rule: RuleResult) { add(rule.outcome, apply: rule.apply) }
+
+    /// Adds one rule result with this outcome and apply class.
+    mutating func add(_ outcome: Outcome, apply: ApplyClass?) {
+        switch outcome {
+        case .toAssign: if apply == .auto { auto += 1 } else { manual += 1 }
         case .assigned: assigned += 1
         case .toUnassign: toUnassign += 1
         case .excluded: excluded += 1
