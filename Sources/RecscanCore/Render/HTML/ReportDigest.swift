@@ -30,10 +30,9 @@ struct HostDigest: Sendable {
         operatingSystem = ReportWords.operatingSystem(host.os)
         engineTap = host.settings?.engineMode == .tap
         self.triagePlans = triagePlans
-        // Counted by position first: hashing a reason for each of a host's decisions cost
-        // more than the rest of the digest.
-        // By position, reading the fields in place: `for rule in host.rules` copied each result,
-        // a retain and a release for each of its references.
+        // Reasons counted by position: hashing one for each of a host's decisions cost more than
+        // the rest of the digest. Fields read in place: `for rule in host.rules` copied each
+        // result, a retain and a release for each of its references.
         for index in host.rules.indices {
             let (outcome, apply) = (host.rules[index].outcome, host.rules[index].apply)
             counts.add(outcome, apply: apply)
