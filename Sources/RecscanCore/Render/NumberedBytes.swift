@@ -4,7 +4,7 @@
 struct NumberedBytes {
     private var arena: [UInt8] = []
     /// Where each number's bytes are in `arena`; `nil` for none.
-    private var spans: [Range<Int>?] = []
+    private var spans = NumberedSlots<Range<Int>>()
 
     /// One more than the highest number kept (0 when none is).
     var count: Int { spans.count }
@@ -12,16 +12,14 @@ struct NumberedBytes {
     /// Appends the bytes kept for `number` to `bytes`.
     /// - Returns: false, and appends nothing, when none are kept.
     func append(_ number: Int, to bytes: inout RenderBuffer) -> Bool {
-        guard number >= 0, number < spans.count, let span = spans[number] else { return false }
+        guard let span = spans[number] else { return false }
         arena.withUnsafeBufferPointer { bytes.append(UnsafeBufferPointer(rebasing: $0[span])) }
         return true
     }
 
     /// Keeps `value` for `number` (0 or more), unless bytes are kept for it already.
     mutating func keep(_ value: UnsafeBufferPointer<UInt8>, for number: Int) {
-        guard number >= 0 else { return }
-        if number >= spans.count { spans += repeatElement(nil, count: number + 1 - spans.count) }
-        guard spans[number] == nil else { return }
+        guard number >= 0, spans[number] == nil else { return }
         spans[number] = arena.count..<arena.count + value.count
         arena.append(contentsOf: value)
     }

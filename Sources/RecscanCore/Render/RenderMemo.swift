@@ -12,17 +12,16 @@
 struct RenderMemo: Sendable {
     /// Rules kept at most: a few hundred kilobytes per worker and format.
     static let ruleLimit = 4096
-    private var rules: [[UInt8]?] = []
+    private var rules = NumberedSlots<[UInt8]>()
     private var keptRules = 0
-    private var states: [[UInt8]?] = []
+    private var states = NumberedSlots<[UInt8]>()
 
     /// The bytes of the rule with `ordinal`, made by `make` the first time; made each time for
     /// a rule without one (-1: a rule read back that the catalog does not describe).
     mutating func rule(_ ordinal: Int, _ make: () -> [UInt8]) -> [UInt8] {
-        if ordinal >= 0, ordinal < rules.count, let known = rules[ordinal] { return known }
+        if let known = rules[ordinal] { return known }
         let made = make()
         guard ordinal >= 0, keptRules < Self.ruleLimit else { return made }
-        if ordinal >= rules.count { rules += Array(repeating: nil, count: ordinal + 1 - rules.count) }
         rules[ordinal] = made
         keptRules += 1
         return made
@@ -32,9 +31,8 @@ struct RenderMemo: Sendable {
     /// time that combination comes up.
     mutating func state(of rule: RuleResult, _ make: () -> [UInt8]) -> [UInt8] {
         let key = Self.stateKey(rule)
-        if key < states.count, let known = states[key] { return known }
+        if let known = states[key] { return known }
         let made = make()
-        if key >= states.count { states += Array(repeating: nil, count: key + 1 - states.count) }
         states[key] = made
         return made
     }

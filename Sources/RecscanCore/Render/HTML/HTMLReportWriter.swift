@@ -32,9 +32,9 @@ public struct HTMLReportWriter: Sendable {
     private var rules: [RuleDigest] = []
     /// Each rule's position in `rules`, by id.
     private var ruleNumbers: [String: Int] = [:]
-    /// Each rule's position in `rules` by its ordinal in the run's catalog index, -1 until met:
-    /// an array read per row instead of hashing the rule's id (see ``record(_:ordinals:triage:)``).
-    private var ruleNumbersByCatalogOrdinal: [Int32] = []
+    /// Each rule's position in `rules` by its ordinal in the run's catalog index: an array read
+    /// per row instead of hashing the rule's id (see ``record(_:ordinals:triage:)``).
+    private var ruleNumbersByCatalogOrdinal = NumberedSlots<Int>()
     private var fleet = FleetDigest()
     private var links = PageLinks()
     /// Each distinct exclusion once, with its number in `rows`.
@@ -139,11 +139,7 @@ public struct HTMLReportWriter: Sendable {
     /// The position of `result`'s rule in `rules`, added when first met. One lookup a row, and
     /// a fleet has hundreds of thousands of rows: by catalog ordinal when known, else by id.
     private mutating func number(of result: RuleResult, catalogOrdinal: Int?) -> Int {
-        if let catalogOrdinal, catalogOrdinal >= 0, catalogOrdinal < ruleNumbersByCatalogOrdinal.count,
-            ruleNumbersByCatalogOrdinal[catalogOrdinal] >= 0
-        {
-            return Int(ruleNumbersByCatalogOrdinal[catalogOrdinal])
-        }
+        if let catalogOrdinal, let known = ruleNumbersByCatalogOrdinal[catalogOrdinal] { return known }
         let number: Int
         if let known = ruleNumbers[result.ruleID] {
             number = known
@@ -153,13 +149,7 @@ public struct HTMLReportWriter: Sendable {
             ruleNumbers[result.ruleID] = number
             links.ruleFiles[result.ruleID] = SafeFileName.forRule(result.ruleID)
         }
-        if let catalogOrdinal, catalogOrdinal >= 0 {
-            if catalogOrdinal >= ruleNumbersByCatalogOrdinal.count {
-                let grown = max(catalogOrdinal + 1, ruleNumbersByCatalogOrdinal.count * 2)
-                ruleNumbersByCatalogOrdinal += repeatElement(-1, count: grown - ruleNumbersByCatalogOrdinal.count)
-            }
-            ruleNumbersByCatalogOrdinal[catalogOrdinal] = Int32(number)
-        }
+        if let catalogOrdinal { ruleNumbersByCatalogOrdinal[catalogOrdinal] = number }
         return number
     }
 
@@ -187,7 +177,7 @@ public struct HTMLReportWriter: Sendable {
         var firstMet: [RuleDigest] = []
         swap(&firstMet, &rules)
         ruleNumbers = [:]
-        ruleNumbersByCatalogOrdinal = []
+        ruleNumbersByCatalogOrdinal = NumberedSlots()
         let sortedRules = Self.sortedByID(firstMet)
         firstMet = []
         let pages = self

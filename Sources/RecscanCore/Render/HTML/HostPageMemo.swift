@@ -10,7 +10,7 @@ struct HostPageMemo: Sendable {
     private var ruleLinks: [String: RuleLink] = [:]
     /// The same links by the rule's ordinal in the run's catalog index, for rules that have one:
     /// an array read per row instead of hashing the rule's id.
-    private var ruleLinksByOrdinal: [RuleLink?] = []
+    private var ruleLinksByOrdinal = NumberedSlots<RuleLink>()
     /// Links kept in `ruleLinks` and `ruleLinksByOrdinal` together, bounded by ``ruleLimit``.
     private var ruleLinkCount = 0
     private var evidenceCells: [[Evidence]: HTMLFragment] = [:]
@@ -46,12 +46,9 @@ struct HostPageMemo: Sendable {
         severity: Severity,
         make: () -> HTMLFragment
     ) -> HTMLFragment {
-        let known: RuleLink?
-        if let ordinal, ordinal >= 0 {
-            known = ordinal < ruleLinksByOrdinal.count ? ruleLinksByOrdinal[ordinal] : nil
-        } else {
-            known = ruleLinks[id]
-        }
+        // A rule the catalog does not describe (ordinal -1) is found by its id.
+        let byOrdinal = ordinal.flatMap { $0 >= 0 ? $0 : nil }
+        let known = if let byOrdinal { ruleLinksByOrdinal[byOrdinal] } else { ruleLinks[id] }
         if let known, known.name == name, known.module == module, known.severity == severity {
             return known.link
         }
@@ -59,12 +56,8 @@ struct HostPageMemo: Sendable {
         guard known != nil || ruleLinkCount < Self.ruleLimit else { return link }
         if known == nil { ruleLinkCount += 1 }
         let entry = RuleLink(name: name, module: module, severity: severity, link: link)
-        if let ordinal, ordinal >= 0 {
-            if ordinal >= ruleLinksByOrdinal.count {
-                let grown = max(ordinal + 1, ruleLinksByOrdinal.count * 2)
-                ruleLinksByOrdinal += repeatElement(nil, count: grown - ruleLinksByOrdinal.count)
-            }
-            ruleLinksByOrdinal[ordinal] = entry
+        if let byOrdinal {
+            ruleLinksByOrdinal[byOrdinal] = entry
         } else {
             ruleLinks[id] = entry
         }

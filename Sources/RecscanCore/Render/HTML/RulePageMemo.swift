@@ -14,7 +14,7 @@ struct RulePageMemo: Sendable {
     private var detailCells: [DetailKey: DetailCells] = [:]
     /// The detail cells of rows assigned nowhere and hidden by no exclusion (nearly all rows
     /// of a fleet), by ``plainKey(_:)``: found by position instead of by hashing a key.
-    private var plainDetailCells: [DetailCells?] = []
+    private var plainDetailCells = NumberedSlots<DetailCells>()
     /// Numbers of the distinct detail cells, by their bytes.
     private var detailNumbers: [[UInt8]: Int] = [:]
 
@@ -79,11 +79,8 @@ struct RulePageMemo: Sendable {
     /// ``hostColumns``).
     mutating func details(of row: RuleHostRow, columns: [TableColumn], make: () -> [HTMLFragment]) -> DetailCells {
         guard let plain = Self.plainKey(row) else { return keyedDetails(of: row, columns: columns, make: make) }
-        if plain < plainDetailCells.count, let known = plainDetailCells[plain] { return known }
+        if let known = plainDetailCells[plain] { return known }
         let made = keyedDetails(of: row, columns: columns, make: make)
-        if plain >= plainDetailCells.count {
-            plainDetailCells += Array(repeating: nil, count: plain + 1 - plainDetailCells.count)
-        }
         plainDetailCells[plain] = made
         return made
     }
