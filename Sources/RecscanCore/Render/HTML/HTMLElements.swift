@@ -295,7 +295,42 @@ enum HTMLBlocks {
     }
 
     /// A link to a page of this run; `href` is a relative path built from safe file names.
-    static func link(_ href: String, _ label: HTMLFragment) -> HTMLFragment { "<a href=\"\(href)\">\(label)</a>" }
+    static func link(_ href: String, _ label: HTMLFragment) -> HTMLFragment {
+        var markup = HTMLFragment.empty
+        appendLink(href, label, to: &markup)
+        return markup
+    }
+
+    /// Appends a ``link(_:_:)`` to `markup`.
+    static func appendLink(_ href: String, _ label: HTMLFragment, to markup: inout HTMLFragment) {
+        markup.append(markup: "<a href=\"")
+        markup.append(text: href)
+        markup.append(markup: "\">")
+        markup.append(label)
+        markup.append(markup: "</a>")
+    }
+
+    /// Appends a card of a `cards` list: a count, linked to where its items are, in the tone of
+    /// what it asks for (quiet when there are none), with its label and, when given, a detail.
+    static func appendCard(
+        value: Int, label: String, detail: String? = nil, href: String, tone: String, to markup: inout HTMLFragment
+    ) {
+        markup.append(markup: "<li class=\"card tone-")
+        markup.append(text: value == 0 ? "quiet" : tone)
+        markup.append(markup: "\"><a href=\"")
+        markup.append(text: href)
+        markup.append(markup: "\"><span class=\"value\">")
+        markup.append(grouped: value)
+        markup.append(markup: "</span> <span class=\"label\">")
+        markup.append(text: label)
+        markup.append(markup: "</span>")
+        if let detail {
+            markup.append(markup: " <span class=\"detail\">")
+            markup.append(text: detail)
+            markup.append(markup: "</span>")
+        }
+        markup.append(markup: "</a></li>")
+    }
 
     /// A notice the reader must not miss.
     static func alert(_ text: String) -> HTMLFragment { "<p class=\"alert\" role=\"note\">\(text)</p>\n" }

@@ -84,11 +84,8 @@ struct HTMLPage: Sendable {
         if !breadcrumb.isEmpty {
             markup.append(markup: "<nav class=\"breadcrumb\" aria-label=\"Breadcrumb\">")
             for item in breadcrumb {
-                markup.append(markup: "<a href=\"")
-                markup.append(text: item.href)
-                markup.append(markup: "\">")
-                markup.append(text: item.label)
-                markup.append(markup: "</a> › ")
+                HTMLBlocks.appendLink(item.href, HTMLFragment(text: item.label), to: &markup)
+                markup.append(markup: " › ")
             }
             markup.append(markup: "<span aria-current=\"page\">")
             markup.append(text: title)

@@ -255,11 +255,10 @@ struct IndexPage: Sendable {
                         + "\(ReportWords.plural(fleet.uncovered.hosts, "host")): patch them", "#uncovered", "danger"
                 ), at: 4)
         }
-        let items = cards.map { card -> HTMLFragment in
-            let tone = card.value == 0 ? "quiet" : card.tone
-            return "<li class=\"card tone-\(tone)\"><a href=\"\(card.href)\"><span class=\"value\">"
-                + "\(ReportWords.number(card.value))</span> <span class=\"label\">\(card.label)</span> "
-                + "<span class=\"detail\">\(card.detail)</span></a></li>"
+        var items = HTMLFragment.empty
+        for card in cards {
+            HTMLBlocks.appendCard(
+                value: card.value, label: card.label, detail: card.detail, href: card.href, tone: card.tone, to: &items)
         }
         return "<ul class=\"cards\">\(items)</ul>\n"
     }

@@ -41,15 +41,7 @@ struct RulePage: Sendable {
         var cards = HTMLFragment.empty
         cards.reserve(stats.count * 160)
         for stat in stats {
-            cards.append(markup: "<li class=\"card tone-")
-            cards.append(text: stat.value == 0 ? "quiet" : stat.tone)
-            cards.append(markup: "\"><a href=\"")
-            cards.append(text: stat.href)
-            cards.append(markup: "\"><span class=\"value\">")
-            cards.append(grouped: stat.value)
-            cards.append(markup: "</span> <span class=\"label\">")
-            cards.append(text: stat.label)
-            cards.append(markup: "</span></a></li>")
+            HTMLBlocks.appendCard(value: stat.value, label: stat.label, href: stat.href, tone: stat.tone, to: &cards)
         }
         let badges: [HTMLFragment] = [
             HTMLBlocks.severity(entry?.severity ?? rule.severity),
