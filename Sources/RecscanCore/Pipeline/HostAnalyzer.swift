@@ -187,3 +187,10 @@ public struct HostAnalyzer: Sendable {
 func floorDiv(_ value: Int64, _ divisor: Int64) -> Int64 {
     value >= 0 ? value / divisor : (value - divisor + 1) / divisor
 }
+
+extension HostReport {
+    /// `ordinals` as each of `rules`' ordinal in the run's catalog index (what
+    /// `HostAnalysis.ruleOrdinals` holds), when there is one per rule; `nil` otherwise, as for
+    /// a host read back from a report, which has none.
+    func ruleOrdinals(_ ordinals: [Int]) -> [Int]? { ordinals.count == rules.count ? ordinals : nil }
+}

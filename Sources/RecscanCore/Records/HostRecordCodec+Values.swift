@@ -37,7 +37,7 @@ extension HostRecordCodec {
         writer.bool(report.settings != nil)
         if let settings = report.settings { write(settings, to: &writer) }
         writer.count(report.rules.count)
-        let hints = ordinals.count == report.rules.count ? ordinals : nil
+        let hints = report.ruleOrdinals(ordinals)
         var shared = SharedEvidenceLists<UnsafeRawPointer>()
         write(report.rules, hints: hints, shared: &shared, to: &writer)
         writer.count(report.findings.count)

@@ -70,7 +70,7 @@ enum CSVTable: Sendable, CaseIterable {
         case .recommendations:
             var scratch = RenderBuffer()
             var shared = SharedFacts()
-            let ordinals = ordinals.count == host.rules.count ? ordinals : nil
+            let ordinals = host.ruleOrdinals(ordinals)
             for (position, rule) in host.rules.enumerated() {
                 rows.fields(leading, count: 3)
                 if let ordinals {

@@ -114,7 +114,7 @@ public struct HTMLReportWriter: Sendable {
     /// ``record(_:triage:)`` with each rule's ordinal in the run's catalog index
     /// (`HostAnalysis.ruleOrdinals`, empty when not known), by which rules are found again.
     mutating func record(_ host: HostReport, ordinals: [Int], triage: [TriagePlan]) throws {
-        let ordinals = ordinals.count == host.rules.count ? ordinals : nil
+        let ordinals = host.ruleOrdinals(ordinals)
         // Distinct hostnames always get distinct safe names, so the page's name is this one.
         let fileName = SafeFileName.forHost(host.hostname)
         var digest = HostDigest(host: host, fileName: fileName, triagePlans: triage.count)

@@ -17,7 +17,7 @@ struct HostPage: Sendable {
     let ordinals: [Int]?
 
     init(host: HostReport, triage: [TriagePlan] = [], catalog: Catalog, run: RunInfo, ordinals: [Int] = []) {
-        self.ordinals = ordinals.count == host.rules.count ? ordinals : nil
+        self.ordinals = host.ruleOrdinals(ordinals)
         self.host = host
         self.triage = triage
         self.catalog = catalog

@@ -15,7 +15,7 @@ enum HostJSON {
     /// - Parameter ordinals: each rule's ordinal in the run's catalog index, or empty.
     static func render(_ host: HostReport, ordinals: [Int], memo: inout RenderMemo) -> [UInt8] {
         var json = JSONBytes(capacity: 1024 + host.rules.count * 320)
-        write(host, ordinals: ordinals.count == host.rules.count ? ordinals : nil, memo: &memo, to: &json)
+        write(host, ordinals: host.ruleOrdinals(ordinals), memo: &memo, to: &json)
         return json.bytes
     }
 

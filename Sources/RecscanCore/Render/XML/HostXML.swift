@@ -9,8 +9,7 @@ enum HostXML {
         try writeStart(of: host, to: writer)
         if let settings = host.settings { try write(settings, to: writer) }
         try write(
-            host.rules, ordinals: ordinals.count == host.rules.count ? ordinals : nil, to: writer, lines: &lines,
-            memo: &memo)
+            host.rules, ordinals: host.ruleOrdinals(ordinals), to: writer, lines: &lines, memo: &memo)
         try writeEnd(HostReportEnd(host), to: writer)
     }
 
