@@ -315,33 +315,27 @@ public struct HTMLReportWriter: Sendable {
         let memo = RulePageMemo(hosts: hosts)
         var ruleRows = DashboardRuleRows(
             path: HTMLOutput.path(directory, ".dashboard-rows.scratch"), hosts: hosts, catalog: catalog)
-        var start = sortedRules.startIndex
-        while start < sortedRules.endIndex {
-            var end = start + 1
-            var batchRows = sortedRules[start].counts.total
-            while end < sortedRules.endIndex, batchRows + sortedRules[end].counts.total <= rowsPerBatch {
-                batchRows += sortedRules[end].counts.total
-                end += 1
-            }
-            let batch = sortedRules[start..<end]
-            let rowsByRule = try rows.rows(of: batch.map(\.ordinal))
-            do {
+        do {
+            var start = sortedRules.startIndex
+            while start < sortedRules.endIndex {
+                var end = start + 1
+                var batchRows = sortedRules[start].counts.total
+                while end < sortedRules.endIndex, batchRows + sortedRules[end].counts.total <= rowsPerBatch {
+                    batchRows += sortedRules[end].counts.total
+                    end += 1
+                }
+                let batch = sortedRules[start..<end]
+                let rowsByRule = try rows.rows(of: batch.map(\.ordinal))
                 try writeRulePages(
                     batch, rows: rowsByRule, memo: memo, into: folder, rulesHref: rulesHref, dashboard: &ruleRows,
                     fleetPages: end == sortedRules.endIndex ? fleetPages : nil)
-            } catch {
-                ruleRows.remove()
-                throw error
+                start = end
             }
-            start = end
-        }
-        if sortedRules.isEmpty {
-            do {
-                try fleetPages(ruleRows)
-            } catch {
-                ruleRows.remove()
-                throw error
-            }
+            // Without rules there is no last batch to write the fleet pages beside.
+            if sortedRules.isEmpty { try fleetPages(ruleRows) }
+        } catch {
+            ruleRows.remove()
+            throw error
         }
         return ruleRows
     }
