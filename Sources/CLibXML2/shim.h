@@ -11,6 +11,7 @@
 #include <libxml/xmlwriter.h>
 #include <libxml/xmlschemas.h>
 #include <libxml/xmlerror.h>
+#include <libxml/uri.h>
 
 // xmlFree is a mutable C global, which Swift 6 strict concurrency rejects.
 static inline void recscan_xml_free(void *pointer) { xmlFree(pointer); }

@@ -1,0 +1,457 @@
+internal import CLibXML2
+
+/// Reads the XML that inventories almost always are, in one pass and without libxml2: UTF-8,
+/// elements and unprefixed attributes in no namespace or a default one, comments, the five
+/// predefined entities and character references, LF line ends. Anything else is declined:
+/// another encoding, a DOCTYPE, CDATA, processing instructions, prefixes, CR bytes, anything
+/// malformed or near a bound of ``XMLInputPolicy``. A declined file is read by libxml2 behind
+/// ``XMLInputGuard`` as before, which words its errors.
+///
+/// So the rule is one-sided: what this accepts, libxml2 must accept and report identically
+/// (`PlainXMLScannerTests` checks it against libxml2 over generated and mutated documents).
+/// What it declines costs only time.
+struct PlainXMLScanner: ~Copyable {
+    struct Declined: Error {}
+
+    private let base: UnsafePointer<UInt8>
+    private let end: Int
+    private let policy: XMLInputPolicy
+    private var index = 0
+    private var line: Int32 = 1
+    private var document: PlainXMLDocument
+    /// Open elements: the name's offset among the names and its bytes in the file, and the
+    /// default namespace in scope.
+    private var open = GrowingList<OpenElement>()
+    /// Per position in a tag (0 the element's name, then its attributes), the name found
+    /// there last: see ``PlainXMLNames/offset(of:count:hint:)``.
+    private var hints = GrowingList<Int32>()
+
+    private struct OpenElement {
+        var name: Int32
+        var start: Int
+        var count: Int
+        var namespace: Int32
+    }
+
+    private init(base: UnsafePointer<UInt8>, end: Int, policy: XMLInputPolicy) {
+        self.base = base
+        self.end = end
+        self.policy = policy
+        document = PlainXMLDocument(fileBytes: end)
+        for _ in 0...max(policy.limits.maxAttributes, 0) { hints.append(-1) }
+    }
+
+    /// Reads `file` and shows its elements to `body`; `false`, without calling `body`, when
+    /// libxml2 must read it.
+    static func scan(
+        _ file: UnsafeBufferPointer<UInt8>, policy: XMLInputPolicy, _ body: (borrowing PlainXMLDocument) throws -> Void
+    ) rethrows -> Bool {
+        guard let base = file.baseAddress, policy.admitsFile(ofBytes: file.count), file.count < Int(Int32.max)
+        else { return false }
+        var scanner = PlainXMLScanner(base: base, end: file.count, policy: policy)
+        do {
+            try scanner.scanDocument()
+        } catch {
+            return false
+        }
+        try body(scanner.document)
+        return true
+    }
+
+    private mutating func scanDocument() throws(Declined) {
+        if startsWith([0xEF, 0xBB, 0xBF]) { index = 3 }
+        if startsWith(Array("<?xml".utf8)) { try scanDeclaration() }
+        try scanMisc()
+        guard index < end else { throw Declined() }
+        try scanStartTag()
+        while open.count > 0 {
+            try scanText()
+            guard index + 1 < end else { throw Declined() }
+            switch base[index + 1] {
+            case UInt8(ascii: "/"): try scanEndTag()
+            case UInt8(ascii: "!"): try scanComment()
+            default: try scanStartTag()
+            }
+        }
+        try scanMisc()
+        guard index == end else { throw Declined() }
+    }
+
+    // MARK: Elements
+
+    /// A start tag, at its `<`; an empty element's end too.
+    private mutating func scanStartTag() throws(Declined) {
+        guard base[index] == UInt8(ascii: "<"), policy.admitsElement(atDepth: open.count) else { throw Declined() }
+        index += 1
+        let nameStart = index
+        let name = try scanName(hint: 0)
+        let nameCount = index - nameStart
+        var namespace = open.count > 0 ? open[open.count - 1].namespace : -1
+        var declaredNamespace = false
+        let firstAttribute = document.attributes.count
+        var written = 0
+        var isEmpty = false
+        while true {
+            let spaced = skipSpaces()
+            guard index < end else { throw Declined() }
+            let byte = base[index]
+            if byte == UInt8(ascii: ">") {
+                break
+            } else if byte == UInt8(ascii: "/") {
+                guard index + 1 < end, base[index + 1] == UInt8(ascii: ">") else { throw Declined() }
+                isEmpty = true
+                break
+            }
+            guard spaced, policy.admitsAttributes(written + 1) else { throw Declined() }
+            let attributeStart = index
+            let attributeName = try scanName(hint: written + 1)
+            let attributeCount = index - attributeStart
+            skipSpaces()
+            guard index < end, base[index] == UInt8(ascii: "=") else { throw Declined() }
+            index += 1
+            skipSpaces()
+            let value = try scanValue()
+            written += 1
+            if attributeCount == 5, matches(attributeStart, PlainXMLBytes.xmlns) {
+                guard !declaredNamespace else { throw Declined() }
+                declaredNamespace = true
+                namespace = try defaultNamespace(value)
+                continue
+            }
+            for earlier in firstAttribute..<document.attributes.count
+            where document.attributes[earlier].name == attributeName {
+                throw Declined()
+            }
+            document.attributes.append(
+                PlainXMLDocument.Attribute(
+                    name: attributeName, valueStart: value.start, valueCount: value.count, isCopy: value.isCopy))
+        }
+        let count = document.attributes.count - firstAttribute
+        document.widestElement = max(document.widestElement, count)
+        document.events.append(
+            PlainXMLDocument.Event(
+                name: name, namespace: namespace, firstAttribute: Int32(firstAttribute), attributeCount: Int32(count),
+                line: line, isEnd: false, isEmpty: isEmpty))
+        if isEmpty {
+            index += 2
+            appendEnd(name: name, namespace: namespace)
+        } else {
+            index += 1
+            open.append(OpenElement(name: name, start: nameStart, count: nameCount, namespace: namespace))
+        }
+    }
+
+    /// An end tag, at its `<`: it must close the innermost open element.
+    private mutating func scanEndTag() throws(Declined) {
+        guard open.count > 0 else { throw Declined() }
+        let element = open[open.count - 1]
+        open.removeLast()
+        guard index + 2 + element.count <= end else { throw Declined() }
+        index += 2
+        for offset in 0..<element.count where base[index + offset] != base[element.start + offset] {
+            throw Declined()
+        }
+        index += element.count
+        guard index >= end || !PlainXMLBytes.isNameByte(base[index]) else { throw Declined() }
+        skipSpaces()
+        guard index < end, base[index] == UInt8(ascii: ">") else { throw Declined() }
+        index += 1
+        appendEnd(name: element.name, namespace: element.namespace)
+    }
+
+    private mutating func appendEnd(name: Int32, namespace: Int32) {
+        document.events.append(
+            PlainXMLDocument.Event(
+                name: name, namespace: namespace, firstAttribute: 0, attributeCount: 0, line: line, isEnd: true,
+                isEmpty: false))
+    }
+
+    /// A default namespace declaration's URI, among the names. Declined: an empty one (which
+    /// undeclares), one that needed decoding, one that is not a URI, the two URIs libxml2
+    /// refuses there, and XInclude.
+    private mutating func defaultNamespace(_ value: (start: Int32, count: Int32, isCopy: Bool)) throws(Declined)
+        -> Int32
+    {
+        let start = Int(value.start)
+        let count = Int(value.count)
+        guard !value.isCopy, count > 0 else { throw Declined() }
+        for refused in PlainXMLBytes.refusedNamespaces where count == refused.count && matches(start, refused) {
+            throw Declined()
+        }
+        var hint: Int32 = -1
+        let uri = document.names.offset(of: base + start, count: count, hint: &hint)
+        // libxml2 refuses a namespace that is not a URI by its own reading of URIs.
+        let text = UnsafeRawPointer(document.names.storage.base + Int(uri)).assumingMemoryBound(to: CChar.self)
+        guard let parsed = xmlParseURI(text) else { throw Declined() }
+        xmlFreeURI(parsed)
+        return uri
+    }
+
+    // MARK: Names and values
+
+    /// A name in a tag, among the document's names; `hint` is its position in the tag (0 the
+    /// element's name, then the attributes').
+    private mutating func scanName(hint: Int) throws(Declined) -> Int32 {
+        let start = index
+        if let (offset, count) = document.names.hinted(hints[hint], at: base + start, available: end - start) {
+            index = start + count
+            return offset
+        }
+        try scanName()
+        return document.names.offset(of: base + start, count: index - start, hint: &hints[hint])
+    }
+
+    /// An ASCII name without a colon (a prefix is declined).
+    private mutating func scanName() throws(Declined) {
+        let start = index
+        guard start < end, PlainXMLBytes.isNameStart(base[start]) else { throw Declined() }
+        var position = start + 1
+        while position < end, PlainXMLBytes.isNameByte(base[position]) { position += 1 }
+        guard position - start <= PlainXMLBytes.longestName else { throw Declined() }
+        index = position
+    }
+
+    /// A quoted attribute value, at its quote: where its bytes are, decoded when XML changes them.
+    private mutating func scanValue() throws(Declined) -> (start: Int32, count: Int32, isCopy: Bool) {
+        guard index < end else { throw Declined() }
+        let quote = base[index]
+        guard quote == UInt8(ascii: "\"") || quote == UInt8(ascii: "'") else { throw Declined() }
+        index += 1
+        let start = index
+        let stops = PlainXMLBytes.valueStops | (1 << UInt64(quote))
+        var position = PlainXMLBytes.plainValueRun(base, from: start, to: end, quote: quote)
+        while position < end {
+            let byte = base[position]
+            if byte < 64 ? stops >> UInt64(byte) & 1 != 0 : byte >= 0x80 { break }
+            position += 1
+        }
+        index = position
+        guard index < end else { throw Declined() }
+        if base[index] == quote {
+            guard policy.admitsAttributeValue(ofBytes: index - start) else { throw Declined() }
+            index += 1
+            return (Int32(start), Int32(index - 1 - start), false)
+        }
+        return try scanDecodedValue(from: start, quote: quote)
+    }
+
+    /// The rest of a value that has references, blanks other than spaces, or non-ASCII bytes,
+    /// decoded into the document's copies as libxml2 decodes it: a tab or line feed becomes a
+    /// space, a reference its character.
+    private mutating func scanDecodedValue(from start: Int, quote: UInt8) throws(Declined)
+        -> (start: Int32, count: Int32, isCopy: Bool)
+    {
+        let copyStart = document.copies.count
+        document.copies.append(contentsOf: UnsafeBufferPointer(start: base + start, count: index - start))
+        while true {
+            guard index < end else { throw Declined() }
+            let byte = base[index]
+            switch byte {
+            case quote:
+                guard policy.admitsAttributeValue(ofBytes: index - start) else { throw Declined() }
+                index += 1
+                let count = document.copies.count - copyStart
+                guard count > 0 else { return (Int32(start), 0, false) }
+                return (Int32(copyStart), Int32(count), true)
+            case UInt8(ascii: "\n"):
+                line += 1
+                document.copies.append(0x20)
+                index += 1
+            case UInt8(ascii: "\t"):
+                document.copies.append(0x20)
+                index += 1
+            case UInt8(ascii: "&"):
+                let scalar = try scanReference()
+                for byte in UTF8.encode(scalar) ?? UTF8.encodedReplacementCharacter { document.copies.append(byte) }
+            case 0x80...:
+                let width = try characterWidth()
+                document.copies.append(contentsOf: UnsafeBufferPointer(start: base + index, count: width))
+                index += width
+            case 0x20..<0x80 where byte != UInt8(ascii: "<"):
+                document.copies.append(byte)
+                index += 1
+            default:
+                throw Declined()
+            }
+        }
+    }
+
+    // MARK: Text, comments, the declaration
+
+    /// Character data up to the next `<`, checked as libxml2 checks it and not kept (the
+    /// inventory readers look at attributes only).
+    private mutating func scanText() throws(Declined) {
+        while true {
+            var position = index
+            while position < end {
+                let byte = base[position]
+                if byte < 64 ? PlainXMLBytes.textStops >> UInt64(byte) & 1 != 0 : byte >= 0x80 { break }
+                position += 1
+            }
+            index = position
+            guard index < end else { throw Declined() }
+            switch base[index] {
+            case UInt8(ascii: "<"):
+                return
+            case UInt8(ascii: "\n"):
+                line += 1
+                index += 1
+            case UInt8(ascii: "\t"):
+                index += 1
+            case UInt8(ascii: "&"):
+                _ = try scanReference()
+            case UInt8(ascii: ">"):
+                // "]]>" may not appear in text; the two bytes before are text here, since
+                // tags and comments end with ">".
+                if index >= 2, base[index - 1] == UInt8(ascii: "]"), base[index - 2] == UInt8(ascii: "]") {
+                    throw Declined()
+                }
+                index += 1
+            case 0x80...:
+                index += try characterWidth()
+            default:
+                throw Declined()
+            }
+        }
+    }
+
+    /// Blanks and comments, before and after the root element.
+    private mutating func scanMisc() throws(Declined) {
+        while true {
+            skipSpaces()
+            guard index + 3 < end, base[index] == UInt8(ascii: "<"), base[index + 1] == UInt8(ascii: "!") else {
+                return
+            }
+            try scanComment()
+        }
+    }
+
+    /// A comment, at its `<`: `<!--` then no `--` before the closing `-->`. Other `<!` markup
+    /// (CDATA, declarations) is declined.
+    private mutating func scanComment() throws(Declined) {
+        guard index + 3 < end, base[index + 2] == UInt8(ascii: "-"), base[index + 3] == UInt8(ascii: "-") else {
+            throw Declined()
+        }
+        index += 4
+        while index < end {
+            let byte = base[index]
+            switch byte {
+            case UInt8(ascii: "-"):
+                if index + 1 < end, base[index + 1] == UInt8(ascii: "-") {
+                    guard index + 2 < end, base[index + 2] == UInt8(ascii: ">") else { throw Declined() }
+                    index += 3
+                    return
+                }
+                index += 1
+            case UInt8(ascii: "\n"):
+                line += 1
+                index += 1
+            case UInt8(ascii: "\t"), 0x20..<0x80:
+                index += 1
+            case 0x80...:
+                index += try characterWidth()
+            default:
+                throw Declined()
+            }
+        }
+        throw Declined()
+    }
+
+    /// `<?xml version="1.0" [encoding="UTF-8"] [standalone="yes"|"no"] ?>`, exactly: another
+    /// version or encoding is libxml2's to read.
+    private mutating func scanDeclaration() throws(Declined) {
+        index += 5
+        guard skipSpaces() else { throw Declined() }
+        try scanPseudoAttribute(PlainXMLBytes.version, accepting: PlainXMLBytes.versions)
+        var spaced = skipSpaces()
+        if spaced, startsWith(PlainXMLBytes.encoding) {
+            try scanPseudoAttribute(PlainXMLBytes.encoding, accepting: PlainXMLBytes.encodings)
+            spaced = skipSpaces()
+        }
+        if spaced, startsWith(PlainXMLBytes.standalone) {
+            try scanPseudoAttribute(PlainXMLBytes.standalone, accepting: PlainXMLBytes.standalones)
+            skipSpaces()
+        }
+        guard startsWith(Array("?>".utf8)) else { throw Declined() }
+        index += 2
+    }
+
+    /// `name = "value"` in the declaration, with one of the `accepted` values.
+    private mutating func scanPseudoAttribute(_ name: [UInt8], accepting accepted: [[UInt8]]) throws(Declined) {
+        let start = index
+        try scanName()
+        guard index - start == name.count, matches(start, name) else { throw Declined() }
+        skipSpaces()
+        guard index < end, base[index] == UInt8(ascii: "=") else { throw Declined() }
+        index += 1
+        skipSpaces()
+        let value = try scanValue()
+        guard !value.isCopy,
+            accepted.contains(where: { $0.count == Int(value.count) && matches(Int(value.start), $0) })
+        else { throw Declined() }
+    }
+
+    // MARK: Bytes
+
+    /// `&...;` at its `&`: a predefined entity or a character reference, as its character.
+    private mutating func scanReference() throws(Declined) -> Unicode.Scalar {
+        index += 1
+        let start = index
+        while index < end, base[index] != UInt8(ascii: ";"), index - start <= 10 { index += 1 }
+        guard index < end, base[index] == UInt8(ascii: ";") else { throw Declined() }
+        let body = UnsafeBufferPointer(start: base + start, count: index - start)
+        index += 1
+        guard let scalar = PlainXMLBytes.referenced(body) else { throw Declined() }
+        return scalar
+    }
+
+    /// The width of the UTF-8 character at `index`, a non-ASCII one that XML allows.
+    private func characterWidth() throws(Declined) -> Int {
+        let width = PlainXMLBytes.characterWidth(UnsafeBufferPointer(start: base + index, count: min(4, end - index)))
+        guard width > 0 else { throw Declined() }
+        return width
+    }
+
+    /// Skips spaces, tabs and line feeds; whether there were any.
+    @discardableResult
+    @inline(__always)
+    private mutating func skipSpaces() -> Bool {
+        guard index < end, PlainXMLBytes.isBlank(base[index]) else { return false }
+        return skipBlanks()
+    }
+
+    @discardableResult
+    private mutating func skipBlanks() -> Bool {
+        let start = index
+        var position = start
+        var lines = line
+        while position < end {
+            let byte = base[position]
+            if byte == 0x20 || byte == 0x09 {
+                position += 1
+            } else if byte == 0x0A {
+                lines += 1
+                position += 1
+            } else {
+                break
+            }
+        }
+        index = position
+        line = lines
+        return position > start
+    }
+
+    private func startsWith(_ bytes: [UInt8]) -> Bool {
+        bytes.count <= end - index && matches(index, bytes)
+    }
+
+    private func matches(_ start: Int, _ bytes: some Collection<UInt8>) -> Bool {
+        var position = start
+        for byte in bytes {
+            guard base[position] == byte else { return false }
+            position += 1
+        }
+        return true
+    }
+
+}
