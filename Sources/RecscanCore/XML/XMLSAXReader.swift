@@ -14,16 +14,16 @@ enum XMLSAXReader {
     /// `text` is true, the character data between them (whitespace-only runs left out).
     /// - Throws: `InputError` with the position of malformed or hostile XML, or what `visit` throws.
     ///
-    /// Without text, a file ``PlainXMLScanner`` accepts is read by it instead, with the same
-    /// result; `plain: false` leaves every file to libxml2 (the scanner's tests compare the two).
+    /// A file ``PlainXMLScanner`` accepts is read by it instead, with the same result;
+    /// `plain: false` leaves every file to libxml2 (the scanner's tests compare the two).
     static func read(
         path: String, displayName: String, limits: InputLimits, text: Bool = false, plain: Bool = true,
         visit: (SAXElement) throws -> Void
     ) throws {
         let policy = XMLInputPolicy(limits: limits)
-        if plain, !text, let file = PlainXMLFile.bytes(path: path, policy: policy) {
+        if plain, let file = PlainXMLFile.bytes(path: path, policy: policy) {
             let done = try file.withUnsafeBufferPointer { file in
-                try PlainXMLScanner.scan(file, policy: policy) { try $0.replay(file: file, visit: visit) }
+                try PlainXMLScanner.scan(file, policy: policy, text: text) { try $0.replay(file: file, visit: visit) }
             }
             if done { return }
         }

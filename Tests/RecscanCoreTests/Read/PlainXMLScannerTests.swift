@@ -15,14 +15,14 @@ struct PlainXMLScannerTests {
     static func describe(_ element: SAXElement) -> String {
         let attributes = element.attributePairs.map { "\($0.name)=\(Array($0.value.utf8))" }
         return "\(element.kind) \(element.depth) {\(element.namespace ?? "")}\(element.localName) line \(element.line)"
-            + " empty \(element.isEmpty) \(attributes)"
+            + " empty \(element.isEmpty) \(attributes) \(Array(element.text.utf8))"
     }
 
     /// The scanner's reading, or `nil` when it declines.
-    static func plain(_ document: [UInt8]) -> [String]? {
+    static func plain(_ document: [UInt8], text: Bool = false) -> [String]? {
         document.withUnsafeBufferPointer { file in
             var seen: [String] = []
-            let accepted = PlainXMLScanner.scan(file, policy: policy) { scanned in
+            let accepted = PlainXMLScanner.scan(file, policy: policy, text: text) { scanned in
                 try? scanned.replay(file: file) { seen.append(describe($0)) }
             }
             return accepted ? seen : nil
@@ -30,10 +30,10 @@ struct PlainXMLScannerTests {
     }
 
     /// libxml2's reading (behind the guard), or its error.
-    static func libxml2(_ document: [UInt8]) -> Result<[String], InputError> {
+    static func libxml2(_ document: [UInt8], text: Bool) -> Result<[String], InputError> {
         var seen: [String] = []
         do {
-            try XMLSAXReader.read(bytes: document, displayName: "d.xml", limits: limits, text: false) {
+            try XMLSAXReader.read(bytes: document, displayName: "d.xml", limits: limits, text: text) {
                 seen.append(describe($0))
             }
             return .success(seen)
@@ -44,18 +44,22 @@ struct PlainXMLScannerTests {
         }
     }
 
-    /// Checks one document; whether the scanner accepted it.
+    /// Checks one document, with and without text; whether the scanner accepted it.
     @discardableResult
     static func check(_ document: [UInt8], sourceLocation: SourceLocation = #_sourceLocation) -> Bool {
-        guard let plain = plain(document) else { return false }
-        let text = String(decoding: document, as: UTF8.self)
-        switch libxml2(document) {
-        case .success(let expected):
-            #expect(plain == expected, "\(text)", sourceLocation: sourceLocation)
-        case .failure(let error):
-            Issue.record("accepted what libxml2 refuses (\(error)): \(text)", sourceLocation: sourceLocation)
+        var accepted = false
+        for wantsText in [false, true] {
+            guard let plain = plain(document, text: wantsText) else { continue }
+            accepted = true
+            let shown = String(decoding: document, as: UTF8.self)
+            switch libxml2(document, text: wantsText) {
+            case .success(let expected):
+                #expect(plain == expected, "text \(wantsText): \(shown)", sourceLocation: sourceLocation)
+            case .failure(let error):
+                Issue.record("accepted what libxml2 refuses (\(error)): \(shown)", sourceLocation: sourceLocation)
+            }
         }
-        return true
+        return accepted
     }
 
     @Test("accepts the plain documents it is for, and reads them as libxml2 does")
@@ -77,6 +81,14 @@ struct PlainXMLScannerTests {
         for document in documents {
             #expect(Self.check(Array(document.utf8)), "declined: \(document)")
         }
+    }
+
+    @Test("hands over text as libxml2's reader does: decoded, joined, split at comments, blanks left out")
+    func text() throws {
+        let document = Array("<a>\n <b>x &amp; y<!-- c -->z</b>\n\t<c/>caf\u{E9}&#32;</a>".utf8)
+        let seen = try #require(Self.plain(document, text: true))
+        #expect(seen.filter { $0.hasPrefix("text") }.count == 3)
+        #expect(Self.check(document))
     }
 
     @Test("declines what it leaves to libxml2")
@@ -147,7 +159,7 @@ struct PlainXMLScannerTests {
             func read(plain: Bool) -> [String] {
                 var seen: [String] = []
                 do {
-                    try XMLSAXReader.read(path: path, displayName: file, limits: .standard, plain: plain) {
+                    try XMLSAXReader.read(path: path, displayName: file, limits: .standard, text: true, plain: plain) {
                         seen.append(Self.describe($0))
                     }
                 } catch {

@@ -4,17 +4,29 @@ internal import CLibXML2
 /// libxml2's SAX2 parser would have shown them (see ``SAXElement``): the same names, namespace,
 /// attribute values, depths, lines and self-closing flags, in the same order.
 struct PlainXMLDocument: ~Copyable {
-    /// An element's start or end. Offsets are into the names and the value bytes, which only
-    /// stop moving once the document is whole.
+    /// An element's start or end, or character data. Offsets are into the names and the value
+    /// bytes, which only stop moving once the document is whole.
     struct Event {
+        enum Kind: UInt8 { case start, end, text }
+
+        var kind: Kind
         var name: Int32
         /// Offset of the namespace URI among the names; -1 when the element has none.
         var namespace: Int32
+        /// The first of the element's attributes; for text, its position in `texts`.
         var firstAttribute: Int32
         var attributeCount: Int32
         var line: Int32
-        var isEnd: Bool
         var isEmpty: Bool
+    }
+
+    /// Character data between two element starts or ends (or comments), decoded, not only
+    /// blanks; at the depth ``SAXSession`` gives it.
+    struct Text {
+        var start: Int32
+        var count: Int32
+        var isCopy: Bool
+        var depth: Int32
     }
 
     /// An unprefixed attribute: its value is in the file, or in `copies` when it had to be
@@ -28,6 +40,7 @@ struct PlainXMLDocument: ~Copyable {
 
     var events: GrowingList<Event>
     var attributes: GrowingList<Attribute>
+    var texts = GrowingList<Text>()
     var names = PlainXMLNames()
     var copies = GrowingList<UInt8>(capacity: 256)
     /// The most attributes on one element.
@@ -40,7 +53,8 @@ struct PlainXMLDocument: ~Copyable {
         attributes = GrowingList(capacity: bytes / 20)
     }
 
-    /// Shows every element start and end to `visit`, as ``SAXSession`` does.
+    /// Shows every element start and end (and text, when scanned for it) to `visit`, as
+    /// ``SAXSession`` does.
     /// - Parameter file: the bytes the document was scanned from.
     /// - Throws: what `visit` throws.
     func replay(file: UnsafeBufferPointer<UInt8>, visit: (SAXElement) throws -> Void) throws {
@@ -54,7 +68,16 @@ struct PlainXMLDocument: ~Copyable {
             let event = events[position]
             let namespace = event.namespace < 0 ? nil : UnsafePointer(namesBase + Int(event.namespace))
             let name = UnsafePointer(namesBase + Int(event.name))
-            if event.isEnd {
+            if event.kind == .text {
+                let text = texts[Int(event.firstAttribute)]
+                let bytes = text.isCopy ? UnsafePointer(copiesBase + Int(text.start)) : fileBase + Int(text.start)
+                try visit(
+                    SAXElement(
+                        text: UnsafeBufferPointer(start: bytes, count: Int(text.count)), depth: Int(text.depth),
+                        line: Int(event.line)))
+                continue
+            }
+            if event.kind == .end {
                 depth -= 1
                 try visit(
                     SAXElement(

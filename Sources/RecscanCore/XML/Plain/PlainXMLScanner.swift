@@ -25,6 +25,9 @@ struct PlainXMLScanner: ~Copyable {
     /// Per position in a tag (0 the element's name, then its attributes), the name found
     /// there last: see ``PlainXMLNames/offset(of:count:hint:)``.
     private var hints = GrowingList<Int32>()
+    /// Whether character data is kept (see ``XMLSAXReader``), and the text not yet handed over.
+    private let wantsText: Bool
+    private var pendingText: (start: Int32, count: Int32, isCopy: Bool)?
 
     private struct OpenElement {
         var name: Int32
@@ -33,22 +36,24 @@ struct PlainXMLScanner: ~Copyable {
         var namespace: Int32
     }
 
-    private init(base: UnsafePointer<UInt8>, end: Int, policy: XMLInputPolicy) {
+    private init(base: UnsafePointer<UInt8>, end: Int, policy: XMLInputPolicy, text: Bool) {
         self.base = base
+        wantsText = text
         self.end = end
         self.policy = policy
         document = PlainXMLDocument(fileBytes: end)
         for _ in 0...max(policy.limits.maxAttributes, 0) { hints.append(-1) }
     }
 
-    /// Reads `file` and shows its elements to `body`; `false`, without calling `body`, when
-    /// libxml2 must read it.
+    /// Reads `file` and shows its elements (and its text, when `text` is true) to `body`;
+    /// `false`, without calling `body`, when libxml2 must read it.
     static func scan(
-        _ file: UnsafeBufferPointer<UInt8>, policy: XMLInputPolicy, _ body: (borrowing PlainXMLDocument) throws -> Void
+        _ file: UnsafeBufferPointer<UInt8>, policy: XMLInputPolicy, text: Bool = false,
+        _ body: (borrowing PlainXMLDocument) throws -> Void
     ) rethrows -> Bool {
         guard let base = file.baseAddress, policy.admitsFile(ofBytes: file.count), file.count < Int(Int32.max)
         else { return false }
-        var scanner = PlainXMLScanner(base: base, end: file.count, policy: policy)
+        var scanner = PlainXMLScanner(base: base, end: file.count, policy: policy, text: text)
         do {
             try scanner.scanDocument()
         } catch {
@@ -128,10 +133,12 @@ struct PlainXMLScanner: ~Copyable {
         }
         let count = document.attributes.count - firstAttribute
         document.widestElement = max(document.widestElement, count)
+        flushText(depth: open.count)
         document.events.append(
             PlainXMLDocument.Event(
-                name: name, namespace: namespace, firstAttribute: Int32(firstAttribute), attributeCount: Int32(count),
-                line: line, isEnd: false, isEmpty: isEmpty))
+                kind: .start, name: name, namespace: namespace, firstAttribute: Int32(firstAttribute),
+                attributeCount: Int32(count),
+                line: line, isEmpty: isEmpty))
         if isEmpty {
             index += 2
             appendEnd(name: name, namespace: namespace)
@@ -160,10 +167,24 @@ struct PlainXMLScanner: ~Copyable {
     }
 
     private mutating func appendEnd(name: Int32, namespace: Int32) {
+        flushText(depth: open.count)
         document.events.append(
             PlainXMLDocument.Event(
-                name: name, namespace: namespace, firstAttribute: 0, attributeCount: 0, line: line, isEnd: true,
+                kind: .end, name: name, namespace: namespace, firstAttribute: 0, attributeCount: 0, line: line,
                 isEmpty: false))
+    }
+
+    /// Hands over the text scanned since the last boundary, as ``SAXSession`` does at an
+    /// element's start or end or a comment: at the line the parser is on then.
+    private mutating func flushText(depth: Int) {
+        guard let text = pendingText else { return }
+        pendingText = nil
+        document.events.append(
+            PlainXMLDocument.Event(
+                kind: .text, name: 0, namespace: -1, firstAttribute: Int32(document.texts.count), attributeCount: 0,
+                line: line, isEmpty: false))
+        document.texts.append(
+            PlainXMLDocument.Text(start: text.start, count: text.count, isCopy: text.isCopy, depth: Int32(depth)))
     }
 
     /// A default namespace declaration's URI, among the names. Declined: an empty one (which
@@ -278,41 +299,79 @@ struct PlainXMLScanner: ~Copyable {
 
     // MARK: Text, comments, the declaration
 
-    /// Character data up to the next `<`, checked as libxml2 checks it and not kept (the
-    /// inventory readers look at attributes only).
+    /// Character data up to the next `<`, checked as libxml2 checks it, and kept as pending
+    /// text when wanted and not only blanks (decoded into the copies once it has a reference).
     private mutating func scanText() throws(Declined) {
+        let start = index
+        var copyStart = -1
+        var blank = true
         while true {
-            var position = index
+            let runStart = index
+            var position = runStart
             while position < end {
                 let byte = base[position]
                 if byte < 64 ? PlainXMLBytes.textStops >> UInt64(byte) & 1 != 0 : byte >= 0x80 { break }
                 position += 1
             }
             index = position
+            if wantsText {
+                if blank { blank = !(runStart..<position).contains { base[$0] != 0x20 } }
+                if copyStart >= 0 {
+                    document.copies.append(
+                        contentsOf: UnsafeBufferPointer(start: base + runStart, count: position - runStart))
+                }
+            }
             guard index < end else { throw Declined() }
-            switch base[index] {
+            let byte = base[index]
+            var width = 1
+            switch byte {
             case UInt8(ascii: "<"):
+                if wantsText { try keepText(from: start, copyStart: copyStart, blank: blank) }
                 return
             case UInt8(ascii: "\n"):
                 line += 1
-                index += 1
             case UInt8(ascii: "\t"):
-                index += 1
+                break
             case UInt8(ascii: "&"):
-                _ = try scanReference()
+                let ampersand = index
+                let scalar = try scanReference()
+                if wantsText {
+                    if copyStart < 0 {
+                        copyStart = document.copies.count
+                        document.copies.append(
+                            contentsOf: UnsafeBufferPointer(start: base + start, count: ampersand - start))
+                    }
+                    if !(scalar == " " || scalar == "\t" || scalar == "\n" || scalar == "\r") { blank = false }
+                    for byte in UTF8.encode(scalar) ?? UTF8.encodedReplacementCharacter { document.copies.append(byte) }
+                }
+                continue
             case UInt8(ascii: ">"):
                 // "]]>" may not appear in text; the two bytes before are text here, since
                 // tags and comments end with ">".
                 if index >= 2, base[index - 1] == UInt8(ascii: "]"), base[index - 2] == UInt8(ascii: "]") {
                     throw Declined()
                 }
-                index += 1
+                blank = false
             case 0x80...:
-                index += try characterWidth()
+                width = try characterWidth()
+                blank = false
             default:
                 throw Declined()
             }
+            if wantsText, copyStart >= 0 {
+                document.copies.append(contentsOf: UnsafeBufferPointer(start: base + index, count: width))
+            }
+            index += width
         }
+    }
+
+    /// Keeps the text just scanned as pending, unless it is only blanks; one too long for
+    /// the policy is libxml2's to refuse.
+    private mutating func keepText(from start: Int, copyStart: Int, blank: Bool) throws(Declined) {
+        let count = copyStart >= 0 ? document.copies.count - copyStart : index - start
+        guard policy.admitsText(ofBytes: count) else { throw Declined() }
+        guard !blank else { return }
+        pendingText = copyStart >= 0 ? (Int32(copyStart), Int32(count), true) : (Int32(start), Int32(count), false)
     }
 
     /// Blanks and comments, before and after the root element.
@@ -340,6 +399,7 @@ struct PlainXMLScanner: ~Copyable {
                 if index + 1 < end, base[index + 1] == UInt8(ascii: "-") {
                     guard index + 2 < end, base[index + 2] == UInt8(ascii: ">") else { throw Declined() }
                     index += 3
+                    flushText(depth: open.count)
                     return
                 }
                 index += 1
