@@ -176,7 +176,12 @@ struct PlainXMLScanner: ~Copyable {
 
     /// Hands over the text scanned since the last boundary, as ``SAXSession`` does at an
     /// element's start or end or a comment: at the line the parser is on then.
+    @inline(__always)
     private mutating func flushText(depth: Int) {
+        if wantsText, pendingText != nil { appendPendingText(depth: depth) }
+    }
+
+    private mutating func appendPendingText(depth: Int) {
         guard let text = pendingText else { return }
         pendingText = nil
         document.events.append(
@@ -299,9 +304,50 @@ struct PlainXMLScanner: ~Copyable {
 
     // MARK: Text, comments, the declaration
 
-    /// Character data up to the next `<`, checked as libxml2 checks it, and kept as pending
-    /// text when wanted and not only blanks (decoded into the copies once it has a reference).
+    /// Character data up to the next `<`, checked as libxml2 checks it.
     private mutating func scanText() throws(Declined) {
+        if wantsText { return try scanKeptText() }
+        while true {
+            var position = index
+            while position < end {
+                let byte = base[position]
+                if byte < 64 ? PlainXMLBytes.textStops >> UInt64(byte) & 1 != 0 : byte >= 0x80 { break }
+                position += 1
+            }
+            index = position
+            guard index < end else { throw Declined() }
+            switch base[index] {
+            case UInt8(ascii: "<"):
+                return
+            case UInt8(ascii: "\n"):
+                line += 1
+                index += 1
+            case UInt8(ascii: "\t"):
+                index += 1
+            case UInt8(ascii: "&"):
+                _ = try scanReference()
+            case UInt8(ascii: ">"):
+                try checkNotCDATAEnd()
+                index += 1
+            case 0x80...:
+                index += try characterWidth()
+            default:
+                throw Declined()
+            }
+        }
+    }
+
+    /// "]]>" may not appear in text; at a `>` in text, the two bytes before are text too, since
+    /// tags and comments end with ">".
+    private func checkNotCDATAEnd() throws(Declined) {
+        if index >= 2, base[index - 1] == UInt8(ascii: "]"), base[index - 2] == UInt8(ascii: "]") {
+            throw Declined()
+        }
+    }
+
+    /// `scanText`, keeping the text as pending when it is not only blanks (decoded into the
+    /// copies once it has a reference).
+    private mutating func scanKeptText() throws(Declined) {
         let start = index
         var copyStart = -1
         var blank = true
@@ -314,19 +360,17 @@ struct PlainXMLScanner: ~Copyable {
                 position += 1
             }
             index = position
-            if wantsText {
-                if blank { blank = !(runStart..<position).contains { base[$0] != 0x20 } }
-                if copyStart >= 0 {
-                    document.copies.append(
-                        contentsOf: UnsafeBufferPointer(start: base + runStart, count: position - runStart))
-                }
+            if blank { blank = !(runStart..<position).contains { base[$0] != 0x20 } }
+            if copyStart >= 0 {
+                document.copies.append(
+                    contentsOf: UnsafeBufferPointer(start: base + runStart, count: position - runStart))
             }
             guard index < end else { throw Declined() }
             let byte = base[index]
             var width = 1
             switch byte {
             case UInt8(ascii: "<"):
-                if wantsText { try keepText(from: start, copyStart: copyStart, blank: blank) }
+                try keepText(from: start, copyStart: copyStart, blank: blank)
                 return
             case UInt8(ascii: "\n"):
                 line += 1
@@ -335,22 +379,16 @@ struct PlainXMLScanner: ~Copyable {
             case UInt8(ascii: "&"):
                 let ampersand = index
                 let scalar = try scanReference()
-                if wantsText {
-                    if copyStart < 0 {
-                        copyStart = document.copies.count
-                        document.copies.append(
-                            contentsOf: UnsafeBufferPointer(start: base + start, count: ampersand - start))
-                    }
-                    if !(scalar == " " || scalar == "\t" || scalar == "\n" || scalar == "\r") { blank = false }
-                    for byte in UTF8.encode(scalar) ?? UTF8.encodedReplacementCharacter { document.copies.append(byte) }
+                if copyStart < 0 {
+                    copyStart = document.copies.count
+                    document.copies.append(
+                        contentsOf: UnsafeBufferPointer(start: base + start, count: ampersand - start))
                 }
+                if !(scalar == " " || scalar == "\t" || scalar == "\n" || scalar == "\r") { blank = false }
+                for byte in UTF8.encode(scalar) ?? UTF8.encodedReplacementCharacter { document.copies.append(byte) }
                 continue
             case UInt8(ascii: ">"):
-                // "]]>" may not appear in text; the two bytes before are text here, since
-                // tags and comments end with ">".
-                if index >= 2, base[index - 1] == UInt8(ascii: "]"), base[index - 2] == UInt8(ascii: "]") {
-                    throw Declined()
-                }
+                try checkNotCDATAEnd()
                 blank = false
             case 0x80...:
                 width = try characterWidth()
@@ -358,7 +396,7 @@ struct PlainXMLScanner: ~Copyable {
             default:
                 throw Declined()
             }
-            if wantsText, copyStart >= 0 {
+            if copyStart >= 0 {
                 document.copies.append(contentsOf: UnsafeBufferPointer(start: base + index, count: width))
             }
             index += width
