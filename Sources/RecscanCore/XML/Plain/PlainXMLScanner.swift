@@ -97,24 +97,31 @@ struct PlainXMLScanner: ~Copyable {
         var written = 0
         var isEmpty = false
         while true {
-            let spaced = skipSpaces()
-            guard index < end else { throw Declined() }
-            let byte = base[index]
-            if byte == UInt8(ascii: ">") {
-                break
-            } else if byte == UInt8(ascii: "/") {
-                guard index + 1 < end, base[index + 1] == UInt8(ascii: ">") else { throw Declined() }
-                isEmpty = true
-                break
+            let attributeStart: Int
+            let attributeName: Int32
+            let attributeCount: Int
+            if let usual = usualAttributeName(position: written + 1) {
+                (attributeStart, attributeName, attributeCount) = usual
+            } else {
+                let spaced = skipSpaces()
+                guard index < end else { throw Declined() }
+                let byte = base[index]
+                if byte == UInt8(ascii: ">") {
+                    break
+                } else if byte == UInt8(ascii: "/") {
+                    guard index + 1 < end, base[index + 1] == UInt8(ascii: ">") else { throw Declined() }
+                    isEmpty = true
+                    break
+                }
+                guard spaced, policy.admitsAttributes(written + 1) else { throw Declined() }
+                attributeStart = index
+                attributeName = try scanName(hint: written + 1)
+                attributeCount = index - attributeStart
+                skipSpaces()
+                guard index < end, base[index] == UInt8(ascii: "=") else { throw Declined() }
+                index += 1
+                skipSpaces()
             }
-            guard spaced, policy.admitsAttributes(written + 1) else { throw Declined() }
-            let attributeStart = index
-            let attributeName = try scanName(hint: written + 1)
-            let attributeCount = index - attributeStart
-            skipSpaces()
-            guard index < end, base[index] == UInt8(ascii: "=") else { throw Declined() }
-            index += 1
-            skipSpaces()
             let value = try scanValue()
             written += 1
             if attributeCount == 5, matches(attributeStart, PlainXMLBytes.xmlns) {
@@ -215,6 +222,21 @@ struct PlainXMLScanner: ~Copyable {
 
     // MARK: Names and values
 
+    /// The usual shape of an attribute, ` name="` (or `'`) with the name the previous tag had
+    /// at this `position`, checked at once: the attribute's start, name and length, with the
+    /// scan moved to the value's quote; `nil`, with the scan unmoved, for anything else.
+    @inline(__always)
+    private mutating func usualAttributeName(position: Int) -> (start: Int, name: Int32, count: Int)? {
+        let start = index + 1
+        guard start < end, base[index] == 0x20, policy.admitsAttributes(position),
+            let (name, count) = document.names.hinted(hints[position], at: base + start, available: end - start),
+            start + count + 1 < end, base[start + count] == UInt8(ascii: "="),
+            base[start + count + 1] == UInt8(ascii: "\"") || base[start + count + 1] == UInt8(ascii: "'")
+        else { return nil }
+        index = start + count + 1
+        return (start, name, count)
+    }
+
     /// A name in a tag, among the document's names; `hint` is its position in the tag (0 the
     /// element's name, then the attributes').
     private mutating func scanName(hint: Int) throws(Declined) -> Int32 {
@@ -256,7 +278,8 @@ struct PlainXMLScanner: ~Copyable {
         if base[index] == quote {
             guard policy.admitsAttributeValue(ofBytes: index - start) else { throw Declined() }
             index += 1
-            return (Int32(start), Int32(index - 1 - start), false)
+            // The file is shorter than Int32.max (`scan`).
+            return (Int32(truncatingIfNeeded: start), Int32(truncatingIfNeeded: index - 1 - start), false)
         }
         return try scanDecodedValue(from: start, quote: quote)
     }
