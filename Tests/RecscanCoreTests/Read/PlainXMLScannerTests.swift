@@ -91,6 +91,16 @@ struct PlainXMLScannerTests {
         #expect(Self.check(document))
     }
 
+    @Test("leaves a file of more elements than it holds to libxml2, which streams it")
+    func manyElements() {
+        let tiny = "<a>" + String(repeating: "<b/>", count: PlainXMLBytes.mostEvents / 2 + 1) + "</a>"
+        let policy = XMLInputPolicy(limits: .standard)
+        let accepted = Array(tiny.utf8).withUnsafeBufferPointer { PlainXMLScanner.scan($0, policy: policy) { _ in } }
+        #expect(!accepted)
+        let fewer = "<a>" + String(repeating: "<b/>", count: PlainXMLBytes.mostEvents / 2 - 2) + "</a>"
+        #expect(Array(fewer.utf8).withUnsafeBufferPointer { PlainXMLScanner.scan($0, policy: policy) { _ in } })
+    }
+
     @Test("declines what it leaves to libxml2")
     func declined() {
         let documents = [

@@ -7,6 +7,11 @@ enum PlainXMLBytes {
     /// Bytes below 64 that end a run of plain text: control characters, `&`, `<` and `>`.
     static let textStops: UInt64 = 0xFFFF_FFFF | 1 << 0x26 | 1 << 0x3C | 1 << 0x3E
 
+    /// Most element starts and ends, or attributes, a document read whole may hold (28 MB of
+    /// events, 16 MB of attributes); a file of more is streamed by libxml2. A host's inventory
+    /// holds a few thousand, a 10,000-rule catalog about 60,000.
+    static let mostEvents = 1 << 20
+
     /// Longer names are declined: libxml2 has its own bound on them.
     static let longestName = 1000
 

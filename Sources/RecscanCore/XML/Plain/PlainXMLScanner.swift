@@ -139,6 +139,10 @@ struct PlainXMLScanner: ~Copyable {
                     name: attributeName, valueStart: value.start, valueCount: value.count, isCopy: value.isCopy))
         }
         let count = document.attributes.count - firstAttribute
+        // A file of tiny elements would hold many times its size in events: past a bound,
+        // libxml2 streams it instead.
+        guard document.events.count < PlainXMLBytes.mostEvents, document.attributes.count < PlainXMLBytes.mostEvents
+        else { throw Declined() }
         document.widestElement = max(document.widestElement, count)
         flushText(depth: open.count)
         document.events.append(
