@@ -13,23 +13,23 @@ internal import CLibXML2
 struct PlainXMLScanner: ~Copyable {
     struct Declined: Error {}
 
-    private let base: UnsafePointer<UInt8>
-    private let end: Int
-    private let policy: XMLInputPolicy
-    private var index = 0
-    private var line: Int32 = 1
-    private var document: PlainXMLDocument
+    let base: UnsafePointer<UInt8>
+    let end: Int
+    let policy: XMLInputPolicy
+    var index = 0
+    var line: Int32 = 1
+    var document: PlainXMLDocument
     /// Open elements: the name's offset among the names and its bytes in the file, and the
     /// default namespace in scope.
-    private var open = GrowingList<OpenElement>()
+    var open = GrowingList<OpenElement>()
     /// Per position in a tag (0 the element's name, then its attributes), the name found
     /// there last: see ``PlainXMLNames/offset(of:count:hint:)``.
-    private var hints = GrowingList<Int32>()
+    var hints = GrowingList<Int32>()
     /// Whether character data is kept (see ``XMLSAXReader``), and the text not yet handed over.
-    private let wantsText: Bool
-    private var pendingText: (start: Int32, count: Int32, isCopy: Bool)?
+    let wantsText: Bool
+    var pendingText: (start: Int32, count: Int32, isCopy: Bool)?
 
-    private struct OpenElement {
+    struct OpenElement {
         var name: Int32
         var start: Int
         var count: Int
@@ -70,6 +70,10 @@ struct PlainXMLScanner: ~Copyable {
         guard index < end else { throw Declined() }
         try scanStartTag()
         while open.count > 0 {
+            // A file of tiny elements would hold many times its size in events: past a bound,
+            // libxml2 streams it instead.
+            guard document.events.count < PlainXMLBytes.mostEvents, document.attributes.count < PlainXMLBytes.mostEvents
+            else { throw Declined() }
             try scanText()
             guard index + 1 < end else { throw Declined() }
             switch base[index + 1] {
@@ -139,10 +143,6 @@ struct PlainXMLScanner: ~Copyable {
                     name: attributeName, valueStart: value.start, valueCount: value.count, isCopy: value.isCopy))
         }
         let count = document.attributes.count - firstAttribute
-        // A file of tiny elements would hold many times its size in events: past a bound,
-        // libxml2 streams it instead.
-        guard document.events.count < PlainXMLBytes.mostEvents, document.attributes.count < PlainXMLBytes.mostEvents
-        else { throw Declined() }
         document.widestElement = max(document.widestElement, count)
         flushText(depth: open.count)
         document.events.append(
@@ -157,6 +157,21 @@ struct PlainXMLScanner: ~Copyable {
             index += 1
             open.append(OpenElement(name: name, start: nameStart, count: nameCount, namespace: namespace))
         }
+    }
+
+    /// The usual shape of an attribute, ` name="` (or `'`) with the name the previous tag had
+    /// at this `position`, checked at once: the attribute's start, name and length, with the
+    /// scan moved to the value's quote; `nil`, with the scan unmoved, for anything else.
+    @inline(__always)
+    private mutating func usualAttributeName(position: Int) -> (start: Int, name: Int32, count: Int)? {
+        let start = index + 1
+        guard start < end, base[index] == 0x20, policy.admitsAttributes(position),
+            let (name, count) = document.names.hinted(hints[position], at: base + start, available: end - start),
+            start + count + 1 < end, base[start + count] == UInt8(ascii: "="),
+            base[start + count + 1] == UInt8(ascii: "\"") || base[start + count + 1] == UInt8(ascii: "'")
+        else { return nil }
+        index = start + count + 1
+        return (start, name, count)
     }
 
     /// An end tag, at its `<`: it must close the innermost open element.
@@ -188,7 +203,7 @@ struct PlainXMLScanner: ~Copyable {
     /// Hands over the text scanned since the last boundary, as ``SAXSession`` does at an
     /// element's start or end or a comment: at the line the parser is on then.
     @inline(__always)
-    private mutating func flushText(depth: Int) {
+    mutating func flushText(depth: Int) {
         if wantsText, pendingText != nil { appendPendingText(depth: depth) }
     }
 
@@ -224,22 +239,7 @@ struct PlainXMLScanner: ~Copyable {
         return uri
     }
 
-    // MARK: Names and values
-
-    /// The usual shape of an attribute, ` name="` (or `'`) with the name the previous tag had
-    /// at this `position`, checked at once: the attribute's start, name and length, with the
-    /// scan moved to the value's quote; `nil`, with the scan unmoved, for anything else.
-    @inline(__always)
-    private mutating func usualAttributeName(position: Int) -> (start: Int, name: Int32, count: Int)? {
-        let start = index + 1
-        guard start < end, base[index] == 0x20, policy.admitsAttributes(position),
-            let (name, count) = document.names.hinted(hints[position], at: base + start, available: end - start),
-            start + count + 1 < end, base[start + count] == UInt8(ascii: "="),
-            base[start + count + 1] == UInt8(ascii: "\"") || base[start + count + 1] == UInt8(ascii: "'")
-        else { return nil }
-        index = start + count + 1
-        return (start, name, count)
-    }
+    // MARK: Names, values and blanks: the hot path, kept in one file so that it inlines
 
     /// A name in a tag, among the document's names; `hint` is its position in the tag (0 the
     /// element's name, then the attributes').
@@ -254,7 +254,7 @@ struct PlainXMLScanner: ~Copyable {
     }
 
     /// An ASCII name without a colon (a prefix is declined).
-    private mutating func scanName() throws(Declined) {
+    mutating func scanName() throws(Declined) {
         let start = index
         guard start < end, PlainXMLBytes.isNameStart(base[start]) else { throw Declined() }
         var position = start + 1
@@ -264,7 +264,7 @@ struct PlainXMLScanner: ~Copyable {
     }
 
     /// A quoted attribute value, at its quote: where its bytes are, decoded when XML changes them.
-    private mutating func scanValue() throws(Declined) -> (start: Int32, count: Int32, isCopy: Bool) {
+    mutating func scanValue() throws(Declined) -> (start: Int32, count: Int32, isCopy: Bool) {
         guard index < end else { throw Declined() }
         let quote = base[index]
         guard quote == UInt8(ascii: "\"") || quote == UInt8(ascii: "'") else { throw Declined() }
@@ -288,259 +288,10 @@ struct PlainXMLScanner: ~Copyable {
         return try scanDecodedValue(from: start, quote: quote)
     }
 
-    /// The rest of a value that has references, blanks other than spaces, or non-ASCII bytes,
-    /// decoded into the document's copies as libxml2 decodes it: a tab or line feed becomes a
-    /// space, a reference its character.
-    private mutating func scanDecodedValue(from start: Int, quote: UInt8) throws(Declined)
-        -> (start: Int32, count: Int32, isCopy: Bool)
-    {
-        let copyStart = document.copies.count
-        document.copies.append(contentsOf: UnsafeBufferPointer(start: base + start, count: index - start))
-        while true {
-            guard index < end else { throw Declined() }
-            let byte = base[index]
-            switch byte {
-            case quote:
-                guard policy.admitsAttributeValue(ofBytes: index - start) else { throw Declined() }
-                index += 1
-                let count = document.copies.count - copyStart
-                guard count > 0 else { return (Int32(start), 0, false) }
-                return (Int32(copyStart), Int32(count), true)
-            case UInt8(ascii: "\n"):
-                line += 1
-                document.copies.append(0x20)
-                index += 1
-            case UInt8(ascii: "\t"):
-                document.copies.append(0x20)
-                index += 1
-            case UInt8(ascii: "&"):
-                let scalar = try scanReference()
-                for byte in UTF8.encode(scalar) ?? UTF8.encodedReplacementCharacter { document.copies.append(byte) }
-            case 0x80...:
-                let width = try characterWidth()
-                document.copies.append(contentsOf: UnsafeBufferPointer(start: base + index, count: width))
-                index += width
-            case 0x20..<0x80 where byte != UInt8(ascii: "<"):
-                document.copies.append(byte)
-                index += 1
-            default:
-                throw Declined()
-            }
-        }
-    }
-
-    // MARK: Text, comments, the declaration
-
-    /// Character data up to the next `<`, checked as libxml2 checks it.
-    private mutating func scanText() throws(Declined) {
-        if wantsText { return try scanKeptText() }
-        while true {
-            var position = index
-            while position < end {
-                let byte = base[position]
-                if byte < 64 ? PlainXMLBytes.textStops >> UInt64(byte) & 1 != 0 : byte >= 0x80 { break }
-                position += 1
-            }
-            index = position
-            guard index < end else { throw Declined() }
-            switch base[index] {
-            case UInt8(ascii: "<"):
-                return
-            case UInt8(ascii: "\n"):
-                line += 1
-                index += 1
-            case UInt8(ascii: "\t"):
-                index += 1
-            case UInt8(ascii: "&"):
-                _ = try scanReference()
-            case UInt8(ascii: ">"):
-                try checkNotCDATAEnd()
-                index += 1
-            case 0x80...:
-                index += try characterWidth()
-            default:
-                throw Declined()
-            }
-        }
-    }
-
-    /// "]]>" may not appear in text; at a `>` in text, the two bytes before are text too, since
-    /// tags and comments end with ">".
-    private func checkNotCDATAEnd() throws(Declined) {
-        if index >= 2, base[index - 1] == UInt8(ascii: "]"), base[index - 2] == UInt8(ascii: "]") {
-            throw Declined()
-        }
-    }
-
-    /// `scanText`, keeping the text as pending when it is not only blanks (decoded into the
-    /// copies once it has a reference).
-    private mutating func scanKeptText() throws(Declined) {
-        let start = index
-        var copyStart = -1
-        var blank = true
-        while true {
-            let runStart = index
-            var position = runStart
-            while position < end {
-                let byte = base[position]
-                if byte < 64 ? PlainXMLBytes.textStops >> UInt64(byte) & 1 != 0 : byte >= 0x80 { break }
-                position += 1
-            }
-            index = position
-            if blank { blank = !(runStart..<position).contains { base[$0] != 0x20 } }
-            if copyStart >= 0 {
-                document.copies.append(
-                    contentsOf: UnsafeBufferPointer(start: base + runStart, count: position - runStart))
-            }
-            guard index < end else { throw Declined() }
-            let byte = base[index]
-            var width = 1
-            switch byte {
-            case UInt8(ascii: "<"):
-                try keepText(from: start, copyStart: copyStart, blank: blank)
-                return
-            case UInt8(ascii: "\n"):
-                line += 1
-            case UInt8(ascii: "\t"):
-                break
-            case UInt8(ascii: "&"):
-                let ampersand = index
-                let scalar = try scanReference()
-                if copyStart < 0 {
-                    copyStart = document.copies.count
-                    document.copies.append(
-                        contentsOf: UnsafeBufferPointer(start: base + start, count: ampersand - start))
-                }
-                if !(scalar == " " || scalar == "\t" || scalar == "\n" || scalar == "\r") { blank = false }
-                for byte in UTF8.encode(scalar) ?? UTF8.encodedReplacementCharacter { document.copies.append(byte) }
-                continue
-            case UInt8(ascii: ">"):
-                try checkNotCDATAEnd()
-                blank = false
-            case 0x80...:
-                width = try characterWidth()
-                blank = false
-            default:
-                throw Declined()
-            }
-            if copyStart >= 0 {
-                document.copies.append(contentsOf: UnsafeBufferPointer(start: base + index, count: width))
-            }
-            index += width
-        }
-    }
-
-    /// Keeps the text just scanned as pending, unless it is only blanks; one too long for
-    /// the policy is libxml2's to refuse.
-    private mutating func keepText(from start: Int, copyStart: Int, blank: Bool) throws(Declined) {
-        let count = copyStart >= 0 ? document.copies.count - copyStart : index - start
-        guard policy.admitsText(ofBytes: count) else { throw Declined() }
-        guard !blank else { return }
-        pendingText = copyStart >= 0 ? (Int32(copyStart), Int32(count), true) : (Int32(start), Int32(count), false)
-    }
-
-    /// Blanks and comments, before and after the root element.
-    private mutating func scanMisc() throws(Declined) {
-        while true {
-            skipSpaces()
-            guard index + 3 < end, base[index] == UInt8(ascii: "<"), base[index + 1] == UInt8(ascii: "!") else {
-                return
-            }
-            try scanComment()
-        }
-    }
-
-    /// A comment, at its `<`: `<!--` then no `--` before the closing `-->`. Other `<!` markup
-    /// (CDATA, declarations) is declined.
-    private mutating func scanComment() throws(Declined) {
-        guard index + 3 < end, base[index + 2] == UInt8(ascii: "-"), base[index + 3] == UInt8(ascii: "-") else {
-            throw Declined()
-        }
-        index += 4
-        while index < end {
-            let byte = base[index]
-            switch byte {
-            case UInt8(ascii: "-"):
-                if index + 1 < end, base[index + 1] == UInt8(ascii: "-") {
-                    guard index + 2 < end, base[index + 2] == UInt8(ascii: ">") else { throw Declined() }
-                    index += 3
-                    flushText(depth: open.count)
-                    return
-                }
-                index += 1
-            case UInt8(ascii: "\n"):
-                line += 1
-                index += 1
-            case UInt8(ascii: "\t"), 0x20..<0x80:
-                index += 1
-            case 0x80...:
-                index += try characterWidth()
-            default:
-                throw Declined()
-            }
-        }
-        throw Declined()
-    }
-
-    /// `<?xml version="1.0" [encoding="UTF-8"] [standalone="yes"|"no"] ?>`, exactly: another
-    /// version or encoding is libxml2's to read.
-    private mutating func scanDeclaration() throws(Declined) {
-        index += 5
-        guard skipSpaces() else { throw Declined() }
-        try scanPseudoAttribute(PlainXMLBytes.version, accepting: PlainXMLBytes.versions)
-        var spaced = skipSpaces()
-        if spaced, startsWith(PlainXMLBytes.encoding) {
-            try scanPseudoAttribute(PlainXMLBytes.encoding, accepting: PlainXMLBytes.encodings)
-            spaced = skipSpaces()
-        }
-        if spaced, startsWith(PlainXMLBytes.standalone) {
-            try scanPseudoAttribute(PlainXMLBytes.standalone, accepting: PlainXMLBytes.standalones)
-            skipSpaces()
-        }
-        guard startsWith(Array("?>".utf8)) else { throw Declined() }
-        index += 2
-    }
-
-    /// `name = "value"` in the declaration, with one of the `accepted` values.
-    private mutating func scanPseudoAttribute(_ name: [UInt8], accepting accepted: [[UInt8]]) throws(Declined) {
-        let start = index
-        try scanName()
-        guard index - start == name.count, matches(start, name) else { throw Declined() }
-        skipSpaces()
-        guard index < end, base[index] == UInt8(ascii: "=") else { throw Declined() }
-        index += 1
-        skipSpaces()
-        let value = try scanValue()
-        guard !value.isCopy,
-            accepted.contains(where: { $0.count == Int(value.count) && matches(Int(value.start), $0) })
-        else { throw Declined() }
-    }
-
-    // MARK: Bytes
-
-    /// `&...;` at its `&`: a predefined entity or a character reference, as its character.
-    private mutating func scanReference() throws(Declined) -> Unicode.Scalar {
-        index += 1
-        let start = index
-        while index < end, base[index] != UInt8(ascii: ";"), index - start <= 10 { index += 1 }
-        guard index < end, base[index] == UInt8(ascii: ";") else { throw Declined() }
-        let body = UnsafeBufferPointer(start: base + start, count: index - start)
-        index += 1
-        guard let scalar = PlainXMLBytes.referenced(body) else { throw Declined() }
-        return scalar
-    }
-
-    /// The width of the UTF-8 character at `index`, a non-ASCII one that XML allows.
-    private func characterWidth() throws(Declined) -> Int {
-        let width = PlainXMLBytes.characterWidth(UnsafeBufferPointer(start: base + index, count: min(4, end - index)))
-        guard width > 0 else { throw Declined() }
-        return width
-    }
-
     /// Skips spaces, tabs and line feeds; whether there were any.
     @discardableResult
     @inline(__always)
-    private mutating func skipSpaces() -> Bool {
+    mutating func skipSpaces() -> Bool {
         guard index < end, PlainXMLBytes.isBlank(base[index]) else { return false }
         return skipBlanks()
     }
@@ -564,19 +315,6 @@ struct PlainXMLScanner: ~Copyable {
         index = position
         line = lines
         return position > start
-    }
-
-    private func startsWith(_ bytes: [UInt8]) -> Bool {
-        bytes.count <= end - index && matches(index, bytes)
-    }
-
-    private func matches(_ start: Int, _ bytes: some Collection<UInt8>) -> Bool {
-        var position = start
-        for byte in bytes {
-            guard base[position] == byte else { return false }
-            position += 1
-        }
-        return true
     }
 
 }
