@@ -21,7 +21,11 @@ enum XMLSAXReader {
         visit: (SAXElement) throws -> Void
     ) throws {
         let policy = XMLInputPolicy(limits: limits)
-        if plain, let file = PlainXMLFile.bytes(path: path, policy: policy) {
+        // Whole, within the size the scanner takes; a larger or unreadable file is streamed.
+        let plainLimits = InputLimits(
+            maxFileBytes: min(PlainXMLScanner.largestFile, limits.maxFileBytes), maxDepth: limits.maxDepth,
+            maxAttributeBytes: limits.maxAttributeBytes, maxAttributes: limits.maxAttributes)
+        if plain, let file = try? InputFile.bytes(path: path, displayName: displayName, limits: plainLimits) {
             let done = try file.withUnsafeBufferPointer { file in
                 try PlainXMLScanner.scan(file, policy: policy, text: text) { try $0.replay(file: file, visit: visit) }
             }

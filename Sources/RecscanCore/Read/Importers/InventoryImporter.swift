@@ -65,9 +65,31 @@ enum InputFile {
             throw InputError(
                 file: displayName, message: "is \(info.st_size) bytes, over the limit of \(limits.maxFileBytes)")
         }
-        // Read to the end, not to the size stat gave: the file may have grown, or be a /proc file.
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(Int(info.st_size))
+        // The size stat gave, and one byte more to see the end, read straight into the array: a
+        // fleet's files are read whole, and a chunk copied into the array cost a copy and a
+        // zeroed 64 KiB per file.
+        let size = Int(info.st_size)
+        var failure: Int32?
+        var bytes = [UInt8](unsafeUninitializedCapacity: size + 1) { buffer, initialized in
+            guard let base = buffer.baseAddress else { return }
+            while initialized <= size {
+                let count = read(descriptor, base + initialized, size + 1 - initialized)
+                if count < 0, errno == EINTR { continue }
+                guard count > 0 else {
+                    if count < 0 { failure = errno }
+                    return
+                }
+                initialized += count
+            }
+        }
+        if let failure {
+            throw InputError(file: displayName, message: "cannot be read: \(String(cString: strerror(failure)))")
+        }
+        guard bytes.count > size else { return bytes }
+        // Read on to the end, not to the size stat gave: the file may have grown, or be a /proc file.
+        guard bytes.count <= limits.maxFileBytes else {
+            throw InputError(file: displayName, message: "is over the limit of \(limits.maxFileBytes) bytes")
+        }
         var chunk = [UInt8](repeating: 0, count: 1 << 16)
         while true {
             let count = chunk.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }

@@ -13,6 +13,9 @@ internal import CLibXML2
 struct PlainXMLScanner: ~Copyable {
     struct Declined: Error {}
 
+    /// Larger files are streamed through libxml2, so memory stays bounded whatever the file.
+    static let largestFile = 8 << 20
+
     let base: UnsafePointer<UInt8>
     let end: Int
     let policy: XMLInputPolicy
