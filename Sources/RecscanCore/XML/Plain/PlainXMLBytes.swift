@@ -36,6 +36,19 @@ enum PlainXMLBytes {
         byte < 64 ? nameLaterLow >> UInt64(byte) & 1 != 0 : byte < 128 && nameStartHigh >> UInt64(byte - 64) & 1 != 0
     }
 
+    /// The position of the first byte from `start` (before `end`) that `stops` marks, as bits of
+    /// the bytes below 64, or that is 0x80 or more; `end` when there is none.
+    @inline(__always)
+    static func runEnd(_ base: UnsafePointer<UInt8>, from start: Int, to end: Int, stops: UInt64) -> Int {
+        var position = start
+        while position < end {
+            let byte = base[position]
+            if byte < 64 ? stops >> UInt64(byte) & 1 != 0 : byte >= 0x80 { break }
+            position += 1
+        }
+        return position
+    }
+
     /// The position of the first byte from `start` that ends a run of plain attribute-value
     /// bytes (see ``valueStops``), or a position less than eight before `end` from which to go
     /// on byte by byte: eight bytes are checked at once. Each test below can mark a byte

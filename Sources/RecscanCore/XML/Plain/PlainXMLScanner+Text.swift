@@ -4,13 +4,7 @@ extension PlainXMLScanner {
     mutating func scanText() throws(Declined) {
         if wantsText { return try scanKeptText() }
         while true {
-            var position = index
-            while position < end {
-                let byte = base[position]
-                if byte < 64 ? PlainXMLBytes.textStops >> UInt64(byte) & 1 != 0 : byte >= 0x80 { break }
-                position += 1
-            }
-            index = position
+            index = PlainXMLBytes.runEnd(base, from: index, to: end, stops: PlainXMLBytes.textStops)
             guard index < end else { throw Declined() }
             switch base[index] {
             case UInt8(ascii: "<"):
@@ -49,12 +43,7 @@ extension PlainXMLScanner {
         var blank = true
         while true {
             let runStart = index
-            var position = runStart
-            while position < end {
-                let byte = base[position]
-                if byte < 64 ? PlainXMLBytes.textStops >> UInt64(byte) & 1 != 0 : byte >= 0x80 { break }
-                position += 1
-            }
+            let position = PlainXMLBytes.runEnd(base, from: runStart, to: end, stops: PlainXMLBytes.textStops)
             index = position
             if blank { blank = !(runStart..<position).contains { base[$0] != 0x20 } }
             if copyStart >= 0 {
@@ -81,7 +70,7 @@ extension PlainXMLScanner {
                         contentsOf: UnsafeBufferPointer(start: base + start, count: ampersand - start))
                 }
                 if !(scalar == " " || scalar == "\t" || scalar == "\n" || scalar == "\r") { blank = false }
-                for byte in UTF8.encode(scalar) ?? UTF8.encodedReplacementCharacter { document.copies.append(byte) }
+                appendCopy(of: scalar)
                 continue
             case UInt8(ascii: ">"):
                 try checkNotCDATAEnd()

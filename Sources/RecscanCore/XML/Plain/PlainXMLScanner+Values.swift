@@ -1,4 +1,4 @@
-/// Names, attribute values, references and blanks: the parts of tags ``PlainXMLScanner`` reads.
+/// Decoded attribute values, references and byte helpers of ``PlainXMLScanner``.
 extension PlainXMLScanner {
     /// The rest of a value that has references, blanks other than spaces, or non-ASCII bytes,
     /// decoded into the document's copies as libxml2 decodes it: a tab or line feed becomes a
@@ -26,8 +26,7 @@ extension PlainXMLScanner {
                 document.copies.append(0x20)
                 index += 1
             case UInt8(ascii: "&"):
-                let scalar = try scanReference()
-                for byte in UTF8.encode(scalar) ?? UTF8.encodedReplacementCharacter { document.copies.append(byte) }
+                appendCopy(of: try scanReference())
             case 0x80...:
                 let width = try characterWidth()
                 document.copies.append(contentsOf: UnsafeBufferPointer(start: base + index, count: width))
@@ -39,6 +38,11 @@ extension PlainXMLScanner {
                 throw Declined()
             }
         }
+    }
+
+    /// Appends the UTF-8 of a referenced character to the document's copies.
+    mutating func appendCopy(of scalar: Unicode.Scalar) {
+        for byte in UTF8.encode(scalar) ?? UTF8.encodedReplacementCharacter { document.copies.append(byte) }
     }
 
     // MARK: Bytes

@@ -274,13 +274,8 @@ struct PlainXMLScanner: ~Copyable {
         index += 1
         let start = index
         let stops = PlainXMLBytes.valueStops | (1 << UInt64(quote))
-        var position = PlainXMLBytes.plainValueRun(base, from: start, to: end, quote: quote)
-        while position < end {
-            let byte = base[position]
-            if byte < 64 ? stops >> UInt64(byte) & 1 != 0 : byte >= 0x80 { break }
-            position += 1
-        }
-        index = position
+        let position = PlainXMLBytes.plainValueRun(base, from: start, to: end, quote: quote)
+        index = PlainXMLBytes.runEnd(base, from: position, to: end, stops: stops)
         guard index < end else { throw Declined() }
         if base[index] == quote {
             guard policy.admitsAttributeValue(ofBytes: index - start) else { throw Declined() }
