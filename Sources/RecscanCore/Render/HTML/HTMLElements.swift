@@ -341,7 +341,10 @@ enum HTMLBlocks {
     }
 
     /// A severity badge that sorts by rank (critical first when sorted descending).
-    static func severity(_ severity: Severity) -> HTMLFragment {
+    static func severity(_ severity: Severity) -> HTMLFragment { severityBadges[severity.rank] }
+
+    /// Each severity's badge by rank, made once: every rule page and dashboard row shows one.
+    private static let severityBadges = Severity.allCases.sorted().map { severity -> HTMLFragment in
         "<span class=\"badge \(CSSClass.name(severity.rawValue))\" data-sort=\"\(severity.rank)\">\(severity.rawValue)</span>"
     }
 

@@ -29,13 +29,29 @@ struct RulePage: Sendable {
         let entry = catalog.rules[rule.id]
         let name = entry?.name ?? rule.name
         let counts = rule.counts
-        let hosts = { (count: Int) in count == 1 ? "host" : "hosts" }
+        // Whole literals, not interpolated: five new strings a page, on thousands of pages.
+        let hosts = { (count: Int, one: String, many: String) in count == 1 ? one : many }
         let stats: [(value: Int, label: String, href: String, tone: String)] = [
-            (counts.manual, "\(hosts(counts.manual)) waiting for a decision", "#to-assign", "warn"),
-            (counts.auto, "\(hosts(counts.auto)) getting it automatically", "#to-assign", "ok"),
-            (counts.assigned, "\(hosts(counts.assigned)) with it assigned", "#assigned", "info"),
-            (counts.toUnassign, "\(hosts(counts.toUnassign)) to unassign it from", "#to-unassign", "info"),
-            (counts.excluded, "\(hosts(counts.excluded)) excluding it", "#excluded", "info"),
+            (
+                counts.manual, hosts(counts.manual, "host waiting for a decision", "hosts waiting for a decision"),
+                "#to-assign", "warn"
+            ),
+            (
+                counts.auto, hosts(counts.auto, "host getting it automatically", "hosts getting it automatically"),
+                "#to-assign", "ok"
+            ),
+            (
+                counts.assigned, hosts(counts.assigned, "host with it assigned", "hosts with it assigned"),
+                "#assigned", "info"
+            ),
+            (
+                counts.toUnassign, hosts(counts.toUnassign, "host to unassign it from", "hosts to unassign it from"),
+                "#to-unassign", "info"
+            ),
+            (
+                counts.excluded, hosts(counts.excluded, "host excluding it", "hosts excluding it"),
+                "#excluded", "info"
+            ),
         ]
         // Appended in place: a fragment per card cost an allocation each, on every rule page.
         var cards = HTMLFragment.empty
@@ -45,17 +61,10 @@ struct RulePage: Sendable {
         }
         let badges: [HTMLFragment] = [
             HTMLBlocks.severity(entry?.severity ?? rule.severity),
-            HTMLBlocks.badge(ReportWords.module(rule.module), kind: "module"),
-            entry.map {
-                $0.detectOnly
-                    ? HTMLBlocks.badge("detect only", kind: "ok") : HTMLBlocks.badge("can block", kind: "blocks")
-            }
-                ?? .empty,
-            entry.map { rule in
-                rule.neverAutoReason == nil
-                    ? HTMLBlocks.badge("automatic allowed", kind: "auto")
-                    : HTMLBlocks.badge("never automatic", kind: "manual")
-            } ?? HTMLBlocks.badge("not in catalog", kind: "error"),
+            Fixed.moduleBadge(rule.module),
+            entry.map { $0.detectOnly ? Fixed.detectOnlyBadge : Fixed.canBlockBadge } ?? .empty,
+            entry.map { $0.neverAutoReason == nil ? Fixed.automaticAllowedBadge : Fixed.neverAutomaticBadge }
+                ?? Fixed.notInCatalogBadge,
         ]
         let page = HTMLPage(
             title: "Rule \(rule.id)",
@@ -83,6 +92,30 @@ struct RulePage: Sendable {
         return page.render()
     }
 
+    /// The markup every rule page repeats (badges, the facts' fixed values), made once: a run
+    /// writes thousands of rule pages.
+    private enum Fixed {
+        // `allCases` is computed: a new array at every use.
+        private static let modules = Module.allCases
+        private static let moduleBadges = modules.map { HTMLBlocks.badge(ReportWords.module($0), kind: "module") }
+        private static let moduleNames = modules.map { HTMLFragment(text: ReportWords.module($0)) }
+        static func moduleBadge(_ module: Module) -> HTMLFragment { moduleBadges[modules.firstIndex(of: module) ?? 0] }
+        static func moduleName(_ module: Module) -> HTMLFragment { moduleNames[modules.firstIndex(of: module) ?? 0] }
+        static let detectOnlyBadge = HTMLBlocks.badge("detect only", kind: "ok")
+        static let canBlockBadge = HTMLBlocks.badge("can block", kind: "blocks")
+        static let automaticAllowedBadge = HTMLBlocks.badge("automatic allowed", kind: "auto")
+        static let neverAutomaticBadge = HTMLBlocks.badge("never automatic", kind: "manual")
+        static let notInCatalogBadge = HTMLBlocks.badge("not in catalog", kind: "error")
+        static let none: HTMLFragment = "none"
+        static let neverBlocks: HTMLFragment = "no: detect only, it never blocks whatever the engine mode"
+        static let blocks: HTMLFragment =
+            "yes: it blocks on hosts whose engine mode is inline and behavior is prevent"
+        static let automaticAllowed: HTMLFragment =
+            "allowed, on hosts whose policy applies recommendations automatically"
+        static let excludedInCatalog: HTMLFragment = "excluded from recommendations in the catalog"
+        static let custom: HTMLFragment = "yes: custom rules are never recommended"
+    }
+
     private func facts(_ entry: Rule?) -> HTMLFragment {
         guard let entry else {
             let notice = HTMLBlocks.alert("This rule is not in catalog version \(run.catalogVersion).")
@@ -94,19 +127,16 @@ struct RulePage: Sendable {
                 ])
         }
         let cves: HTMLFragment =
-            entry.cves.isEmpty ? "none" : HTMLFragment.joined(entry.cves.map { "\($0)" }, separator: ", ")
-        let blocking: HTMLFragment =
-            entry.detectOnly
-            ? "no: detect only, it never blocks whatever the engine mode"
-            : "yes: it blocks on hosts whose engine mode is inline and behavior is prevent"
+            entry.cves.isEmpty ? Fixed.none : HTMLFragment.joined(entry.cves.map { "\($0)" }, separator: ", ")
+        let blocking = entry.detectOnly ? Fixed.neverBlocks : Fixed.blocks
         let autoApply: HTMLFragment =
             entry.neverAutoReason.map {
                 "never: \(ReportWords.neverAutoReason($0)) <span class=\"detail\">(\($0.rawValue))</span>"
-            } ?? "allowed, on hosts whose policy applies recommendations automatically"
-        let exclusion: HTMLFragment = entry.excludedInCatalog ? "excluded from recommendations in the catalog" : "none"
+            } ?? Fixed.automaticAllowed
+        let exclusion = entry.excludedInCatalog ? Fixed.excludedInCatalog : Fixed.none
         var items: [(term: String, value: HTMLFragment)] = [
             (term: "ID", value: "\(entry.id)"), (term: "Name", value: "\(entry.name)"),
-            (term: "Module", value: "\(ReportWords.module(entry.module))"),
+            (term: "Module", value: Fixed.moduleName(entry.module)),
             (term: "Severity", value: HTMLBlocks.severity(entry.severity)), (term: "CVEs", value: cves),
         ]
         if let typeID = entry.applicationTypeID {
@@ -122,7 +152,7 @@ struct RulePage: Sendable {
             (term: "Can block", value: blocking), (term: "Automatic application", value: autoApply),
             (term: "Catalog exclusion", value: exclusion),
         ]
-        if entry.custom { items.append((term: "Custom", value: "yes: custom rules are never recommended")) }
+        if entry.custom { items.append((term: "Custom", value: Fixed.custom)) }
         if let description = entry.description, !description.isEmpty {
             items.append((term: "Description", value: "\(description)"))
         }
