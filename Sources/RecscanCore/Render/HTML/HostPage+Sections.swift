@@ -3,15 +3,12 @@ extension HostPage {
     func decisionsSection(_ rules: [Int], memo: inout HostPageMemo) -> HTMLFragment {
         let table = ruleTable(
             caption: "Recommended rules waiting for a decision",
-            columns: [TableColumn("Why it waits"), TableColumn("Would block")],
+            columns: Self.decisionColumns,
             rules: rules,
             emptyText: "No decision is waiting.",
             behavior: .sortable,
             memo: &memo
-        ) { rule, row in
-            row.cell(rule.reason.map(Self.reasonCell) ?? "no reason recorded")
-            row.cell(blocksCell(rule))
-        }
+        ) { rule, row in row.cells(Self.decisionCells(rule), count: 2) }
         return HTMLBlocks.section(
             id: "decisions",
             title: "Decisions needed",
@@ -30,7 +27,7 @@ extension HostPage {
             emptyText: "Automatic application assigns nothing on this host.",
             behavior: .sortable,
             memo: &memo
-        ) { rule, row in row.cell(blocksCell(rule)) }
+        ) { rule, row in row.cells(rule.blocks ? Self.willBlockCells.yes : Self.willBlockCells.no, count: 1) }
         return HTMLBlocks.section(
             id: "automatic",
             title: "What automatic application will do",
@@ -148,7 +145,7 @@ extension HostPage {
         ) { rule, row in
             let hand: HTMLFragment =
                 byHand.contains(rule.ruleID) ? " " + HTMLBlocks.badge("by hand", kind: "manual") : .empty
-            row.cell(blocksCell(rule))
+            row.cell(rule.blocks ? Self.blocksBadge : Self.blocksNot)
             row.cell(levelsText(rule.assignedAt) + hand)
         }
         return HTMLBlocks.section(
@@ -184,9 +181,7 @@ extension HostPage {
             let rule = host.rules[position]
             let ordinal = ordinals?[position]
             body.row { row in
-                row.cells(words.ruleCell(rule, ordinal: ordinal, memo: &memo), count: 1)
-                row.cells(Self.moduleCells[Self.modules.firstIndex(of: rule.module) ?? 0], count: 1)
-                row.cells(Self.severityCells[Self.severities.firstIndex(of: rule.severity) ?? 0], count: 1)
+                row.cells(words.identityCells(rule, ordinal: ordinal, memo: &memo), count: Self.common.count)
                 cells(rule, &row)
                 row.cell(words.evidenceCell(rule, memo: &memo))
             }
@@ -201,15 +196,18 @@ extension HostPage {
         let rules: [String: Rule]
         let applicationTypes: [String: ApplicationType]
 
-        /// The markup of a rule's first cell, its link.
-        func ruleCell(_ rule: RuleResult, ordinal: Int?, memo: inout HostPageMemo) -> HTMLFragment {
+        /// The markup of a rule's first cells: its link, module and severity, which a memo entry
+        /// per rule holds whole (it is keyed by all three).
+        func identityCells(_ rule: RuleResult, ordinal: Int?, memo: inout HostPageMemo) -> HTMLFragment {
             let name = rule.name.isEmpty ? (rules[rule.ruleID]?.name ?? "") : rule.name
             return memo.ruleLink(
                 id: rule.ruleID, ordinal: ordinal, name: name, module: rule.module, severity: rule.severity
             ) {
                 let label: HTMLFragment = "<span class=\"rule-id\">\(rule.ruleID)</span> \(name)"
                 let link = links.rule(rule.ruleID, toRoot: "../", label: label)
-                return HTMLTableRows.cellsMarkup([link], columns: HostPage.common)
+                return HTMLTableRows.cellsMarkup(
+                    [link, "\(ReportWords.module(rule.module))", HTMLBlocks.severity(rule.severity)],
+                    columns: HostPage.common)
             }
         }
 
@@ -224,33 +222,34 @@ extension HostPage {
         }
     }
 
-    // `allCases` of an enum is computed: a new array at every use.
-    private static let modules = Module.allCases
-    private static let severities = Severity.allCases
-    /// The module and severity cells, in the order of `allCases`: one of each for every page.
-    private static let moduleCells = modules.map { module in
-        HTMLTableRows.cellsMarkup(["\(ReportWords.module(module))"], columns: common, from: 1)
-    }
-    private static let severityCells = severities.map { severity in
-        HTMLTableRows.cellsMarkup([HTMLBlocks.severity(severity)], columns: common, from: 2)
-    }
-
-    private static func reasonCell(_ reason: ManualReason) -> HTMLFragment {
+    /// A decision's "why it waits" and "would block" cells, made once for every reason and
+    /// either answer: a fleet's pages have hundreds of thousands of such rows.
+    private static func decisionCells(_ rule: RuleResult) -> HTMLFragment {
         // A handful of reasons: finding one in a short list costs less than hashing it.
-        reasons.firstIndex(of: reason).map { reasonCells[$0] } ?? .empty
+        let reason = rule.reason.flatMap { reasons.firstIndex(of: $0) } ?? reasons.count
+        return decisionCellsByReason[reason][rule.blocks ? 1 : 0]
     }
 
+    // `allCases` of an enum is computed: a new array at every use.
     private static let reasons = ManualReason.allCases
-    private static let reasonCells = reasons.map { reason -> HTMLFragment in
-        "\(ReportWords.manualReason(reason)) <span class=\"detail\">(\(reason.rawValue))</span>"
+    /// By reason in the order of `reasons`, then no reason; each for does not block, blocks.
+    private static let decisionCellsByReason = (reasons.map(Optional.some) + [nil]).map { reason in
+        let why: HTMLFragment =
+            reason.map { "\(ReportWords.manualReason($0)) <span class=\"detail\">(\($0.rawValue))</span>" }
+            ?? "no reason recorded"
+        return [blocksNot, blocksBadge].map { blocks in
+            HTMLTableRows.cellsMarkup([why, blocks], columns: common + decisionColumns, from: common.count)
+        }
     }
+    private static let decisionColumns = [TableColumn("Why it waits"), TableColumn("Would block")]
+    /// The "will block" cell of an automatic assignment.
+    private static let willBlockCells = (
+        no: HTMLTableRows.cellsMarkup([blocksNot], columns: common + [TableColumn("Will block")], from: common.count),
+        yes: HTMLTableRows.cellsMarkup([blocksBadge], columns: common + [TableColumn("Will block")], from: common.count)
+    )
 
     private static let blocksBadge = HTMLBlocks.badge("blocks", kind: "blocks")
     private static let blocksNot: HTMLFragment = "no"
-
-    private func blocksCell(_ rule: RuleResult) -> HTMLFragment {
-        rule.blocks ? Self.blocksBadge : Self.blocksNot
-    }
 
     private func levelsText(_ levels: [Level]) -> HTMLFragment {
         levels.isEmpty ? "not assigned" : "\(levels.map { ReportWords.level($0) }.joined(separator: ", "))"

@@ -1,8 +1,7 @@
 /// What host pages repeat from host to host, worked out once per worker: the markup of a rule's
-/// first cell (its link) and the words of a list of evidence. A fleet's hosts share most of their
-/// rules and much of their evidence, and rendering them was most of a page's cost. A rule's
-/// module and severity cells take a few values in all, shared by every page (``HostPage``), so
-/// that an entry per rule of the catalog that the fleet needs is one fragment.
+/// first cells (its link, module and severity) and the words of a list of evidence. A fleet's
+/// hosts share most of their rules and much of their evidence, and rendering them was most of a
+/// page's cost. An entry per rule of the catalog that the fleet needs is one fragment.
 ///
 /// A memo gives the same bytes as rendering afresh (`PageMemoTests` checks it); it never holds
 /// evidence that links to another rule, since whether that rule has a page depends on the host.
@@ -36,7 +35,7 @@ struct HostPageMemo: Sendable {
         var link: HTMLFragment
     }
 
-    /// The link cell's markup `make` gives for a rule with this id, name, module and severity;
+    /// The first cells' markup `make` gives for a rule with this id, name, module and severity;
     /// `ordinal`, the rule's ordinal in the run's catalog index when known, finds it faster.
     mutating func ruleLink(
         id: String,
