@@ -143,8 +143,9 @@ extension RulePage {
             var policy: Int
             var details: Int
         }
-        var order: [GroupKey] = []
-        var groups: [GroupKey: (cells: [HTMLFragment], hosts: [Int])] = [:]
+        // The groups in the order first met, found by key: one lookup a row (thousands of rows).
+        var groups: [(cells: [HTMLFragment], hosts: [Int])] = []
+        var groupByKey: [GroupKey: Int] = [:]
         let perHostColumns = detail.perHostColumns
         let detailCells = detail.cells
         for position in positions {
@@ -152,18 +153,19 @@ extension RulePage {
             let host = memo.hostCells[row.host]
             let details = memo.details(of: row, columns: perHostColumns) { detailCells(row) }
             let key = GroupKey(policy: host.policyNumber, details: details.number)
-            if groups[key] == nil {
-                order.append(key)
-                groups[key] = ([host.policy] + details.cells, [])
+            if let group = groupByKey[key] {
+                groups[group].hosts.append(row.host)
+            } else {
+                groupByKey[key] = groups.count
+                groups.append(([host.policy] + details.cells, [row.host]))
             }
-            groups[key]?.hosts.append(row.host)
         }
         let columns =
             [TableColumn("Policy")] + detail.columns + [
                 TableColumn("Hosts", numeric: true), TableColumn("Which hosts"),
             ]
         var body = HTMLTableRows(columns: columns)
-        for group in order.compactMap({ groups[$0] }) {
+        for group in groups {
             body.row { row in
                 for cell in group.cells { row.cell(cell) }
                 row.cell("\(group.hosts.count)")
