@@ -29,7 +29,7 @@ struct RenderMemo: Sendable {
 
     /// The bytes of `rule`'s outcome, apply class, reason and blocking, made by `make` the first
     /// time that combination comes up.
-    mutating func state(of rule: RuleResult, _ make: () -> [UInt8]) -> [UInt8] {
+    mutating func state(of rule: RuleResultInPlace, _ make: () -> [UInt8]) -> [UInt8] {
         let key = Self.stateKey(rule)
         if let known = states[key] { return known }
         let made = make()
@@ -42,7 +42,7 @@ struct RenderMemo: Sendable {
     private static let applyClasses = ApplyClass.allCases
     private static let reasons = ManualReason.allCases
 
-    private static func stateKey(_ rule: RuleResult) -> Int {
+    private static func stateKey(_ rule: RuleResultInPlace) -> Int {
         stateNumber(outcome: rule.outcome, apply: rule.apply, reason: rule.reason, blocks: rule.blocks)
     }
 

@@ -71,7 +71,8 @@ enum CSVTable: Sendable, CaseIterable {
             var scratch = RenderBuffer()
             var shared = SharedFacts()
             let ordinals = host.ruleOrdinals(ordinals)
-            for (position, rule) in host.rules.enumerated() {
+            // Each result read in place: a copy per rule would retain its strings and lists.
+            RuleResultInPlace.forEach(in: host.rules) { position, rule in
                 rows.fields(leading, count: 3)
                 if let ordinals {
                     rows.fields(memo.rule(ordinals[position]) { Self.identity(of: rule) }, count: 4)
@@ -97,13 +98,13 @@ enum CSVTable: Sendable, CaseIterable {
     }
 
     /// The columns rule, module, name and severity: the same on every host.
-    private static func identity(of rule: RuleResult) -> [UInt8] {
+    private static func identity(of rule: RuleResultInPlace) -> [UInt8] {
         var line = CSVLine(capacity: 64 + rule.name.utf8.count)
         appendIdentity(of: rule, to: &line)
         return line.bytes
     }
 
-    private static func appendIdentity(of rule: RuleResult, to rows: inout CSVLine) {
+    private static func appendIdentity(of rule: RuleResultInPlace, to rows: inout CSVLine) {
         rows.field(rule.ruleID)
         rows.word(rule.module.rawValue)
         rows.field(rule.name)
@@ -112,7 +113,7 @@ enum CSVTable: Sendable, CaseIterable {
 
     /// Appends the columns from outcome on; `scratch` holds the texts built for a field.
     private static func append(
-        _ rule: RuleResult, to rows: inout CSVLine, memo: inout RenderMemo, shared: inout SharedFacts,
+        _ rule: RuleResultInPlace, to rows: inout CSVLine, memo: inout RenderMemo, shared: inout SharedFacts,
         scratch: inout RenderBuffer
     ) {
         rows.fields(

@@ -125,7 +125,8 @@ public struct HTMLReportWriter: Sendable {
         let key = host.hostname.lowercased()
         if links.hostFiles[key] == nil { links.hostFiles[key] = fileName }
         let byHand = Set(host.findings.filter { $0.kind == .manualAssignment }.compactMap(\.ruleID))
-        for (position, result) in host.rules.enumerated() {
+        // Each result read in place: a copy per rule would retain its strings and lists.
+        try RuleResultInPlace.forEach(in: host.rules) { position, result in
             let exclusion = result.excludedBy.map { internedExclusion($0) }
             let row = RuleHostRow(
                 host: index, result: result, assignedByHand: byHand.contains(result.ruleID),
@@ -138,7 +139,7 @@ public struct HTMLReportWriter: Sendable {
 
     /// The position of `result`'s rule in `rules`, added when first met. One lookup a row, and
     /// a fleet has hundreds of thousands of rows: by catalog ordinal when known, else by id.
-    private mutating func number(of result: RuleResult, catalogOrdinal: Int?) -> Int {
+    private mutating func number(of result: some RuleResultFields, catalogOrdinal: Int?) -> Int {
         if let catalogOrdinal, let known = ruleNumbersByCatalogOrdinal[catalogOrdinal] { return known }
         let number: Int
         if let known = ruleNumbers[result.ruleID] {

@@ -170,15 +170,15 @@ extension HostPage {
         emptyText: String,
         behavior: HTMLTable.Behavior = [],
         memo: inout HostPageMemo,
-        cells: (RuleResult, inout HTMLTableRows) -> Void
+        cells: (RuleResultInPlace, inout HTMLTableRows) -> Void
     ) -> HTMLFragment {
         let columns = Self.common + columns + [TableColumn("Evidence")]
         var body = HTMLTableRows(columns: columns)
         // What the cells need of the page, taken out once: closures that read the page itself
         // copied it on every row.
         let words = RowWords(links: links, rules: catalog.rules, applicationTypes: catalog.applicationTypes)
-        for position in rules {
-            let rule = host.rules[position]
+        // Each result read in place: a copy per row would retain its strings and lists.
+        RuleResultInPlace.forEach(of: host.rules, at: rules) { position, rule in
             let ordinal = ordinals?[position]
             body.row { row in
                 row.cells(words.identityCells(rule, ordinal: ordinal, memo: &memo), count: Self.common.count)
@@ -198,7 +198,7 @@ extension HostPage {
 
         /// The markup of a rule's first cells: its link, module and severity, which a memo entry
         /// per rule holds whole (it is keyed by all three).
-        func identityCells(_ rule: RuleResult, ordinal: Int?, memo: inout HostPageMemo) -> HTMLFragment {
+        func identityCells(_ rule: RuleResultInPlace, ordinal: Int?, memo: inout HostPageMemo) -> HTMLFragment {
             let name = rule.name.isEmpty ? (rules[rule.ruleID]?.name ?? "") : rule.name
             return memo.ruleLink(
                 id: rule.ruleID, ordinal: ordinal, name: name, module: rule.module, severity: rule.severity
@@ -211,7 +211,7 @@ extension HostPage {
             }
         }
 
-        func evidenceCell(_ rule: RuleResult, memo: inout HostPageMemo) -> HTMLFragment {
+        func evidenceCell(_ rule: RuleResultInPlace, memo: inout HostPageMemo) -> HTMLFragment {
             memo.evidenceCell(rule.evidence) {
                 EvidenceText.render(
                     rule.evidence,
@@ -224,7 +224,7 @@ extension HostPage {
 
     /// A decision's "why it waits" and "would block" cells, made once for every reason and
     /// either answer: a fleet's pages have hundreds of thousands of such rows.
-    private static func decisionCells(_ rule: RuleResult) -> HTMLFragment {
+    private static func decisionCells(_ rule: RuleResultInPlace) -> HTMLFragment {
         // A handful of reasons: finding one in a short list costs less than hashing it.
         let reason = rule.reason.flatMap { reasons.firstIndex(of: $0) } ?? reasons.count
         return decisionCellsByReason[reason][rule.blocks ? 1 : 0]

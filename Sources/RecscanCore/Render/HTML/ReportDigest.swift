@@ -129,7 +129,7 @@ struct RuleHostRow: Sendable {
     /// rows but few exclusions, so each row keeps a reference, not a copy.
     let exclusion: ExclusionBox?
 
-    init(host: Int, result: RuleResult, assignedByHand: Bool, exclusion: ExclusionBox?) {
+    init(host: Int, result: some RuleResultFields, assignedByHand: Bool, exclusion: ExclusionBox?) {
         self.host = host
         outcome = result.outcome
         apply = result.apply
@@ -173,7 +173,7 @@ struct RuleDigest: Sendable {
     var severity: Severity
     var counts = OutcomeCounts()
 
-    init(result: RuleResult, ordinal: Int) {
+    init(result: some RuleResultFields, ordinal: Int) {
         id = result.ruleID
         self.ordinal = ordinal
         name = result.name
@@ -181,7 +181,7 @@ struct RuleDigest: Sendable {
         severity = result.severity
     }
 
-    mutating func add(_ result: RuleResult) { counts.add(result) }
+    mutating func add(_ result: some RuleResultFields) { counts.add(result.outcome, apply: result.apply) }
 
     /// The page's file name in `rules/`, without extension.
     var fileName: String { SafeFileName.forRule(id) }

@@ -62,7 +62,8 @@ enum HostJSON {
         json.key("rules")
         json.raw("[")
         var shared = SharedFacts()
-        for (position, rule) in host.rules.enumerated() {
+        // Each result read in place: a copy per rule would retain its strings and lists.
+        RuleResultInPlace.forEach(in: host.rules) { position, rule in
             if position > 0 { json.raw(",") }
             if let ordinals {
                 json.raw(memo.rule(ordinals[position]) { identity(of: rule) })
@@ -113,13 +114,13 @@ enum HostJSON {
     }
 
     /// `{"id":...,"severity":...`: what follows from the rule itself, the same on every host.
-    private static func identity(of rule: RuleResult) -> [UInt8] {
+    private static func identity(of rule: RuleResultInPlace) -> [UInt8] {
         var json = JSONBytes(capacity: 64 + rule.name.utf8.count)
         writeIdentity(of: rule, to: &json)
         return json.bytes
     }
 
-    private static func writeIdentity(of rule: RuleResult, to json: inout JSONBytes) {
+    private static func writeIdentity(of rule: RuleResultInPlace, to json: inout JSONBytes) {
         json.open("id")
         json.string(rule.ruleID)
         json.field("module", word: rule.module.rawValue)
@@ -128,7 +129,7 @@ enum HostJSON {
     }
 
     /// `,"outcome":...,"blocks":...`: what happens to the rule on the host.
-    private static func writeState(of rule: RuleResult, to json: inout JSONBytes) {
+    private static func writeState(of rule: RuleResultInPlace, to json: inout JSONBytes) {
         json.field("outcome", word: rule.outcome.rawValue)
         json.optional("apply", word: rule.apply?.rawValue)
         json.optional("reason", word: rule.reason?.rawValue)
@@ -136,7 +137,7 @@ enum HostJSON {
     }
 
     /// The rest of a rule's object, after its state: why, and where it is assigned or excluded.
-    private static func write(_ rule: RuleResult, shared: inout SharedFacts, to json: inout JSONBytes) {
+    private static func write(_ rule: RuleResultInPlace, shared: inout SharedFacts, to json: inout JSONBytes) {
         json.array("evidence", rule.evidence) { json, fact in
             guard SharedFacts.isShared(fact) else { return write(fact, to: &json) }
             json.raw(
