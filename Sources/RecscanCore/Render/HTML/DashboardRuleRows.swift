@@ -32,9 +32,6 @@ struct DashboardRuleRows: Sendable {
     private(set) var byHand: [ByHand] = []
     private var spill: RowSpill
     private let hosts: [HostDigest]
-    /// Each host's link, made the first time a row names the host: the rows of thousands of
-    /// rules name the same few hosts first.
-    private var hostLinkMemo: [HTMLFragment?]
     private let catalog: Catalog
 
     static let decisionColumns = [
@@ -58,7 +55,6 @@ struct DashboardRuleRows: Sendable {
     init(path: String, hosts: [HostDigest], catalog: Catalog) {
         spill = RowSpill(path: path)
         self.hosts = hosts
-        hostLinkMemo = Array(repeating: nil, count: hosts.count)
         self.catalog = catalog
     }
 
@@ -122,19 +118,21 @@ struct DashboardRuleRows: Sendable {
 
     /// The first hosts of a group as links (``RuleTally/sampleSize`` at most), then how many
     /// more the rule page lists.
-    private mutating func hostLinks(_ firstHosts: [Int], total: Int) -> HTMLFragment {
-        let shown = firstHosts.prefix(RuleTally.sampleSize).map { host in hostLink(host) }
+    private func hostLinks(_ firstHosts: [Int], total: Int) -> HTMLFragment {
+        // Appended in place: a link per host and rule made a string and two fragments each.
+        var links = HTMLFragment.empty
+        let shown = firstHosts.prefix(RuleTally.sampleSize)
+        for (index, host) in shown.enumerated() {
+            if index > 0 { links.append(markup: ", ") }
+            links.append(markup: "<a href=\"hosts/")
+            links.append(text: hosts[host].fileName)
+            links.append(markup: ".html\">")
+            links.append(text: hosts[host].hostname)
+            links.append(markup: "</a>")
+        }
         let rest = total - shown.count
-        let more: HTMLFragment =
-            rest > 0 ? " <span class=\"detail\">and \(ReportWords.number(rest)) more</span>" : .empty
-        return HTMLFragment.joined(shown, separator: ", ") + more
-    }
-
-    private mutating func hostLink(_ host: Int) -> HTMLFragment {
-        if let known = hostLinkMemo[host] { return known }
-        let link = HTMLBlocks.link("hosts/\(hosts[host].fileName).html", "\(hosts[host].hostname)")
-        hostLinkMemo[host] = link
-        return link
+        if rest > 0 { links.append(" <span class=\"detail\">and \(ReportWords.number(rest)) more</span>") }
+        return links
     }
 
     /// "policy base (3 hosts), the computer (1 host)": the levels to change, root policies first.
