@@ -91,6 +91,9 @@ struct HostStore {
     }
 
     /// Gives read-back triage plans to their hosts (merging shards).
+    /// Every host's entry in output order; the ledger holds none after (see `RunLedger.takeSorted`).
+    mutating func takeSortedEntries() -> [HostEntry] { ledger.takeSorted() }
+
     mutating func attach(triage: [TriagePlan]) {
         ledger.attach(triage: triage)
     }

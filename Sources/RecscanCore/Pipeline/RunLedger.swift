@@ -104,4 +104,18 @@ struct RunLedger {
     var sorted: [HostEntry] {
         entries.values.sorted { ($0.hostname.lowercased(), $0.hostname) < ($1.hostname.lowercased(), $1.hostname) }
     }
+
+    /// ``sorted``, the entries then let go of: the output needs them in order only, and a
+    /// table of every host held beside the list through the output was memory per host.
+    mutating func takeSorted() -> [HostEntry] {
+        let list = sorted
+        entries = [:]
+        return list
+    }
+
+    /// High-severity findings over every host.
+    var highFindings: Int { entries.values.reduce(0) { $0 + $1.highFindings } }
+
+    /// Vulnerable packages no rule covers, over every host.
+    var uncoveredVulnerabilities: Int { entries.values.reduce(0) { $0 + $1.uncoveredVulnerabilities } }
 }

@@ -14,8 +14,9 @@ struct RunOutput {
 
     /// Writes every output of a scan or merge: changes are those since the previous run in the
     /// output folder, the exclusion audit is the fleet's over the stored hosts.
-    func write(_ store: HostStore, rejected: [RejectedInput]) async throws -> FleetResults {
-        let entries = store.ledger.sorted
+    /// The store's ledger is emptied (its entries are taken in output order).
+    func write(_ store: inout HostStore, rejected: [RejectedInput]) async throws -> FleetResults {
+        let entries = store.takeSortedEntries()
         let reader = try store.spill.concurrentReader()
         defer { reader.close() }
         var tracker = RunChangeTracker(outDirectory: options.outDirectory)
@@ -33,8 +34,9 @@ struct RunOutput {
 
     /// Writes every output of a stored run read back: its hosts keep the changes they were
     /// stored with, and the fleet-wide sections are the stored ones (the summary is counted again).
-    func write(_ store: HostStore, stored: StoredReport) async throws -> FleetResults {
-        let entries = store.ledger.sorted
+    /// The store's ledger is emptied (its entries are taken in output order).
+    func write(_ store: inout HostStore, stored: StoredReport) async throws -> FleetResults {
+        let entries = store.takeSortedEntries()
         let reader = try store.spill.concurrentReader()
         defer { reader.close() }
         let results = FleetResults(

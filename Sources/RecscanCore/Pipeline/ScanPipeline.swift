@@ -146,12 +146,13 @@ public struct ScanPipeline: Sendable {
                 directory: run.temporaryPath, run: info, catalog: setup.catalog, maxAgeDays: options.maxAgeDays,
                 jobs: options.jobs, manager: ManagerPlanContext(fleet: setup.fleet, approvals: options.approvedRules)),
             fleet: setup.fleet, options: options)
-        let results = try await output.write(store, rejected: rejected)
+        let (highFindings, uncovered) = (store.ledger.highFindings, store.ledger.uncoveredVulnerabilities)
+        let results = try await output.write(&store, rejected: rejected)
         var result = ScanResult(
             runID: run.runID, runPath: run.finalPath, summary: results.summary, rejected: rejected,
-            highFindings: store.ledger.entries.values.reduce(0) { $0 + $1.highFindings }, changes: results.changes,
+            highFindings: highFindings, changes: results.changes,
             exclusions: results.exclusions)
-        result.uncoveredVulnerabilities = store.ledger.entries.values.reduce(0) { $0 + $1.uncoveredVulnerabilities }
+        result.uncoveredVulnerabilities = uncovered
         result.phases.analysis = analysisStarted.duration(to: reportsStarted).seconds
         result.phases.reports = reportsStarted.duration(to: .now).seconds
         return result

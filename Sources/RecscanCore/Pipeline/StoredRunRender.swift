@@ -72,8 +72,9 @@ public struct StoredRunRender: Sendable {
                 jobs: options.jobs),
             fleet: Fleet(), options: renderOptions)
         let results: FleetResults
+        let (highFindings, uncovered) = (store.ledger.highFindings, store.ledger.uncoveredVulnerabilities)
         do {
-            results = try await output.write(store, stored: stored)
+            results = try await output.write(&store, stored: stored)
         } catch let error as OutputError {
             throw ScanFailure.output(error)
         } catch let error as HTMLWriteError {
@@ -83,9 +84,9 @@ public struct StoredRunRender: Sendable {
         try Self.moveContents(of: scratch, into: target)
         var result = ScanResult(
             runID: stored.runID, runPath: target, summary: results.summary, rejected: stored.rejected,
-            highFindings: store.ledger.entries.values.reduce(0) { $0 + $1.highFindings }, changes: results.changes,
+            highFindings: highFindings, changes: results.changes,
             exclusions: results.exclusions)
-        result.uncoveredVulnerabilities = store.ledger.entries.values.reduce(0) { $0 + $1.uncoveredVulnerabilities }
+        result.uncoveredVulnerabilities = uncovered
         return result
     }
 
