@@ -232,7 +232,8 @@ extension HostPage {
 
     // `allCases` of an enum is computed: a new array at every use.
     private static let reasons = ManualReason.allCases
-    /// By reason in the order of `reasons`, then no reason; each for does not block, blocks.
+    /// By reason in the order of `reasons`, then no reason; for each, the cells when the rule
+    /// does not block, then when it blocks.
     private static let decisionCellsByReason = (reasons.map(Optional.some) + [nil]).map { reason in
         let why: HTMLFragment =
             reason.map { "\(ReportWords.manualReason($0)) <span class=\"detail\">(\($0.rawValue))</span>" }
