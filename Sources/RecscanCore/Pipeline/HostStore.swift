@@ -90,10 +90,10 @@ struct HostStore {
         try store(AnalyzedHost(analysis: analysis, record: codec.encode(analysis)), firstFile: nil)
     }
 
-    /// Gives read-back triage plans to their hosts (merging shards).
     /// Every host's entry in output order; the ledger holds none after (see `RunLedger.takeSorted`).
     mutating func takeSortedEntries() -> [HostEntry] { ledger.takeSorted() }
 
+    /// Gives read-back triage plans to their hosts (merging shards).
     mutating func attach(triage: [TriagePlan]) {
         ledger.attach(triage: triage)
     }

@@ -100,15 +100,13 @@ struct RunLedger {
         for plan in triage { entries[plan.hostname.lowercased()]?.triage.append(plan) }
     }
 
-    /// Entries sorted by hostname (case-insensitive, then exact).
-    var sorted: [HostEntry] {
-        entries.values.sorted { ($0.hostname.lowercased(), $0.hostname) < ($1.hostname.lowercased(), $1.hostname) }
-    }
-
-    /// ``sorted``, the entries then let go of: the output needs them in order only, and a
-    /// table of every host held beside the list through the output was memory per host.
+    /// The entries sorted by hostname (case-insensitive, then exact), then let go of: the output
+    /// needs them in order only, and a table of every host held beside the list through the
+    /// output was memory per host.
     mutating func takeSorted() -> [HostEntry] {
-        let list = sorted
+        let list = entries.values.sorted {
+            ($0.hostname.lowercased(), $0.hostname) < ($1.hostname.lowercased(), $1.hostname)
+        }
         entries = [:]
         return list
     }
