@@ -3,7 +3,8 @@
 /// after), and the renderers read hundreds of thousands of results a run: this view reads only
 /// the fields asked for.
 ///
-/// Valid only inside ``forEach(of:at:_:)``, which holds the list; never kept beyond it.
+/// Valid only inside ``forEach(of:at:_:)`` (or ``forEach(in:_:)``), which holds the list;
+/// never kept beyond it.
 struct RuleResultInPlace: RuleResultFields {
     private let result: UnsafePointer<RuleResult>
 
@@ -21,16 +22,13 @@ struct RuleResultInPlace: RuleResultFields {
 
     /// Calls `body` with each result of `results`, in order, and its position.
     static func forEach(in results: [RuleResult], _ body: (Int, RuleResultInPlace) throws -> Void) rethrows {
-        try results.withUnsafeBufferPointer { list in
-            guard let first = list.baseAddress else { return }
-            for position in list.indices { try body(position, RuleResultInPlace(result: first + position)) }
-        }
+        try forEach(of: results, at: results.indices, body)
     }
 
     /// Calls `body` with the result at each of `positions` in `results`, in that order, and its
     /// position; positions outside the list are skipped.
     static func forEach(
-        of results: [RuleResult], at positions: [Int], _ body: (Int, RuleResultInPlace) throws -> Void
+        of results: [RuleResult], at positions: some Sequence<Int>, _ body: (Int, RuleResultInPlace) throws -> Void
     ) rethrows {
         try results.withUnsafeBufferPointer { list in
             guard let first = list.baseAddress else { return }
