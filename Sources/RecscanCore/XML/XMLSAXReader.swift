@@ -22,9 +22,8 @@ enum XMLSAXReader {
     ) throws {
         let policy = XMLInputPolicy(limits: limits)
         // Whole, within the size the scanner takes; a larger or unreadable file is streamed.
-        let plainLimits = InputLimits(
-            maxFileBytes: min(PlainXMLScanner.largestFile, limits.maxFileBytes), maxDepth: limits.maxDepth,
-            maxAttributeBytes: limits.maxAttributeBytes, maxAttributes: limits.maxAttributes)
+        var plainLimits = limits
+        plainLimits.maxFileBytes = min(PlainXMLScanner.largestFile, limits.maxFileBytes)
         if plain, let file = try? InputFile.bytes(path: path, displayName: displayName, limits: plainLimits) {
             let done = try file.withUnsafeBufferPointer { file in
                 try PlainXMLScanner.scan(file, policy: policy, text: text) { try $0.replay(file: file, visit: visit) }
