@@ -90,7 +90,7 @@ struct XMLInputGuard {
         while index < count {
             switch state {
             case .text:
-                index = Self.skipWords(base, from: index, count: count) { Self.bytes(of: $0, equalTo: 0x3C) }
+                index = Self.skipWords(base, from: index, count: count) { ByteWord.marks(of: 0x3C, in: $0) }
                 while index < count, base[index] != UInt8(ascii: "<") { index += 1 }
                 guard index < count else { return }
                 state = .markupStart
@@ -98,8 +98,8 @@ struct XMLInputGuard {
             case .startTag:
                 let run = index
                 index = Self.skipWords(base, from: index, count: count) { word in
-                    Self.bytes(of: word, equalTo: 0x22) | Self.bytes(of: word, equalTo: 0x27)
-                        | Self.bytes(of: word, equalTo: 0x3E)
+                    ByteWord.marks(of: 0x22, in: word) | ByteWord.marks(of: 0x27, in: word)
+                        | ByteWord.marks(of: 0x3E, in: word)
                 }
                 while index < count {
                     let byte = base[index]
@@ -129,7 +129,7 @@ struct XMLInputGuard {
             case .quoted:
                 let run = index
                 let quoteByte = quote
-                index = Self.skipWords(base, from: index, count: count) { Self.bytes(of: $0, equalTo: quoteByte) }
+                index = Self.skipWords(base, from: index, count: count) { ByteWord.marks(of: quoteByte, in: $0) }
                 while index < count, base[index] != quote { index += 1 }
                 guard policy.admitsAttributeValue(ofBytes: valueBytes + index - run) else {
                     // At the first byte over the limit, as `step` stops.
@@ -143,7 +143,7 @@ struct XMLInputGuard {
                 lastInTag = quote
                 index += 1
             case .endTag:
-                index = Self.skipWords(base, from: index, count: count) { Self.bytes(of: $0, equalTo: 0x3E) }
+                index = Self.skipWords(base, from: index, count: count) { ByteWord.marks(of: 0x3E, in: $0) }
                 while index < count, base[index] != UInt8(ascii: ">") { index += 1 }
                 guard index < count else { return }
                 openElements = max(0, openElements - 1)
@@ -197,14 +197,6 @@ struct XMLInputGuard {
     @inline(__always)
     private static func isBlank(_ byte: UInt8) -> Bool {
         byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D
-    }
-
-    /// The high bit of each byte of `word` that equals `byte`. Bytes above the first such byte
-    /// may be marked wrongly (a borrow), never bytes below it: the lowest mark is exact.
-    @inline(__always)
-    private static func bytes(of word: UInt64, equalTo byte: UInt8) -> UInt64 {
-        let difference = word ^ (0x0101_0101_0101_0101 &* UInt64(byte))
-        return (difference &- 0x0101_0101_0101_0101) & ~difference & 0x8080_8080_8080_8080
     }
 
     /// Checks bytes one at a time through `step` alone: what `feed` must agree with (tests).

@@ -55,19 +55,14 @@ enum PlainXMLBytes {
     /// wrongly only above one it marks rightly, so the lowest mark is the first stop.
     @inline(__always)
     static func plainValueRun(_ base: UnsafePointer<UInt8>, from start: Int, to end: Int, quote: UInt8) -> Int {
-        let ones: UInt64 = 0x0101_0101_0101_0101
-        let highs: UInt64 = 0x8080_8080_8080_8080
         let raw = UnsafeRawPointer(base)
         var position = start
         while position + 8 <= end {
             let word = raw.loadUnaligned(fromByteOffset: position, as: UInt64.self)
-            let quotes = word ^ (ones &* UInt64(quote))
-            let ampersands = word ^ (ones &* 0x26)
-            let angles = word ^ (ones &* 0x3C)
-            // Any byte zero in one of these, any byte below 0x20, any byte from 0x80.
-            let zero = { (value: UInt64) in (value &- ones) & ~value }
-            let stop = zero(quotes) | zero(ampersands) | zero(angles) | (word &- ones &* 0x20) & ~word | word
-            let marks = stop & highs
+            // The quote, `&`, `<`, any byte below 0x20, any byte from 0x80.
+            let marks =
+                ByteWord.marks(of: quote, in: word) | ByteWord.marks(of: 0x26, in: word)
+                | ByteWord.marks(of: 0x3C, in: word) | ByteWord.marks(below: 0x20, in: word) | word & ByteWord.highs
             if marks != 0 { return position + marks.trailingZeroBitCount / 8 }
             position += 8
         }
