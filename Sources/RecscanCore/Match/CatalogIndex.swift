@@ -56,7 +56,14 @@ public struct CatalogIndex: Sendable {
     let namesSourcePackages: Bool
 
     /// Builds the index once per run.
-    public init(catalog: Catalog) {
+    /// - Parameter jobs: how many threads compile the rules (the rest is built on this one); the
+    ///   index is the same for any number.
+    public init(catalog: Catalog, jobs: Int = 1) {
+        self.init(catalog: catalog, jobs: jobs, rulesPerThread: 512)
+    }
+
+    /// - Parameter rulesPerThread: the fewest rules worth a thread of their own.
+    init(catalog: Catalog, jobs: Int, rulesPerThread: Int) {
         self.catalog = catalog
         var ids = CatalogIDs()
         ids.rules.reserveCapacity(catalog.rules.count)
@@ -68,10 +75,12 @@ public struct CatalogIndex: Sendable {
             .sorted()
         for (ordinal, id) in typeIDs.enumerated() { ids.applicationTypes[id] = ordinal }
         var tables = IndexTables(applicationTypeCount: typeIDs.count, ruleCount: catalog.rules.count)
-        for id in catalog.sortedRuleIDs {
-            guard let rule = catalog.rules[id] else { continue }
-            tables.add(CompiledRule(rule, catalog: catalog, ids: &ids), of: rule)
-        }
+        let inOrder = catalog.sortedRuleIDs.compactMap { catalog.rules[$0] }
+        // Software ids in the rules' order first, so that compiling can be split between threads.
+        let listed = inOrder.map { rule in rule.applies.software.map { ids.softwareID($0.key) } }
+        let compiled = CompiledRule.compile(
+            inOrder, softwareIDs: listed, catalog: catalog, ids: ids, jobs: jobs, rulesPerThread: rulesPerThread)
+        for (rule, compiled) in zip(inOrder, compiled) { tables.add(compiled, of: rule) }
         for (ordinal, id) in typeIDs.enumerated() {
             for detection in catalog.applicationTypes[id]?.detections ?? [] {
                 tables.add(detection, ofApplicationType: ordinal, ids: &ids)

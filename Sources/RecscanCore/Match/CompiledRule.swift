@@ -1,3 +1,6 @@
+import Foundation
+import Synchronization
+
 /// A rule's criteria ready for matching: shared by reference (no copy per host), with its
 /// version ranges parsed once and the criteria checked on every candidate host at hand. The rule
 /// itself stays in the catalog, not copied into each object (152 bytes a rule): after indexing,
@@ -22,12 +25,11 @@ final class CompiledRule: Sendable {
     /// Whether the rule is a custom rule, which is never recommended.
     let custom: Bool
 
-    /// - Parameter ids: rule and application type ordinals; packages the rule lists get their
-    ///   software ids here.
-    init(_ rule: Rule, catalog: Catalog, ids: inout CatalogIDs) {
-        software = rule.applies.software.map { entry in
-            SoftwareCriterion(entry, softwareID: ids.softwareID(entry.key))
-        }
+    /// - Parameters:
+    ///   - softwareIDs: the software id of each package the rule lists, in its order.
+    ///   - ids: rule and application type ordinals.
+    init(_ rule: Rule, softwareIDs: [SoftwareID], catalog: Catalog, ids: CatalogIDs) {
+        software = zip(rule.applies.software, softwareIDs).map { entry, id in SoftwareCriterion(entry, softwareID: id) }
         operatingSystems = rule.applies.operatingSystems
         applicationType = rule.applicationTypeID.flatMap { ids.applicationTypes[$0] }
         ports = rule.applies.ports
@@ -45,6 +47,26 @@ final class CompiledRule: Sendable {
 }
 
 extension CompiledRule {
+    /// `rules` compiled, in their order, on up to `jobs` threads, each with `rulesPerThread` rules
+    /// at least: parsing their version ranges is most of building the index, which the run waits
+    /// for with its other processors idle.
+    static func compile(
+        _ rules: [Rule], softwareIDs: [[SoftwareID]], catalog: Catalog, ids: CatalogIDs, jobs: Int,
+        rulesPerThread: Int
+    ) -> [CompiledRule] {
+        let compile = { @Sendable (position: Int) in
+            CompiledRule(rules[position], softwareIDs: softwareIDs[position], catalog: catalog, ids: ids)
+        }
+        let slices = min(jobs, rules.count / max(rulesPerThread, 1))
+        guard slices > 1 else { return rules.indices.map(compile) }
+        let parts = Mutex([[CompiledRule]](repeating: [], count: slices))
+        DispatchQueue.concurrentPerform(iterations: slices) { slice in
+            let part = (rules.count * slice / slices..<rules.count * (slice + 1) / slices).map(compile)
+            parts.withLock { $0[slice] = part }
+        }
+        return parts.withLock { $0.flatMap { $0 } }
+    }
+
     /// The rule's one criterion when it has no other: one package, no OS, application type,
     /// port, file or service, and not custom.
     var onlyCriterion: SoftwareCriterion? {

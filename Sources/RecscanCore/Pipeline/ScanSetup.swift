@@ -93,7 +93,7 @@ public struct ScanSetup: Sendable {
         }
         let indexing = Task {
             let joined = try await CatalogAdvisories.join(try loadCatalog(options, log: log), options: options)
-            return (joined, CatalogIndex(catalog: joined.catalog))
+            return (joined, CatalogIndex(catalog: joined.catalog, jobs: options.jobs))
         }
         let discovered: [DiscoveredInput]
         let partition: PartitionManifest?
