@@ -75,12 +75,18 @@ public struct CatalogIndex: Sendable {
             .sorted()
         for (ordinal, id) in typeIDs.enumerated() { ids.applicationTypes[id] = ordinal }
         var tables = IndexTables(applicationTypeCount: typeIDs.count, ruleCount: catalog.rules.count)
-        let inOrder = catalog.sortedRuleIDs.compactMap { catalog.rules[$0] }
+        var inOrder: [Rule] = []
+        inOrder.reserveCapacity(catalog.rules.count)
+        for id in catalog.sortedRuleIDs { if let rule = catalog.rules[id] { inOrder.append(rule) } }
         // Software ids in the rules' order first, so that compiling can be split between threads.
-        let listed = inOrder.map { rule in rule.applies.software.map { ids.softwareID($0.key) } }
+        var listed: [SoftwareID] = []
+        for position in inOrder.indices {
+            let software = inOrder[position].applies.software
+            for index in software.indices { listed.append(ids.softwareID(software[index].key)) }
+        }
         let compiled = CompiledRule.compile(
             inOrder, softwareIDs: listed, catalog: catalog, ids: ids, jobs: jobs, rulesPerThread: rulesPerThread)
-        for (rule, compiled) in zip(inOrder, compiled) { tables.add(compiled, of: rule) }
+        for position in inOrder.indices { tables.add(compiled[position], of: inOrder[position]) }
         for (ordinal, id) in typeIDs.enumerated() {
             for detection in catalog.applicationTypes[id]?.detections ?? [] {
                 tables.add(detection, ofApplicationType: ordinal, ids: &ids)

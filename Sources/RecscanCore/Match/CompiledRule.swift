@@ -28,8 +28,14 @@ final class CompiledRule: Sendable {
     /// - Parameters:
     ///   - softwareIDs: the software id of each package the rule lists, in its order.
     ///   - ids: rule and application type ordinals.
-    init(_ rule: Rule, softwareIDs: [SoftwareID], catalog: Catalog, ids: CatalogIDs) {
-        software = zip(rule.applies.software, softwareIDs).map { entry, id in SoftwareCriterion(entry, softwareID: id) }
+    init(
+        _ rule: borrowing Rule, softwareIDs: ArraySlice<SoftwareID>, catalog: borrowing Catalog,
+        ids: borrowing CatalogIDs
+    ) {
+        let entries = rule.applies.software
+        software = entries.indices.map { position in
+            SoftwareCriterion(entries[position], softwareID: softwareIDs[softwareIDs.startIndex + position])
+        }
         operatingSystems = rule.applies.operatingSystems
         applicationType = rule.applicationTypeID.flatMap { ids.applicationTypes[$0] }
         ports = rule.applies.ports
@@ -50,12 +56,23 @@ extension CompiledRule {
     /// `rules` compiled, in their order, on up to `jobs` threads, each with `rulesPerThread` rules
     /// at least: parsing their version ranges is most of building the index, which the run waits
     /// for with its other processors idle.
+    /// - Parameter softwareIDs: the software ids of every rule's packages, rule after rule.
     static func compile(
-        _ rules: [Rule], softwareIDs: [[SoftwareID]], catalog: Catalog, ids: CatalogIDs, jobs: Int,
+        _ rules: [Rule], softwareIDs: [SoftwareID], catalog: Catalog, ids: CatalogIDs, jobs: Int,
         rulesPerThread: Int
     ) -> [CompiledRule] {
-        let compile = { @Sendable (position: Int) in
-            CompiledRule(rules[position], softwareIDs: softwareIDs[position], catalog: catalog, ids: ids)
+        var starts: [Int] = []
+        starts.reserveCapacity(rules.count + 1)
+        var next = 0
+        for position in rules.indices {
+            starts.append(next)
+            next += rules[position].applies.software.count
+        }
+        starts.append(next)
+        let compile = { @Sendable [starts] (position: Int) in
+            CompiledRule(
+                rules[position], softwareIDs: softwareIDs[starts[position]..<starts[position + 1]], catalog: catalog,
+                ids: ids)
         }
         let slices = min(jobs, rules.count / max(rulesPerThread, 1))
         guard slices > 1 else { return rules.indices.map(compile) }

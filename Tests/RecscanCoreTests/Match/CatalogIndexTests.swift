@@ -32,9 +32,10 @@ struct CatalogIndexTests {
         var ids = CatalogIDs()
         for rule in rules { ids.rules[rule.id] = RuleOrdinal(ids.rules.count) }
         let listed = rules.map { rule in rule.applies.software.map { ids.softwareID($0.key) } }
+        let flat = listed.flatMap { $0 }
         for jobs in [1, 2, 3, 8] {
             let compiled = CompiledRule.compile(
-                rules, softwareIDs: listed, catalog: catalog, ids: ids, jobs: jobs, rulesPerThread: 5)
+                rules, softwareIDs: flat, catalog: catalog, ids: ids, jobs: jobs, rulesPerThread: 5)
             #expect(compiled.count == rules.count)
             for (position, rule) in compiled.enumerated() {
                 #expect(rule.software.map(\.softwareID) == listed[position])
