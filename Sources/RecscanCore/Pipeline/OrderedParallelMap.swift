@@ -13,7 +13,7 @@ import Foundation
 /// analysis or pages, thousands of small blocks from its maker's `malloc` arena: freed by
 /// another thread, each free took that arena's lock from under its owner, and with a consumer
 /// task of its own (`jobs + 1` threads on `jobs` processors) a preempted holder left the owner
-/// asleep and its processor idle (`perf`, 5,000 hosts, two jobs: 170-620 ms asleep on the locks).
+/// asleep and its processor idle (`perf`, 5,000 hosts, two jobs: 150-620 ms asleep on the locks).
 func orderedParallelMap<Items: RandomAccessCollection & Sendable, Result: Sendable>(
     _ items: Items, jobs: Int, transform: @escaping @Sendable (Items.Element) -> Result,
     consume: (Result) throws -> Void
