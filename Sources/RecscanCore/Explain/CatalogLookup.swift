@@ -75,8 +75,13 @@ extension Catalog {
     /// package of it.
     public var softwareRulesPerEcosystem: EcosystemCounts {
         var counts = EcosystemCounts()
-        for rule in rules.values {
-            for ecosystem in Set(rule.applies.software.map(\.ecosystem)) { counts[ecosystem] += 1 }
+        // Each rule's ecosystems as bits, read in place: a set per rule, and a copy of each rule
+        // (its every string retained), cost 15 M instructions on 10,000 rules, on the run's
+        // serial start.
+        for index in rules.values.indices {
+            var seen: UInt32 = 0
+            for entry in rules.values[index].applies.software { seen |= 1 << entry.ecosystem.position }
+            for ecosystem in Ecosystem.allCases where seen & (1 << ecosystem.position) != 0 { counts[ecosystem] += 1 }
         }
         return counts
     }

@@ -47,3 +47,25 @@ struct CatalogIndexTests {
         }
     }
 }
+
+@Suite("Software rules per ecosystem")
+struct SoftwareRulesPerEcosystemTests {
+    @Test("counts each rule once in every ecosystem its packages are in, as sets of ecosystems do")
+    func countsAsSets() async throws {
+        var catalog = try await SampleFleet.load().catalog
+        // A rule with packages in two ecosystems, one of them twice.
+        if var rule = catalog.rules.values.first(where: { !$0.applies.software.isEmpty }) {
+            let entry = rule.applies.software[0]
+            var other = entry
+            other.ecosystem = entry.ecosystem == .npm ? .pypi : .npm
+            rule.applies.software += [entry, other]
+            catalog.rules[rule.id] = rule
+        }
+        var expected = EcosystemCounts()
+        for rule in catalog.rules.values {
+            for ecosystem in Set(rule.applies.software.map(\.ecosystem)) { expected[ecosystem] += 1 }
+        }
+        #expect(catalog.softwareRulesPerEcosystem == expected)
+        #expect(Ecosystem.allCases.contains { expected[$0] > 0 })
+    }
+}
