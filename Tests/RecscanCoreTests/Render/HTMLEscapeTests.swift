@@ -84,4 +84,15 @@ import Testing
             #expect(ReportWords.number(value) == grouped(value))
         }
     }
+
+    @Test("a host's link is the link to its page's address, escaped the same", arguments: hostile)
+    func hostLinkIsTheLink(name: String) {
+        for toRoot in ["", "../", "a\"b/"] {
+            let expected = HTMLBlocks.link("\(toRoot)hosts/\(name).html", "\(name)")
+            #expect(HTMLBlocks.hostLink(fileName: name, hostname: name, toRoot: toRoot) == expected)
+            var appended: HTMLFragment = "<td>"
+            HTMLBlocks.appendHostLink(fileName: name, hostname: name, toRoot: toRoot, to: &appended)
+            #expect(appended == "<td>" + expected)
+        }
+    }
 }

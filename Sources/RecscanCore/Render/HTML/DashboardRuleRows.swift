@@ -124,11 +124,8 @@ struct DashboardRuleRows: Sendable {
         let shown = firstHosts.prefix(RuleTally.sampleSize)
         for (index, host) in shown.enumerated() {
             if index > 0 { links.append(markup: ", ") }
-            links.append(markup: "<a href=\"hosts/")
-            links.append(text: hosts[host].fileName)
-            links.append(markup: ".html\">")
-            links.append(text: hosts[host].hostname)
-            links.append(markup: "</a>")
+            HTMLBlocks.appendHostLink(
+                fileName: hosts[host].fileName, hostname: hosts[host].hostname, toRoot: "", to: &links)
         }
         let rest = total - shown.count
         if rest > 0 { links.append(" <span class=\"detail\">and \(ReportWords.number(rest)) more</span>") }

@@ -59,7 +59,8 @@ struct DashboardTables: Sendable {
             ],
             rows: top.map { host in
                 [
-                    HTMLBlocks.link("hosts/\(host.fileName).html", "\(host.hostname)"), "\(host.policyID ?? "none")",
+                    HTMLBlocks.hostLink(fileName: host.fileName, hostname: host.hostname, toRoot: ""),
+                    "\(host.policyID ?? "none")",
                     "\(host.counts.manual)", "\(HostListing.reasons(host))",
                 ]
             },

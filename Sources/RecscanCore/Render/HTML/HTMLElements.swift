@@ -310,6 +310,26 @@ enum HTMLBlocks {
         markup.append(markup: "</a>")
     }
 
+    /// A link to a host's page, `toRoot` leading from the page to the run folder.
+    static func hostLink(fileName: String, hostname: String, toRoot: String) -> HTMLFragment {
+        var markup = HTMLFragment.empty
+        appendHostLink(fileName: fileName, hostname: hostname, toRoot: toRoot, to: &markup)
+        return markup
+    }
+
+    /// Appends a ``hostLink(fileName:hostname:toRoot:)``: the ``link(_:_:)`` to
+    /// `toRoot` + `hosts/<fileName>.html`, without making the address first (dashboards and rule
+    /// pages link thousands of hosts).
+    static func appendHostLink(fileName: String, hostname: String, toRoot: String, to markup: inout HTMLFragment) {
+        markup.append(markup: "<a href=\"")
+        markup.append(text: toRoot)
+        markup.append(markup: "hosts/")
+        markup.append(text: fileName)
+        markup.append(markup: ".html\">")
+        markup.append(text: hostname)
+        markup.append(markup: "</a>")
+    }
+
     /// Appends a card of a `cards` list: a count, linked to where its items are, in the tone of
     /// what it asks for (quiet when there are none), with its label and, when given, a detail.
     static func appendCard(

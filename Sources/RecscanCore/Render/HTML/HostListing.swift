@@ -74,7 +74,7 @@ struct HostListing: Sendable {
             ],
             rows: hosts.map { host in
                 [
-                    HTMLBlocks.link("\(toRoot)hosts/\(host.fileName).html", "\(host.hostname)"),
+                    HTMLBlocks.hostLink(fileName: host.fileName, hostname: host.hostname, toRoot: toRoot),
                     "\(host.policyID ?? "none")",
                     HTMLBlocks.badge(ReportWords.status(host.status), kind: host.status.rawValue),
                     "\(host.operatingSystem)", HTMLBlocks.count(host.counts.manual), "\(reasons(host))",

@@ -209,6 +209,6 @@ struct PageLinks: Sendable {
     /// The hostname, linked to its page when it has one (hostnames match case-insensitively).
     func host(_ hostname: String, toRoot: String) -> HTMLFragment {
         guard let file = hostFiles[hostname.lowercased()] else { return "\(hostname)" }
-        return HTMLBlocks.link("\(toRoot)hosts/\(file).html", "\(hostname)")
+        return HTMLBlocks.hostLink(fileName: file, hostname: hostname, toRoot: toRoot)
     }
 }

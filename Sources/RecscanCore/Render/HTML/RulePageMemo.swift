@@ -60,7 +60,7 @@ struct RulePageMemo: Sendable {
                 policies.append(policy)
             }
             return HostCells(
-                link: HTMLBlocks.link("../hosts/\(host.fileName).html", "\(host.hostname)"),
+                link: HTMLBlocks.hostLink(fileName: host.fileName, hostname: host.hostname, toRoot: "../"),
                 policy: policies[number],
                 policyNumber: number
             )
