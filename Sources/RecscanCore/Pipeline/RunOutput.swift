@@ -16,7 +16,7 @@ struct RunOutput {
     /// output folder, the exclusion audit is the fleet's over the stored hosts.
     /// The store's ledger is emptied (its entries are taken in output order).
     func write(_ store: inout HostStore, rejected: [RejectedInput]) async throws -> FleetResults {
-        var entries = store.takeSortedEntries()
+        let entries = store.takeSortedEntries()
         let reader = try store.spill.concurrentReader()
         defer { reader.close() }
         var tracker = RunChangeTracker(outDirectory: options.outDirectory)
@@ -28,7 +28,9 @@ struct RunOutput {
         let results = FleetResults(
             summary: summary(entries, rejected: rejected), rejected: rejected, exclusions: audit(entries),
             triage: entries.flatMap(\.triage), changes: tracker.finish())
-        try await write(&entries, fleet: results, reader: reader, codec: store.codec) { .compared(changes[$0]) }
+        try await write(consume entries, fleet: results, reader: reader, codec: store.codec) {
+            .compared(changes[$0])
+        }
         return results
     }
 
@@ -36,31 +38,31 @@ struct RunOutput {
     /// stored with, and the fleet-wide sections are the stored ones (the summary is counted again).
     /// The store's ledger is emptied (its entries are taken in output order).
     func write(_ store: inout HostStore, stored: StoredReport) async throws -> FleetResults {
-        var entries = store.takeSortedEntries()
+        let entries = store.takeSortedEntries()
         let reader = try store.spill.concurrentReader()
         defer { reader.close() }
         let results = FleetResults(
             summary: summary(entries, rejected: stored.rejected), rejected: stored.rejected,
             exclusions: stored.exclusions, triage: entries.flatMap(\.triage), changes: stored.changes)
-        try await write(&entries, fleet: results, reader: reader, codec: store.codec) { _ in .stored }
+        try await write(consume entries, fleet: results, reader: reader, codec: store.codec) { _ in .stored }
         return results
     }
 
     /// Hands the fleet-wide sections and then every host, in order, to each formatter. A host's
     /// record is decoded only when some formatter reads the analysis.
     /// - Parameters:
-    ///   - entries: the hosts' entries, emptied once every host is handed over: the formats'
+    ///   - entries: the hosts' entries, let go of once every host is handed over: the formats'
     ///     last pages are the run's peak of memory, and the entries grow with the fleet.
     ///   - changes: where the host at a position gets its changes from.
     private func write(
-        _ entries: inout [HostEntry], fleet results: FleetResults, reader: SpillReader, codec: HostRecordCodec,
+        _ entries: consuming [HostEntry], fleet results: FleetResults, reader: SpillReader, codec: HostRecordCodec,
         changes: @escaping @Sendable (Int) -> StoredHost.Changes
     ) async throws {
         var formatters = try ReportFormat.formatters(options.formats, to: destination)
         for index in formatters.indices { try formatters[index].begin(results) }
         let renderers = formatters.map(\.renderer)
         let decoding = formatters.contains { $0.readsAnalysis }
-        try await handOver(take(&entries), to: &formatters) { entry, index in
+        try await handOver(consume entries, to: &formatters) { entry, index in
             try Self.stored {
                 let host = try StoredHost(
                     record: reader.read(entry.record), codec: codec, triage: entry.triage,
@@ -111,10 +113,4 @@ struct RunOutput {
             throw OutputError(path: ".hosts.spill", message: error.description)
         }
     }
-}
-
-/// The value of `list`, leaving it empty: the caller's copy is let go of without a second one.
-private func take<Element>(_ list: inout [Element]) -> [Element] {
-    defer { list = [] }
-    return list
 }
