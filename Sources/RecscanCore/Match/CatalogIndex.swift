@@ -78,14 +78,20 @@ public struct CatalogIndex: Sendable {
         var inOrder: [Rule] = []
         inOrder.reserveCapacity(catalog.rules.count)
         for id in catalog.sortedRuleIDs { if let rule = catalog.rules[id] { inOrder.append(rule) } }
-        // Software ids in the rules' order first, so that compiling can be split between threads.
+        // Software ids in the rules' order first, so that compiling can be split between threads;
+        // each rule's are `listed[starts[position]..<starts[position + 1]]`.
         var listed: [SoftwareID] = []
+        var starts: [Int] = []
+        starts.reserveCapacity(inOrder.count + 1)
         for position in inOrder.indices {
+            starts.append(listed.count)
             let software = inOrder[position].applies.software
             for index in software.indices { listed.append(ids.softwareID(software[index].key)) }
         }
+        starts.append(listed.count)
         let compiled = CompiledRule.compile(
-            inOrder, softwareIDs: listed, catalog: catalog, ids: ids, jobs: jobs, rulesPerThread: rulesPerThread)
+            inOrder, softwareIDs: listed, starts: starts, catalog: catalog, ids: ids, jobs: jobs,
+            rulesPerThread: rulesPerThread)
         for position in inOrder.indices { tables.add(compiled[position], of: inOrder[position]) }
         for (ordinal, id) in typeIDs.enumerated() {
             for detection in catalog.applicationTypes[id]?.detections ?? [] {

@@ -56,20 +56,14 @@ extension CompiledRule {
     /// `rules` compiled, in their order, on up to `jobs` threads, each with `rulesPerThread` rules
     /// at least: parsing their version ranges is most of building the index, which the run waits
     /// for with its other processors idle.
-    /// - Parameter softwareIDs: the software ids of every rule's packages, rule after rule.
+    /// - Parameters:
+    ///   - softwareIDs: the software ids of every rule's packages, rule after rule.
+    ///   - starts: where each rule's ids start in `softwareIDs`, and where the last rule's end.
     static func compile(
-        _ rules: [Rule], softwareIDs: [SoftwareID], catalog: Catalog, ids: CatalogIDs, jobs: Int,
+        _ rules: [Rule], softwareIDs: [SoftwareID], starts: [Int], catalog: Catalog, ids: CatalogIDs, jobs: Int,
         rulesPerThread: Int
     ) -> [CompiledRule] {
-        var starts: [Int] = []
-        starts.reserveCapacity(rules.count + 1)
-        var next = 0
-        for position in rules.indices {
-            starts.append(next)
-            next += rules[position].applies.software.count
-        }
-        starts.append(next)
-        let compile = { @Sendable [starts] (position: Int) in
+        let compile = { @Sendable (position: Int) in
             CompiledRule(
                 rules[position], softwareIDs: softwareIDs[starts[position]..<starts[position + 1]], catalog: catalog,
                 ids: ids)

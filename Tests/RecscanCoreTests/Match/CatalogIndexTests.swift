@@ -33,9 +33,10 @@ struct CatalogIndexTests {
         for rule in rules { ids.rules[rule.id] = RuleOrdinal(ids.rules.count) }
         let listed = rules.map { rule in rule.applies.software.map { ids.softwareID($0.key) } }
         let flat = listed.flatMap { $0 }
+        let starts = listed.reduce(into: [0]) { starts, rule in starts.append(starts[starts.count - 1] + rule.count) }
         for jobs in [1, 2, 3, 8] {
             let compiled = CompiledRule.compile(
-                rules, softwareIDs: flat, catalog: catalog, ids: ids, jobs: jobs, rulesPerThread: 5)
+                rules, softwareIDs: flat, starts: starts, catalog: catalog, ids: ids, jobs: jobs, rulesPerThread: 5)
             #expect(compiled.count == rules.count)
             for (position, rule) in compiled.enumerated() {
                 #expect(rule.software.map(\.softwareID) == listed[position])
